@@ -1,0 +1,37 @@
+/*
+ * config.h — the site's configuration file: `key = value` lines, `#`
+ * comments.  var/wangan.conf in development, /etc/wangan/wangan.conf in
+ * production.  Core keys are fields; module settings (`registration.*`) are
+ * read with config_get() and fall back to the caller's default.
+ */
+#ifndef WANGAN_CONFIG_H
+#define WANGAN_CONFIG_H
+#include <stddef.h>
+
+#define CONFIG_MAX_ENTRIES 128
+#define CONFIG_MAX_LINE    1024
+#define CONFIG_DEFAULT     "/etc/wangan/wangan.conf"
+
+struct config_entry {
+	char key[64];
+	char val[CONFIG_MAX_LINE];
+};
+
+struct config {
+	struct config_entry e[CONFIG_MAX_ENTRIES];
+	size_t n;
+	/* core settings, filled by config_load() from the entries */
+	const char *db_host, *db_socket, *db_name, *db_user, *db_password;
+	unsigned db_port;
+	const char *xslt_dir, *csrf_secret, *timezone, *site_name;
+	const char *socket_group;
+	unsigned socket_mode;
+	int workers;
+	long csrf_ttl;		/* seconds a form token stays valid */
+};
+
+int config_load(struct config *c, const char *path, char *err, size_t errlen);
+int config_parse(struct config *c, const char *text, char *err, size_t errlen);
+const char *config_get(const struct config *c, const char *key, const char *def);
+long config_int(const struct config *c, const char *key, long def, long min, long max);
+#endif

@@ -1,0 +1,79 @@
+/* page.c — building the page XML; see app.h. */
+#include <stdio.h>
+#include <string.h>
+#include "app.h"
+
+xmlNodePtr
+pg_node(xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+}
+
+/* xmlNewTextChild stores text as-is; serialization escapes it. */
+xmlNodePtr
+pg_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(text ? text : ""));
+}
+
+void
+pg_attr(xmlNodePtr n, const char *name, const char *val)
+{
+	if (n != NULL && val != NULL)
+		xmlNewProp(n, BAD_CAST name, BAD_CAST val);
+}
+
+void
+pg_attri(xmlNodePtr n, const char *name, long long v)
+{
+	char b[24];
+	snprintf(b, sizeof(b), "%lld", v);
+	pg_attr(n, name, b);
+}
+
+void
+pg_msg(struct ctx *c, const char *field, const char *code)
+{
+	xmlNodePtr m = pg_node(c->msgs, "msg");
+	pg_attr(m, "field", field);
+	pg_attr(m, "code", code);
+}
+
+xmlNodePtr
+pg_row(xmlNodePtr parent, const char *name, const struct db_row *row,
+    const char *const *cols, size_t ncols)
+{
+	xmlNodePtr n = pg_node(parent, name);
+	for (size_t i = 0; i < ncols && i < row->n; i++)
+		if (cols[i] != NULL && !row->null[i])
+			pg_text(n, cols[i], row->v[i]);
+	return n;
+}
+
+void
+pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
+    const char **vals, const char **errs)
+{
+	xmlNodePtr f = pg_node(parent, "form");
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr v = pg_text(f, "field", vals[i]);
+		pg_attr(v, "name", t[i].key);
+		if (errs != NULL && errs[i] != NULL) {
+			pg_attr(v, "error", errs[i]);
+			pg_msg(c, t[i].key, errs[i]);
+		}
+	}
+}
+
+const char *
+pg_roles_name(enum role r)
+{
+	switch (r) {
+	case ROLE_UNIT_STAFF: return "unit_staff";
+	case ROLE_UNIT_HEAD: return "unit_head";
+	case ROLE_OFFICE: return "office";
+	case ROLE_LEADER: return "leader";
+	case ROLE_AUDITOR: return "auditor";
+	}
+	return "";
+}

@@ -1,0 +1,65 @@
+/*
+ * request.h — what a request brings: FastCGI parameters, the query string
+ * and the url-encoded form, parsed under hard limits.  The parsers are pure
+ * functions (fuzzed and unit-tested); req_read() is the only part that
+ * touches libfcgi.
+ */
+#ifndef WANGAN_REQUEST_H
+#define WANGAN_REQUEST_H
+#include <stddef.h>
+#include "arena.h"
+
+#define REQ_MAX_PATH    1024
+#define REQ_MAX_QUERY   4096
+#define REQ_MAX_BODY    (64 * 1024)	/* url-encoded forms */
+#define REQ_MAX_FIELDS  64
+#define REQ_MAX_KEY     64
+#define REQ_MAX_VALUE   8192
+#define REQ_MAX_HEADER  4096	/* any single CGI parameter we read */
+
+enum req_method { REQ_GET, REQ_POST, REQ_HEAD, REQ_OTHER };
+
+/* Parse results map to HTTP: REQ_OK, 400 bad syntax, 413 too large. */
+enum req_err { REQ_OK = 0, REQ_BAD = 400, REQ_TOO_LARGE = 413 };
+
+struct kv {
+	const char *key;
+	const char *val;
+	size_t len;
+};
+
+struct req {
+	enum req_method method;
+	const char *path;		/* decoded path, no query */
+	const char *query;
+	const char *remote_user;
+	const char *accept;
+	const char *accept_lang;
+	const char *cookie;
+	const char *content_type;
+	size_t content_length;
+	struct kv q[REQ_MAX_FIELDS];
+	size_t nq;
+	struct kv f[REQ_MAX_FIELDS];
+	size_t nf;
+};
+
+/*
+ * Splits "a=1&b=%E4%B8%AD" into decoded pairs.  Rejects (REQ_BAD) bad
+ * percent escapes, NUL bytes, invalid UTF-8, empty or over-long keys, a
+ * repeated key, and more than max pairs.
+ */
+enum req_err req_parse_urlencoded(struct arena *ar, const char *s, size_t len,
+    struct kv *out, size_t max, size_t *n);
+/* Decodes %xx (and '+' as space when plus is set); -1 on a bad escape. */
+long req_decode(const char *s, size_t len, char *out, int plus);
+/* 1 if s[0..len) is valid UTF-8 with no control characters but \t \r \n. */
+int  req_utf8_ok(const char *s, size_t len);
+const char *req_get(const struct kv *kv, size_t n, const char *key);
+/* A cookie's value from a Cookie header, copied into out (cap outlen). */
+int  req_cookie(const char *header, const char *name, char *out, size_t outlen);
+
+struct FCGX_Request;
+/* Fills r from the FastCGI request, reading the body of a form POST. */
+enum req_err req_read(struct req *r, struct arena *ar, struct FCGX_Request *fr);
+#endif

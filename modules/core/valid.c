@@ -1,0 +1,148 @@
+/* valid.c — the validator table; see valid.h. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "valid.h"
+#include "workday.h"
+
+size_t
+valid_utf8_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+static int
+is_mobile(const char *s)
+{
+	if (strncmp(s, "+86", 3) == 0)
+		s += 3;
+	else if (strncmp(s, "86", 2) == 0 && strlen(s) == 13)
+		s += 2;
+	return strlen(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' &&
+	    all_digits(s, 11);
+}
+
+/* 0371-68221234, 68221234, (0371)68221234, 0371-68221234-123, 010 12345678 */
+static int
+is_phone(const char *s)
+{
+	size_t digits = 0, len = strlen(s);
+	if (len < 5 || len > 24)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (isdigit((unsigned char)c))
+			digits++;
+		else if (!(c == '-' || c == ' ' || c == '(' || c == ')' ||
+		    (c == '+' && i == 0)))
+			return 0;
+	}
+	return digits >= 5 && digits <= 20;
+}
+
+static int
+is_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL || strlen(s) > 254)
+		return 0;
+	for (const char *p = s; p < at; p++)
+		if (!(isalnum((unsigned char)*p) || strchr("._%+-", *p)))
+			return 0;
+	const char *dom = at + 1, *dot = strrchr(dom, '.');
+	if (dot == NULL || dot == dom || dot[1] == '\0' || strlen(dot + 1) < 2)
+		return 0;
+	for (const char *p = dom; *p; p++) {
+		if (!(isalnum((unsigned char)*p) || *p == '-' || *p == '.'))
+			return 0;
+		if (*p == '.' && (p == dom || p[1] == '.' || p[1] == '\0'))
+			return 0;
+	}
+	return 1;
+}
+
+const char *
+valid_check(const struct vfield *f, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0)
+		return f->required ? "required" : NULL;
+	if (!req_utf8_ok(s, len))
+		return "text";
+	if (f->maxlen && valid_utf8_len(s) > f->maxlen)
+		return "too_long";
+	switch (f->type) {
+	case V_TEXT:
+		return strpbrk(s, "\r\n\t") ? "text" : NULL;
+	case V_MULTILINE:
+		return NULL;
+	case V_MOBILE:
+		return is_mobile(s) ? NULL : "mobile";
+	case V_PHONE:
+		return is_phone(s) ? NULL : "phone";
+	case V_EMAIL:
+		return is_email(s) ? NULL : "email";
+	case V_DATE:
+		return wd_parse(s) == WD_INVALID ? "date" : NULL;
+	case V_INT: {
+		char *end;
+		errno = 0;
+		long long v = strtoll(s, &end, 10);
+		return (!all_digits(s, len) || errno || *end || v < 0) ? "number" : NULL;
+	}
+	case V_CHOICE:
+		for (const char *const *c = f->choices; c && *c; c++)
+			if (strcmp(*c, s) == 0)
+				return NULL;
+		return "choice";
+	case V_TOKEN:
+		for (const char *p = s; *p; p++)
+			if (!(isalnum((unsigned char)*p) || strchr("_.-", *p)))
+				return "token";
+		return NULL;
+	case V__MAX:
+		break;
+	}
+	return "invalid";
+}
+
+/* Trims ASCII white space at both ends into a copy from the arena. */
+static const char *
+trimmed(struct arena *ar, const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	const char *c = ar_strndup(ar, s, n);
+	return c != NULL ? c : "";
+}
+
+size_t
+valid_form(const struct vfield *t, size_t n, const struct kv *form, size_t nf,
+    struct arena *ar, const char **vals, const char **errs)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = req_get(form, nf, t[i].key);
+		vals[i] = trimmed(ar, v != NULL ? v : "");
+		errs[i] = valid_check(&t[i], vals[i]);
+		bad += errs[i] != NULL;
+	}
+	return bad;
+}

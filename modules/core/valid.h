@@ -1,0 +1,43 @@
+/*
+ * valid.h — the validator table (kcgi's kvalid): a module declares each form
+ * field once — key, type, required, maximum length — and valid_form() checks
+ * the whole form against it.  Handlers then see only valid values; the
+ * errors are message codes per field that the page shows next to the field.
+ */
+#ifndef WANGAN_VALID_H
+#define WANGAN_VALID_H
+#include <stddef.h>
+#include "request.h"
+
+enum vtype {
+	V_TEXT,		/* any printable UTF-8 on one line */
+	V_MULTILINE,	/* printable UTF-8, newlines allowed */
+	V_MOBILE,	/* mainland mobile: 1[3-9] + 9 digits, optional +86 */
+	V_PHONE,	/* landline: digits, optional area code, dash, extension */
+	V_EMAIL,
+	V_DATE,		/* YYYY-MM-DD, a real date */
+	V_INT,		/* decimal, non-negative, fits in long long */
+	V_CHOICE,	/* one of the field's choices */
+	V_TOKEN,	/* [A-Za-z0-9_.-]: codes, nonces */
+	V__MAX
+};
+
+struct vfield {
+	const char *key;
+	enum vtype type;
+	int required;
+	size_t maxlen;		/* in characters (code points) */
+	const char *const *choices;	/* V_CHOICE: NULL-terminated */
+};
+
+/* Returns NULL if s is valid for f, else the message code ("mobile", …). */
+const char *valid_check(const struct vfield *f, const char *s);
+/*
+ * Validates every field of the table against the form.  vals[i] receives the
+ * trimmed value (or "" when absent), errs[i] the message code or NULL.
+ * Returns the number of fields in error.
+ */
+size_t valid_form(const struct vfield *t, size_t n, const struct kv *form,
+    size_t nf, struct arena *ar, const char **vals, const char **errs);
+size_t valid_utf8_len(const char *s);
+#endif

@@ -1,0 +1,143 @@
+/* view.c — see view.h. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/security.h>
+#include "view.h"
+#include "log.h"
+
+#define VIEW_MAX 64
+
+static const char *const lang_dir[LANG__MAX] = { "zh-CN", "en" };
+
+static struct {
+	const char *name;
+	xsltStylesheetPtr xsl[LANG__MAX];
+} views[VIEW_MAX];
+static size_t nviews;
+static char xslt_root[PATH_MAX];
+
+/* document() and xsl:import may read files below the stylesheet folder only. */
+static int
+read_file_ok(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	char real[PATH_MAX];
+	if (value == NULL || realpath(value, real) == NULL)
+		return 0;
+	size_t n = strlen(xslt_root);
+	return strncmp(real, xslt_root, n) == 0 && real[n] == '/';
+}
+
+int
+view_load(const char *dir, const char *const *names, size_t n)
+{
+	char path[PATH_MAX + 128];
+	xsltSecurityPrefsPtr sec = NULL;
+
+	if (realpath(dir, xslt_root) == NULL) {
+		log_msg("view: stylesheet folder %s not found", dir);
+		return -1;
+	}
+	/* Untrusted input never reaches these parsers, but keep entities off anyway. */
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (nviews == VIEW_MAX)
+			return -1;
+		views[nviews].name = names[i];
+		for (int l = 0; l < LANG__MAX; l++) {
+			int len = snprintf(path, sizeof(path), "%s/%s/%s.xsl", xslt_root, lang_dir[l], names[i]);
+			xmlDocPtr d = len > 0 && (size_t)len < sizeof(path) ?
+			    xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL;
+			if (d == NULL || (views[nviews].xsl[l] = xsltParseStylesheetDoc(d)) == NULL) {
+				log_msg("view: cannot compile %s", path);
+				if (d != NULL)
+					xmlFreeDoc(d);
+				return -1;
+			}
+		}
+		nviews++;
+	}
+	sec = xsltNewSecurityPrefs();
+	if (sec == NULL ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, read_file_ok))
+		return -1;
+	xsltSetDefaultSecurityPrefs(sec);
+	return 0;
+}
+
+void
+view_free(void)
+{
+	for (size_t i = 0; i < nviews; i++)
+		for (int l = 0; l < LANG__MAX; l++)
+			xsltFreeStylesheet(views[i].xsl[l]);
+	nviews = 0;
+}
+
+static int
+out_write(void *ctx, const char *p, int n)
+{
+	return app_write(ctx, p, (size_t)n) == 0 ? n : -1;
+}
+
+static int
+out_close(void *ctx)
+{
+	return 0;
+}
+
+int
+view_render(struct ctx *c, int status, int as_xml)
+{
+	xsltStylesheetPtr xsl = NULL;
+	xmlDocPtr res = NULL;
+	int rc = -1;
+
+	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(out_write, out_close, c, NULL);
+	if (out == NULL)
+		goto fail;
+	if (as_xml) {
+		static const char decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+		app_header(c, status, "application/xml; charset=utf-8", NULL);
+		app_write(c, decl, sizeof(decl) - 1);
+		xmlNodeDumpOutput(out, c->doc, xmlDocGetRootElement(c->doc), 0, 0, "UTF-8");
+		rc = xmlOutputBufferClose(out) < 0 ? -1 : 0;
+		return rc;
+	}
+	for (size_t i = 0; i < nviews && xsl == NULL; i++)
+		if (strcmp(views[i].name, c->view) == 0)
+			xsl = views[i].xsl[c->lang];
+	if (xsl == NULL) {
+		log_msg("%s view %s is not loaded", c->reqid, c->view);
+		goto fail;
+	}
+	/* A fresh transform context per request; the compiled stylesheet is shared. */
+	res = xsltApplyStylesheet(xsl, c->doc, NULL);
+	if (res == NULL) {
+		log_msg("%s transform %s failed", c->reqid, c->view);
+		goto fail;
+	}
+	app_header(c, status, "text/html; charset=utf-8", NULL);
+	rc = xsltSaveResultTo(out, res, xsl) < 0 ? -1 : 0;
+	if (xmlOutputBufferClose(out) < 0)
+		rc = -1;
+	xmlFreeDoc(res);
+	return rc;
+fail:
+	if (res != NULL)
+		xmlFreeDoc(res);
+	if (out != NULL)
+		xmlOutputBufferClose(out);
+	return rc;
+}

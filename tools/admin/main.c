@@ -1,0 +1,357 @@
+/*
+ * wangan-admin — the office's command line until a management UI exists:
+ * loads units, accounts and the working-day calendar from CSV, and writes
+ * synthetic demo data.  Every load is one transaction with an audit row, and
+ * every value travels as a bound parameter.
+ *
+ *   wangan-admin [--config FILE] load-units FILE      code,name,name_en,kind
+ *   wangan-admin [--config FILE] load-accounts FILE   login,name,role,unit_code
+ *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
+ *   wangan-admin [--config FILE] demo UNITS [SEED]    synthetic units and holders
+ *
+ * A first line starting with "code", "login" or "date" is taken as a header.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "buf.h"
+#include "config.h"
+#include "csv.h"
+#include "db.h"
+#include "log.h"
+#include "valid.h"
+#include "workday.h"
+
+#define ADMIN_MAX_FILE (64 * 1024 * 1024)
+
+enum sql {
+	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S__MAX
+};
+
+static const char *const sql[S__MAX] = {
+	[S_UNIT] = "INSERT INTO unit (code, name, name_en, kind, created_by, updated_by)"
+	    " VALUES (?,?,?,?,'admin-cli','admin-cli') ON DUPLICATE KEY UPDATE name = VALUES(name),"
+	    " name_en = VALUES(name_en), kind = VALUES(kind), version = version + 1,"
+	    " updated_by = 'admin-cli'",
+	[S_ACCOUNT] = "INSERT INTO account (login, name, role, unit_id, created_by, updated_by)"
+	    " SELECT ?, ?, ?, id, 'admin-cli', 'admin-cli' FROM unit WHERE code = ?"
+	    " ON DUPLICATE KEY UPDATE name = VALUES(name), role = VALUES(role),"
+	    " unit_id = VALUES(unit_id), version = version + 1, updated_by = 'admin-cli'",
+	[S_CALENDAR] = "INSERT INTO calendar_day (day, kind, name, created_by) VALUES (?,?,?,'admin-cli')"
+	    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)",
+	[S_AUDIT] = "INSERT INTO audit (at, login, role, module, record_type, record_id, action,"
+	    " after_data, request_id) VALUES (NOW(), 'admin-cli', 'office', 'admin', ?, 0, ?, ?, 'admin-cli')",
+	[S_UNIT_ID] = "SELECT id FROM unit WHERE code = ?",
+	[S_HOLDER] = "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
+	    " effective_date, ended_date, is_current, reported_at, deadline, late, nonce, created_by,"
+	    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')",
+	[S_HAS_HOLDERS] = "SELECT COUNT(*) FROM reg_holder",
+};
+
+static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
+static const char *const roles[] = { "unit_staff", "unit_head", "office", "leader", "auditor", NULL };
+static const char *const day_kinds[] = { "holiday", "workday", NULL };
+
+static struct db *db;
+static struct arena ar;
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
+	if (f == NULL)
+		goto fail;
+	if (fseek(f, 0, SEEK_END) != 0)
+		goto fail;
+	long n = ftell(f);
+	if (n < 0 || n > ADMIN_MAX_FILE || fseek(f, 0, SEEK_SET) != 0)
+		goto fail;
+	p = malloc((size_t)n + 1);
+	if (p == NULL || fread(p, 1, (size_t)n, f) != (size_t)n)
+		goto fail;
+	p[n] = '\0';
+	*len = (size_t)n;
+	fclose(f);
+	return p;
+fail:
+	fprintf(stderr, "wangan-admin: cannot read %s (missing, unreadable or over %d bytes)\n",
+	    path, ADMIN_MAX_FILE);
+	free(p);
+	if (f != NULL)
+		fclose(f);
+	return NULL;
+}
+
+static int
+check(const char *file, int line, const struct vfield *f, const char *v)
+{
+	const char *e = valid_check(f, v);
+	if (e == NULL)
+		return 0;
+	fprintf(stderr, "%s:%d: %s: %s ('%s')\n", file, line, f->key, e, v);
+	return -1;
+}
+
+/*
+ * Loads one CSV kind.  All rows or none: the first bad row is reported with
+ * its line number and the transaction is rolled back.
+ */
+static int
+load(const char *kind, const char *file)
+{
+	static const struct vfield uf[] = {
+		{ "code", V_TOKEN, 1, 32, NULL }, { "name", V_TEXT, 1, 128, NULL },
+		{ "name_en", V_TEXT, 0, 128, NULL }, { "kind", V_CHOICE, 1, 16, unit_kinds },
+	};
+	static const struct vfield af[] = {
+		{ "login", V_TOKEN, 1, 64, NULL }, { "name", V_TEXT, 1, 64, NULL },
+		{ "role", V_CHOICE, 1, 16, roles }, { "unit_code", V_TOKEN, 1, 32, NULL },
+	};
+	static const struct vfield cf[] = {
+		{ "date", V_DATE, 1, 10, NULL }, { "kind", V_CHOICE, 1, 16, day_kinds },
+		{ "name", V_TEXT, 0, 64, NULL },
+	};
+	const struct vfield *f = strcmp(kind, "units") == 0 ? uf : strcmp(kind, "accounts") == 0 ? af : cf;
+	size_t nf = f == cf ? 3 : 4;
+	int stmt = f == uf ? S_UNIT : f == af ? S_ACCOUNT : S_CALENDAR;
+	size_t len, pos = 0;
+	int line = 0, rows = 0, rc;
+	const char *v[CSV_MAX_FIELDS];
+	char *text = slurp(file, &len);
+
+	if (text == NULL)
+		return -1;
+	if (db_begin(db) != DB_OK)
+		goto fail;
+	while (ar_reset(&ar), (rc = csv_record(&ar, text, len, &pos, v, CSV_MAX_FIELDS)) != 0) {
+		line++;
+		if (rc < 0) {
+			fprintf(stderr, "%s:%d: malformed CSV record\n", file, line);
+			goto fail;
+		}
+		if (rc == 1 && v[0][0] == '\0')
+			continue;	/* blank line */
+		if (line == 1 && strcmp(v[0], f[0].key) == 0)
+			continue;	/* header */
+		if ((size_t)rc < nf - (f == cf)) {
+			fprintf(stderr, "%s:%d: expected %zu fields, found %d\n", file, line, nf, rc);
+			goto fail;
+		}
+		struct db_val p[4];
+		for (size_t i = 0; i < nf; i++) {
+			const char *val = (size_t)rc > i ? v[i] : "";
+			if (check(file, line, &f[i], val) != 0)
+				goto fail;
+			p[i] = f == uf && i == 2 ? DBSN(val) : DBS(val);
+		}
+		if (db_run(db, stmt, p, nf, NULL, NULL) != DB_OK) {
+			fprintf(stderr, "%s:%d: the database refused the row\n", file, line);
+			goto fail;
+		}
+		if (f == af && db_affected(db) == 0) {
+			fprintf(stderr, "%s:%d: unit_code '%s' is not a known unit\n", file, line, v[3]);
+			goto fail;
+		}
+		rows++;
+	}
+	struct buf after;
+	buf_init(&after, &ar, 8192);
+	buf_str(&after, "{\"file\":\"");
+	buf_json(&after, file);
+	buf_printf(&after, "\",\"rows\":%d}", rows);
+	struct db_val ap[] = { DBS(kind), DBS("load"), DBS(buf_cstr(&after)) };
+	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+		goto fail;
+	printf("loaded %d %s from %s\n", rows, kind, file);
+	free(text);
+	return 0;
+fail:
+	db_rollback(db);
+	free(text);
+	fprintf(stderr, "wangan-admin: nothing loaded from %s\n", file);
+	return -1;
+}
+
+/* A small deterministic generator, so demo and bench data are reproducible. */
+static unsigned long long rng = 88172645463325252ULL;
+static unsigned
+rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
+	"徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
+static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
+	"勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "文博" };
+static const char *const titles[3][3] = {
+	{ "党总支书记", "院长", "处长" }, { "副院长", "副处长", "副书记" }, { "网络安全员", "信息管理员", "科员" },
+};
+static const char *const demo_roles[] = { "first", "direct", "secadmin" };
+
+static int
+demo_holder(long long unit, int role, int eff, int end, int cur, int reported_late)
+{
+	char name[32], mobile[16], office[16], email[64], effs[11], ends[11], due[11], rep[20], nonce[40];
+	static struct wd_cal cal;	/* weekends only: demo data needs no holidays */
+	snprintf(name, sizeof(name), "%s%s", surnames[rnd(20)], given[rnd(24)]);
+	snprintf(mobile, sizeof(mobile), "1%u%09u", 3 + rnd(7), rnd(1000000000));
+	snprintf(office, sizeof(office), "0371-6%07u", rnd(10000000));
+	snprintf(email, sizeof(email), "u%lld.r%d.%u@example.edu.cn", unit, role, rnd(100000));
+	wd_format(eff, effs);
+	wd_format(end, ends);
+	int d = wd_add(&cal, eff, 5);
+	wd_format(d, due);
+	int repday = reported_late ? d + 3 : eff + (int)rnd(3);
+	wd_format(repday, rep);
+	snprintf(rep + 10, sizeof(rep) - 10, " %02u:%02u:00", 8 + rnd(10), rnd(60));
+	snprintf(nonce, sizeof(nonce), "demo%012lld%02d%010d", unit, role, eff);
+	struct db_val p[] = {
+		DBI(unit), DBS(demo_roles[role]), DBS(name), DBS(titles[role][rnd(3)]), DBS(office),
+		DBS(mobile), DBS(email), DBS(effs), cur ? DBN : DBS(ends), cur ? DBI(1) : DBN,
+		DBS(rep), DBS(due), DBI(reported_late), DBS(nonce),
+	};
+	return db_run(db, S_HOLDER, p, 14, NULL, NULL) == DB_OK ? 0 : -1;
+}
+
+static int
+id_row(void *arg, const struct db_row *r)
+{
+	*(long long *)arg = atoll(r->v[0]);
+	return 0;
+}
+
+/*
+ * Synthetic units (the school, the center, then colleges and offices) with a
+ * current holder for the three roles and, for some, earlier holders.  Runs
+ * only once: a database that already has holders is left alone.
+ */
+static int
+demo(long units, unsigned long long seed)
+{
+	static const char *const named[][3] = {
+		{ "SCHOOL", "示例理工学院", "Example Institute of Technology" },
+		{ "CENTER", "信息与网络管理中心", "Information and Network Center" },
+		{ "C-CS", "计算机与软件学院", "School of Computer Science" },
+		{ "C-ME", "机电工程学院", "School of Mechanical Engineering" },
+		{ "C-EE", "电子信息学院", "School of Electronic Information" },
+		{ "C-FL", "外国语学院", "School of Foreign Languages" },
+		{ "C-MA", "数学与统计学院", "School of Mathematics" },
+		{ "O-PARTY", "党委办公室", "Party Committee Office" },
+		{ "O-ACAD", "教务处", "Academic Affairs Office" },
+		{ "O-HR", "人事处", "Human Resources Office" },
+		{ "O-FIN", "财务处", "Finance Office" },
+		{ "A-LIB", "图书馆", "Library" },
+		{ "O-STU", "学生工作处", "Student Affairs Office" },
+		{ "A-HOSP", "校医院", "University Hospital" },
+	};
+	static const char *const kinds[] = { "school", "center", "college", "college", "college",
+		"college", "college", "office", "office", "office", "office", "affiliated", "office", "affiliated" };
+	long long have = 0;
+	rng ^= seed * 0x9E3779B97F4A7C15ULL;
+	if (db_run(db, S_HAS_HOLDERS, NULL, 0, id_row, &have) != DB_OK)
+		return -1;
+	if (have > 0) {
+		printf("demo data already present (%lld holders); nothing written\n", have);
+		return 0;
+	}
+	if (db_begin(db) != DB_OK)
+		return -1;
+	int today = wd_today();
+	for (long i = 0; i < units; i++) {
+		char code[32], name[128], en[128];
+		const char *kind;
+		if ((size_t)i < sizeof(named) / sizeof(named[0])) {
+			snprintf(code, sizeof(code), "%s", named[i][0]);
+			snprintf(name, sizeof(name), "%s", named[i][1]);
+			snprintf(en, sizeof(en), "%s", named[i][2]);
+			kind = kinds[i];
+		} else {
+			snprintf(code, sizeof(code), "U%06ld", i);
+			snprintf(name, sizeof(name), "示例单位%06ld", i);
+			snprintf(en, sizeof(en), "Example Unit %06ld", i);
+			kind = i % 3 ? "office" : "college";
+		}
+		struct db_val up[] = { DBS(code), DBS(name), DBS(en), DBS(kind) };
+		long long uid = 0;
+		struct db_val cp = DBS(code);
+		if (db_run(db, S_UNIT, up, 4, NULL, NULL) != DB_OK ||
+		    db_run(db, S_UNIT_ID, &cp, 1, id_row, &uid) != DB_OK)
+			goto fail;
+		/* Leave a few units without a security administrator, for the "missing" filter. */
+		int roles_here = i > 1 && i % 7 == 5 ? 2 : 3;
+		for (int r = 0; r < roles_here; r++) {
+			int eff = today - 30 - (int)rnd(900);
+			int past = rnd(3);	/* 0-2 earlier holders */
+			int start = eff - 400 * past - (int)rnd(300);
+			for (int k = 0; k < past; k++) {
+				int end = start + 400;
+				if (demo_holder(uid, r, start, end, 0, rnd(6) == 0) != 0)
+					goto fail;
+				start = end;
+			}
+			if (demo_holder(uid, r, start, 0, 1, rnd(8) == 0) != 0)
+				goto fail;
+		}
+		if (i % 5000 == 4999 && (db_commit(db) != DB_OK || db_begin(db) != DB_OK))
+			goto fail;
+	}
+	struct db_val ap[] = { DBS("demo"), DBS("demo"), DBS("{\"synthetic\":true}") };
+	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+		goto fail;
+	printf("wrote %ld synthetic units with holders\n", units);
+	return 0;
+fail:
+	db_rollback(db);
+	fprintf(stderr, "wangan-admin: demo data failed\n");
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct config cfg;
+	const char *conf = getenv("WANGAN_CONF") ? getenv("WANGAN_CONF") : CONFIG_DEFAULT;
+	char err[256];
+	int i = 1, rc = 2;
+
+	if (argc > 2 && strcmp(argv[1], "--config") == 0) {
+		conf = argv[2];
+		i = 3;
+	}
+	if (argc - i < 2) {
+		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
+		    "       wangan-admin [--config FILE] demo UNITS [SEED]\n");
+		return 2;
+	}
+	if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
+		fprintf(stderr, "wangan-admin: config: %s\n", err);
+		return 1;
+	}
+	setenv("TZ", cfg.timezone, 1);
+	ar_init(&ar);
+	db = db_new(&cfg, sql, S__MAX);
+	if (db == NULL || db_ensure(db) != DB_OK) {
+		fprintf(stderr, "wangan-admin: cannot reach the database\n");
+		return 1;
+	}
+	const char *cmd = argv[i], *arg = argv[i + 1];
+	if (strcmp(cmd, "load-units") == 0)
+		rc = load("units", arg) ? 1 : 0;
+	else if (strcmp(cmd, "load-accounts") == 0)
+		rc = load("accounts", arg) ? 1 : 0;
+	else if (strcmp(cmd, "load-calendar") == 0)
+		rc = load("calendar", arg) ? 1 : 0;
+	else if (strcmp(cmd, "demo") == 0)
+		rc = demo(atol(arg), argc > i + 2 ? strtoull(argv[i + 2], NULL, 10) : 1) ? 1 : 0;
+	else
+		fprintf(stderr, "wangan-admin: unknown command %s\n", cmd);
+	db_free(db);
+	ar_free(&ar);
+	return rc;
+}
