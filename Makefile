@@ -23,11 +23,55 @@ BINS     = $(MODULES:%=$(BUILD)/bin/wangan-%) $(BUILD)/bin/wangan-admin
 XSL_SRC  = $(shell find xslt -name '*.xsl' ! -name localize.xsl | sort)
 LANGS    = zh-CN en
 
-.PHONY: all deps run stop test unit bench fuzz clean check-banned
+.PHONY: all deps run stop test unit unit-bin bench fuzz clean check-banned
 all: $(BINS) $(BUILD)/xslt/.stamp
 
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+WANGAN_PORT ?= 8080
+
+# The development stack under var/: MariaDB, schema, demo data, modules, nginx.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@tools/stack up var $(WANGAN_PORT)
+
+stop:
+	@tools/stack down var
+
+# Everything, against a throwaway stack built with AddressSanitizer and UBSan.
+test: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN='$(ASAN_FLAGS)' all unit-bin
+	@tests/run build/asan
+
+# The cmocka tests alone (make test runs them too).
+unit:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN='$(ASAN_FLAGS)' unit-bin
+	@tests/unit/run build/asan
+
+bench:
+	@tools/deps bench
+	@tools/bench/run
+
+fuzz:
+	@tests/fuzz/run
+
+clean:
+	rm -rf build
+
+# Banned calls (curl's idea): unbounded string functions and SQL text built at run time.
+check-banned:
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|gets)\s*\(' $$(git ls-files 'modules/*.[ch]' 'tools/*.c' 'tests/*.c') \
+	  || { echo 'banned function used (see above)'; exit 1; }
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
+unit-bin: $(UNIT_BIN)
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard modules/core/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
+
 deps:
-	tools/deps
+	@tools/deps
 
 $(BUILD)/%.o: %.c $(wildcard modules/core/*.h) $(wildcard modules/*/*.h)
 	@mkdir -p $(dir $@)

@@ -216,6 +216,7 @@ envelope(struct ctx *c)
 {
 	char today[11], tok[80];
 	c->doc = xmlNewDoc(BAD_CAST "1.0");
+	c->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* else the XML view escapes every CJK character */
 	c->root = xmlNewNode(NULL, BAD_CAST "page");
 	xmlDocSetRootElement(c->doc, c->root);
 	pg_attr(c->root, "module", c->mod->name);
@@ -390,6 +391,11 @@ handle(struct app *a, struct ctx *c)
 		status = error_page(c, 403, "unknown_account");
 	else
 		status = run(a, c, rt);
+	/* A handler that gives up with a bare status gets the standard error page. */
+	if (!c->sent && (status == 400 || status == 404 || status == 500) &&
+	    (c->view == NULL || strcmp(c->view, "core/error") != 0))
+		status = error_page(c, status, status == 404 ? "not_found" :
+		    status == 400 ? "bad_request" : "internal");
 
 	if (!c->sent && c->doc != NULL) {
 		if (c->view == NULL)

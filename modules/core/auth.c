@@ -3,6 +3,7 @@
  * A CSRF token is "<unix time>.<hex HMAC-SHA-256(secret, login|time)>": no
  * server-side session, bound to the account, valid for csrf_ttl seconds.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +38,12 @@ csrf_check(const struct config *cfg, const char *login, const char *token, long 
 	char hex[65], *end;
 	if (token == NULL || cfg->csrf_secret == NULL || *cfg->csrf_secret == '\0')
 		return 0;
+	errno = 0;
 	long ts = strtol(token, &end, 10);
-	if (end == token || *end != '.' || strlen(end + 1) != 64)
+	if (errno == ERANGE || end == token || *end != '.' || strlen(end + 1) != 64)
 		return 0;
-	if (ts > now + 60 || now - ts > cfg->csrf_ttl)
+	/* written so that no subtraction can overflow on a hostile ts */
+	if (ts > now + 60 || ts < now - cfg->csrf_ttl)
 		return 0;
 	csrf_mac(cfg, login, ts, hex);
 	unsigned char diff = 0;	/* constant time: no early exit */

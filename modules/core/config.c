@@ -16,6 +16,16 @@ trim(char *s)
 	return s;
 }
 
+/* socket_mode in octal; a malformed or out-of-range value gives 0660. */
+static unsigned
+config_mode(const struct config *c)
+{
+	const char *v = config_get(c, "socket_mode", "0660");
+	char *end;
+	unsigned long m = strtoul(v, &end, 8);
+	return end == v || *end != '\0' || m > 0777 ? 0660 : (unsigned)m;
+}
+
 static void
 config_core(struct config *c)
 {
@@ -31,7 +41,7 @@ config_core(struct config *c)
 	c->timezone = config_get(c, "timezone", "Asia/Shanghai");
 	c->site_name = config_get(c, "site_name", "");
 	c->socket_group = config_get(c, "socket_group", NULL);
-	c->socket_mode = (unsigned)strtoul(config_get(c, "socket_mode", "0660"), NULL, 8);
+	c->socket_mode = config_mode(c);
 	c->workers = (int)config_int(c, "workers", 2, 1, 256);
 }
 

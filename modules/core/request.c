@@ -74,7 +74,7 @@ req_utf8_ok(const char *str, size_t len)
 		/* overlong forms, surrogates and values past U+10FFFF */
 		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
 		    (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
 			return 0;
 		i += n + 1;
 	}
@@ -99,8 +99,11 @@ req_parse_urlencoded(struct arena *ar, const char *s, size_t len,
 		size_t klen = eq ? (size_t)(eq - (s + i)) : end - i;
 		const char *v = eq ? eq + 1 : s + end;
 		size_t vlen = eq ? (size_t)((s + end) - v) : 0;
-		if (klen == 0 || klen > REQ_MAX_KEY * 3 || vlen > REQ_MAX_VALUE * 3)
-			return klen == 0 ? REQ_BAD : REQ_TOO_LARGE;
+		/* an over-long key is bad syntax, an over-long value too large */
+		if (klen == 0 || klen > REQ_MAX_KEY * 3)
+			return REQ_BAD;
+		if (vlen > REQ_MAX_VALUE * 3)
+			return REQ_TOO_LARGE;
 		if (*n == max)
 			return REQ_BAD;
 		char *k = ar_alloc(ar, klen + 1);
@@ -109,8 +112,10 @@ req_parse_urlencoded(struct arena *ar, const char *s, size_t len,
 			return REQ_TOO_LARGE;
 		long kl = req_decode(s + i, klen, k, 1);
 		long vl = req_decode(v, vlen, val, 1);
-		if (kl <= 0 || vl < 0 || kl > REQ_MAX_KEY || vl > REQ_MAX_VALUE)
+		if (kl <= 0 || vl < 0 || kl > REQ_MAX_KEY)
 			return REQ_BAD;
+		if (vl > REQ_MAX_VALUE)
+			return REQ_TOO_LARGE;
 		if (!req_utf8_ok(k, (size_t)kl) || !req_utf8_ok(val, (size_t)vl))
 			return REQ_BAD;
 		if (req_get(out, *n, k) != NULL)
@@ -183,7 +188,8 @@ req_read(struct req *r, struct arena *ar, struct FCGX_Request *fr)
 	    !req_utf8_ok(uri, strlen(uri)))
 		return REQ_BAD;
 	r->path = uri;
-	r->query = param(fr, "QUERY_STRING");
+	/* Read raw: an over-long query must be a 413, not silently no query. */
+	r->query = FCGX_GetParam("QUERY_STRING", fr->envp);
 	r->remote_user = param(fr, "REMOTE_USER");
 	r->accept = param(fr, "HTTP_ACCEPT");
 	r->accept_lang = param(fr, "HTTP_ACCEPT_LANGUAGE");

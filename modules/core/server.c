@@ -22,6 +22,7 @@
 static volatile sig_atomic_t got_stop, got_child;
 static pid_t workers[SERVER_MAX_WORKERS];
 static time_t started[SERVER_MAX_WORKERS];
+static int own_path;	/* we bound the unix socket path, so we remove it */
 
 int
 server_stopping(void)
@@ -82,6 +83,7 @@ open_unix(const struct server_opts *o)
 	}
 	if (chmod(o->listen, o->mode) != 0 || listen(fd, SERVER_BACKLOG) != 0)
 		goto fail;
+	own_path = 1;
 	return fd;
 fail:
 	log_msg("server: cannot listen on %s: %s", o->listen, strerror(errno));
@@ -125,10 +127,11 @@ open_listener(const struct server_opts *o)
 {
 	const char *fds = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID");
 
+	/* systemd socket activation wins over --listen, so one unit file serves both */
+	if (fds != NULL && pid != NULL && atoi(fds) >= 1 && atol(pid) == (long)getpid() && is_socket(3))
+		return 3;
 	if (o->listen != NULL)
 		return o->listen[0] == '/' || o->listen[0] == '.' ? open_unix(o) : open_tcp(o->listen);
-	if (fds != NULL && pid != NULL && atoi(fds) >= 1 && atol(pid) == (long)getpid() && is_socket(3))
-		return 3;	/* systemd socket activation */
 	if (is_socket(0))
 		return 0;	/* spawn-fcgi and inetd style */
 	log_msg("server: no --listen given and fd 0 is not a socket");
@@ -247,7 +250,7 @@ server_run(const struct server_opts *o, server_worker_fn fn, void *arg)
 	}
 	log_msg("server: stopping");
 	stop_all();
-	if (o->listen != NULL && (o->listen[0] == '/' || o->listen[0] == '.'))
+	if (own_path)
 		unlink(o->listen);
 	if (o->pidfile != NULL)
 		unlink(o->pidfile);

@@ -59,9 +59,13 @@ is_email(const char *s)
 	const char *at = strchr(s, '@');
 	if (at == NULL || at == s || strchr(at + 1, '@') != NULL || strlen(s) > 254)
 		return 0;
-	for (const char *p = s; p < at; p++)
+	for (const char *p = s; p < at; p++) {
 		if (!(isalnum((unsigned char)*p) || strchr("._%+-", *p)))
 			return 0;
+		/* a dot neither first, last nor doubled (RFC 5322 dot-atom) */
+		if (*p == '.' && (p == s || p + 1 == at || p[1] == '.'))
+			return 0;
+	}
 	const char *dom = at + 1, *dot = strrchr(dom, '.');
 	if (dot == NULL || dot == dom || dot[1] == '\0' || strlen(dot + 1) < 2)
 		return 0;
@@ -69,6 +73,9 @@ is_email(const char *s)
 		if (!(isalnum((unsigned char)*p) || *p == '-' || *p == '.'))
 			return 0;
 		if (*p == '.' && (p == dom || p[1] == '.' || p[1] == '\0'))
+			return 0;
+		/* a hyphen neither starts nor ends a label */
+		if (*p == '-' && (p == dom || p[-1] == '.' || p[1] == '.' || p[1] == '\0'))
 			return 0;
 	}
 	return 1;

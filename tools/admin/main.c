@@ -36,8 +36,9 @@ static const char *const sql[S__MAX] = {
 	    " updated_by = 'admin-cli'",
 	[S_ACCOUNT] = "INSERT INTO account (login, name, role, unit_id, created_by, updated_by)"
 	    " SELECT ?, ?, ?, id, 'admin-cli', 'admin-cli' FROM unit WHERE code = ?"
-	    " ON DUPLICATE KEY UPDATE name = VALUES(name), role = VALUES(role),"
-	    " unit_id = VALUES(unit_id), version = version + 1, updated_by = 'admin-cli'",
+	    " ON DUPLICATE KEY UPDATE account.name = VALUES(name), account.role = VALUES(role),"
+	    " account.unit_id = VALUES(unit_id), account.version = account.version + 1,"
+	    " account.updated_by = 'admin-cli'",
 	[S_CALENDAR] = "INSERT INTO calendar_day (day, kind, name, created_by) VALUES (?,?,?,'admin-cli')"
 	    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)",
 	[S_AUDIT] = "INSERT INTO audit (at, login, role, module, record_type, record_id, action,"

@@ -1,0 +1,145 @@
+"""Every page renders for every role; roles and units are enforced on reads;
+languages; the page XML; request limits; unknown accounts."""
+import os, subprocess
+from lib import ACC, get, page, request, unit_id, one, STACK
+
+ROLES_READ_ALL = {"office", "leader", "auditor"}
+
+
+def test_every_page_for_every_role():
+    cs, me = unit_id("C-CS"), unit_id("C-ME")
+    for login, (pw, role, code) in ACC.items():
+        own = unit_id(code)
+        for path in ["/registration/", "/registration/%d" % own, "/registration/%d/print" % own,
+                     "/registration/?missing=secadmin", "/registration/?late=1",
+                     "/registration/%d?on=2025-01-01" % own]:
+            r = get(path, login)
+            assert r.status == 200, (login, path, r)
+            assert r.header("content-type").startswith("text/html"), (login, path)
+            assert "<html" in r.text and "</html>" in r.text, (login, path)
+        r = get("/registration/%d/change?role=first" % own, login)
+        assert r.status == (200 if role in ("unit_staff", "unit_head", "office") else 403), (login, r)
+        r = get("/registration/export.xml", login)
+        assert r.status == (200 if role in ROLES_READ_ALL else 403), (login, r.status)
+        # reading another unit: only the roles that read all may
+        other = me if own != me else cs
+        r = get("/registration/%d" % other, login)
+        assert r.status == (200 if role in ROLES_READ_ALL else 403), (login, r.status)
+
+
+def test_list_shows_units_and_paginates_by_code():
+    st, x = page("/registration/")
+    assert st == 200
+    codes = [u.get("code") for u in x.findall("./data/units/unit")]
+    assert len(codes) == 14 and codes == sorted(codes), codes
+    assert x.find("./data/units").get("next") is None       # 14 units fit one page
+    # keyset: after the 5th code come the rest, in order
+    st, x2 = page("/registration/?after=" + codes[4])
+    assert [u.get("code") for u in x2.findall("./data/units/unit")] == codes[5:]
+    assert x2.find("./data/units").get("prev") == codes[5]
+    st, x3 = page("/registration/?before=" + codes[5])
+    assert [u.get("code") for u in x3.findall("./data/units/unit")] == codes[:5]
+
+
+def test_list_filters_missing_role_and_late():
+    st, x = page("/registration/?missing=secadmin")
+    got = {u.get("code") for u in x.findall("./data/units/unit")}
+    want = set(one_col(
+        "SELECT u.code FROM unit u WHERE NOT EXISTS (SELECT 1 FROM reg_holder h WHERE h.unit_id=u.id "
+        "AND h.role='secadmin' AND h.is_current=1)"))
+    assert got == want and got, (got, want)
+    st, x = page("/registration/?late=1")
+    got = {u.get("code") for u in x.findall("./data/units/unit")}
+    want = set(one_col("SELECT DISTINCT u.code FROM unit u JOIN reg_holder h ON h.unit_id=u.id WHERE h.late=1"))
+    assert got == want and got, (got, want)
+
+
+def one_col(q):
+    from lib import sql
+    return [r[0] for r in sql(q)]
+
+
+def test_unit_staff_list_shows_only_own_unit():
+    st, x = page("/registration/", "cs_admin")
+    assert [u.get("code") for u in x.findall("./data/units/unit")] == ["C-CS"]
+
+
+def test_unit_page_history_and_on_date():
+    u = unit_id("C-CS")
+    st, x = page("/registration/%d" % u)
+    hist = x.findall("./data/history/holder")
+    n = int(one("SELECT COUNT(*) FROM reg_holder WHERE unit_id=%d" % u))
+    assert len(hist) == n and n >= 3
+    cur = x.findall("./data/current/holder")
+    assert len(cur) == int(one("SELECT COUNT(*) FROM reg_holder WHERE unit_id=%d AND is_current=1" % u))
+    # who held 'first' on the day the current holder started: the current one
+    eff = one("SELECT effective_date FROM reg_holder WHERE unit_id=%d AND role='first' AND is_current=1" % u)
+    st, x = page("/registration/%d?on=%s" % (u, eff))
+    firsts = [h for h in x.findall("./data/history/holder") if h.get("role") == "first"]
+    assert len(firsts) == 1 and firsts[0].findtext("effective") == eff
+    st, x = page("/registration/%d?on=2026-02-30" % u)
+    assert st == 422
+
+
+def test_languages():
+    r = get("/registration/?lang=en")
+    assert r.status == 200 and 'lang="en"' in r.text
+    assert "wangan_lang=en" in (r.header("set-cookie") or "")
+    r = get("/registration/", headers={"Cookie": "wangan_lang=en"})
+    assert 'lang="en"' in r.text
+    r = get("/registration/")
+    assert 'lang="zh-CN"' in r.text
+    r = get("/registration/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert 'lang="en"' in r.text
+    # the visible text differs: Chinese by default, English on request
+    zh, en = get("/registration/").text, get("/registration/?lang=en").text
+    assert zh != en
+
+
+def test_page_xml_on_request():
+    r = get("/registration/", headers={"Accept": "application/xml"})
+    assert r.status == 200 and r.header("content-type").startswith("application/xml")
+    x = r.xml()
+    assert x.tag == "page" and x.get("view") == "registration/list" and x.findtext("csrf")
+    # a browser's Accept lists application/xml later: it still gets HTML
+    r = get("/registration/", headers={"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9"})
+    assert r.header("content-type").startswith("text/html")
+
+
+def test_unknown_account_gets_clear_403():
+    # a login nginx accepts but the platform does not know
+    with open(os.path.join(STACK, "htpasswd"), "a") as f:
+        pw = subprocess.run(["openssl", "passwd", "-apr1", "ghostpw"], capture_output=True, text=True).stdout.strip()
+        f.write("ghost:%s\n" % pw)
+    r = request("GET", "/registration/", "ghost", password="ghostpw")
+    assert r.status == 403 and "<html" in r.text
+    r = request("GET", "/registration/", "ghost", password="ghostpw", headers={"Accept": "application/xml"})
+    assert r.xml().find("./data").get("code") == "unknown_account"
+
+
+def test_not_found_and_method():
+    assert get("/registration/999999").status == 404
+    assert get("/registration/nope").status == 404
+    assert request("DELETE", "/registration/").status in (404, 405)
+    assert request("POST", "/registration/", body={"a": "b"}).status == 405
+
+
+def test_request_limits():
+    r = get("/registration/?q=" + "x" * 5000)
+    assert r.status == 413, r
+    r = get("/registration/?a=%zz")
+    assert r.status == 400
+    r = get("/registration/?a=%C0%AF")          # overlong UTF-8
+    assert r.status == 400
+    r = get("/registration/?" + "&".join("k%d=1" % i for i in range(80)))
+    assert r.status == 400
+    big = {"csrf": "x", "name": "y" * 70000}
+    r = request("POST", "/registration/%d/change" % unit_id("C-CS"), body=big)
+    assert r.status == 413
+
+
+def test_security_headers():
+    r = get("/registration/")
+    assert r.header("x-frame-options") == "DENY"
+    assert "default-src 'none'" in r.header("content-security-policy")
+    assert r.header("x-request-id") and len(r.header("x-request-id")) == 16

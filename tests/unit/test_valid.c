@@ -1,0 +1,330 @@
+/*
+ * test_valid.c — valid_check() for every vtype, valid_utf8_len() and
+ * valid_form() from modules/core/valid.c.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "valid.h"
+
+struct vcase {
+	const char *s;
+	const char *want;	/* NULL: valid */
+};
+
+/* Checks every case against a field of the given type, optional, no maxlen. */
+static void
+check_all(enum vtype type, const struct vcase *c, size_t n)
+{
+	const struct vfield f = { "f", type, 0, 0, NULL };
+	for (size_t i = 0; i < n; i++) {
+		const char *got = valid_check(&f, c[i].s);
+		if ((got == NULL) != (c[i].want == NULL) ||
+		    (got != NULL && strcmp(got, c[i].want) != 0))
+			fail_msg("type %d, \"%s\": got %s, want %s", (int)type, c[i].s,
+			    got ? got : "NULL", c[i].want ? c[i].want : "NULL");
+	}
+}
+
+#define CHECK_ALL(type, cases) check_all(type, cases, sizeof(cases) / sizeof(cases[0]))
+
+static void
+t_mobile(void **state)
+{
+	static const struct vcase c[] = {
+		{ "13812345678", NULL },
+		{ "19912345678", NULL },
+		{ "+8613812345678", NULL },
+		{ "8613812345678", NULL },
+		{ "12812345678", "mobile" },	/* second digit 2 */
+		{ "10812345678", "mobile" },
+		{ "23812345678", "mobile" },
+		{ "1381234567", "mobile" },	/* 10 digits */
+		{ "138123456789", "mobile" },	/* 12 digits */
+		{ "1381234567a", "mobile" },
+		{ "138-1234-5678", "mobile" },
+		{ "+86 13812345678", "mobile" },
+		{ "+8612812345678", "mobile" },
+		{ "+861381234567", "mobile" },
+		{ "０13812345678", "mobile" },
+	};
+	CHECK_ALL(V_MOBILE, c);
+}
+
+static void
+t_phone(void **state)
+{
+	static const struct vcase c[] = {
+		{ "0371-68221234", NULL },
+		{ "68221234", NULL },
+		{ "(0371)68221234", NULL },
+		{ "0371-68221234-123", NULL },
+		{ "010 12345678", NULL },
+		{ "+86-371-68221234", NULL },
+		{ "abc", "phone" },
+		{ "12", "phone" },
+		{ "1234", "phone" },		/* shorter than 5 */
+		{ "0371-6822a234", "phone" },
+		{ "0371/68221234", "phone" },
+		{ "0371+68221234", "phone" },	/* '+' only in front */
+		{ "1234567890123456789012345", "phone" },	/* longer than 24 */
+		{ "(-) (-) (-) 1234", "phone" },	/* four digits */
+		{ "０３７１６８２２１２３４", "phone" },
+	};
+	CHECK_ALL(V_PHONE, c);
+}
+
+static void
+t_email(void **state)
+{
+	static const struct vcase c[] = {
+		{ "a.b@x.edu.cn", NULL },
+		{ "zhang_san+reg@gaj.zhengzhou.gov.cn", NULL },
+		{ "a@x-y.cn", NULL },
+		{ "a-b_c%d@x.cn", NULL },
+		{ "a@b", "email" },
+		{ "@x.cn", "email" },
+		{ "a@@x.cn", "email" },
+		{ "a@x@y.cn", "email" },
+		{ "a@x..cn", "email" },
+		{ "a b@x.cn", "email" },
+		{ "a@x.c", "email" },		/* one-letter top-level domain */
+		{ "a@.cn", "email" },
+		{ "a@x.cn.", "email" },
+		{ "a@x.", "email" },
+		{ "a@", "email" },
+		{ "a", "email" },
+		{ "a@x_y.cn", "email" },
+		{ "a@x .cn", "email" },
+		{ "张三@x.cn", "email" },
+		{ "a@郑州.cn", "email" },
+		/* dots in the local part: not first, last or doubled */
+		{ ".a@x.cn", "email" },
+		{ "a.@x.cn", "email" },
+		{ "a..b@x.cn", "email" },
+		{ ".@x.cn", "email" },
+		/* hyphens at the ends of a domain label */
+		{ "a@-x.cn", "email" },
+		{ "a@x-.cn", "email" },
+		{ "a@x.-cn", "email" },
+		{ "a@x.cn-", "email" },
+	};
+	CHECK_ALL(V_EMAIL, c);
+}
+
+static void
+t_date(void **state)
+{
+	static const struct vcase c[] = {
+		{ "2024-02-29", NULL },
+		{ "2000-02-29", NULL },
+		{ "2026-12-31", NULL },
+		{ "1900-01-01", NULL },
+		{ "2023-02-29", "date" },
+		{ "1900-02-29", "date" },	/* 1900 was not a leap year */
+		{ "2026-13-01", "date" },
+		{ "2026-00-01", "date" },
+		{ "2026-01-00", "date" },
+		{ "2026-04-31", "date" },
+		{ "2026-1-01", "date" },
+		{ "2026-01-1", "date" },
+		{ "2026/01/01", "date" },
+		{ "20260101", "date" },
+		{ "2026-01-01 ", "date" },
+		{ "1899-12-31", "date" },
+		{ "２０２６-01-01", "date" },
+	};
+	CHECK_ALL(V_DATE, c);
+}
+
+static void
+t_int(void **state)
+{
+	static const struct vcase c[] = {
+		{ "0", NULL },
+		{ "42", NULL },
+		{ "007", NULL },
+		{ "9223372036854775807", NULL },
+		{ "9223372036854775808", "number" },
+		{ "-1", "number" },
+		{ "+1", "number" },
+		{ "1.5", "number" },
+		{ " 1", "number" },
+		{ "1 ", "number" },
+		{ "1e3", "number" },
+		{ "0x10", "number" },
+		{ "一", "number" },
+	};
+	CHECK_ALL(V_INT, c);
+}
+
+static void
+t_token(void **state)
+{
+	static const struct vcase c[] = {
+		{ "abc", NULL },
+		{ "A-Z_0.9", NULL },
+		{ "a b", "token" },
+		{ "a/b", "token" },
+		{ "a+b", "token" },
+		{ "中", "token" },
+		{ "a\tb", "token" },
+	};
+	CHECK_ALL(V_TOKEN, c);
+}
+
+static void
+t_text(void **state)
+{
+	static const struct vcase text[] = {
+		{ "郑州市 金水区", NULL },
+		{ "a\nb", "text" },
+		{ "a\r", "text" },
+		{ "a\tb", "text" },
+		{ "\x01", "text" },
+		{ "\xff", "text" },
+		{ "\xe4\xb8", "text" },
+	};
+	static const struct vcase multi[] = {
+		{ "第一行\r\n第二行\n\t缩进", NULL },
+		{ "\x01", "text" },
+		{ "\x7f", "text" },
+		{ "\xc0\xaf", "text" },
+	};
+	CHECK_ALL(V_TEXT, text);
+	CHECK_ALL(V_MULTILINE, multi);
+	/* invalid UTF-8 is "text" whatever the type */
+	static const struct vcase any[] = { { "1\xff", "text" } };
+	CHECK_ALL(V_INT, any);
+	CHECK_ALL(V_MOBILE, any);
+	CHECK_ALL(V_TOKEN, any);
+}
+
+static void
+t_choice(void **state)
+{
+	static const char *const kinds[] = { "company", "school", "个体", NULL };
+	const struct vfield f = { "kind", V_CHOICE, 1, 0, kinds };
+	const struct vfield none = { "kind", V_CHOICE, 0, 0, NULL };
+
+	assert_null(valid_check(&f, "company"));
+	assert_null(valid_check(&f, "个体"));
+	assert_string_equal(valid_check(&f, "Company"), "choice");
+	assert_string_equal(valid_check(&f, "compan"), "choice");
+	assert_string_equal(valid_check(&f, "company "), "choice");
+	assert_string_equal(valid_check(&f, ""), "required");
+	assert_string_equal(valid_check(&none, "company"), "choice");
+}
+
+static void
+t_required(void **state)
+{
+	for (int t = 0; t < V__MAX; t++) {
+		const struct vfield req = { "f", (enum vtype)t, 1, 0, NULL };
+		const struct vfield opt = { "f", (enum vtype)t, 0, 0, NULL };
+		const char *got = valid_check(&req, "");
+		if (got == NULL || strcmp(got, "required") != 0)
+			fail_msg("type %d: required field accepted \"\"", t);
+		if (valid_check(&opt, "") != NULL)
+			fail_msg("type %d: optional field rejected \"\"", t);
+	}
+}
+
+static void
+t_too_long(void **state)
+{
+	const struct vfield f = { "name", V_TEXT, 1, 4, NULL };
+	const struct vfield ascii = { "code", V_TOKEN, 1, 3, NULL };
+	const struct vfield mob = { "m", V_MOBILE, 1, 11, NULL };
+
+	/* four code points in twelve bytes: within a maxlen of 4 */
+	assert_null(valid_check(&f, "中文测试"));
+	assert_null(valid_check(&f, "a中b𠀀"));
+	assert_string_equal(valid_check(&f, "中文测试五"), "too_long");
+	assert_string_equal(valid_check(&f, "abcde"), "too_long");
+	assert_null(valid_check(&ascii, "abc"));
+	assert_string_equal(valid_check(&ascii, "abcd"), "too_long");
+	/* too_long is reported before the type check */
+	assert_string_equal(valid_check(&mob, "+8613812345678"), "too_long");
+	assert_int_equal(valid_utf8_len(""), 0);
+	assert_int_equal(valid_utf8_len("abc"), 3);
+	assert_int_equal(valid_utf8_len("中文测试"), 4);
+	assert_int_equal(valid_utf8_len("é𠀀x"), 3);
+}
+
+static void
+t_unknown_type(void **state)
+{
+	const struct vfield f = { "f", V__MAX, 0, 0, NULL };
+	assert_string_equal(valid_check(&f, "x"), "invalid");
+}
+
+static void
+t_form(void **state)
+{
+	static const struct vfield t[] = {
+		{ "name", V_TEXT, 1, 8, NULL },
+		{ "mobile", V_MOBILE, 1, 0, NULL },
+		{ "email", V_EMAIL, 0, 0, NULL },
+		{ "note", V_MULTILINE, 0, 0, NULL },
+		{ "code", V_TOKEN, 1, 0, NULL },
+		{ "date", V_DATE, 1, 0, NULL },
+	};
+	const struct kv form[] = {
+		{ "name", "  张三 \t", 9 },
+		{ "mobile", "12812345678", 11 },
+		{ "note", "\r\n 第一行\n第二行 \n", 0 },
+		{ "code", " \t\r\n ", 5 },
+		{ "date", " 2025-10-10\n", 12 },
+		{ "other", "ignored", 7 },
+	};
+	const char *vals[6], *errs[6];
+	struct arena ar;
+
+	ar_init(&ar);
+	assert_int_equal(valid_form(t, 6, form, 6, &ar, vals, errs), 2);
+	assert_string_equal(vals[0], "张三");
+	assert_null(errs[0]);
+	assert_string_equal(vals[1], "12812345678");
+	assert_string_equal(errs[1], "mobile");
+	assert_string_equal(vals[2], "");
+	assert_null(errs[2]);
+	assert_string_equal(vals[3], "第一行\n第二行");
+	assert_null(errs[3]);
+	assert_string_equal(vals[4], "");
+	assert_string_equal(errs[4], "required");
+	assert_string_equal(vals[5], "2025-10-10");
+	assert_null(errs[5]);
+
+	/* an empty form: every required field in error, values "" */
+	assert_int_equal(valid_form(t, 6, NULL, 0, &ar, vals, errs), 4);
+	for (int i = 0; i < 6; i++)
+		assert_string_equal(vals[i], "");
+	assert_string_equal(errs[0], "required");
+	assert_null(errs[2]);
+	ar_free(&ar);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_mobile),
+		cmocka_unit_test(t_phone),
+		cmocka_unit_test(t_email),
+		cmocka_unit_test(t_date),
+		cmocka_unit_test(t_int),
+		cmocka_unit_test(t_token),
+		cmocka_unit_test(t_text),
+		cmocka_unit_test(t_choice),
+		cmocka_unit_test(t_required),
+		cmocka_unit_test(t_too_long),
+		cmocka_unit_test(t_unknown_type),
+		cmocka_unit_test(t_form),
+	};
+	return cmocka_run_group_tests_name("valid", tests, NULL, NULL);
+}

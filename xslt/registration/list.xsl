@@ -1,0 +1,167 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  registration/list.xsl — units with each enabled role's current holder.
+  data: <roles report-days><role code/>…</roles>, <filter missing late/>,
+        <units count prev? next?><unit id code kind late><name/>
+          <holder role name mobile/>…</unit>…</units>
+  Pagination by unit code: ?after=NEXT / ?before=PREV, filters kept.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:t="urn:wangan:text">
+
+  <xsl:import href="../layout.xsl"/>
+
+  <xsl:template name="title">
+    <t:s key="list.title"/>
+  </xsl:template>
+
+  <xsl:template match="data" mode="content">
+    <xsl:variable name="base" select="/page/@base"/>
+    <xsl:variable name="roles" select="roles/role"/>
+    <xsl:variable name="nroles" select="count($roles)"/>
+    <xsl:variable name="all">
+      <xsl:call-template name="reads-all"/>
+    </xsl:variable>
+    <!-- the filters, to keep on the pagination links -->
+    <xsl:variable name="keep">
+      <xsl:if test="string(filter/@missing)">
+        <xsl:text>&amp;missing=</xsl:text>
+        <xsl:value-of select="filter/@missing"/>
+      </xsl:if>
+      <xsl:if test="filter/@late = '1'">&amp;late=1</xsl:if>
+    </xsl:variable>
+
+    <h1><t:s key="list.title"/></h1>
+    <p class="muted">
+      <t:s key="list.intro"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s>
+      <xsl:if test="$all != '1'">
+        <xsl:text> </xsl:text>
+        <t:s key="list.own_unit"/>
+      </xsl:if>
+    </p>
+
+    <form class="inline" method="get" action="{$base}">
+      <label>
+        <t:s key="list.filter_missing"/>
+        <select name="missing">
+          <option value=""><t:s key="list.filter_any"/></option>
+          <xsl:for-each select="$roles">
+            <option value="{@code}">
+              <xsl:if test="@code = current()/../../filter/@missing">
+                <xsl:attribute name="selected">selected</xsl:attribute>
+              </xsl:if>
+              <t:label set="role" select="@code"/>
+            </option>
+          </xsl:for-each>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" name="late" value="1">
+          <xsl:if test="filter/@late = '1'">
+            <xsl:attribute name="checked">checked</xsl:attribute>
+          </xsl:if>
+        </input>
+        <t:s key="list.filter_late"/>
+      </label>
+      <button type="submit"><t:s key="list.filter_apply"/></button>
+      <xsl:if test="string(filter/@missing) or filter/@late = '1'">
+        <a href="{$base}"><t:s key="list.filter_clear"/></a>
+      </xsl:if>
+      <xsl:if test="$all = '1'">
+        <a class="export" href="{$base}export.xml"><t:s key="list.export"/></a>
+      </xsl:if>
+    </form>
+
+    <xsl:choose>
+      <xsl:when test="units/unit">
+        <div class="tablewrap">
+          <table class="units">
+            <thead>
+              <tr>
+                <th scope="col"><t:s key="list.col_code"/></th>
+                <th scope="col"><t:s key="list.col_name"/></th>
+                <xsl:for-each select="$roles">
+                  <th scope="col"><t:label set="role" select="@code"/></th>
+                </xsl:for-each>
+                <th scope="col"><t:s key="list.col_late"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="units/unit">
+                <xsl:variable name="u" select="."/>
+                <tr>
+                  <td class="num"><xsl:value-of select="@code"/></td>
+                  <th scope="row"><a href="{$base}{@id}"><xsl:value-of select="name"/></a></th>
+                  <xsl:choose>
+                    <!-- Fast path: a holder for every enabled role.  The C side emits
+                         holders and roles in the same (enum) order, so they pair up by
+                         position and no cell needs a lookup by role code. -->
+                    <xsl:when test="count(holder) = $nroles">
+                      <xsl:for-each select="holder">
+                        <td><xsl:apply-templates select="." mode="cell"/></td>
+                      </xsl:for-each>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:for-each select="$roles">
+                        <xsl:variable name="c" select="string(@code)"/>
+                        <td><xsl:apply-templates select="$u/holder[@role = $c]" mode="cell"/>
+                          <xsl:if test="not($u/holder[@role = $c])">
+                            <span class="missing"><t:s key="list.missing"/></span>
+                          </xsl:if>
+                        </td>
+                      </xsl:for-each>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                  <td>
+                    <xsl:if test="@late = '1'">
+                      <span class="late"><t:s key="list.late"/></span>
+                    </xsl:if>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="notice info"><t:s key="list.empty"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <nav class="pager">
+      <xsl:attribute name="aria-label"><t:s key="list.pages"/></xsl:attribute>
+      <xsl:if test="string(units/@prev)">
+        <a rel="prev" href="{$base}?before={units/@prev}{$keep}"><t:s key="list.prev"/></a>
+      </xsl:if>
+      <xsl:if test="string(units/@next)">
+        <a rel="next" href="{$base}?after={units/@next}{$keep}"><t:s key="list.next"/></a>
+      </xsl:if>
+      <span class="muted">
+        <t:s key="list.count"><t:arg name="n"><xsl:value-of select="units/@count"/></t:arg></t:s>
+      </span>
+    </nav>
+  </xsl:template>
+
+  <!-- One role cell: the holder's name and mobile; a holder element without a
+       name (a placeholder for an empty role) reads as missing. -->
+  <xsl:template match="holder" mode="cell">
+    <xsl:choose>
+      <xsl:when test="@name">
+        <xsl:value-of select="@name"/>
+        <span class="mobile"><xsl:value-of select="@mobile"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="missing"><t:s key="list.missing"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="css-extra">
+    <xsl:text>
+table.units th[scope=row]{font-weight:400}
+table.units td.num{font-family:ui-monospace,Consolas,monospace;font-size:.9rem}
+.export{margin-left:auto}
+</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>
