@@ -104,10 +104,10 @@
         </xsl:variable>
         <xsl:choose>
           <xsl:when test="/page/@lang = 'en'">
-            <a class="lang" href="{$self}?lang=zh-CN" hreflang="zh-CN" lang="zh-CN">中文</a>
+            <a class="lang" href="{$self}?{/page/@query}lang=zh-CN" hreflang="zh-CN" lang="zh-CN">中文</a>
           </xsl:when>
           <xsl:otherwise>
-            <a class="lang" href="{$self}?lang=en" hreflang="en" lang="en">English</a>
+            <a class="lang" href="{$self}?{/page/@query}lang=en" hreflang="en" lang="en">English</a>
           </xsl:otherwise>
         </xsl:choose>
       </div>

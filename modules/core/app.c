@@ -211,6 +211,28 @@ calendar_refresh(struct app *a, struct db *db)
 	return DB_OK;
 }
 
+/*
+ * The raw query string minus any lang=…, ending in '&' when not empty, so
+ * the language switch can keep filters and paging: href="{path}?{query}lang=en".
+ */
+static const char *
+query_without_lang(struct ctx *c)
+{
+	struct buf b;
+	const char *q = c->req.query;
+	buf_init(&b, c->ar, REQ_MAX_QUERY + 1);
+	while (q != NULL && *q) {
+		const char *end = strchr(q, '&');
+		size_t n = end ? (size_t)(end - q) : strlen(q);
+		if (n > 0 && strncmp(q, "lang=", 5) != 0) {
+			buf_add(&b, q, n);
+			buf_add(&b, "&", 1);
+		}
+		q = end ? end + 1 : NULL;
+	}
+	return buf_cstr(&b);
+}
+
 static void
 envelope(struct ctx *c)
 {
@@ -226,7 +248,9 @@ envelope(struct ctx *c)
 	pg_attr(c->root, "path", c->req.path);
 	wd_format(wd_today(), today);
 	pg_attr(c->root, "today", today);
-	pg_attr(c->root, "site", c->cfg->site_name);
+	const char *en = config_get(c->cfg, "site_name_en", "");
+	pg_attr(c->root, "site", c->lang == LANG_EN && *en ? en : c->cfg->site_name);
+	pg_attr(c->root, "query", query_without_lang(c));
 	if (c->acct.login != NULL) {
 		xmlNodePtr a = pg_node(c->root, "account");
 		pg_attr(a, "login", c->acct.login);

@@ -58,6 +58,8 @@ pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		xmlNodePtr v = pg_text(f, "field", vals[i]);
 		pg_attr(v, "name", t[i].key);
+		if (t[i].maxlen)
+			pg_attri(v, "max", (long long)t[i].maxlen);
 		if (errs != NULL && errs[i] != NULL) {
 			pg_attr(v, "error", errs[i]);
 			pg_msg(c, t[i].key, errs[i]);

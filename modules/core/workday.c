@@ -83,6 +83,21 @@ wd_today(void)
 	return wd_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Index of the first exception on or after day. */
+static size_t
+lower_bound(const struct wd_cal *c, int day)
+{
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->day[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void
 wd_init(struct wd_cal *c)
 {
@@ -95,14 +110,7 @@ wd_add_exception(struct wd_cal *c, int day, enum wd_kind kind)
 {
 	if (day == WD_INVALID || (kind != WD_HOLIDAY && kind != WD_WORKDAY))
 		return -1;
-	size_t lo = 0, hi = c->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->day[mid] < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = lower_bound(c, day);
 	if (lo < c->n && c->day[lo] == day) {
 		c->kind[lo] = (unsigned char)kind;	/* the later row wins */
 		return 0;
@@ -124,14 +132,7 @@ wd_add_exception(struct wd_cal *c, int day, enum wd_kind kind)
 int
 wd_is_workday(const struct wd_cal *c, int day)
 {
-	size_t lo = 0, hi = c->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->day[mid] < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = lower_bound(c, day);
 	if (lo < c->n && c->day[lo] == day)
 		return c->kind[lo] == WD_WORKDAY;
 	return wd_weekday(day) < 5;

@@ -208,6 +208,9 @@ conflict(struct ctx *c, const char **vals)
 	}
 	pg_msg(c, "", "conflict");
 	pg_attr(c->data, "conflict", "1");
+	/* Resubmitting this form replaces the record as it is now, not the stale one. */
+	vals[F_CURRENT] = ar_printf(c->ar, "%lld", cur.id);
+	vals[F_VERSION] = ar_printf(c->ar, "%lld", cur.version);
 	if (cur.id == 0) {
 		xmlFreeNode(cur.node);
 		cur.node = NULL;
@@ -234,6 +237,8 @@ reg_change(struct ctx *c)
 	}
 	if (bad)
 		return form_page(c, 422, vals[F_ROLE], vals, errs, NULL);
+	int tries = 0;
+again:
 	if (already_done(c, vals[F_NONCE], &st))
 		return st;
 
@@ -284,7 +289,14 @@ fail:
 	db_rollback(c->db);
 	if (rc == DB_LOST)
 		return APP_LOST;
-	/* A duplicate key or deadlock means a concurrent submit won the race. */
+	/*
+	 * InnoDB picked us as a deadlock victim: the other transaction may not have
+	 * committed yet, so run ours again (it then sees the outcome) rather than
+	 * calling it a conflict too early.
+	 */
+	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
+		goto again;
+	/* A duplicate key means a concurrent submit won the race. */
 	if (rc == DB_DUP || db_errno(c->db) == ER_LOCK_DEADLOCK || db_errno(c->db) == ER_LOCK_WAIT_TIMEOUT)
 		return conflict(c, vals);
 	return 500;

@@ -31,11 +31,15 @@ list_row(void *arg, const struct db_row *r)
 	pg_attr(u, "kind", r->v[4]);
 	pg_attr(u, "late", r->v[15]);
 	pg_text(u, "name", l->c->lang == LANG_EN && *r->v[3] ? r->v[3] : r->v[2]);
+	/* One <holder> per enabled role, in role order, empty when nobody holds it:
+	 * the view then pairs cells by position instead of searching by role. */
 	for (int k = 0; k < REG_ROLE__MAX; k++) {
-		if (!reg_set.enabled[k] || r->null[5 + 2 * k])
+		if (!reg_set.enabled[k])
 			continue;
 		xmlNodePtr h = pg_node(u, "holder");
 		pg_attr(h, "role", reg_role_code[k]);
+		if (r->null[5 + 2 * k])
+			continue;
 		pg_attr(h, "name", r->v[5 + 2 * k]);
 		pg_attr(h, "mobile", r->v[6 + 2 * k]);
 	}

@@ -107,11 +107,11 @@ reg_unit(struct ctx *c)
 	struct db_val p[3] = { DBI(c->id) };
 	enum db_rc rc;
 	if (on != NULL && *on) {
+		pg_attr(h.parent, "on", on);	/* echoed, so the user sees what was wrong */
 		if (wd_parse(on) == WD_INVALID) {
 			pg_msg(c, "on", "date");
 			return 422;
 		}
-		pg_attr(h.parent, "on", on);
 		p[1] = DBS(on);
 		p[2] = DBS(on);
 		rc = db_run(c->db, SQL(REG_SQL_ON_DATE), p, 3, holder_row, &h);

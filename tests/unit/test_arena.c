@@ -8,28 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "fixture.h"
 #include "arena.h"
 
 #define MB (1024u * 1024)
 
-static int
-setup(void **state)
-{
-	struct arena *ar = malloc(sizeof(*ar));
-	if (ar == NULL)
-		return -1;
-	ar_init(ar);
-	*state = ar;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	ar_free(*state);
-	free(*state);
-	return 0;
-}
 
 static int
 all_zero(const unsigned char *p, size_t n)

@@ -9,26 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "fixture.h"
 #include "csv.h"
 
-static int
-setup(void **state)
-{
-	struct arena *ar = malloc(sizeof(*ar));
-	if (ar == NULL)
-		return -1;
-	ar_init(ar);
-	*state = ar;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	ar_free(*state);
-	free(*state);
-	return 0;
-}
 
 /* One record of the NUL-terminated s from *pos, all CSV_MAX_FIELDS allowed. */
 static int

@@ -10,27 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "fixture.h"
 #include "request.h"
 
 /* Each test gets a fresh arena as its state; the teardown frees it. */
-static int
-setup(void **state)
-{
-	struct arena *ar = malloc(sizeof(*ar));
-	if (ar == NULL)
-		return -1;
-	ar_init(ar);
-	*state = ar;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	ar_free(*state);
-	free(*state);
-	return 0;
-}
 
 /* Parses the NUL-terminated s into out (REQ_MAX_FIELDS slots). */
 static enum req_err

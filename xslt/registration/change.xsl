@@ -157,32 +157,27 @@
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'name'"/>
         <xsl:with-param name="required" select="true()"/>
-        <xsl:with-param name="max" select="32"/>
       </xsl:call-template>
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'title'"/>
         <xsl:with-param name="required" select="true()"/>
-        <xsl:with-param name="max" select="32"/>
         <xsl:with-param name="hint"><t:s key="change.hint_title"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'office_phone'"/>
         <xsl:with-param name="type" select="'tel'"/>
-        <xsl:with-param name="max" select="24"/>
         <xsl:with-param name="hint"><t:s key="change.hint_office_phone"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'mobile'"/>
         <xsl:with-param name="type" select="'tel'"/>
         <xsl:with-param name="required" select="true()"/>
-        <xsl:with-param name="max" select="16"/>
         <xsl:with-param name="hint"><t:s key="change.hint_mobile"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'email'"/>
         <xsl:with-param name="type" select="'email'"/>
         <xsl:with-param name="required" select="true()"/>
-        <xsl:with-param name="max" select="100"/>
       </xsl:call-template>
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'effective_date'"/>
@@ -191,27 +186,13 @@
         <xsl:with-param name="hint"><t:s key="change.hint_effective"/></xsl:with-param>
       </xsl:call-template>
 
-      <xsl:choose>
-        <xsl:when test="$conflict">
-          <!-- resubmitting replaces the record as it is now -->
-          <xsl:call-template name="hidden">
-            <xsl:with-param name="name" select="'current_id'"/>
-            <xsl:with-param name="value" select="concat(substring('0', 1, number(not($cur/@id))), $cur/@id)"/>
-          </xsl:call-template>
-          <xsl:call-template name="hidden">
-            <xsl:with-param name="name" select="'version'"/>
-            <xsl:with-param name="value" select="concat(substring('0', 1, number(not($cur/@version))), $cur/@version)"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="hidden">
-            <xsl:with-param name="name" select="'current_id'"/>
-          </xsl:call-template>
-          <xsl:call-template name="hidden">
-            <xsl:with-param name="name" select="'version'"/>
-          </xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
+      <!-- on a 409 the C side has put the record-as-it-is-now's id and version here -->
+      <xsl:call-template name="hidden">
+        <xsl:with-param name="name" select="'current_id'"/>
+      </xsl:call-template>
+      <xsl:call-template name="hidden">
+        <xsl:with-param name="name" select="'version'"/>
+      </xsl:call-template>
       <xsl:call-template name="hidden">
         <xsl:with-param name="name" select="'nonce'"/>
       </xsl:call-template>

@@ -91,31 +91,48 @@
               <xsl:for-each select="units/unit">
                 <xsl:variable name="u" select="."/>
                 <tr>
-                  <td class="num"><xsl:value-of select="@code"/></td>
-                  <th scope="row"><a href="{$base}{@id}"><xsl:value-of select="name"/></a></th>
+                  <td><xsl:value-of select="@code"/></td>
+                  <th><a href="{$base}{@id}"><xsl:value-of select="name"/></a></th>
                   <xsl:choose>
                     <!-- Fast path: a holder for every enabled role.  The C side emits
                          holders and roles in the same (enum) order, so they pair up by
                          position and no cell needs a lookup by role code. -->
                     <xsl:when test="count(holder) = $nroles">
                       <xsl:for-each select="holder">
-                        <td><xsl:apply-templates select="." mode="cell"/></td>
+                        <td>
+                          <xsl:choose>
+                            <xsl:when test="@name">
+                              <xsl:value-of select="@name"/>
+                              <small><xsl:value-of select="@mobile"/></small>
+                            </xsl:when>
+                            <xsl:otherwise>
+                              <strong><t:s key="list.missing"/></strong>
+                            </xsl:otherwise>
+                          </xsl:choose>
+                        </td>
                       </xsl:for-each>
                     </xsl:when>
                     <xsl:otherwise>
                       <xsl:for-each select="$roles">
                         <xsl:variable name="c" select="string(@code)"/>
-                        <td><xsl:apply-templates select="$u/holder[@role = $c]" mode="cell"/>
-                          <xsl:if test="not($u/holder[@role = $c])">
-                            <span class="missing"><t:s key="list.missing"/></span>
-                          </xsl:if>
+                        <xsl:variable name="h" select="$u/holder[@role = $c]"/>
+                        <td>
+                          <xsl:choose>
+                            <xsl:when test="$h/@name">
+                              <xsl:value-of select="$h/@name"/>
+                              <small><xsl:value-of select="$h/@mobile"/></small>
+                            </xsl:when>
+                            <xsl:otherwise>
+                              <strong><t:s key="list.missing"/></strong>
+                            </xsl:otherwise>
+                          </xsl:choose>
                         </td>
                       </xsl:for-each>
                     </xsl:otherwise>
                   </xsl:choose>
                   <td>
                     <xsl:if test="@late = '1'">
-                      <span class="late"><t:s key="list.late"/></span>
+                      <strong><t:s key="list.late"/></strong>
                     </xsl:if>
                   </td>
                 </tr>
@@ -143,24 +160,12 @@
     </nav>
   </xsl:template>
 
-  <!-- One role cell: the holder's name and mobile; a holder element without a
-       name (a placeholder for an empty role) reads as missing. -->
-  <xsl:template match="holder" mode="cell">
-    <xsl:choose>
-      <xsl:when test="@name">
-        <xsl:value-of select="@name"/>
-        <span class="mobile"><xsl:value-of select="@mobile"/></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="missing"><t:s key="list.missing"/></span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="css-extra">
     <xsl:text>
-table.units th[scope=row]{font-weight:400}
-table.units td.num{font-family:ui-monospace,Consolas,monospace;font-size:.9rem}
+table.units tbody th{font-weight:400}
+table.units tbody td:first-child{font-family:ui-monospace,Consolas,monospace;font-size:.9rem;white-space:nowrap}
+table.units small{display:block;color:var(--muted);font-size:.85rem}
+table.units strong{color:var(--bad)}
 .export{margin-left:auto}
 </xsl:text>
   </xsl:template>
