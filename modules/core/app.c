@@ -185,9 +185,7 @@ account_row(void *arg, const struct db_row *r)
 static int
 calendar_row(void *arg, const struct db_row *r)
 {
-	struct wd_cal *cal = arg;
-	wd_add_exception(cal, wd_parse(r->v[0]),
-	    strcmp(r->v[1], "workday") == 0 ? WD_WORKDAY : WD_HOLIDAY);
+	wd_add_text(arg, r->v[0], r->v[1]);
 	return 0;
 }
 

@@ -130,6 +130,14 @@ wd_add_exception(struct wd_cal *c, int day, enum wd_kind kind)
 }
 
 int
+wd_add_text(struct wd_cal *c, const char *date, const char *kind)
+{
+	enum wd_kind k = strcmp(kind, "workday") == 0 ? WD_WORKDAY :
+	    strcmp(kind, "holiday") == 0 ? WD_HOLIDAY : 0;
+	return wd_add_exception(c, wd_parse(date), k);
+}
+
+int
 wd_is_workday(const struct wd_cal *c, int day)
 {
 	size_t lo = lower_bound(c, day);

@@ -32,6 +32,8 @@ int  wd_today(void);			/* today in the process's time zone */
 void wd_init(struct wd_cal *c);
 /* Adds one exception; days may come in any order.  -1 when full or bad. */
 int  wd_add_exception(struct wd_cal *c, int day, enum wd_kind kind);
+/* The same from the calendar_day table's text: "2026-10-01", "holiday"|"workday". */
+int  wd_add_text(struct wd_cal *c, const char *date, const char *kind);
 int  wd_is_workday(const struct wd_cal *c, int day);
 /*
  * The n-th working day after day (n ≥ 1): the last day on which something

@@ -26,7 +26,7 @@
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
 enum sql {
-	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S__MAX
+	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS, S__MAX
 };
 
 static const char *const sql[S__MAX] = {
@@ -48,7 +48,11 @@ static const char *const sql[S__MAX] = {
 	    " effective_date, ended_date, is_current, reported_at, deadline, late, nonce, created_by,"
 	    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')",
 	[S_HAS_HOLDERS] = "SELECT COUNT(*) FROM reg_holder",
+	[S_DAYS] = "SELECT day, kind FROM calendar_day",
 };
+
+/* The calendar as loaded, so demo deadlines count holidays like the modules do. */
+static struct wd_cal cal;
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
 static const char *const roles[] = { "unit_staff", "unit_head", "office", "leader", "auditor", NULL };
@@ -199,7 +203,6 @@ static int
 demo_holder(long long unit, int role, int eff, int end, int cur, int reported_late)
 {
 	char name[32], mobile[16], office[16], email[64], effs[11], ends[11], due[11], rep[20], nonce[40];
-	static struct wd_cal cal;	/* weekends only: demo data needs no holidays */
 	snprintf(name, sizeof(name), "%s%s", surnames[rnd(20)], given[rnd(24)]);
 	snprintf(mobile, sizeof(mobile), "1%u%09u", 3 + rnd(7), rnd(1000000000));
 	snprintf(office, sizeof(office), "0371-6%07u", rnd(10000000));
@@ -218,6 +221,13 @@ demo_holder(long long unit, int role, int eff, int end, int cur, int reported_la
 		DBS(rep), DBS(due), DBI(reported_late), DBS(nonce),
 	};
 	return db_run(db, S_HOLDER, p, 14, NULL, NULL) == DB_OK ? 0 : -1;
+}
+
+static int
+day_row(void *arg, const struct db_row *r)
+{
+	wd_add_text(arg, r->v[0], r->v[1]);
+	return 0;
 }
 
 static int
@@ -255,6 +265,9 @@ demo(long units, unsigned long long seed)
 		"college", "college", "office", "office", "office", "office", "affiliated", "office", "affiliated" };
 	long long have = 0;
 	rng ^= seed * 0x9E3779B97F4A7C15ULL;
+	wd_init(&cal);
+	if (db_run(db, S_DAYS, NULL, 0, day_row, &cal) != DB_OK)
+		return -1;
 	if (db_run(db, S_HAS_HOLDERS, NULL, 0, id_row, &have) != DB_OK)
 		return -1;
 	if (have > 0) {
