@@ -104,7 +104,8 @@ int
 app_redirect(struct ctx *c, const char *url)
 {
 	char extra[REQ_MAX_PATH + 32];
-	if (url == NULL || strpbrk(url, "\r\n") != NULL || url[0] != '/')
+	/* Same-site paths only: "//host" or "/\\host" would leave the site. */
+	if (url == NULL || strpbrk(url, "\r\n") != NULL || url[0] != '/' || url[1] == '/' || url[1] == '\\')
 		return 500;
 	snprintf(extra, sizeof(extra), "Location: %s\r\n", url);
 	app_header(c, 303, "text/plain; charset=utf-8", extra);

@@ -78,17 +78,19 @@ def fcgi_health(sockpath):
     return r.stdout.decode()
 
 
-def test_socket_inherited_on_fd0_like_spawn_fcgi():
-    path = os.path.join(STACK, "run", "fd0.sock")
+def listening(name):
+    """A fresh listening unix socket in the stack's run folder."""
+    path = os.path.join(STACK, "run", name)
     if os.path.exists(path):
         os.unlink(path)
     s = socket.socket(socket.AF_UNIX)
     s.bind(path)
     s.listen(16)
-    p = subprocess.Popen([os.path.join(BIN, "wangan-registration"), "--config",
-                          os.path.join(STACK, "wangan.conf"), "--workers", "1"],
-                         stdin=s.fileno(), stderr=subprocess.DEVNULL)
-    s.close()
+    return path, s
+
+
+def serves_then_stops(p, path):
+    """The module answers health on path, then exits 0 on SIGTERM."""
     try:
         out = wait_for(lambda: "ok" in fcgi_health(path) and fcgi_health(path), 10)
         assert "Status: 200" in out and "worker=" in out, out
@@ -98,29 +100,28 @@ def test_socket_inherited_on_fd0_like_spawn_fcgi():
         os.unlink(path)
 
 
+def test_socket_inherited_on_fd0_like_spawn_fcgi():
+    path, s = listening("fd0.sock")
+    p = subprocess.Popen([os.path.join(BIN, "wangan-registration"), "--config",
+                          os.path.join(STACK, "wangan.conf"), "--workers", "1"],
+                         stdin=s.fileno(), stderr=subprocess.DEVNULL)
+    s.close()
+    serves_then_stops(p, path)
+
+
 def test_socket_from_systemd_activation():
-    path = os.path.join(STACK, "run", "sd.sock")
-    if os.path.exists(path):
-        os.unlink(path)
-    s = socket.socket(socket.AF_UNIX)
-    s.bind(path)
-    s.listen(16)
+    path, s = listening("sd.sock")
     if s.fileno() != 3:
         os.dup2(s.fileno(), 3, inheritable=True)
         s.close()
     else:
         s.detach()
+    # LISTEN_PID must be the module's own pid: sh sets it to $$ and execs
     cmd = 'LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" --config "$1" --workers 1 </dev/null'
     p = subprocess.Popen(["sh", "-c", cmd, os.path.join(BIN, "wangan-registration"),
                           os.path.join(STACK, "wangan.conf")], pass_fds=(3,), stderr=subprocess.DEVNULL)
     os.close(3)
-    try:
-        out = wait_for(lambda: "ok" in fcgi_health(path) and fcgi_health(path), 10)
-        assert "Status: 200" in out, out
-    finally:
-        p.send_signal(signal.SIGTERM)
-        assert p.wait(15) == 0
-        os.unlink(path)
+    serves_then_stops(p, path)
 
 
 def test_sigterm_stops_gracefully_and_removes_socket():
