@@ -116,9 +116,6 @@ xmlNodePtr pg_text(xmlNodePtr parent, const char *name, const char *text);
 void pg_attr(xmlNodePtr n, const char *name, const char *val);
 void pg_attri(xmlNodePtr n, const char *name, long long v);
 void pg_msg(struct ctx *c, const char *field, const char *code);
-/* Adds one element per column whose name is given (NULL skips a column). */
-xmlNodePtr pg_row(xmlNodePtr parent, const char *name, const struct db_row *row,
-    const char *const *cols, size_t ncols);
 /* The form's submitted values, so a 422/409 page loses nothing typed. */
 void pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
     const char **vals, const char **errs);

@@ -86,12 +86,6 @@ db_free(struct db *db)
 	free(db);
 }
 
-void
-db_drop(struct db *db)
-{
-	db_close(db);
-}
-
 /* Client and server errors that mean "this connection is gone". */
 static int
 is_lost(unsigned e)

@@ -60,6 +60,4 @@ int db_lost(const struct db *db);
 /* How often this worker connected and prepared: proof of "once", not per request. */
 unsigned long db_connects(const struct db *db);
 unsigned long db_prepares(const struct db *db);
-/* Marks the connection lost (used by tests of the outage path). */
-void db_drop(struct db *db);
 #endif

@@ -39,17 +39,6 @@ pg_msg(struct ctx *c, const char *field, const char *code)
 	pg_attr(m, "code", code);
 }
 
-xmlNodePtr
-pg_row(xmlNodePtr parent, const char *name, const struct db_row *row,
-    const char *const *cols, size_t ncols)
-{
-	xmlNodePtr n = pg_node(parent, name);
-	for (size_t i = 0; i < ncols && i < row->n; i++)
-		if (cols[i] != NULL && !row->null[i])
-			pg_text(n, cols[i], row->v[i]);
-	return n;
-}
-
 void
 pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
     const char **vals, const char **errs)
