@@ -32,6 +32,7 @@
   <xsl:template match="page">
     <html lang="{@lang}">
       <head>
+        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:call-template name="title"/>

@@ -282,6 +282,9 @@ again:
 	if ((rc = audit_write(c, "holder", id, cur.id ? "change" : "register",
 	    cur.id ? buf_cstr(&cur.json) : NULL, after_json(c, vals, deadline, late))) != DB_OK)
 		goto fail;
+	struct db_val unit = DBI(c->id);	/* the list's read model, in the same transaction */
+	if ((rc = db_run(c->db, SQL(REG_SQL_SUMMARY), &unit, 1, NULL, NULL)) != DB_OK)
+		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/registration/%lld?saved=1", c->id));

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "reg.h"
+#include "summary.h"
 
 const char *const reg_role_code[REG_ROLE__MAX] = {
 	"first", "direct", "secadmin", "liaison", "sysadmin",
@@ -11,23 +12,23 @@ const char *const reg_role_code[REG_ROLE__MAX] = {
 
 struct reg_settings reg_set;
 
-/* The current holder of each role, joined once per row of the list. */
-#define REG_HOLDER_JOIN(a, role) \
-	" LEFT JOIN reg_holder " a " ON " a ".unit_id = u.id AND " a ".role = '" role \
-	"' AND " a ".is_current = 1"
+/*
+ * The list reads the summary (summary.h): one row per unit.  ?missing=ROLE
+ * picks the summary column of that role with a CASE, so one statement
+ * serves every filter; the parameters are (key, only, only, missing,
+ * missing, late).
+ */
 #define REG_LIST_SQL(cmp, dir) \
 	"SELECT u.id, u.code, u.name, COALESCE(u.name_en, ''), u.kind," \
-	" f.name, f.mobile, d.name, d.mobile, s.name, s.mobile, l.name, l.mobile," \
-	" y.name, y.mobile," \
-	" EXISTS (SELECT 1 FROM reg_holder x WHERE x.unit_id = u.id AND x.late = 1)" \
-	" FROM unit u" \
-	REG_HOLDER_JOIN("f", "first") REG_HOLDER_JOIN("d", "direct") \
-	REG_HOLDER_JOIN("s", "secadmin") REG_HOLDER_JOIN("l", "liaison") \
-	REG_HOLDER_JOIN("y", "sysadmin") \
+	" s.first_name, s.first_mobile, s.direct_name, s.direct_mobile," \
+	" s.secadmin_name, s.secadmin_mobile, s.liaison_name, s.liaison_mobile," \
+	" s.sysadmin_name, s.sysadmin_mobile, COALESCE(s.late, 0)" \
+	" FROM unit u LEFT JOIN reg_summary s ON s.unit_id = u.id" \
 	" WHERE u.active = 1 AND u.code " cmp " ? AND (? = 0 OR u.id = ?)" \
-	" AND (? = '' OR NOT EXISTS (SELECT 1 FROM reg_holder m WHERE m.unit_id = u.id" \
-	"  AND m.role = ? AND m.is_current = 1))" \
-	" AND (? = 0 OR EXISTS (SELECT 1 FROM reg_holder z WHERE z.unit_id = u.id AND z.late = 1))" \
+	" AND (? = '' OR (CASE ? WHEN 'first' THEN s.first_name WHEN 'direct' THEN s.direct_name" \
+	"  WHEN 'secadmin' THEN s.secadmin_name WHEN 'liaison' THEN s.liaison_name" \
+	"  ELSE s.sysadmin_name END) IS NULL)" \
+	" AND (? = 0 OR s.late = 1)" \
 	" ORDER BY u.code " dir " LIMIT 51"
 
 #define REG_HOLDER_SELECT \
@@ -65,6 +66,7 @@ const char *const reg_sql[REG_SQL__MAX] = {
 	    " effective_date, is_current, reported_at, deadline, late, nonce, created_by, updated_by)"
 	    " VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)",
 	[REG_SQL_NONCE] = "SELECT unit_id FROM reg_holder WHERE nonce = ?",
+	[REG_SQL_SUMMARY] = REG_SUMMARY_REFRESH(" WHERE u.id = ?"),
 	[REG_SQL_EXPORT] =
 	    "SELECT u.code, u.name, COALESCE(u.name_en, ''), u.kind, h.role, h.name, h.title,"
 	    " COALESCE(h.office_phone, ''), COALESCE(h.mobile, ''), COALESCE(h.email, ''),"

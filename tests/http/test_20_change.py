@@ -66,6 +66,10 @@ def test_change_closes_previous_holder_and_audits_before_and_after():
     new = sql("SELECT name, deadline, late FROM reg_holder WHERE unit_id=%d AND role='first' AND is_current=1" % u)
     assert new[0][0] == "新任书记" and new[0][2] == "0"
     assert new[0][1] == str(add_workdays(datetime.date.today(), 5, calendar()))
+    # the list (its read model is refreshed in the same transaction) shows the successor
+    _, x = page("/registration/", "me_admin")
+    row = x.find("./data/units/unit")
+    assert [h.get("name") for h in row.findall("holder") if h.get("role") == "first"] == ["新任书记"]
     a = sql("SELECT login, role, action, before_data, after_data FROM audit ORDER BY id DESC LIMIT 1")[0]
     assert a[:3] == ["me_admin", "unit_staff", "change"]
     assert json.loads(a[3])["name"] == old[1] and json.loads(a[4])["name"] == "新任书记"

@@ -22,11 +22,13 @@
 #include "log.h"
 #include "valid.h"
 #include "workday.h"
+#include "../../modules/registration/summary.h"
 
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
 enum sql {
-	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS, S__MAX
+	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS,
+	S_SUMMARY, S__MAX
 };
 
 static const char *const sql[S__MAX] = {
@@ -49,6 +51,8 @@ static const char *const sql[S__MAX] = {
 	    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')",
 	[S_HAS_HOLDERS] = "SELECT COUNT(*) FROM reg_holder",
 	[S_DAYS] = "SELECT day, kind FROM calendar_day",
+	/* every unit's row of the registration list's read model */
+	[S_SUMMARY] = REG_SUMMARY_REFRESH(""),
 };
 
 /* The calendar as loaded, so demo deadlines count holidays like the modules do. */
@@ -167,7 +171,8 @@ load(const char *kind, const char *file)
 	buf_json(&after, file);
 	buf_printf(&after, "\",\"rows\":%d}", rows);
 	struct db_val ap[] = { DBS(kind), DBS("load"), DBS(buf_cstr(&after)) };
-	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+	if ((f == uf && db_run(db, S_SUMMARY, NULL, 0, NULL, NULL) != DB_OK) ||
+	    db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	printf("loaded %d %s from %s\n", rows, kind, file);
 	free(text);
@@ -316,7 +321,8 @@ demo(long units, unsigned long long seed)
 			goto fail;
 	}
 	struct db_val ap[] = { DBS("demo"), DBS("demo"), DBS("{\"synthetic\":true}") };
-	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+	if (db_run(db, S_SUMMARY, NULL, 0, NULL, NULL) != DB_OK ||
+	    db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	printf("wrote %ld synthetic units with holders\n", units);
 	return 0;

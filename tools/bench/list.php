@@ -8,19 +8,15 @@
 // that tools/bench/run writes).  mysqlnd talks utf8mb4 by default (PHP >= 8.1).
 
 const LIST_SQL = "SELECT u.id, u.code, u.name, COALESCE(u.name_en, ''), u.kind,"
-    . " f.name, f.mobile, d.name, d.mobile, s.name, s.mobile, l.name, l.mobile,"
-    . " y.name, y.mobile,"
-    . " EXISTS (SELECT 1 FROM reg_holder x WHERE x.unit_id = u.id AND x.late = 1)"
-    . " FROM unit u"
-    . " LEFT JOIN reg_holder f ON f.unit_id = u.id AND f.role = 'first' AND f.is_current = 1"
-    . " LEFT JOIN reg_holder d ON d.unit_id = u.id AND d.role = 'direct' AND d.is_current = 1"
-    . " LEFT JOIN reg_holder s ON s.unit_id = u.id AND s.role = 'secadmin' AND s.is_current = 1"
-    . " LEFT JOIN reg_holder l ON l.unit_id = u.id AND l.role = 'liaison' AND l.is_current = 1"
-    . " LEFT JOIN reg_holder y ON y.unit_id = u.id AND y.role = 'sysadmin' AND y.is_current = 1"
+    . " s.first_name, s.first_mobile, s.direct_name, s.direct_mobile,"
+    . " s.secadmin_name, s.secadmin_mobile, s.liaison_name, s.liaison_mobile,"
+    . " s.sysadmin_name, s.sysadmin_mobile, COALESCE(s.late, 0)"
+    . " FROM unit u LEFT JOIN reg_summary s ON s.unit_id = u.id"
     . " WHERE u.active = 1 AND u.code > ? AND (? = 0 OR u.id = ?)"
-    . " AND (? = '' OR NOT EXISTS (SELECT 1 FROM reg_holder m WHERE m.unit_id = u.id"
-    . "  AND m.role = ? AND m.is_current = 1))"
-    . " AND (? = 0 OR EXISTS (SELECT 1 FROM reg_holder z WHERE z.unit_id = u.id AND z.late = 1))"
+    . " AND (? = '' OR (CASE ? WHEN 'first' THEN s.first_name WHEN 'direct' THEN s.direct_name"
+    . "  WHEN 'secadmin' THEN s.secadmin_name WHEN 'liaison' THEN s.liaison_name"
+    . "  ELSE s.sysadmin_name END) IS NULL)"
+    . " AND (? = 0 OR s.late = 1)"
     . " ORDER BY u.code ASC LIMIT 51";
 
 const ROLES = ['第一责任人', '直接责任人', '安全管理员', '联络员', '系统管理员'];

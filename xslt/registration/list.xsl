@@ -19,7 +19,6 @@
   <xsl:template match="data" mode="content">
     <xsl:variable name="base" select="/page/@base"/>
     <xsl:variable name="roles" select="roles/role"/>
-    <xsl:variable name="nroles" select="count($roles)"/>
     <xsl:variable name="all">
       <xsl:call-template name="reads-all"/>
     </xsl:variable>
@@ -89,47 +88,24 @@
             </thead>
             <tbody>
               <xsl:for-each select="units/unit">
-                <xsl:variable name="u" select="."/>
                 <tr>
                   <td><xsl:value-of select="@code"/></td>
                   <th><a href="{$base}{@id}"><xsl:value-of select="name"/></a></th>
-                  <xsl:choose>
-                    <!-- Fast path: a holder for every enabled role.  The C side emits
-                         holders and roles in the same (enum) order, so they pair up by
-                         position and no cell needs a lookup by role code. -->
-                    <xsl:when test="count(holder) = $nroles">
-                      <xsl:for-each select="holder">
-                        <td>
-                          <xsl:choose>
-                            <xsl:when test="@name">
-                              <xsl:value-of select="@name"/>
-                              <small><xsl:value-of select="@mobile"/></small>
-                            </xsl:when>
-                            <xsl:otherwise>
-                              <strong><t:s key="list.missing"/></strong>
-                            </xsl:otherwise>
-                          </xsl:choose>
-                        </td>
-                      </xsl:for-each>
-                    </xsl:when>
-                    <xsl:otherwise>
-                      <xsl:for-each select="$roles">
-                        <xsl:variable name="c" select="string(@code)"/>
-                        <xsl:variable name="h" select="$u/holder[@role = $c]"/>
-                        <td>
-                          <xsl:choose>
-                            <xsl:when test="$h/@name">
-                              <xsl:value-of select="$h/@name"/>
-                              <small><xsl:value-of select="$h/@mobile"/></small>
-                            </xsl:when>
-                            <xsl:otherwise>
-                              <strong><t:s key="list.missing"/></strong>
-                            </xsl:otherwise>
-                          </xsl:choose>
-                        </td>
-                      </xsl:for-each>
-                    </xsl:otherwise>
-                  </xsl:choose>
+                  <!-- The C side emits one holder per enabled role, in the roles'
+                       order (empty when nobody holds it), so cells pair by position. -->
+                  <xsl:for-each select="holder">
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="@name">
+                          <xsl:value-of select="@name"/>
+                          <small><xsl:value-of select="@mobile"/></small>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <strong><t:s key="list.missing"/></strong>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </xsl:for-each>
                   <td>
                     <xsl:if test="@late = '1'">
                       <strong><t:s key="list.late"/></strong>

@@ -18,6 +18,7 @@
     <xsl:variable name="site" select="normalize-space(page/@site)"/>
     <html lang="{page/@lang}">
       <head>
+        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:value-of select="$d/unit/name"/>
