@@ -560,6 +560,9 @@ app_main(const struct module *m, int argc, char **argv)
 	if (m->init != NULL && m->init(&a.cfg) != 0)
 		return 1;
 	xmlInitParser();
+	/* An export writes XML with xmlTextWriter: it needs no stylesheets, and skipping them keeps its memory small. */
+	if (export != NULL)
+		return export_cli(&a, export) == 0 ? 0 : 1;
 	static const char *views[APP_MAX_SQL] = { "core/error" };
 	if (m->nviews + 1 > APP_MAX_SQL)
 		return 1;
@@ -573,8 +576,6 @@ app_main(const struct module *m, int argc, char **argv)
 		printf("wangan-%s: configuration and stylesheets OK\n", m->name);
 		return 0;
 	}
-	if (export != NULL)
-		return export_cli(&a, export) == 0 ? 0 : 1;
 	so.workers = workers > 0 ? workers : a.cfg.workers;
 	so.mode = a.cfg.socket_mode;
 	so.group = a.cfg.socket_group;

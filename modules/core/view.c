@@ -152,15 +152,25 @@ h_text(struct html *h, const xmlChar *t, int attr)
 		h_put(h, run, (size_t)(s - run));
 }
 
+/* HTML's void elements; by first letter, since this runs for every element. */
 static int
 is_void(const xmlChar *name)
 {
-	static const char *const v[] = { "area", "base", "br", "col", "embed", "hr", "img",
-		"input", "link", "meta", "source", "track", "wbr" };
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (strcmp((const char *)name, v[i]) == 0)
-			return 1;
-	return 0;
+	const char *n = (const char *)name;
+	switch (n[0]) {
+	case 'a': return strcmp(n, "area") == 0;
+	case 'b': return strcmp(n, "br") == 0 || strcmp(n, "base") == 0;
+	case 'c': return strcmp(n, "col") == 0;
+	case 'e': return strcmp(n, "embed") == 0;
+	case 'h': return strcmp(n, "hr") == 0;
+	case 'i': return strcmp(n, "input") == 0 || strcmp(n, "img") == 0;
+	case 'l': return strcmp(n, "link") == 0;
+	case 'm': return strcmp(n, "meta") == 0;
+	case 's': return strcmp(n, "source") == 0;
+	case 't': return strcmp(n, "track") == 0;
+	case 'w': return strcmp(n, "wbr") == 0;
+	default: return 0;
+	}
 }
 
 static void
@@ -183,7 +193,7 @@ h_node(struct html *h, xmlNodePtr n, int raw)
 			h_put(h, ">", 1);
 			if (is_void(n->name))
 				break;
-			h_node(h, n->children, strcmp((const char *)n->name, "style") == 0);
+			h_node(h, n->children, n->name[0] == 's' && strcmp((const char *)n->name, "style") == 0);
 			h_put(h, "</", 2);
 			h_put(h, (const char *)n->name, len);
 			h_put(h, ">", 1);
