@@ -43,6 +43,7 @@ struct app {
 	time_t cal_loaded;
 	long long nrequest;
 	char tzoff[8];
+	long account_ttl;	/* account_cache_seconds */
 };
 
 static const struct {
@@ -358,12 +359,16 @@ run(struct app *a, struct ctx *c, const struct route *rt)
 		memset(&c->acct, 0, sizeof(c->acct));
 		if (db_ensure(c->db) != DB_OK || calendar_refresh(a, c->db) != DB_OK)
 			continue;
-		struct db_val u = DBS(c->req.remote_user);
-		enum db_rc rc = db_run(c->db, CORE_SQL_ACCOUNT, &u, 1, account_row, c);
-		if (rc == DB_LOST)
-			continue;
-		if (rc != DB_OK)
-			return error_page(c, 500, "internal");
+		if (!auth_cache_get(c->req.remote_user, &c->acct, a->account_ttl)) {
+			struct db_val u = DBS(c->req.remote_user);
+			enum db_rc rc = db_run(c->db, CORE_SQL_ACCOUNT, &u, 1, account_row, c);
+			if (rc == DB_LOST)
+				continue;
+			if (rc != DB_OK)
+				return error_page(c, 500, "internal");
+			if (c->acct.login != NULL)
+				auth_cache_put(&c->acct);
+		}
 		if (c->acct.login == NULL) {
 			log_msg("%s unknown account '%s'", c->reqid, c->req.remote_user);
 			return error_page(c, 403, "unknown_account");
@@ -541,6 +546,7 @@ app_main(const struct module *m, int argc, char **argv)
 		fprintf(stderr, "wangan-%s: config: csrf_secret must be set (at least 32 characters)\n", m->name);
 		return 1;
 	}
+	a.account_ttl = config_int(&a.cfg, "account_cache_seconds", 5, 0, 300);
 	setenv("TZ", a.cfg.timezone, 1);
 	tzset();
 	{

@@ -128,6 +128,9 @@ int  auth_unit_write(struct ctx *c, long long unit_id);
 int  auth_deny(struct ctx *c, const char *record_type, long long record_id);
 void csrf_make(const struct config *cfg, const char *login, long now, char out[80]);
 int  csrf_check(const struct config *cfg, const char *login, const char *token, long now);
+/* Per-worker account cache (auth.c): 1 and *out filled when fresh. */
+int  auth_cache_get(const char *login, struct account *out, long ttl);
+void auth_cache_put(const struct account *a);
 /* A random hex nonce for create forms (double-submit key). */
 void app_nonce(char out[33]);
 

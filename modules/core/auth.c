@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 #include "app.h"
 #include "log.h"
 #include "sha256.h"
@@ -90,4 +91,64 @@ auth_deny(struct ctx *c, const char *record_type, long long record_id)
 	c->view = "core/error";
 	pg_attr(c->data, "code", "forbidden_record");
 	return 403;
+}
+
+/*
+ * The account cache: REMOTE_USER → account, per worker, for
+ * account_cache_seconds (default 5; 0 turns it off).  Every page needs the
+ * account, and the lookup was a database round trip on each request; a
+ * change to an account (role, unit, deactivation) takes effect within the
+ * TTL, far stricter than a session would be.  Unknown logins are never
+ * cached, so a new account works at once.
+ */
+#define ACACHE_SLOTS 64
+
+static struct acache {
+	struct account a;
+	time_t at;
+	char login[65], name[256], code[33], unit[512], unit_en[512];
+} acache[ACACHE_SLOTS];
+
+static size_t
+acache_slot(const char *login)
+{
+	size_t h = 5381;
+	for (const unsigned char *p = (const unsigned char *)login; *p; p++)
+		h = h * 33 + *p;
+	return h % ACACHE_SLOTS;
+}
+
+int
+auth_cache_get(const char *login, struct account *out, long ttl)
+{
+	struct acache *e = &acache[acache_slot(login)];
+	if (ttl <= 0 || e->at == 0 || time(NULL) - e->at >= ttl || strcmp(e->login, login) != 0)
+		return 0;
+	*out = e->a;
+	return 1;
+}
+
+void
+auth_cache_put(const struct account *a)
+{
+	struct acache *e = &acache[acache_slot(a->login)];
+	/* Values that do not fit are simply not cached: the database stays the truth. */
+	if (strlen(a->login) >= sizeof(e->login) || strlen(a->name) >= sizeof(e->name) ||
+	    strlen(a->unit_code) >= sizeof(e->code) || strlen(a->unit_name) >= sizeof(e->unit) ||
+	    strlen(a->unit_name_en) >= sizeof(e->unit_en)) {
+		e->at = 0;
+		return;
+	}
+	memcpy(e->login, a->login, strlen(a->login) + 1);
+	memcpy(e->name, a->name, strlen(a->name) + 1);
+	memcpy(e->code, a->unit_code, strlen(a->unit_code) + 1);
+	memcpy(e->unit, a->unit_name, strlen(a->unit_name) + 1);
+	memcpy(e->unit_en, a->unit_name_en, strlen(a->unit_name_en) + 1);
+	e->a = *a;
+	e->a.login = e->login;
+	e->a.name = e->name;
+	e->a.unit_code = e->code;
+	e->a.unit_name = e->unit;
+	e->a.unit_name_en = e->unit_en;
+	e->at = time(NULL);
 }

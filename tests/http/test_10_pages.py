@@ -143,3 +143,17 @@ def test_security_headers():
     assert r.header("x-frame-options") == "DENY"
     assert "default-src 'none'" in r.header("content-security-policy")
     assert r.header("x-request-id") and len(r.header("x-request-id")) == 16
+
+
+def test_account_changes_take_effect_within_the_cache_ttl():
+    # accounts are cached per worker for account_cache_seconds (default 5)
+    import time
+    from lib import sql, wait_for
+    assert get("/registration/", "auditor").status == 200
+    sql("UPDATE account SET active = 0 WHERE login = 'auditor'")
+    try:
+        time.sleep(5.5)
+        assert [get("/registration/", "auditor").status for _ in range(6)] == [403] * 6
+    finally:
+        sql("UPDATE account SET active = 1 WHERE login = 'auditor'")
+    assert wait_for(lambda: get("/registration/", "auditor").status == 200, 10)
