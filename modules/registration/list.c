@@ -13,8 +13,8 @@ struct list {
 	struct ctx *c;
 	xmlNodePtr units;
 	size_t n;
-	xmlNodePtr rows[REG_PAGE_ROWS + 1];
-	const char *code[REG_PAGE_ROWS + 1];
+	xmlNodePtr rows[REG_PAGE_ROWS];
+	const char *code[REG_PAGE_ROWS];
 };
 
 static int
@@ -88,9 +88,6 @@ reg_list(struct ctx *c)
 	/* Walking backwards fetched the rows in descending order: put them back. */
 	for (size_t i = 0; i < shown; i++)
 		xmlAddChild(l.units, l.rows[back ? shown - 1 - i : i]);
-	for (size_t i = shown; i < l.n && i <= REG_PAGE_ROWS; i++)
-		if (l.rows[i] != NULL && l.rows[i]->parent == NULL)
-			xmlFreeNode(l.rows[i]);
 	if (shown > 0) {
 		const char *first = l.code[back ? shown - 1 : 0], *last = l.code[back ? 0 : shown - 1];
 		/* "previous" exists when we came forward from somewhere, or going back found more */
