@@ -78,6 +78,22 @@ load_current(struct ctx *c, struct current *cur, const char *role, int lock)
 	    p, 2, current_row, cur);
 }
 
+/*
+ * The holder of (unit, role) as the database has it now, as cur->node
+ * (<current>), or no node when the role is vacant.  Every form page shows it.
+ */
+static enum db_rc
+current_now(struct ctx *c, struct current *cur, const char *role)
+{
+	cur->node = xmlNewNode(NULL, BAD_CAST "current");
+	enum db_rc rc = load_current(c, cur, role, 0);
+	if (rc != DB_OK || cur->id == 0) {
+		xmlFreeNode(cur->node);
+		cur->node = NULL;
+	}
+	return rc;
+}
+
 static int
 form_page(struct ctx *c, int status, const char *role, const char **vals,
     const char **errs, struct current *cur)
@@ -88,6 +104,16 @@ form_page(struct ctx *c, int status, const char *role, const char **vals,
 		xmlAddChild(c->data, cur->node);
 	pg_form(c, c->data, fields, F__MAX, vals, errs);
 	return status;
+}
+
+/* A 422: the typed values with their errors, beside the record as it is now. */
+static int
+invalid(struct ctx *c, const char **vals, const char **errs)
+{
+	struct current cur = { .node = NULL };
+	if (errs[F_ROLE] == NULL && current_now(c, &cur, vals[F_ROLE]) == DB_LOST)
+		return APP_LOST;
+	return form_page(c, 422, vals[F_ROLE], vals, errs, &cur);
 }
 
 /* The checks every change path shares: the unit exists and this account may write it. */
@@ -116,19 +142,16 @@ reg_change_form(struct ctx *c)
 		return st;
 	if (role == NULL || valid_check(&fields[F_ROLE], role) != NULL)
 		role = "first";
-	cur.node = xmlNewNode(NULL, BAD_CAST "current");
-	enum db_rc rc = load_current(c, &cur, role, 0);
-	if (rc != DB_OK) {
-		xmlFreeNode(cur.node);
+	enum db_rc rc = current_now(c, &cur, role);
+	if (rc != DB_OK)
 		return rc == DB_LOST ? APP_LOST : 500;
-	}
 	app_nonce(nonce);
 	wd_format(wd_today(), today);
 	snprintf(num[0], sizeof(num[0]), "%lld", cur.id);
 	snprintf(num[1], sizeof(num[1]), "%lld", cur.version);
 	vals[F_ROLE] = role;
 	/* Prefill with the current holder: most changes edit one or two fields. */
-	for (xmlNodePtr n = cur.node->children; n != NULL; n = n->next) {
+	for (xmlNodePtr n = cur.node ? cur.node->children : NULL; n != NULL; n = n->next) {
 		static const struct { const char *col; int f; } map[] = {
 			{ "name", F_NAME }, { "title", F_TITLE }, { "office-phone", F_OFFICE_PHONE },
 			{ "mobile", F_MOBILE }, { "email", F_EMAIL },
@@ -145,10 +168,6 @@ reg_change_form(struct ctx *c)
 	for (int i = 0; i < F__MAX; i++)
 		if (vals[i] == NULL)
 			vals[i] = "";
-	if (cur.id == 0) {
-		xmlFreeNode(cur.node);
-		cur.node = NULL;
-	}
 	return form_page(c, 200, role, vals, NULL, &cur);
 }
 
@@ -200,21 +219,14 @@ conflict(struct ctx *c, const char **vals)
 	int st;
 	if (already_done(c, vals[F_NONCE], &st))
 		return st;
-	cur.node = xmlNewNode(NULL, BAD_CAST "current");
-	enum db_rc rc = load_current(c, &cur, vals[F_ROLE], 0);
-	if (rc != DB_OK) {
-		xmlFreeNode(cur.node);
+	enum db_rc rc = current_now(c, &cur, vals[F_ROLE]);
+	if (rc != DB_OK)
 		return rc == DB_LOST ? APP_LOST : 500;
-	}
 	pg_msg(c, "", "conflict");
 	pg_attr(c->data, "conflict", "1");
 	/* Resubmitting this form replaces the record as it is now, not the stale one. */
 	vals[F_CURRENT] = ar_printf(c->ar, "%lld", cur.id);
 	vals[F_VERSION] = ar_printf(c->ar, "%lld", cur.version);
-	if (cur.id == 0) {
-		xmlFreeNode(cur.node);
-		cur.node = NULL;
-	}
 	return form_page(c, 409, vals[F_ROLE], vals, NULL, &cur);
 }
 
@@ -236,7 +248,7 @@ reg_change(struct ctx *c)
 		bad++;
 	}
 	if (bad)
-		return form_page(c, 422, vals[F_ROLE], vals, errs, NULL);
+		return invalid(c, vals, errs);
 	int tries = 0;
 again:
 	if (already_done(c, vals[F_NONCE], &st))
@@ -255,7 +267,7 @@ again:
 	if (cur.id != 0 && strcmp(vals[F_EFFECTIVE], cur.effective) < 0) {
 		db_rollback(c->db);
 		errs[F_EFFECTIVE] = "before_current";
-		return form_page(c, 422, vals[F_ROLE], vals, errs, NULL);
+		return invalid(c, vals, errs);
 	}
 	int due = wd_add(c->cal, eff, reg_set.report_days);
 	int late = today > due;

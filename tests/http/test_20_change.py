@@ -94,6 +94,9 @@ def test_invalid_input_is_422_keeps_values_and_writes_nothing():
     assert fields["email"].get("error") == "email"
     assert fields["office_phone"].get("error") == "phone"
     assert fields["effective_date"].get("error") == "date"
+    # the record as it is now stands beside the rejected values
+    assert x.findtext("./data/current/name") == one(
+        "SELECT name FROM reg_holder WHERE unit_id=%d AND role='direct' AND is_current=1" % u)
     assert counts() == before
 
 
