@@ -233,11 +233,11 @@ view_render(struct ctx *c, int status, int as_xml)
 	xmlDocPtr res = NULL;
 	int rc = -1;
 
-	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(out_write, out_close, c, NULL);
-	if (out == NULL)
-		goto fail;
 	if (as_xml) {
 		static const char decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+		xmlOutputBufferPtr out = xmlOutputBufferCreateIO(out_write, out_close, c, NULL);
+		if (out == NULL)
+			return -1;
 		app_header(c, status, "application/xml; charset=utf-8", NULL);
 		app_write(c, decl, sizeof(decl) - 1);
 		xmlNodeDumpOutput(out, c->doc, xmlDocGetRootElement(c->doc), 0, 0, "UTF-8");
@@ -258,14 +258,9 @@ view_render(struct ctx *c, int status, int as_xml)
 		goto fail;
 	}
 	app_header(c, status, "text/html; charset=utf-8", NULL);
-	xmlOutputBufferClose(out);
 	rc = html_write(c, res);
-	xmlFreeDoc(res);
-	return rc;
 fail:
 	if (res != NULL)
 		xmlFreeDoc(res);
-	if (out != NULL)
-		xmlOutputBufferClose(out);
 	return rc;
 }

@@ -39,6 +39,7 @@ struct current {
 	xmlNodePtr node;	/* <current> holder as the page shows it */
 	long long id, version;
 	char effective[11];
+	const char *field[F__MAX];	/* the row's values by form field, for the prefill */
 	struct buf json;	/* the row as the audit's "before" */
 };
 
@@ -49,6 +50,9 @@ current_row(void *arg, const struct db_row *r)
 	cur->id = atoll(r->v[0]);
 	cur->version = atoll(r->v[12]);
 	snprintf(cur->effective, sizeof(cur->effective), "%s", r->v[7]);
+	/* columns 2-6 of REG_HOLDER_SELECT are the form's fields name … email */
+	for (int f = F_NAME; f <= F_EMAIL; f++)
+		cur->field[f] = ar_strdup(cur->c->ar, r->v[2 + (f - F_NAME)]);
 	if (cur->node != NULL) {
 		pg_attr(cur->node, "id", r->v[0]);
 		pg_attr(cur->node, "version", r->v[12]);
@@ -151,16 +155,9 @@ reg_change_form(struct ctx *c)
 	snprintf(num[1], sizeof(num[1]), "%lld", cur.version);
 	vals[F_ROLE] = role;
 	/* Prefill with the current holder: most changes edit one or two fields. */
-	for (xmlNodePtr n = cur.node ? cur.node->children : NULL; n != NULL; n = n->next) {
-		static const struct { const char *col; int f; } map[] = {
-			{ "name", F_NAME }, { "title", F_TITLE }, { "office-phone", F_OFFICE_PHONE },
-			{ "mobile", F_MOBILE }, { "email", F_EMAIL },
-		};
-		for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-			if (xmlStrcmp(n->name, BAD_CAST map[i].col) == 0)
-				vals[map[i].f] = ar_strdup(c->ar, (const char *)XML_GET_CONTENT(n->children) ?
-				    (const char *)XML_GET_CONTENT(n->children) : "");
-	}
+	if (cur.id != 0)
+		for (int f = F_NAME; f <= F_EMAIL; f++)
+			vals[f] = cur.field[f];
 	vals[F_EFFECTIVE] = today;
 	vals[F_CURRENT] = num[0];
 	vals[F_VERSION] = num[1];

@@ -23,6 +23,16 @@ def form_for(unit, role, login="office", **over):
     return f
 
 
+def test_change_form_is_prefilled_with_the_current_holder():
+    u = unit_id("C-EE")
+    st, f, csrf = change_form(u, "secadmin", "office")
+    assert st == 200 and csrf
+    row = sql("SELECT id, version, name, title, COALESCE(office_phone,''), mobile, email FROM reg_holder "
+              "WHERE unit_id=%d AND role='secadmin' AND is_current=1" % u)[0]
+    assert [f["current_id"], f["version"], f["name"], f["title"], f["office_phone"], f["mobile"], f["email"]] == row
+    assert f["effective_date"] == datetime.date.today().isoformat() and len(f["nonce"]) == 32
+
+
 def test_first_registration_of_a_role_with_deadline_across_holidays():
     # liaison: enabled on this site, no demo holder yet.  Effective Thursday
     # 2026-09-24; the 25th-27th (Mid-Autumn) and Oct 1-7 (National Day) are
