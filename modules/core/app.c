@@ -15,6 +15,7 @@
 #include "log.h"
 #include "server.h"
 #include "view.h"
+#include "xmlmem.h"
 
 /* Re-read the calendar this often, so the office's yearly load shows up. */
 #define CAL_REFRESH_SECONDS 300
@@ -270,8 +271,7 @@ envelope(struct ctx *c)
 static void
 drop_envelope(struct ctx *c)
 {
-	if (c->doc != NULL)
-		xmlFreeDoc(c->doc);
+	xm_doc_free(c->doc);
 	c->doc = NULL;
 	c->root = c->data = c->msgs = NULL;
 	c->view = NULL;
@@ -464,8 +464,10 @@ worker(int fd, void *arg)
 			.mod = a->mod, .cfg = &a->cfg, .db = db, .cal = &a->cal,
 			.ar = &ar, .fr = &fr,
 		};
+		xm_begin();
 		handle(a, &c);
 		FCGX_Finish_r(&fr);
+		xm_end();
 		ar_reset(&ar);
 	}
 	ar_free(&ar);
@@ -564,6 +566,8 @@ app_main(const struct module *m, int argc, char **argv)
 	for (size_t i = 0; i < m->nsql; i++)
 		a.sql[CORE_SQL__MAX + i] = m->sql[i];
 	if (m->init != NULL && m->init(&a.cfg) != 0)
+		return 1;
+	if (xm_init() != 0)
 		return 1;
 	xmlInitParser();
 	/* An export writes XML with xmlTextWriter: it needs no stylesheets, and skipping them keeps its memory small. */

@@ -11,6 +11,7 @@
 #include <libxslt/security.h>
 #include "view.h"
 #include "log.h"
+#include "xmlmem.h"
 
 #define VIEW_MAX 64
 
@@ -120,36 +121,54 @@ h_flush(struct html *h)
 }
 
 static void
+h_put_slow(struct html *h, const char *s, size_t n)
+{
+	h_flush(h);
+	if (n > sizeof(h->b)) {
+		if (app_write(h->c, s, n) != 0)
+			h->err = 1;
+		return;
+	}
+	memcpy(h->b, s, n);
+	h->n = n;
+}
+
+/* Called a dozen times per element: the common case stays inline. */
+static inline void
 h_put(struct html *h, const char *s, size_t n)
 {
 	if (n > sizeof(h->b) - h->n) {
-		h_flush(h);
-		if (n > sizeof(h->b)) {
-			if (app_write(h->c, s, n) != 0)
-				h->err = 1;
-			return;
-		}
+		h_put_slow(h, s, n);
+		return;
 	}
 	memcpy(h->b + h->n, s, n);
 	h->n += n;
 }
 
+/* Which bytes need escaping: 1 in text and attributes, 2 in attributes only. */
+static const unsigned char h_esc[256] = { ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 2 };
+
 /* Escapes & < > always, and " too inside attribute values. */
 static void
 h_text(struct html *h, const xmlChar *t, int attr)
 {
-	const char *s = (const char *)t, *run = s;
-	for (; s != NULL && *s; s++) {
-		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" :
-		    (attr && *s == '"') ? "&quot;" : NULL;
-		if (e == NULL)
+	const unsigned char *s = t, *run = t;
+	unsigned char stop = attr ? 2 : 1;
+	if (s == NULL)
+		return;
+	for (; *s; s++) {
+		if (h_esc[*s] == 0 || h_esc[*s] > stop)
 			continue;
-		h_put(h, run, (size_t)(s - run));
-		h_put(h, e, strlen(e));
+		h_put(h, (const char *)run, (size_t)(s - run));
+		switch (*s) {
+		case '&': h_put(h, "&amp;", 5); break;
+		case '<': h_put(h, "&lt;", 4); break;
+		case '>': h_put(h, "&gt;", 4); break;
+		default:  h_put(h, "&quot;", 6); break;
+		}
 		run = s + 1;
 	}
-	if (s != NULL)
-		h_put(h, run, (size_t)(s - run));
+	h_put(h, (const char *)run, (size_t)(s - run));
 }
 
 /* HTML's void elements; by first letter, since this runs for every element. */
@@ -260,7 +279,6 @@ view_render(struct ctx *c, int status, int as_xml)
 	app_header(c, status, "text/html; charset=utf-8", NULL);
 	rc = html_write(c, res);
 fail:
-	if (res != NULL)
-		xmlFreeDoc(res);
+	xm_doc_free(res);
 	return rc;
 }
