@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/socket.h>
 #include <fcgiapp.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
@@ -15,6 +16,7 @@
 #include "log.h"
 #include "server.h"
 #include "view.h"
+#include "out.h"
 #include "xmlmem.h"
 
 /* Re-read the calendar this often, so the office's yearly load shows up. */
@@ -69,20 +71,21 @@ reason(int code)
 int
 app_write(struct ctx *c, const void *p, size_t n)
 {
-	if (c->fr == NULL)
+	if (c->out == NULL)
 		return fwrite(p, 1, n, stdout) == n ? 0 : -1;
-	return FCGX_PutStr(p, (int)n, c->fr->out) == (int)n ? 0 : -1;
+	return out_write(c->out, p, n);
 }
 
 void
 app_header(struct ctx *c, int status, const char *type, const char *extra)
 {
-	if (c->sent || c->fr == NULL) {
+	char h[APP_MAX_HEADER];
+	if (c->sent || c->out == NULL) {
 		c->sent = 1;
 		return;
 	}
 	c->sent = 1;
-	FCGX_FPrintF(c->fr->out,
+	int n = snprintf(h, sizeof(h),
 	    "Status: %d %s\r\nContent-Type: %s\r\n"
 	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\nCache-Control: no-store\r\n"
@@ -92,6 +95,11 @@ app_header(struct ctx *c, int status, const char *type, const char *extra)
 	    status, reason(status), type, c->reqid,
 	    c->cookie ? "Set-Cookie: " : "", c->cookie ? c->cookie : "", c->cookie ? "\r\n" : "",
 	    extra ? extra : "");
+	/* The cookie and extra headers are ours and short; a cut header would be a bug. */
+	if (n < 0 || (size_t)n >= sizeof(h))
+		n = snprintf(h, sizeof(h), "Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain; charset=utf-8\r\n\r\n");
+	out_write(c->out, h, (size_t)n);
 }
 
 int
@@ -446,26 +454,52 @@ handle(struct app *a, struct ctx *c)
 	drop_envelope(c);
 }
 
+/*
+ * On a unix socket, skip libfcgi's lingering close: it shuts down the write
+ * side, then waits for nginx to hang up before closing, which keeps the
+ * worker from its next request.  That wait guards TCP against a reset that
+ * discards the response; a unix socket delivers what was written either
+ * way, as long as nothing sent to us is left unread — so drain stdin first
+ * (a body refused unread), then detach, which makes FCGX_Finish_r close at once.
+ */
+static void
+hang_up(FCGX_Request *fr)
+{
+	char trash[4096];
+	while (FCGX_GetStr(trash, sizeof(trash), fr->in) > 0)
+		continue;
+	FCGX_Detach(fr);
+}
+
 static int
 worker(int fd, void *arg)
 {
 	struct app *a = arg;
 	FCGX_Request fr;
 	struct arena ar;
+	static struct out out;	/* 64 KiB: one per worker process */
 	struct db *db = db_new(&a->cfg, a->sql, CORE_SQL__MAX + a->mod->nsql);
 
 	if (db == NULL || FCGX_Init() != 0 || FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		return -1;
+	struct sockaddr_storage sa;
+	socklen_t salen = sizeof(sa);
+	int unix_sock = getsockname(fd, (struct sockaddr *)&sa, &salen) == 0 && sa.ss_family == AF_UNIX;
+
 	ar_init(&ar);
 	if (db_ensure(db) != DB_OK)
 		log_msg("worker: database not reachable yet; will retry per request");
 	while (!server_stopping() && FCGX_Accept_r(&fr) >= 0) {
 		struct ctx c = {
 			.mod = a->mod, .cfg = &a->cfg, .db = db, .cal = &a->cal,
-			.ar = &ar, .fr = &fr,
+			.ar = &ar, .fr = &fr, .out = &out,
 		};
+		out_begin(&out, &fr);
 		xm_begin();
 		handle(a, &c);
+		out_flush(&out);
+		if (unix_sock)
+			hang_up(&fr);
 		FCGX_Finish_r(&fr);
 		xm_end();
 		ar_reset(&ar);

@@ -23,6 +23,8 @@
 #include "workday.h"
 
 #define APP_LOST (-2)
+/* Room for the response headers: the fixed ones, a cookie and a Location. */
+#define APP_MAX_HEADER (2048 + REQ_MAX_PATH)
 
 enum role {
 	ROLE_UNIT_STAFF = 1 << 0,
@@ -82,6 +84,7 @@ struct module {
 	handler_fn export_fn;			/* `wangan-NAME --export FILE` */
 };
 
+struct out;
 struct ctx {
 	const struct module *mod;
 	const struct config *cfg;
@@ -91,6 +94,7 @@ struct ctx {
 	struct req req;
 	struct account acct;
 	struct FCGX_Request *fr;	/* NULL in --export mode: output is stdout */
+	struct out *out;		/* the response's bytes (out.h); NULL with fr */
 	enum lang lang;
 	char reqid[17];
 	long long id;			/* the {id} of the route, or 0 */

@@ -40,10 +40,10 @@ size_of(const void *p)
 static void *
 xm_malloc(size_t n)
 {
-	size_t need = (n + 15) & ~(size_t)15;
+	size_t need = (n + 15) & ~(size_t)15, room = (size_t)(limit - top);
 	if (!on)
 		return malloc(n);
-	if (need < n || need > (size_t)(limit - top) - HDR) {
+	if (need < n || room < HDR || need > room - HDR) {
 		spilled = 1;
 		return malloc(n);
 	}

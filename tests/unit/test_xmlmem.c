@@ -125,6 +125,29 @@ spills_to_malloc_and_frees_what_spilled(void **state)
 	xm_end();
 }
 
+/* Blocks that fill the region to its last byte, then one more: the next must come from malloc. */
+static void
+fills_region_to_the_end(void **state)
+{
+	(void)state;
+	void **spill = NULL;
+	size_t n = 0;
+	xm_begin();
+	for (;;) {
+		unsigned char *p = xmlMalloc(48);	/* 48 + the 16-byte header divide the region */
+		assert_non_null(p);
+		memset(p, 0xab, 48);	/* past the region's end this would fault */
+		if (!xm_owns(p)) {
+			spill = (void **)p;
+			break;
+		}
+		n++;
+	}
+	assert_int_equal(n, XM_REGION / 64);
+	xmlFree(spill);
+	xm_end();
+}
+
 static char *
 transform(void)
 {
@@ -173,6 +196,7 @@ main(void)
 		cmocka_unit_test(malloc_outside_region_inside),
 		cmocka_unit_test(newest_block_reused_and_grows_in_place),
 		cmocka_unit_test(spills_to_malloc_and_frees_what_spilled),
+		cmocka_unit_test(fills_region_to_the_end),
 		cmocka_unit_test(transform_same_in_region),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -90,7 +90,9 @@
               <xsl:for-each select="units/unit">
                 <tr>
                   <td><xsl:value-of select="@code"/></td>
-                  <th><a href="{$base}{@id}"><xsl:value-of select="name"/></a></th>
+                  <!-- relative: this page is always $base itself, and a plain
+                       attribute value is cheaper per row than one built from a variable -->
+                  <th><a href="{@id}"><xsl:value-of select="name"/></a></th>
                   <!-- The C side emits one holder per enabled role, in the roles'
                        order (empty when nobody holds it), so cells pair by position. -->
                   <xsl:for-each select="holder">
