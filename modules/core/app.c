@@ -417,9 +417,12 @@ handle(struct app *a, struct ctx *c)
 	if (c->req.path == NULL)
 		c->req.path = "/";
 	choose_lang(c);
+	if (e == REQ_OK && (rt = find_route(c, &status)) != NULL)
+		e = req_body(&c->req, c->ar, c->fr, (rt->flags & ROUTE_UPLOAD) ? REQ_MAX_UPLOAD :
+		    REQ_MAX_BODY, (rt->flags & ROUTE_UPLOAD) != 0);
 	if (e != REQ_OK)
 		status = error_page(c, (int)e, e == REQ_TOO_LARGE ? "too_large" : "bad_request");
-	else if ((rt = find_route(c, &status)) == NULL)
+	else if (rt == NULL)
 		status = error_page(c, status, status == 405 ? "method" : "not_found");
 	else if (rt->flags & ROUTE_NOAUTH)
 		status = rt->fn(c);

@@ -62,6 +62,7 @@ typedef int (*handler_fn)(struct ctx *);
 
 enum route_flags {
 	ROUTE_NOAUTH = 1 << 0,	/* no account lookup, no database: health */
+	ROUTE_UPLOAD = 1 << 1,	/* a multipart body up to REQ_MAX_UPLOAD (scans) */
 };
 
 struct route {

@@ -239,6 +239,13 @@ db_run(struct db *db, int id, const struct db_val *p, size_t np,
 		case DB_NULL:
 			b[i].buffer_type = MYSQL_TYPE_NULL;
 			break;
+		case DB_BLOB:
+			plen[i] = (unsigned long)p[i].i;
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)p[i].s;
+			b[i].buffer_length = plen[i];
+			b[i].length = &plen[i];
+			break;
 		}
 	}
 	if (np && mysql_stmt_bind_param(s->st, b) != 0)

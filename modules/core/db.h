@@ -21,15 +21,17 @@
 
 enum db_rc { DB_OK = 0, DB_ERR = -1, DB_LOST = -2, DB_DUP = -3 };
 
-enum db_type { DB_STR, DB_INT, DB_NULL };
+enum db_type { DB_STR, DB_INT, DB_NULL, DB_BLOB };
 struct db_val {
 	enum db_type t;
 	const char *s;
-	long long i;
+	long long i;		/* the integer, or a blob's length */
 };
 #define DBS(x) ((struct db_val){ DB_STR, (x), 0 })
 #define DBI(x) ((struct db_val){ DB_INT, NULL, (long long)(x) })
 #define DBN    ((struct db_val){ DB_NULL, NULL, 0 })
+/* n bytes that may hold NULs (a scan's piece); at most DB_MAX_COLLEN. */
+#define DBB(p, n) ((struct db_val){ DB_BLOB, (const char *)(p), (long long)(n) })
 /* A string or SQL NULL when the string is empty. */
 #define DBSN(x) ((x) != NULL && *(x) ? DBS(x) : DBN)
 

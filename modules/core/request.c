@@ -4,6 +4,7 @@
 #include <strings.h>
 #include <fcgiapp.h>
 #include "request.h"
+#include "multipart.h"
 
 static int
 hexval(int c)
@@ -204,24 +205,60 @@ req_read(struct req *r, struct arena *ar, struct FCGX_Request *fr)
 		if (e != REQ_OK)
 			return e;
 	}
+	r->cl = cl;
+	return REQ_OK;
+}
+
+enum req_err
+req_body(struct req *r, struct arena *ar, struct FCGX_Request *fr, size_t max, int uploads)
+{
+	const char *cl = r->cl;
+	char *end = NULL;
+	struct mp_part parts[MP_MAX_PARTS];
+	size_t nparts = 0;
+
 	if (r->method != REQ_POST)
 		return REQ_OK;
-
-	char *end = NULL;
 	unsigned long long len = cl != NULL && *cl ? strtoull(cl, &end, 10) : 0;
 	if (cl != NULL && *cl && *end != '\0')
 		return REQ_BAD;
-	if (len > REQ_MAX_BODY)
+	if (len > max)
 		return REQ_TOO_LARGE;
 	r->content_length = (size_t)len;
-	if (r->content_type == NULL ||
-	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) != 0)
+	int form = r->content_type != NULL &&
+	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) == 0;
+	int multi = uploads && r->content_type != NULL &&
+	    strncasecmp(r->content_type, "multipart/form-data", 19) == 0;
+	if (!form && !multi)
 		return len == 0 ? REQ_OK : REQ_BAD;
 	char *body = ar_alloc(ar, (size_t)len + 1);
 	if (body == NULL)
 		return REQ_TOO_LARGE;
-	int got = len ? FCGX_GetStr(body, (int)len, fr->in) : 0;
-	if (got != (int)len)
-		return REQ_BAD;
-	return req_parse_urlencoded(ar, body, (size_t)len, r->f, REQ_MAX_FIELDS, &r->nf);
+	for (size_t got = 0; got < len; ) {	/* FCGX_GetStr takes an int */
+		int want = len - got > (1u << 30) ? 1 << 30 : (int)(len - got);
+		int n = FCGX_GetStr(body + got, want, fr->in);
+		if (n <= 0)
+			return REQ_BAD;
+		got += (size_t)n;
+	}
+	if (form)
+		return req_parse_urlencoded(ar, body, (size_t)len, r->f, REQ_MAX_FIELDS, &r->nf);
+	enum mp_err e = mp_parse(ar, r->content_type, (const unsigned char *)body, (size_t)len,
+	    parts, MP_MAX_PARTS, &nparts);
+	if (e != MP_OK)
+		return (enum req_err)e;
+	r->nf = mp_fields(parts, nparts, r->f, REQ_MAX_FIELDS);
+	/* One value per key, as in url-encoded forms: no guessing which one counts. */
+	for (size_t i = 1; i < r->nf; i++)
+		if (req_get(r->f, i, r->f[i].key) != NULL)
+			return REQ_BAD;
+	for (size_t i = 0; i < nparts; i++) {
+		if (parts[i].filename == NULL)
+			continue;
+		if (r->nfiles == REQ_MAX_FILES)
+			return REQ_TOO_LARGE;
+		r->files[r->nfiles++] = (struct req_file){ parts[i].name, parts[i].filename,
+		    parts[i].data, parts[i].len };
+	}
+	return REQ_OK;
 }

@@ -16,6 +16,10 @@
 #define REQ_MAX_KEY     64
 #define REQ_MAX_VALUE   8192
 #define REQ_MAX_HEADER  4096	/* any single CGI parameter we read */
+#define REQ_MAX_FILES   4
+#define REQ_MAX_FILE    (20u * 1024 * 1024)	/* one uploaded file (a scan) */
+/* An upload route's body: its files plus room for the fields and part headers. */
+#define REQ_MAX_UPLOAD  (REQ_MAX_FILE + 256u * 1024)
 
 enum req_method { REQ_GET, REQ_POST, REQ_HEAD, REQ_OTHER };
 
@@ -37,11 +41,18 @@ struct req {
 	const char *accept_lang;
 	const char *cookie;
 	const char *content_type;
+	const char *cl;			/* CONTENT_LENGTH as sent, for req_body() */
 	size_t content_length;
 	struct kv q[REQ_MAX_FIELDS];
 	size_t nq;
 	struct kv f[REQ_MAX_FIELDS];
 	size_t nf;
+	struct req_file {		/* files of a multipart body, in order */
+		const char *name, *filename;
+		const unsigned char *data;	/* in the request's arena */
+		size_t len;
+	} files[REQ_MAX_FILES];
+	size_t nfiles;
 };
 
 /*
@@ -60,6 +71,14 @@ const char *req_get(const struct kv *kv, size_t n, const char *key);
 int  req_cookie(const char *header, const char *name, char *out, size_t outlen);
 
 struct FCGX_Request;
-/* Fills r from the FastCGI request, reading the body of a form POST. */
+/* Fills r from the FastCGI request's parameters and query string. */
 enum req_err req_read(struct req *r, struct arena *ar, struct FCGX_Request *fr);
+/*
+ * Reads and parses a POST body of at most max bytes (REQ_MAX_BODY, or
+ * REQ_MAX_UPLOAD on an upload route): url-encoded into r->f, and when
+ * uploads is set also multipart/form-data, fields into r->f and files
+ * into r->files.  413 past max, 400 for anything malformed.
+ */
+enum req_err req_body(struct req *r, struct arena *ar, struct FCGX_Request *fr,
+    size_t max, int uploads);
 #endif

@@ -24,6 +24,35 @@ all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/*
+ * GB 32100-2015: 18 characters from 0-9 and the capitals without I, O, S,
+ * V, Z (31 symbols); character i (1-based, i < 18) weighs 3^(i-1) mod 31;
+ * the 18th is the symbol at 31 - (sum mod 31), where 31 means 0.  The
+ * first two are the registering authority and kind (e.g. 91 = company,
+ * 12 = public institution); the check character already catches a typo
+ * there, so they are not checked against a list that changes.
+ */
+int
+valid_uscc(const char *s)
+{
+	static const char sym[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	int sum = 0;
+
+	if (strlen(s) != 18)
+		return 0;
+	for (int i = 0; i < 18; i++) {
+		const char *p = strchr(sym, s[i]);
+		if (s[i] == '\0' || p == NULL)
+			return 0;
+		if (i < 17)
+			sum += (int)(p - sym) * w[i];
+		else
+			return (int)(p - sym) == (31 - sum % 31) % 31;
+	}
+	return 0;
+}
+
 static int
 is_mobile(const char *s)
 {
@@ -116,6 +145,8 @@ valid_check(const struct vfield *f, const char *s)
 			if (strcmp(*c, s) == 0)
 				return NULL;
 		return "choice";
+	case V_USCC:
+		return valid_uscc(s) ? NULL : "uscc";
 	case V_TOKEN:
 		for (const char *p = s; *p; p++)
 			if (!(isalnum((unsigned char)*p) || strchr("_.-", *p)))

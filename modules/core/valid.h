@@ -19,6 +19,7 @@ enum vtype {
 	V_INT,		/* decimal, non-negative, fits in long long */
 	V_CHOICE,	/* one of the field's choices */
 	V_TOKEN,	/* [A-Za-z0-9_.-]: codes, nonces */
+	V_USCC,		/* unified social credit code (GB 32100-2015), check character verified */
 	V__MAX
 };
 
@@ -40,4 +41,6 @@ const char *valid_check(const struct vfield *f, const char *s);
 size_t valid_form(const struct vfield *t, size_t n, const struct kv *form,
     size_t nf, struct arena *ar, const char **vals, const char **errs);
 size_t valid_utf8_len(const char *s);
+/* 1 if s is an 18-character unified social credit code whose last character checks. */
+int valid_uscc(const char *s);
 #endif

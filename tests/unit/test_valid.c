@@ -309,6 +309,28 @@ t_form(void **state)
 	ar_free(&ar);
 }
 
+/* GB 32100-2015 check characters: the standard's own example and public company codes. */
+static void
+t_uscc(void **state)
+{
+	(void)state;
+	assert_true(valid_uscc("91350100M000100Y43"));	/* GB 32100-2015's example */
+	assert_true(valid_uscc("91110000802100433B"));
+	assert_true(valid_uscc("91440300708461136T"));	/* check character a letter */
+	assert_false(valid_uscc("91350100M000100Y44"));	/* wrong check character */
+	assert_false(valid_uscc("91350100M000100Y4"));	/* 17 characters */
+	assert_false(valid_uscc("91350100M000100Y433"));	/* 19 */
+	assert_false(valid_uscc("91350100I000100Y43"));	/* I is not a symbol */
+	assert_false(valid_uscc("91350100m000100Y43"));	/* lower case */
+	assert_false(valid_uscc("91350100M000100Z43"));
+	assert_false(valid_uscc(""));
+	/* a transposition of two digits is caught */
+	assert_false(valid_uscc("91110000801200433B"));
+	struct vfield f = { "uscc", V_USCC, 1, 18, NULL };
+	assert_null(valid_check(&f, "91440300708461136T"));
+	assert_string_equal(valid_check(&f, "91440300708461136X"), "uscc");
+}
+
 int
 main(void)
 {
@@ -325,6 +347,7 @@ main(void)
 		cmocka_unit_test(t_too_long),
 		cmocka_unit_test(t_unknown_type),
 		cmocka_unit_test(t_form),
+		cmocka_unit_test(t_uscc),
 	};
 	return cmocka_run_group_tests_name("valid", tests, NULL, NULL);
 }
