@@ -234,4 +234,4 @@ INSERT INTO pledge_template (kind, version, title, body, sha256, note, published
     <line kind="date">年 月 日</line>
   </signatures>
 </template>
-', 'e1f89e0873a868c977c13ef8bd0bef1655575fbf72f12a851a99253a9edb8681', 'from drafted from seed 002 (no text in the seeds)', 'system');
+', 'e1f89e0873a868c977c13ef8bd0bef1655575fbf72f12a851a99253a9edb8681', 'drafted from seed 002 (no text in the seeds)', 'system');

@@ -119,6 +119,12 @@
           </xsl:if>
           <t:s key="nav.registration"/>
         </a>
+        <a href="/pledges/">
+          <xsl:if test="/page/@module = 'pledges'">
+            <xsl:attribute name="aria-current">page</xsl:attribute>
+          </xsl:if>
+          <t:s key="nav.pledges"/>
+        </a>
       </nav>
     </header>
   </xsl:template>

@@ -102,6 +102,30 @@ app_header(struct ctx *c, int status, const char *type, const char *extra)
 	out_write(c->out, h, (size_t)n);
 }
 
+static int
+id_row(void *arg, const struct db_row *r)
+{
+	*(long long *)arg = atoll(r->v[0]);
+	return 0;
+}
+
+int
+app_done_before(struct ctx *c, int sql, const char *nonce, const char *before,
+    const char *after, int *status)
+{
+	long long id = 0;
+	struct db_val p = DBS(nonce);
+	enum db_rc rc = db_run(c->db, sql, &p, 1, id_row, &id);
+	if (rc != DB_OK) {
+		*status = rc == DB_LOST ? APP_LOST : 500;
+		return 1;
+	}
+	if (id == 0)
+		return 0;
+	*status = app_redirect(c, ar_printf(c->ar, "%s%lld%s", before, id, after));
+	return 1;
+}
+
 int
 app_text(struct ctx *c, int status, const char *text)
 {

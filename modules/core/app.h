@@ -113,6 +113,14 @@ int app_main(const struct module *m, int argc, char **argv);
 void app_header(struct ctx *c, int status, const char *type, const char *extra);
 int  app_write(struct ctx *c, const void *p, size_t n);
 int  app_redirect(struct ctx *c, const char *url);
+/*
+ * A create form's double submit: sql selects one id by the form's nonce.  If
+ * the nonce already landed, *status is the 303 to before + id + after and 1
+ * is returned; 0 when it did not; 1 with APP_LOST/500 in *status when the
+ * lookup failed.
+ */
+int  app_done_before(struct ctx *c, int sql, const char *nonce, const char *before,
+    const char *after, int *status);
 int  app_text(struct ctx *c, int status, const char *text);
 
 /* Page XML (page.c): text is escaped by libxml2, never spliced. */

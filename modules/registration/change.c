@@ -168,28 +168,11 @@ reg_change_form(struct ctx *c)
 	return form_page(c, 200, role, vals, NULL, &cur);
 }
 
-static int
-nonce_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[0]);
-	return 0;
-}
-
 /* If this form's nonce already landed, the change is done: 303 to its result. */
 static int
 already_done(struct ctx *c, const char *nonce, int *status)
 {
-	long long unit = 0;
-	struct db_val p = DBS(nonce);
-	enum db_rc rc = db_run(c->db, SQL(REG_SQL_NONCE), &p, 1, nonce_row, &unit);
-	if (rc != DB_OK) {
-		*status = rc == DB_LOST ? APP_LOST : 500;
-		return 1;
-	}
-	if (unit == 0)
-		return 0;
-	*status = app_redirect(c, ar_printf(c->ar, "/registration/%lld?saved=1", unit));
-	return 1;
+	return app_done_before(c, SQL(REG_SQL_NONCE), nonce, "/registration/", "?saved=1", status);
 }
 
 static const char *

@@ -1,0 +1,120 @@
+/*
+ * signing.c — one signing, and its scan.  Both are shown only to those who
+ * may see the party: a unit's staff their unit and its persons, the office,
+ * leader and auditor everything, a unit's staff the vendors that serve it.
+ * The scan goes out as an attachment with the type sniffed when it was
+ * stored (never the client's name for it), read from the database piece by
+ * piece so a 20 MiB scan costs no more memory than a page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "log.h"
+#include "pledges.h"
+
+struct one {
+	struct ctx *c;
+	xmlNodePtr parent;
+	long long party_id, scan_id, size;
+	enum pl_party type;
+	char mime[32];
+	int n;
+};
+
+static int
+signing_row(void *arg, const struct db_row *r)
+{
+	struct one *o = arg;
+	if (o->parent != NULL)
+		pl_signing_node(o->c, o->parent, r);
+	o->type = (enum pl_party)(strcmp(r->v[2], "unit") == 0 ? PL_UNIT :
+	    strcmp(r->v[2], "vendor") == 0 ? PL_VENDOR : PL_PERSON);
+	o->party_id = atoll(r->v[3]);
+	o->scan_id = atoll(r->v[16]);
+	snprintf(o->mime, sizeof(o->mime), "%s", r->v[17]);
+	o->size = atoll(r->v[18]);
+	o->n++;
+	return 0;
+}
+
+/* Loads signing c->id and checks this account may see its party. */
+static int
+open_signing(struct ctx *c, struct one *o, struct pl_party_ref *p)
+{
+	struct db_val v = DBI(c->id);
+	enum db_rc rc = db_run(c->db, SQL(PL_SQL_SIGNING), &v, 1, signing_row, o);
+	if (rc != DB_OK)
+		return rc == DB_LOST ? APP_LOST : 500;
+	if (o->n == 0)
+		return 404;
+	int st = pl_party_load(c, o->type, o->party_id, p);
+	if (st == 404 && o->type == PL_PERSON)	/* a person who left: their unit still reads it */
+		st = 200;
+	if (st != 200)
+		return st;
+	return pl_party_read(c, p) ? 200 : auth_deny(c, "signing", c->id);
+}
+
+int
+pl_signing(struct ctx *c)
+{
+	struct pl_party_ref p;
+	struct one o = { c, NULL, 0, 0, 0, PL_UNIT, "", 0 };
+
+	c->view = "pledges/signing";
+	o.parent = xmlNewNode(NULL, BAD_CAST "signings");	/* attached once access is known */
+	int st = open_signing(c, &o, &p);
+	if (st != 200) {
+		xmlFreeNode(o.parent);
+		return st;
+	}
+	xmlNodePtr s = o.parent->children;
+	xmlUnlinkNode(s);
+	xmlFreeNode(o.parent);
+	xmlAddChild(c->data, s);
+	xmlNodePtr pn = pg_node(s, "party");
+	pg_attri(pn, "unit-id", p.unit_id);
+	pg_attr(pn, "code", p.code);
+	pg_text(pn, "name", p.name);
+	if (app_q(c, "saved") != NULL)
+		pg_msg(c, "", "saved");
+	return 200;
+}
+
+static int
+chunk_row(void *arg, const struct db_row *r)
+{
+	struct ctx *c = arg;
+	return app_write(c, r->v[0], r->len[0]) != 0;	/* the reader went away: stop */
+}
+
+int
+pl_scan(struct ctx *c)
+{
+	struct pl_party_ref p;
+	struct one o = { c, NULL, 0, 0, 0, PL_UNIT, "", 0 };
+	char extra[256];
+
+	int st = open_signing(c, &o, &p);
+	if (st != 200)
+		return st;
+	if (o.scan_id == 0)
+		return 404;
+	static const char *const ext[][2] = {
+		{ "application/pdf", "pdf" }, { "image/jpeg", "jpg" }, { "image/png", "png" },
+	};
+	const char *e = "bin";
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (strcmp(o.mime, ext[i][0]) == 0)
+			e = ext[i][1];
+	snprintf(extra, sizeof(extra),
+	    "Content-Disposition: attachment; filename=\"signing-%lld.%s\"\r\n"
+	    "Content-Length: %lld\r\n", c->id, e, o.size);
+	app_header(c, 200, o.mime, extra);
+	struct db_val v = DBI(o.scan_id);
+	enum db_rc rc = db_run(c->db, SQL(PL_SQL_SCAN_CHUNKS), &v, 1, chunk_row, c);
+	/* The header is out: a failure now can only cut the download short (Content-Length tells). */
+	if (rc != DB_OK)
+		log_msg("%s scan %lld: reading failed after the header", c->reqid, o.scan_id);
+	return 200;
+}

@@ -1,0 +1,188 @@
+/*
+ * status.c — where each party stands with each kind, and the coverage
+ * report.  A (kind, party) is missing (no signing), signed, or needs a
+ * re-sign: the kind is one the site re-signs on a new first responsible
+ * person (pledges.resign_kinds) and the unit's first responsible person
+ * changed after the current signing.  The re-sign is due pledges.resign_days
+ * working days after that change (the first one after the signing), by the
+ * core calendar; past that it is overdue.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "pledges.h"
+
+void
+pl_due(struct ctx *c, const char *changed, char due[11], int *overdue)
+{
+	int day = wd_parse(changed);
+	due[0] = '\0';
+	*overdue = 0;
+	if (day == WD_INVALID)
+		return;
+	int d = wd_add(c->cal, day, pl_set.resign_days);
+	wd_format(d, due);
+	*overdue = wd_today() > d;
+}
+
+/* The latest change date whose re-sign is overdue today: due dates grow with the change date. */
+static void
+overdue_before(struct ctx *c, char out[11])
+{
+	int today = wd_today(), d = today;
+	while (wd_add(c->cal, d, pl_set.resign_days) >= today)
+		d--;
+	wd_format(d, out);
+}
+
+void
+pl_status_row(struct ctx *c, xmlNodePtr parent, const char *elem, const struct db_row *r)
+{
+	/* kind, ptype, pid, unit_id, code, name, name_en, sid, signed, changed, status, k */
+	xmlNodePtr n = pg_node(parent, elem);
+	char due[11];
+	int overdue;
+	pg_attr(n, "kind", r->v[0]);
+	pg_attr(n, "party-type", r->v[1]);
+	pg_attr(n, "party-id", r->v[2]);
+	pg_attr(n, "unit-id", r->v[3]);
+	pg_attr(n, "code", r->v[4]);
+	pg_attr(n, "status", r->v[10]);
+	if (strcmp(r->v[7], "0") != 0) {
+		pg_attr(n, "signing-id", r->v[7]);
+		pg_attr(n, "signed", r->v[8]);
+	}
+	if (*r->v[9]) {
+		pl_due(c, r->v[9], due, &overdue);
+		pg_attr(n, "changed", r->v[9]);
+		pg_attr(n, "due", due);
+		pg_attr(n, "overdue", overdue ? "1" : "0");
+	}
+	pg_text(n, "name", c->lang == LANG_EN && *r->v[6] ? r->v[6] : r->v[5]);
+}
+
+void
+pl_signing_node(struct ctx *c, xmlNodePtr parent, const struct db_row *r)
+{
+	/* id, kind, ptype, pid, unit_id, template_id, version, title, signer_name,
+	 * signer_title, signed_date, sealed, current, superseded_by, created_at,
+	 * created_by, scan_id, mime, size, sha256 */
+	static const char *const attrs[] = {
+		"id", "kind", "party-type", "party-id", "unit-id", "template-id", "version", NULL,
+		NULL, NULL, "signed", "sealed", "current", "superseded-by", "created-at", "created-by",
+	};
+	xmlNodePtr n = pg_node(parent, "signing");
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		if (attrs[i] != NULL)
+			pg_attr(n, attrs[i], r->v[i]);
+	pg_text(n, "title", r->v[7]);
+	xmlNodePtr s = pg_node(n, "signer");
+	pg_attr(s, "name", r->v[8]);
+	pg_attr(s, "title", r->v[9]);
+	if (strcmp(r->v[16], "0") != 0) {
+		xmlNodePtr sc = pg_node(n, "scan");
+		pg_attr(sc, "id", r->v[16]);
+		pg_attr(sc, "mime", r->v[17]);
+		pg_attr(sc, "size", r->v[18]);
+		pg_attr(sc, "sha256", r->v[19]);
+	}
+	(void)c;
+}
+
+struct rows {
+	struct ctx *c;
+	xmlNodePtr parent;
+	const char *elem;
+	size_t n;
+	const char *last;	/* the keyset of the last row shown */
+};
+
+static int
+coverage_row(void *arg, const struct db_row *r)
+{
+	struct rows *rs = arg;
+	if (rs->n++ == PL_PAGE_ROWS)	/* the 51st row only says "there is more" */
+		return 1;
+	pl_status_row(rs->c, rs->parent, rs->elem, r);
+	rs->last = ar_strdup(rs->c->ar, r->v[11]);
+	return 0;
+}
+
+static const char *const status_choices[] = {
+	"open", "missing", "resign", "overdue", "signed", "all", NULL,
+};
+
+enum db_rc
+pl_coverage_query(struct ctx *c, int sql, long long unit, const char *kind,
+    const char *status, const char *after, db_row_fn fn, void *arg)
+{
+	char od[11];
+	overdue_before(c, od);
+	struct db_val p[] = {
+		DBS(pl_set.resign_list), DBI(unit), DBI(unit), DBS(kind), DBS(kind), DBS(after),
+		DBS(status), DBS(status), DBS(status), DBS(status), DBS(od),
+	};
+	return db_run(c->db, SQL(sql), p, 11, fn, arg);
+}
+
+/* One page of the coverage under parent as elem elements. */
+static int
+coverage_run(struct ctx *c, xmlNodePtr parent, const char *elem, long long unit,
+    const char *kind, const char *status, const char *after, size_t *n, const char **last)
+{
+	struct rows rs = { c, parent, elem, 0, NULL };
+	enum db_rc rc = pl_coverage_query(c, PL_SQL_COVERAGE, unit, kind, status, after,
+	    coverage_row, &rs);
+	if (rc != DB_OK)
+		return rc == DB_LOST ? APP_LOST : 500;
+	*n = rs.n;
+	*last = rs.last;
+	return 200;
+}
+
+int
+pl_coverage(struct ctx *c)
+{
+	struct vfield fk = { "kind", V_CHOICE, 0, 16, pl_set.kind_choices };
+	struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
+	struct vfield fu = { "unit", V_INT, 0, 12, NULL };
+	struct vfield fa = { "after", V_TOKEN, 0, 40, NULL };
+	const char *kind = app_q(c, "kind"), *status = app_q(c, "status");
+	const char *unit = app_q(c, "unit"), *after = app_q(c, "after");
+	size_t n;
+	const char *last;
+
+	c->view = "pledges/coverage";
+	if (kind == NULL || valid_check(&fk, kind) != NULL)
+		kind = "";
+	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)
+		status = "open";
+	if (unit == NULL || valid_check(&fu, unit) != NULL)
+		unit = "";
+	if (after != NULL && valid_check(&fa, after) != NULL)
+		return 400;
+	long long only = atoll(unit);
+	/* A unit's staff see their own unit's parties, whatever the filter says. */
+	if (!(c->acct.role & ROLES_READ_ALL))
+		only = c->acct.unit_id;
+	xmlNodePtr f = pg_node(c->data, "filter");
+	pg_attr(f, "kind", kind);
+	pg_attr(f, "status", status);
+	pg_attr(f, "unit", only ? ar_printf(c->ar, "%lld", only) : "");
+	pl_kinds_node(c);
+	xmlNodePtr rows = pg_node(c->data, "rows");
+	int st = coverage_run(c, rows, "row", only, kind, status, after ? after : "", &n, &last);
+	if (st != 200)
+		return st;
+	if (n > PL_PAGE_ROWS)
+		pg_attr(rows, "next", last);
+	pg_attri(rows, "count", (long long)(n > PL_PAGE_ROWS ? PL_PAGE_ROWS : n));
+	return 200;
+}
+
+int
+pl_unit_parties(struct ctx *c, xmlNodePtr parent, long long unit)
+{
+	size_t n;
+	const char *last;
+	return coverage_run(c, parent, "party", unit, "", "all", "", &n, &last);
+}

@@ -1,0 +1,316 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  pledges/common.xsl — what the pledges views share; each view imports it
+  (it imports the layout).  Not a view itself: main.c's views[] does not name it.
+
+    match="row|party" mode="cells"   the cells of one coverage row (coverage and
+                                     unit pages): kind, party, code, status,
+                                     signed date, the sign link
+    name="status"                    a coverage row's status, with the re-sign dates
+    name="cn-num"                    1-99 as Chinese numerals (一 … 九十九)
+    name="bytes"                     a size in KiB or MiB
+    mode="pt"                        a template text (urn:wangan:pledge-template:1)
+                                     as HTML: title, paragraphs, numbered clauses
+                                     and items; signature lines are the views' own
+
+  Per-row links use the literal /pledges/ (the module's base never changes):
+  a plain attribute value is cheaper per row than one built from a variable.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:t="urn:wangan:text"
+    xmlns:pt="urn:wangan:pledge-template:1"
+    exclude-result-prefixes="pt">
+
+  <xsl:import href="../layout.xsl"/>
+
+  <!-- May this account record signings (office, unit staff, unit head)?  Leader and auditor read. -->
+  <xsl:variable name="can-sign">
+    <xsl:variable name="r" select="/page/account/@role"/>
+    <xsl:if test="$r = 'office' or $r = 'unit_staff' or $r = 'unit_head'">1</xsl:if>
+  </xsl:variable>
+
+  <!-- The header row of a coverage table. -->
+  <xsl:template name="cells-head">
+    <tr>
+      <th scope="col"><t:s key="pl.col_kind"/></th>
+      <th scope="col"><t:s key="pl.col_party"/></th>
+      <th scope="col"><t:s key="pl.col_code"/></th>
+      <th scope="col"><t:s key="pl.col_status"/></th>
+      <th scope="col"><t:s key="pl.col_signed"/></th>
+      <xsl:if test="$can-sign = '1'">
+        <th scope="col"><span class="vh"><t:s key="pl.col_action"/></span></th>
+      </xsl:if>
+    </tr>
+  </xsl:template>
+
+  <!--
+    One coverage row: <row|party kind party-type party-id unit-id code status
+    signing-id? signed? changed? due? overdue?><name/></row>.
+  -->
+  <xsl:template match="row|party" mode="cells">
+    <td><t:label set="plkind" select="@kind"/></td>
+    <td>
+      <xsl:choose>
+        <xsl:when test="@party-type = 'vendor'">
+          <xsl:value-of select="name"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <a href="/pledges/units/{@unit-id}"><xsl:value-of select="name"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@party-type != 'unit'">
+        <span class="ptype"><t:label set="party" select="@party-type"/></span>
+      </xsl:if>
+    </td>
+    <td class="code"><xsl:value-of select="@code"/></td>
+    <td><xsl:call-template name="status"/></td>
+    <td class="num">
+      <xsl:if test="@signing-id">
+        <a href="/pledges/signings/{@signing-id}"><xsl:value-of select="@signed"/></a>
+      </xsl:if>
+    </td>
+    <xsl:if test="$can-sign = '1'">
+      <td class="num">
+        <xsl:choose>
+          <xsl:when test="@party-type = 'vendor' and /page/account/@role != 'office'"/>
+          <xsl:when test="@status = 'missing'">
+            <a href="/pledges/sign?kind={@kind}&amp;{@party-type}={@party-id}"><t:s key="pl.sign"/></a>
+          </xsl:when>
+          <xsl:when test="@status = 'resign'">
+            <a href="/pledges/sign?kind={@kind}&amp;{@party-type}={@party-id}"><t:s key="pl.resign"/></a>
+          </xsl:when>
+        </xsl:choose>
+      </td>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Missing, signed, or a re-sign with its change and due dates (overdue in red). -->
+  <xsl:template name="status">
+    <xsl:choose>
+      <xsl:when test="@status = 'missing'">
+        <span class="missing"><t:s key="plstatus.missing"/></span>
+      </xsl:when>
+      <xsl:when test="@status = 'signed'">
+        <span class="ontime"><t:s key="plstatus.signed"/></span>
+      </xsl:when>
+      <xsl:when test="@status = 'resign'">
+        <xsl:choose>
+          <xsl:when test="@overdue = '1'">
+            <span class="late"><t:s key="plstatus.overdue"/></span>
+          </xsl:when>
+          <xsl:otherwise>
+            <span class="resign"><t:s key="plstatus.resign"/></span>
+          </xsl:otherwise>
+        </xsl:choose>
+        <small class="dates">
+          <t:s key="pl.resign_dates">
+            <t:arg name="changed"><xsl:value-of select="@changed"/></t:arg>
+            <t:arg name="due"><xsl:value-of select="@due"/></t:arg>
+          </t:s>
+        </small>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1-99 as Chinese numerals: 一 … 十, 十一 … 十九, 二十, 二十一 … 九十九. -->
+  <xsl:template name="cn-num">
+    <xsl:param name="n" select="0"/>
+    <xsl:variable name="d" select="'一二三四五六七八九'"/>
+    <xsl:variable name="tens" select="floor($n div 10)"/>
+    <xsl:variable name="ones" select="$n mod 10"/>
+    <xsl:choose>
+      <xsl:when test="not($n &gt;= 1 and $n &lt;= 99 and $n = floor($n))">
+        <xsl:value-of select="$n"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$tens &gt;= 2">
+          <xsl:value-of select="substring($d, $tens, 1)"/>
+        </xsl:if>
+        <xsl:if test="$tens &gt;= 1">十</xsl:if>
+        <xsl:if test="$ones &gt;= 1">
+          <xsl:value-of select="substring($d, $ones, 1)"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A byte count as KiB (under 1 MiB) or MiB, one decimal. -->
+  <xsl:template name="bytes">
+    <xsl:param name="n" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt;= 1048576">
+        <xsl:value-of select="format-number($n div 1048576, '0.0')"/>
+        <xsl:text> MiB</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="format-number($n div 1024, '0.0')"/>
+        <xsl:text> KiB</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    The template text.  <site/> is the site's name, <domain/> the school's
+    domain (data/@domain).  The seed's layout: clause numbers 一、二、… from
+    clause/@n, item numbers 1. 2. … from item/@n.
+  -->
+  <xsl:template match="pt:title" mode="pt">
+    <xsl:apply-templates mode="pt"/>
+  </xsl:template>
+
+  <!-- the texts are Chinese: the school's Chinese name (data/@site), whatever the page language -->
+  <xsl:template match="pt:site" mode="pt">
+    <xsl:value-of select="/page/data/@site"/>
+  </xsl:template>
+
+  <xsl:template match="pt:domain" mode="pt">
+    <xsl:value-of select="/page/data/@domain"/>
+  </xsl:template>
+
+  <xsl:template match="pt:preamble|pt:closing" mode="pt">
+    <div class="{local-name()}">
+      <xsl:for-each select="pt:p">
+        <p><xsl:value-of select="normalize-space(.)"/></p>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="pt:clause" mode="pt">
+    <xsl:variable name="no">
+      <xsl:call-template name="cn-num">
+        <xsl:with-param name="n" select="number(@n)"/>
+      </xsl:call-template>
+      <xsl:text>、</xsl:text>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="pt:item">
+        <div class="clause">
+          <p>
+            <span class="no"><xsl:value-of select="$no"/></span>
+            <xsl:apply-templates mode="pt"
+                select="node()[not(self::pt:item) and not(preceding-sibling::pt:item)]"/>
+          </p>
+          <xsl:for-each select="pt:item">
+            <p class="item">
+              <span class="no"><xsl:value-of select="@n"/>.</span>
+              <xsl:value-of select="normalize-space(.)"/>
+            </p>
+          </xsl:for-each>
+          <xsl:variable name="tail" select="node()[not(self::pt:item) and preceding-sibling::pt:item]"/>
+          <xsl:if test="$tail[self::* or normalize-space()]">
+            <p><xsl:apply-templates mode="pt" select="$tail"/></p>
+          </xsl:if>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="clause">
+          <span class="no"><xsl:value-of select="$no"/></span>
+          <xsl:apply-templates mode="pt"/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Text: the first run of a clause or title loses its leading layout whitespace. -->
+  <xsl:template match="text()" mode="pt">
+    <xsl:choose>
+      <xsl:when test="preceding-sibling::node()">
+        <xsl:value-of select="."/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="first" select="substring(normalize-space(.), 1, 1)"/>
+        <xsl:if test="$first != ''">
+          <xsl:value-of select="concat($first, substring-after(., $first))"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    The signature block, one row per blank as the seeds lay them out: a phone
+    number, or a date that is not the last line, shares the row of the
+    signature, seal or field line before it (the cloud-VM and hosted-server
+    letters); every other line has a row of its own.  With data/party (print
+    for a party) the first seal line carries the party's name and the first
+    signature line the signer's name, printed lightly to sign over.
+  -->
+  <xsl:template match="pt:signatures" mode="pt">
+    <xsl:variable name="party" select="/page/data/party"/>
+    <div class="signatures">
+      <!-- rows of two (a phone beside each signature): the block takes the full width -->
+      <xsl:if test="pt:line[@kind = 'phone']">
+        <xsl:attribute name="class">signatures paired</xsl:attribute>
+      </xsl:if>
+      <xsl:for-each select="pt:line">
+        <xsl:variable name="next" select="following-sibling::pt:line[1]"/>
+        <xsl:if test="not(self::pt:line[@kind = 'phone' or (@kind = 'date' and following-sibling::pt:line)]
+            [preceding-sibling::pt:line[1][@kind = 'signature' or @kind = 'seal' or @kind = 'field']])">
+          <div class="sigrow">
+            <xsl:apply-templates select="." mode="sig">
+              <xsl:with-param name="party" select="$party"/>
+            </xsl:apply-templates>
+            <xsl:if test="($next/@kind = 'phone' or ($next/@kind = 'date' and $next/following-sibling::pt:line))
+                and (@kind = 'signature' or @kind = 'seal' or @kind = 'field')">
+              <xsl:apply-templates select="$next" mode="sig">
+                <xsl:with-param name="party" select="$party"/>
+              </xsl:apply-templates>
+            </xsl:if>
+          </div>
+        </xsl:if>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="pt:line" mode="sig">
+    <xsl:param name="party"/>
+    <span class="sig sig-{@kind}">
+      <xsl:choose>
+        <xsl:when test="@kind = 'date'">
+          <span class="date"><xsl:value-of select="normalize-space(.)"/></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="label"><xsl:value-of select="normalize-space(.)"/></span>
+          <xsl:if test="@kind != 'seal' or $party">
+            <xsl:text>：</xsl:text>
+          </xsl:if>
+          <span class="blank">
+            <xsl:choose>
+              <xsl:when test="not($party)"/>
+              <xsl:when test="@kind = 'seal' and not(preceding-sibling::pt:line[@kind = 'seal'])">
+                <span class="fill"><xsl:value-of select="$party/name"/></span>
+              </xsl:when>
+              <xsl:when test="@kind = 'signature' and not(preceding-sibling::pt:line[@kind = 'signature'])
+                  and string($party/signer/@name)">
+                <span class="fill light"><xsl:value-of select="$party/signer/@name"/></span>
+              </xsl:when>
+            </xsl:choose>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- anything a later version of the schema adds: its text, unnumbered -->
+  <xsl:template match="*" mode="pt">
+    <xsl:apply-templates mode="pt"/>
+  </xsl:template>
+
+  <!-- The CSS of coverage tables and of the template text on screen. -->
+  <xsl:template name="pl-css">
+    <xsl:text>
+.crumbs{margin:0}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.resign{color:var(--warn);font-weight:600}
+small.dates{display:block;color:var(--muted);font-size:.85rem;white-space:nowrap}
+span.ptype{margin-left:.4rem;color:var(--muted);font-size:.85rem}
+td.code{font-family:ui-monospace,Consolas,monospace;font-size:.9rem;white-space:nowrap}
+tr.overdue td{background:var(--badbg)}
+dl.facts{display:grid;grid-template-columns:10rem minmax(0,1fr);gap:.35rem 1rem;margin:.5rem 0 1rem}
+dl.facts dt{font-weight:600;text-align:right}
+dl.facts dd{margin:0}
+@media (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dt{text-align:left}}
+</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>
