@@ -3,7 +3,7 @@
   layout.xsl — the page shell every view imports (<xsl:import href="../layout.xsl"/>).
   It owns xsl:output, the header (site, account, language switch, navigation),
   the message area, the footer with the request id, the CSS, and the named
-  templates views share: field-row, hidden, csrf, msg-text.
+  templates views share: field-row, check-row, compare, hidden, csrf, msg-text.
 
   A view provides:
     <xsl:template name="title">   the page title (text only)
@@ -252,6 +252,66 @@
     </div>
   </xsl:template>
 
+  <!--
+    A checkbox of /page/data/form (value 1 when ticked): the field's label,
+    the box with its text (box, a result tree fragment), the error under it.
+  -->
+  <xsl:template name="check-row">
+    <xsl:param name="name"/>
+    <xsl:param name="box"/>
+    <xsl:variable name="f" select="$form/field[@name = $name]"/>
+    <div class="field">
+      <xsl:if test="string($f/@error)">
+        <xsl:attribute name="class">field invalid</xsl:attribute>
+      </xsl:if>
+      <span class="label"><t:label set="field" select="$name"/></span>
+      <div class="input">
+        <label class="check">
+          <input type="checkbox" id="f-{$name}" name="{$name}" value="1">
+            <xsl:if test="$f = '1'">
+              <xsl:attribute name="checked">checked</xsl:attribute>
+            </xsl:if>
+          </input>
+          <xsl:text> </xsl:text>
+          <xsl:copy-of select="$box"/>
+        </label>
+        <xsl:if test="string($f/@error)">
+          <p class="ferr" id="e-{$name}">
+            <xsl:call-template name="msg-text">
+              <xsl:with-param name="name" select="$name"/>
+              <xsl:with-param name="code" select="$f/@error"/>
+            </xsl:call-template>
+          </p>
+        </xsl:if>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!--
+    One row of a conflict table (<table class="compare"> in <section
+    class="conflict">): the field's label, the record now, the user's value
+    (mine: the form field's unless given), marked where they differ.
+  -->
+  <xsl:template name="compare">
+    <xsl:param name="name"/>
+    <xsl:param name="now"/>
+    <xsl:param name="mine" select="string($form/field[@name = $name])"/>
+    <tr>
+      <xsl:if test="string($now) != string($mine)">
+        <xsl:attribute name="class">differs</xsl:attribute>
+      </xsl:if>
+      <th scope="row"><t:label set="field" select="$name"/></th>
+      <td>
+        <xsl:value-of select="$now"/>
+        <xsl:if test="not(string($now))"><span class="muted">—</span></xsl:if>
+      </td>
+      <td>
+        <xsl:value-of select="$mine"/>
+        <xsl:if test="not(string($mine))"><span class="muted">—</span></xsl:if>
+      </td>
+    </tr>
+  </xsl:template>
+
   <!-- A hidden input carrying a form field as it came; value overrides it. -->
   <xsl:template name="hidden">
     <xsl:param name="name"/>
@@ -325,10 +385,19 @@ input,select{font:inherit;padding:.3rem .45rem;border:1px solid #8c959f;border-r
 .ferr{color:var(--bad);margin:.2rem 0 0;font-size:.9rem}
 .hint{color:var(--muted);margin:.2rem 0 0;font-size:.85rem}
 .formbuttons{margin:1.25rem 0 0 11rem;display:flex;gap:1rem;align-items:center}
+.field>.label{padding-top:.3rem;font-weight:600;text-align:right}
+.field label.check{display:inline-flex;gap:.4rem;align-items:center;padding-top:.3rem;font-weight:400}
+.field label.check input{width:auto}
+.conflict{border:1px solid #d4a72c;background:var(--warnbg);border-radius:4px;padding:.25rem 1rem .5rem;margin:0 0 1.25rem}
+.conflict h2{border:0;margin-top:.75rem}
+table.compare{background:#fff}
+table.compare th[scope=row]{white-space:nowrap;background:var(--bg)}
+table.compare tr.differs td{font-weight:600}
+table.compare tr.differs td:last-child{background:#fff8e1}
 .pager{display:flex;gap:1.5rem;margin:.5rem 0}
 .foot{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 code{font-family:ui-monospace,"SFMono-Regular",Consolas,monospace}
-@media (max-width:40rem){.field{grid-template-columns:1fr}.field>label{text-align:left}.formbuttons{margin-left:0}}
+@media (max-width:40rem){.field{grid-template-columns:1fr}.field>label,.field>.label{text-align:left}.formbuttons{margin-left:0}}
 @media print{.top,.foot,form.inline,.actions,.pager{display:none}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
 </xsl:text>
   </xsl:template>

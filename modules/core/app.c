@@ -443,7 +443,8 @@ handle(struct app *a, struct ctx *c)
 	choose_lang(c);
 	if (e == REQ_OK && (rt = find_route(c, &status)) != NULL)
 		e = req_body(&c->req, c->ar, c->fr, (rt->flags & ROUTE_UPLOAD) ? REQ_MAX_UPLOAD :
-		    REQ_MAX_BODY, (rt->flags & ROUTE_UPLOAD) != 0);
+		    (rt->flags & ROUTE_LONGFORM) ? REQ_MAX_LONGFORM : REQ_MAX_BODY,
+		    (rt->flags & ROUTE_UPLOAD) != 0);
 	if (e != REQ_OK)
 		status = error_page(c, (int)e, e == REQ_TOO_LARGE ? "too_large" : "bad_request");
 	else if (rt == NULL)

@@ -63,6 +63,7 @@ typedef int (*handler_fn)(struct ctx *);
 enum route_flags {
 	ROUTE_NOAUTH = 1 << 0,	/* no account lookup, no database: health */
 	ROUTE_UPLOAD = 1 << 1,	/* a multipart body up to REQ_MAX_UPLOAD (scans) */
+	ROUTE_LONGFORM = 1 << 2,	/* a url-encoded body up to REQ_MAX_LONGFORM */
 };
 
 struct route {
@@ -129,6 +130,8 @@ xmlNodePtr pg_text(xmlNodePtr parent, const char *name, const char *text);
 void pg_attr(xmlNodePtr n, const char *name, const char *val);
 void pg_attri(xmlNodePtr n, const char *name, long long v);
 void pg_msg(struct ctx *c, const char *field, const char *code);
+/* A 409: the "conflict" message, and data/@conflict for the view to show both versions. */
+void pg_conflict(struct ctx *c);
 /* The form's submitted values, so a 422/409 page loses nothing typed. */
 void pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
     const char **vals, const char **errs);

@@ -68,3 +68,10 @@ pg_roles_name(enum role r)
 	}
 	return "";
 }
+
+void
+pg_conflict(struct ctx *c)
+{
+	pg_msg(c, "", "conflict");
+	pg_attr(c->data, "conflict", "1");
+}

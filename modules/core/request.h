@@ -12,9 +12,10 @@
 #define REQ_MAX_PATH    1024
 #define REQ_MAX_QUERY   4096
 #define REQ_MAX_BODY    (64 * 1024)	/* url-encoded forms */
+#define REQ_MAX_LONGFORM (256 * 1024)	/* a form of long texts (a template's clauses, url-encoded) */
 #define REQ_MAX_FIELDS  64
 #define REQ_MAX_KEY     64
-#define REQ_MAX_VALUE   8192
+#define REQ_MAX_VALUE   (32 * 1024)	/* a template's clauses in one textarea (pledges) */
 #define REQ_MAX_HEADER  4096	/* any single CGI parameter we read */
 #define REQ_MAX_FILES   4
 #define REQ_MAX_FILE    (20u * 1024 * 1024)	/* one uploaded file (a scan) */

@@ -32,25 +32,26 @@ all_digits(const char *s, size_t n)
  * 12 = public institution); the check character already catches a typo
  * there, so they are not checked against a list that changes.
  */
+static const char uscc_sym[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+char
+valid_uscc_check(const char *s)
+{
+	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	int sum = 0;
+	for (int i = 0; i < 17; i++) {
+		const char *p = s[i] ? strchr(uscc_sym, s[i]) : NULL;
+		if (p == NULL)
+			return '\0';
+		sum += (int)(p - uscc_sym) * w[i];
+	}
+	return uscc_sym[(31 - sum % 31) % 31];
+}
+
 int
 valid_uscc(const char *s)
 {
-	static const char sym[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-	int sum = 0;
-
-	if (strlen(s) != 18)
-		return 0;
-	for (int i = 0; i < 18; i++) {
-		const char *p = strchr(sym, s[i]);
-		if (s[i] == '\0' || p == NULL)
-			return 0;
-		if (i < 17)
-			sum += (int)(p - sym) * w[i];
-		else
-			return (int)(p - sym) == (31 - sum % 31) % 31;
-	}
-	return 0;
+	return strlen(s) == 18 && s[17] != '\0' && valid_uscc_check(s) == s[17];
 }
 
 static int

@@ -43,4 +43,6 @@ size_t valid_form(const struct vfield *t, size_t n, const struct kv *form,
 size_t valid_utf8_len(const char *s);
 /* 1 if s is an 18-character unified social credit code whose last character checks. */
 int valid_uscc(const char *s);
+/* The check character for the first 17 characters of s, or '\0' if one is not a code symbol. */
+char valid_uscc_check(const char *s);
 #endif

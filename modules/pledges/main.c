@@ -138,6 +138,44 @@ const char *const pl_sql[PL_SQL__MAX] = {
 	    " VALUES (?,?,?,?,?,?)",
 	[PL_SQL_PERSON_NONCE] = "SELECT unit_id FROM pledge_person WHERE nonce = ?",
 	[PL_SQL_VENDOR_SERVES] = "SELECT 1 FROM pledge_vendor_unit WHERE vendor_id = ? AND unit_id = ?",
+	/* Active (or inactive) vendors by name, paged by (name, id) along the index
+	 * (active, name), with their current letter (2); a unit's staff see those
+	 * serving their unit.  Parameters: active, only unit (x2), after name (x2), after id. */
+	[PL_SQL_VENDORS] =
+	    "SELECT v.id, v.uscc, v.name, v.contact, v.phone, v.active, COALESCE(s.id, 0),"
+	    " COALESCE(s.signed_date, '') FROM pledge_vendor v"
+	    " LEFT JOIN pledge_signing s ON s.kind = 'letter2' AND s.party_type = 'vendor'"
+	    "  AND s.party_id = v.id AND s.is_current = 1"
+	    " WHERE v.active = ? AND (? = 0 OR EXISTS (SELECT 1 FROM pledge_vendor_unit vu"
+	    "  WHERE vu.vendor_id = v.id AND vu.unit_id = ?))"
+	    " AND (v.name > ? OR (v.name = ? AND v.id > ?))"
+	    " ORDER BY v.name, v.id LIMIT 51",
+	[PL_SQL_VENDOR_UNITS] =
+	    "SELECT u.id, u.code, u.name, COALESCE(u.name_en, '') FROM pledge_vendor_unit vu"
+	    " JOIN unit u ON u.id = vu.unit_id WHERE vu.vendor_id = ? ORDER BY u.code",
+	[PL_SQL_VENDOR_LOCK] =
+	    "SELECT id, uscc, name, contact, phone, email, active, version FROM pledge_vendor"
+	    " WHERE id = ? FOR UPDATE",
+	[PL_SQL_VENDOR_INSERT] =
+	    "INSERT INTO pledge_vendor (name, uscc, contact, phone, email, nonce, created_by, updated_by)"
+	    " VALUES (?,?,?,?,?,?,?,?)",
+	[PL_SQL_VENDOR_UPDATE] =
+	    "UPDATE pledge_vendor SET name = ?, uscc = ?, contact = ?, phone = ?, email = ?, active = ?,"
+	    " version = version + 1, updated_by = ? WHERE id = ? AND version = ?",
+	[PL_SQL_VENDOR_NONCE] = "SELECT id FROM pledge_vendor WHERE nonce = ?",
+	[PL_SQL_VENDOR_UNITS_CLEAR] = "DELETE FROM pledge_vendor_unit WHERE vendor_id = ?",
+	[PL_SQL_VENDOR_UNIT_ADD] =
+	    "INSERT INTO pledge_vendor_unit (vendor_id, unit_id) SELECT ?, id FROM unit"
+	    " WHERE code = ? AND active = 1",
+	[PL_SQL_TEMPLATE_NEXT] =
+	    "SELECT COALESCE(MAX(version), 0) + 1 FROM pledge_template WHERE kind = ? FOR UPDATE",
+	[PL_SQL_TEMPLATE_INSERT] =
+	    "INSERT INTO pledge_template (kind, version, title, body, sha256, note, nonce, published_by)"
+	    " VALUES (?,?,?,?,?,?,?,?)",
+	[PL_SQL_TEMPLATE_NONCE] = "SELECT id FROM pledge_template WHERE nonce = ?",
+	[PL_SQL_REQ_ADD] =
+	    "INSERT IGNORE INTO pledge_requirement (kind, unit_id, created_by) VALUES (?,?,?)",
+	[PL_SQL_REQ_DEL] = "DELETE FROM pledge_requirement WHERE kind = ? AND unit_id = ?",
 };
 
 static const struct route routes[] = {
@@ -148,6 +186,15 @@ static const struct route routes[] = {
 	{ REQ_POST, "sign",               pl_sign,       ROLES_UNIT | ROLE_OFFICE, ROUTE_UPLOAD },
 	{ REQ_GET,  "signings/{id}",      pl_signing,    ROLES_ALL, 0 },
 	{ REQ_GET,  "signings/{id}/scan", pl_scan,       ROLES_ALL, 0 },
+	{ REQ_POST, "units/{id}/requirements", pl_requirement, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "vendors",            pl_vendors,    ROLES_ALL, 0 },
+	{ REQ_GET,  "vendors/new",        pl_vendor_form, ROLE_OFFICE, 0 },
+	{ REQ_POST, "vendors/new",        pl_vendor_save, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "vendors/{id}",       pl_vendor,     ROLES_ALL, 0 },
+	{ REQ_GET,  "vendors/{id}/edit",  pl_vendor_form, ROLE_OFFICE, 0 },
+	{ REQ_POST, "vendors/{id}/edit",  pl_vendor_save, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "templates/new",      pl_publish_form, ROLE_OFFICE, 0 },
+	{ REQ_POST, "templates/new",      pl_publish,    ROLE_OFFICE, ROUTE_LONGFORM },
 	{ REQ_GET,  "templates",          pl_templates,  ROLES_ALL, 0 },
 	{ REQ_GET,  "templates/{id}",     pl_template,   ROLES_ALL, 0 },
 	{ REQ_GET,  "templates/{id}/print", pl_print,    ROLES_ALL, 0 },
@@ -157,6 +204,7 @@ static const struct route routes[] = {
 static const char *const views[] = {
 	"pledges/coverage", "pledges/unit", "pledges/sign", "pledges/signing",
 	"pledges/templates", "pledges/template", "pledges/print",
+	"pledges/vendors", "pledges/vendor", "pledges/vendor_form", "pledges/publish",
 };
 
 int

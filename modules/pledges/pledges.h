@@ -16,9 +16,12 @@
  *  signing   <signing id kind party-type party-id unit-id template-id version
  *              signed sealed current superseded-by created-at created-by>
  *              <signer name title/><party><name/></party><scan id mime size sha256/>
- *  vendors   <vendors next?><vendor id uscc active><name/>…</vendor>…</vendors>
+ *  vendors   <filter active/> <vendors count next?><vendor id uscc active status
+ *              signing-id? signed?><name/><contact/><phone/></vendor>…</vendors>
  *  vendor    <vendor id uscc version active><name/><contact/><phone/><email/>
  *              <units><unit id code><name/></unit>…</units></vendor> <signings>…
+ *            <letter kind status signing-id? signed?/>; the form: <vendor/> (edit)
+ *            <unknown-units><unit code/>…</unknown-units>? <form>…</form>
  *  templates <template id kind version published-at published-by><title/></template>…
  *  template  <template …><body>(the template XML, urn:wangan:pledge-template:1)</body>
  *            and for print <party type id><name/><signer name title/></party>
@@ -66,6 +69,22 @@ enum pl_sql {
 	PL_SQL_PERSON_INSERT,
 	PL_SQL_PERSON_NONCE,
 	PL_SQL_VENDOR_SERVES,
+	/* the vendor registry (vendor.c) */
+	PL_SQL_VENDORS,
+	PL_SQL_VENDOR_UNITS,
+	PL_SQL_VENDOR_LOCK,
+	PL_SQL_VENDOR_INSERT,
+	PL_SQL_VENDOR_UPDATE,
+	PL_SQL_VENDOR_NONCE,
+	PL_SQL_VENDOR_UNITS_CLEAR,
+	PL_SQL_VENDOR_UNIT_ADD,
+	/* publishing a template version (publish.c) */
+	PL_SQL_TEMPLATE_NEXT,
+	PL_SQL_TEMPLATE_INSERT,
+	PL_SQL_TEMPLATE_NONCE,
+	/* which letters a unit must sign (unit.c) */
+	PL_SQL_REQ_ADD,
+	PL_SQL_REQ_DEL,
 	PL_SQL__MAX
 };
 
@@ -125,6 +144,13 @@ int pl_sign_form(struct ctx *c);
 int pl_sign(struct ctx *c);
 int pl_signing(struct ctx *c);
 int pl_scan(struct ctx *c);
+int pl_vendors(struct ctx *c);
+int pl_vendor(struct ctx *c);
+int pl_vendor_form(struct ctx *c);
+int pl_vendor_save(struct ctx *c);
+int pl_publish_form(struct ctx *c);
+int pl_publish(struct ctx *c);
+int pl_requirement(struct ctx *c);
 int pl_templates(struct ctx *c);
 int pl_template(struct ctx *c);
 int pl_print(struct ctx *c);

@@ -199,8 +199,7 @@ again(struct ctx *c, int status, const struct pl_party_ref *p, const char **vals
 	if (rc != DB_OK)
 		return rc == DB_LOST ? APP_LOST : 500;
 	if (status == 409) {
-		pg_msg(c, "", "conflict");
-		pg_attr(c->data, "conflict", "1");
+		pg_conflict(c);
 		/* resubmitting replaces the signing current now, knowingly */
 		vals[F_CURRENT] = ar_printf(c->ar, "%lld", k.id);
 	}

@@ -1,7 +1,9 @@
 /*
  * unit.c — one unit's pledges: where it stands with every kind it must sign
  * (and its persons with the software pledge), every signing it made, its
- * persons, and the form that adds a person.
+ * persons, the form that adds a person, and (the office) which of the
+ * letters only some units need — (1), website, cloud VM, hosted server —
+ * this unit must sign.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,14 @@ person_row(void *arg, const struct db_row *r)
 }
 
 static int
+requirement_row(void *arg, const struct db_row *r)
+{
+	struct nodes *n = arg;
+	pg_attr(pg_node(n->parent, "kind"), "code", r->v[0]);
+	return 0;
+}
+
+static int
 unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
 	struct pl_party_ref u;
@@ -64,10 +74,14 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 	struct nodes sn = { c, pg_node(c->data, "signings") };
 	struct db_val p[] = { DBS("unit"), DBI(u.id) };
 	enum db_rc rc = db_run(c->db, SQL(PL_SQL_PARTY_SIGNINGS), p, 2, signing_row, &sn);
+	struct db_val v = DBI(u.id);
 	if (rc == DB_OK) {
 		struct nodes pn = { c, pg_node(c->data, "persons") };
-		struct db_val v = DBI(u.id);
 		rc = db_run(c->db, SQL(PL_SQL_PERSONS), &v, 1, person_row, &pn);
+	}
+	if (rc == DB_OK) {
+		struct nodes rn = { c, pg_node(c->data, "requirements") };
+		rc = db_run(c->db, SQL(PL_SQL_UNIT_PARTIES), &v, 1, requirement_row, &rn);
 	}
 	if (rc != DB_OK)
 		return rc == DB_LOST ? APP_LOST : 500;
@@ -137,4 +151,45 @@ fail:
 		return unit_page(c, 422, vals, errs);
 	}
 	return 500;
+}
+
+/* The letters a unit signs only when it needs them (the rest are every unit's). */
+static const char *const optional_kinds[] = { "letter1", "website", "cloud_vm", "hosted_server", NULL };
+static const char *const req_actions[] = { "add", "remove", NULL };
+
+int
+pl_requirement(struct ctx *c)
+{
+	static const struct vfield f[] = {
+		{ "kind", V_CHOICE, 1, 16, optional_kinds },
+		{ "action", V_CHOICE, 1, 8, req_actions },
+	};
+	const char *vals[2], *errs[2];
+	struct pl_party_ref u;
+
+	int st = pl_party_load(c, PL_UNIT, c->id, &u);
+	if (st != 200)
+		return st;
+	if (valid_form(f, 2, c->req.f, c->req.nf, c->ar, vals, errs))
+		return 400;	/* a select and a button: nothing typed to keep */
+	int add = strcmp(vals[1], "add") == 0;
+	enum db_rc rc = db_begin(c->db);
+	if (rc != DB_OK)
+		return rc == DB_LOST ? APP_LOST : 500;
+	struct db_val a[] = { DBS(vals[0]), DBI(u.id), DBS(c->acct.login) };
+	if ((rc = db_run(c->db, SQL(add ? PL_SQL_REQ_ADD : PL_SQL_REQ_DEL), a, add ? 3 : 2, NULL, NULL)) != DB_OK)
+		goto fail;
+	/* adding twice or removing what is not there changes nothing, and records nothing */
+	if (db_affected(c->db) > 0) {
+		const char *json = ar_printf(c->ar, "{\"unit_id\":%lld,\"kind\":\"%s\"}", u.id, vals[0]);
+		if ((rc = audit_write(c, "requirement", u.id, add ? "require" : "unrequire",
+		    add ? NULL : json, add ? json : NULL)) != DB_OK)
+			goto fail;
+	}
+	if ((rc = db_commit(c->db)) != DB_OK)
+		goto fail;
+	return app_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
+fail:
+	db_rollback(c->db);
+	return rc == DB_LOST ? APP_LOST : 500;
 }

@@ -202,8 +202,7 @@ conflict(struct ctx *c, const char **vals)
 	enum db_rc rc = current_now(c, &cur, vals[F_ROLE]);
 	if (rc != DB_OK)
 		return rc == DB_LOST ? APP_LOST : 500;
-	pg_msg(c, "", "conflict");
-	pg_attr(c->data, "conflict", "1");
+	pg_conflict(c);
 	/* Resubmitting this form replaces the record as it is now, not the stale one. */
 	vals[F_CURRENT] = ar_printf(c->ar, "%lld", cur.id);
 	vals[F_VERSION] = ar_printf(c->ar, "%lld", cur.version);

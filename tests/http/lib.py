@@ -95,6 +95,15 @@ def unit_id(code):
     return int(one("SELECT id FROM unit WHERE code = '%s'" % re.sub(r"[^A-Za-z0-9_-]", "", code)))
 
 
+def form(path, login="office"):
+    """GETs a page with a form; returns its fields' values, and the CSRF token as "csrf"."""
+    st, x = page(path, login)
+    assert st == 200, (path, login, st)
+    f = {e.get("name"): (e.text or "") for e in x.findall("./data/form/field")}
+    f["csrf"] = x.findtext("./csrf")
+    return f
+
+
 def change_form(unit, role, login="office"):
     """GETs the change form; returns (status, dict of field values, csrf)."""
     st, x = page("/registration/%d/change?role=%s" % (unit, role), login)

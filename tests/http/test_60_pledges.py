@@ -6,7 +6,7 @@ executable 422, with nothing stored; a scan downloads byte-identical; the
 re-sign deadline after a change of first responsible person across the
 National Day holidays; the export validates against its XSD."""
 import datetime, hashlib, os, subprocess, uuid
-from lib import (ACC, ROOT, STACK, add_workdays, calendar, change_form, get, one, page, post,
+from lib import (ACC, ROOT, STACK, add_workdays, calendar, change_form, form, get, one, page, post,
                  request, sql, unit_id)
 
 PDF = b"%PDF-1.4\n% wangan test scan\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
@@ -30,11 +30,7 @@ def multipart(fields, files):
 
 
 def sign_form(query, login="office"):
-    st, x = page("/pledges/sign?" + query, login)
-    assert st == 200, (st, query, login)
-    f = {e.get("name"): (e.text or "") for e in x.findall("./data/form/field")}
-    f["csrf"] = x.findtext("./csrf")
-    return f
+    return form("/pledges/sign?" + query, login)
 
 
 def post_sign(form, scan=("scan.pdf", PDF, "application/pdf"), login="office"):

@@ -326,6 +326,10 @@ t_uscc(void **state)
 	assert_false(valid_uscc(""));
 	/* a transposition of two digits is caught */
 	assert_false(valid_uscc("91110000801200433B"));
+	assert_int_equal(valid_uscc_check("91350100M000100Y4"), '3');
+	assert_int_equal(valid_uscc_check("91440300708461136"), 'T');
+	assert_int_equal(valid_uscc_check("9144030070846113I"), '\0');	/* not a symbol */
+	assert_int_equal(valid_uscc_check("914403"), '\0');	/* too short */
 	struct vfield f = { "uscc", V_USCC, 1, 18, NULL };
 	assert_null(valid_check(&f, "91440300708461136T"));
 	assert_string_equal(valid_check(&f, "91440300708461136X"), "uscc");

@@ -7,6 +7,7 @@
                                      unit pages): kind, party, code, status,
                                      signed date, the sign link
     name="status"                    a coverage row's status, with the re-sign dates
+    name="signings"                  a party's signings as a table (unit and vendor pages)
     name="cn-num"                    1-99 as Chinese numerals (一 … 九十九)
     name="bytes"                     a size in KiB or MiB
     mode="pt"                        a template text (urn:wangan:pledge-template:1)
@@ -53,7 +54,7 @@
     <td>
       <xsl:choose>
         <xsl:when test="@party-type = 'vendor'">
-          <xsl:value-of select="name"/>
+          <a href="/pledges/vendors/{@party-id}"><xsl:value-of select="name"/></a>
         </xsl:when>
         <xsl:otherwise>
           <a href="/pledges/units/{@unit-id}"><xsl:value-of select="name"/></a>
@@ -112,6 +113,76 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!--
+    A party's signings, newest first per kind: <signing id kind template-id
+    version signed sealed current superseded-by><title/><signer name title/>
+    <scan …/>?</signing>.  kinds: whether to show the kind column.
+  -->
+  <xsl:template name="signings">
+    <xsl:param name="rows"/>
+    <xsl:param name="kinds" select="true()"/>
+    <div class="tablewrap">
+      <table class="signings">
+        <thead>
+          <tr>
+            <xsl:if test="$kinds"><th scope="col"><t:s key="pl.col_kind"/></th></xsl:if>
+            <th scope="col"><t:s key="pl.col_text"/></th>
+            <th scope="col"><t:s key="pl.col_signer"/></th>
+            <th scope="col"><t:s key="pl.col_signed"/></th>
+            <th scope="col"><t:s key="pl.col_sealed"/></th>
+            <th scope="col"><t:s key="pl.col_state"/></th>
+            <th scope="col"><t:s key="pl.col_scan"/></th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$rows">
+            <tr>
+              <xsl:if test="@current != '1'">
+                <xsl:attribute name="class">old</xsl:attribute>
+              </xsl:if>
+              <xsl:if test="$kinds"><td><t:label set="plkind" select="@kind"/></td></xsl:if>
+              <td>
+                <a href="/pledges/templates/{@template-id}"><xsl:value-of select="title"/></a>
+                <small class="dates">
+                  <t:s key="pl.version"><t:arg name="v"><xsl:value-of select="@version"/></t:arg></t:s>
+                </small>
+              </td>
+              <td>
+                <xsl:value-of select="signer/@name"/>
+                <xsl:if test="string(signer/@title)">
+                  <small class="dates"><xsl:value-of select="signer/@title"/></small>
+                </xsl:if>
+              </td>
+              <td class="num"><a href="/pledges/signings/{@id}"><xsl:value-of select="@signed"/></a></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@sealed = '1'"><t:s key="pl.yes"/></xsl:when>
+                  <xsl:otherwise><t:s key="pl.no"/></xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@current = '1'">
+                    <span class="ontime"><t:s key="pl.current"/></span>
+                  </xsl:when>
+                  <xsl:when test="@superseded-by != '0'">
+                    <a href="/pledges/signings/{@superseded-by}"><t:s key="pl.superseded"/></a>
+                  </xsl:when>
+                  <xsl:otherwise><span class="muted"><t:s key="pl.superseded"/></span></xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td>
+                <xsl:if test="scan">
+                  <a href="/pledges/signings/{@id}/scan"><t:s key="pl.download"/></a>
+                </xsl:if>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
   </xsl:template>
 
   <!-- 1-99 as Chinese numerals: 一 … 十, 十一 … 十九, 二十, 二十一 … 九十九. -->

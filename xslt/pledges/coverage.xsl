@@ -99,6 +99,7 @@
       </xsl:if>
       <span class="links">
         <a href="{$base}templates"><t:s key="coverage.templates"/></a>
+        <a href="{$base}vendors"><t:s key="coverage.vendors"/></a>
         <xsl:if test="$all = '1'">
           <a href="{$base}export.xml"><t:s key="coverage.export"/></a>
         </xsl:if>

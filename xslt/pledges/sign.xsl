@@ -42,10 +42,15 @@
 
     <p class="crumbs small">
       <a href="{$base}"><t:s key="pl.back"/></a>
-      <xsl:if test="$p/@type != 'vendor'">
-        <xsl:text> › </xsl:text>
-        <a href="{$base}units/{$p/@unit-id}"><t:s key="pl.unit_page"/></a>
-      </xsl:if>
+      <xsl:text> › </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$p/@type = 'vendor'">
+          <a href="{$base}vendors/{$p/@id}"><xsl:value-of select="$p/name"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <a href="{$base}units/{$p/@unit-id}"><t:s key="pl.unit_page"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
     </p>
     <h1>
       <t:label set="plkind" select="$kind"/>
@@ -146,31 +151,10 @@
       <!-- a person signs without a seal: no box, sealed stays 0 -->
       <xsl:variable name="sf" select="$f[@name = 'sealed']"/>
       <xsl:if test="$p/@type != 'person'">
-        <div class="field">
-          <xsl:if test="string($sf/@error)">
-            <xsl:attribute name="class">field invalid</xsl:attribute>
-          </xsl:if>
-          <span class="label"><t:s key="field.sealed"/></span>
-          <div class="input">
-            <label class="check">
-              <input type="checkbox" id="f-sealed" name="sealed" value="1">
-                <xsl:if test="$sf = '1'">
-                  <xsl:attribute name="checked">checked</xsl:attribute>
-                </xsl:if>
-              </input>
-              <xsl:text> </xsl:text>
-              <t:s key="sign.sealed_box"/>
-            </label>
-            <xsl:if test="string($sf/@error)">
-              <p class="ferr" id="e-sealed">
-                <xsl:call-template name="msg-text">
-                  <xsl:with-param name="name" select="'sealed'"/>
-                  <xsl:with-param name="code" select="$sf/@error"/>
-                </xsl:call-template>
-              </p>
-            </xsl:if>
-          </div>
-        </div>
+        <xsl:call-template name="check-row">
+          <xsl:with-param name="name" select="'sealed'"/>
+          <xsl:with-param name="box"><t:s key="sign.sealed_box"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:if>
 
       <div class="field">
@@ -213,7 +197,7 @@
         </button>
         <xsl:choose>
           <xsl:when test="$p/@type = 'vendor'">
-            <a href="{$base}"><t:s key="sign.cancel"/></a>
+            <a href="{$base}vendors/{$p/@id}"><t:s key="sign.cancel"/></a>
           </xsl:when>
           <xsl:otherwise>
             <a href="{$base}units/{$p/@unit-id}"><t:s key="sign.cancel"/></a>
@@ -259,13 +243,7 @@
     <xsl:call-template name="pl-css"/>
     <xsl:text>
 form.sign{max-width:42rem}
-.field>.label{padding-top:.3rem;font-weight:600;text-align:right}
-.field label.check{display:inline-flex;gap:.4rem;align-items:center;padding-top:.3rem;font-weight:400}
-.field label.check input{width:auto}
 .field input[type=file]{border:0;padding-left:0}
-.conflict{border:1px solid #d4a72c;background:var(--warnbg);border-radius:4px;padding:.25rem 1rem .5rem;margin:0 0 1.25rem}
-.conflict h2{border:0;margin-top:.75rem}
-@media (max-width:40rem){.field>.label{text-align:left}}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

@@ -27,10 +27,15 @@
 
     <p class="crumbs small">
       <a href="{$base}"><t:s key="pl.back"/></a>
-      <xsl:if test="$s/@party-type != 'vendor'">
-        <xsl:text> › </xsl:text>
-        <a href="{$base}units/{$p/@unit-id}"><t:s key="pl.unit_page"/></a>
-      </xsl:if>
+      <xsl:text> › </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$s/@party-type = 'vendor'">
+          <a href="{$base}vendors/{$s/@party-id}"><xsl:value-of select="$p/name"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <a href="{$base}units/{$p/@unit-id}"><t:s key="pl.unit_page"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
     </p>
     <h1>
       <t:label set="plkind" select="$s/@kind"/>

@@ -35,6 +35,9 @@
             </t:s>
           </span>
         </h2>
+        <xsl:if test="/page/account/@role = 'office' and $vs">
+          <p class="small"><a href="{/page/@base}templates/new?kind={@code}"><t:s key="publish.new"/></a></p>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="$vs">
             <div class="tablewrap">

@@ -79,71 +79,57 @@
     <h2><t:s key="punit.signings"/></h2>
     <xsl:choose>
       <xsl:when test="signings/signing">
-        <div class="tablewrap">
-          <table class="signings">
-            <thead>
-              <tr>
-                <th scope="col"><t:s key="pl.col_kind"/></th>
-                <th scope="col"><t:s key="pl.col_text"/></th>
-                <th scope="col"><t:s key="pl.col_signer"/></th>
-                <th scope="col"><t:s key="pl.col_signed"/></th>
-                <th scope="col"><t:s key="pl.col_sealed"/></th>
-                <th scope="col"><t:s key="pl.col_state"/></th>
-                <th scope="col"><t:s key="pl.col_scan"/></th>
-              </tr>
-            </thead>
-            <tbody>
-              <xsl:for-each select="signings/signing">
-                <tr>
-                  <xsl:if test="@current != '1'">
-                    <xsl:attribute name="class">old</xsl:attribute>
-                  </xsl:if>
-                  <td><t:label set="plkind" select="@kind"/></td>
-                  <td>
-                    <a href="/pledges/templates/{@template-id}"><xsl:value-of select="title"/></a>
-                    <small class="dates">
-                      <t:s key="pl.version"><t:arg name="v"><xsl:value-of select="@version"/></t:arg></t:s>
-                    </small>
-                  </td>
-                  <td>
-                    <xsl:value-of select="signer/@name"/>
-                    <xsl:if test="string(signer/@title)">
-                      <small class="dates"><xsl:value-of select="signer/@title"/></small>
-                    </xsl:if>
-                  </td>
-                  <td class="num"><a href="/pledges/signings/{@id}"><xsl:value-of select="@signed"/></a></td>
-                  <td>
-                    <xsl:choose>
-                      <xsl:when test="@sealed = '1'"><t:s key="pl.yes"/></xsl:when>
-                      <xsl:otherwise><t:s key="pl.no"/></xsl:otherwise>
-                    </xsl:choose>
-                  </td>
-                  <td>
-                    <xsl:choose>
-                      <xsl:when test="@current = '1'">
-                        <span class="ontime"><t:s key="pl.current"/></span>
-                      </xsl:when>
-                      <xsl:when test="@superseded-by != '0'">
-                        <a href="/pledges/signings/{@superseded-by}"><t:s key="pl.superseded"/></a>
-                      </xsl:when>
-                      <xsl:otherwise><span class="muted"><t:s key="pl.superseded"/></span></xsl:otherwise>
-                    </xsl:choose>
-                  </td>
-                  <td>
-                    <xsl:if test="scan">
-                      <a href="/pledges/signings/{@id}/scan"><t:s key="pl.download"/></a>
-                    </xsl:if>
-                  </td>
-                </tr>
-              </xsl:for-each>
-            </tbody>
-          </table>
-        </div>
+        <xsl:call-template name="signings">
+          <xsl:with-param name="rows" select="signings/signing"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <p class="muted"><t:s key="punit.signings_none"/></p>
       </xsl:otherwise>
     </xsl:choose>
+
+    <!-- the letters only some units sign; the office decides which -->
+    <h2 id="requirements"><t:s key="punit.requirements"/></h2>
+    <p class="small muted"><t:s key="punit.requirements_intro"/></p>
+    <xsl:variable name="office" select="/page/account/@role = 'office'"/>
+    <xsl:choose>
+      <xsl:when test="requirements/kind">
+        <ul class="reqs">
+          <xsl:for-each select="requirements/kind">
+            <li>
+              <t:label set="plkind" select="@code"/>
+              <xsl:if test="$office">
+                <xsl:text> </xsl:text>
+                <form class="inline" method="post" action="{$base}units/{$u/@id}/requirements">
+                  <xsl:call-template name="csrf"/>
+                  <input type="hidden" name="kind" value="{@code}"/>
+                  <input type="hidden" name="action" value="remove"/>
+                  <button type="submit" class="small"><t:s key="punit.req_remove"/></button>
+                </form>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="muted"><t:s key="punit.req_none"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$office">
+      <form class="inline" method="post" action="{$base}units/{$u/@id}/requirements">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="action" value="add"/>
+        <label>
+          <t:s key="punit.req_add"/>
+          <select name="kind">
+            <xsl:for-each select="kinds/kind[@code = 'letter1' or @code = 'website' or @code = 'cloud_vm' or @code = 'hosted_server']">
+              <option value="{@code}"><t:label set="plkind" select="@code"/></option>
+            </xsl:for-each>
+          </select>
+        </label>
+        <button type="submit"><t:s key="punit.req_add_submit"/></button>
+      </form>
+    </xsl:if>
 
     <h2 id="persons"><t:s key="punit.persons"/></h2>
     <p class="small muted"><t:s key="punit.persons_intro"/></p>

@@ -209,37 +209,10 @@
     </form>
   </xsl:template>
 
-  <!-- One row of the conflict table: the record now, the user's value. -->
-  <xsl:template name="compare">
-    <xsl:param name="name"/>
-    <xsl:param name="now"/>
-    <xsl:variable name="mine" select="string($form/field[@name = $name])"/>
-    <tr>
-      <xsl:if test="string($now) != $mine">
-        <xsl:attribute name="class">differs</xsl:attribute>
-      </xsl:if>
-      <th scope="row"><t:label set="field" select="$name"/></th>
-      <td>
-        <xsl:value-of select="$now"/>
-        <xsl:if test="not(string($now))"><span class="muted">—</span></xsl:if>
-      </td>
-      <td>
-        <xsl:value-of select="$mine"/>
-        <xsl:if test="not(string($mine))"><span class="muted">—</span></xsl:if>
-      </td>
-    </tr>
-  </xsl:template>
-
   <xsl:template name="css-extra">
     <xsl:text>
 .crumbs{margin:0}
 form.change{max-width:42rem}
-.conflict{border:1px solid #d4a72c;background:var(--warnbg);border-radius:4px;padding:.25rem 1rem .5rem;margin:0 0 1.25rem}
-.conflict h2{border:0;margin-top:.75rem}
-table.compare{background:#fff}
-table.compare th[scope=row]{white-space:nowrap;background:var(--bg)}
-table.compare tr.differs td{font-weight:600}
-table.compare tr.differs td:last-child{background:#fff8e1}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 </xsl:text>
   </xsl:template>
