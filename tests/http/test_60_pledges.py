@@ -53,6 +53,14 @@ def test_every_page_renders_for_every_role():
                 r = get(path + (sep + lang if lang else ""), login)
                 assert r.status == 200, (login, path, lang, r)
                 assert r.text.rstrip().endswith("</html>"), (login, path)
+    # a signing of C-CS (the demo data has one) and its scan, for every role
+    sid = one("SELECT id FROM pledge_signing WHERE party_type='unit' AND party_id=%d ORDER BY id LIMIT 1" % cs)
+    assert sid is not None
+    for login in ROLES:
+        for path in ("/pledges/signings/%s" % sid, "/pledges/signings/%s/scan" % sid):
+            assert get(path, login).status == 200, (login, path)
+    for login in ROLES:
+        assert get("/pledges/export.xml", login).status == (200 if login in ("office", "leader", "auditor") else 403)
     for login in ("office", "cs_admin", "cs_head"):
         assert get("/pledges/sign?kind=unit_pledge&unit=%d" % cs, login).status == 200, login
     for login in ("leader", "auditor"):   # they read, they do not sign

@@ -68,11 +68,13 @@ static const char *const sql[S__MAX] = {
 	[S_PL_SCAN] = "INSERT INTO pledge_scan (mime, size, sha256, filename, created_by)"
 	    " VALUES ('application/pdf', ?, SHA2(?, 256), 'demo.pdf', 'demo')",
 	[S_PL_CHUNK] = "INSERT INTO pledge_scan_chunk (scan_id, seq, data) VALUES (?, 0, ?)",
-	/* the current first responsible person signs, a while after taking office */
+	/* the current first responsible person signs, a while after taking office
+	 * ("before": the predecessor signed, so a re-sign is open) */
 	[S_PL_SIGNING] = "INSERT INTO pledge_signing (kind, template_id, party_type, party_id, unit_id,"
 	    " signer_name, signer_title, signed_date, sealed, scan_id, is_current, nonce, created_by,"
 	    " updated_by) SELECT ?, t.id, 'unit', u.id, u.id, h.name, h.title,"
-	    " GREATEST(h.effective_date, ?), 1, ?, 1, CONCAT('demo', u.id, ?), 'demo', 'demo'"
+	    " IF(? = 'before', h.effective_date - INTERVAL 30 DAY, GREATEST(h.effective_date, ?)),"
+	    " 1, ?, 1, CONCAT('demo', u.id, ?), 'demo', 'demo'"
 	    " FROM unit u JOIN reg_holder h ON h.unit_id = u.id AND h.role = 'first' AND h.is_current = 1"
 	    " JOIN pledge_template t ON t.kind = ? AND t.version = 1 WHERE u.code = ?",
 };
@@ -378,7 +380,7 @@ demo_pledges(void)
 	};
 	static const char *const signs[][3] = {	/* kind, unit, signed on or after */
 		{ "school_pledge", "SCHOOL", "2025-03-10" }, { "unit_pledge", "CENTER", "2025-03-12" },
-		{ "unit_pledge", "C-CS", "2025-03-14" }, { "unit_pledge", "C-ME", "2023-01-01" },
+		{ "unit_pledge", "C-CS", "2025-03-14" }, { "unit_pledge", "C-ME", "before" },
 		{ "unit_pledge", "O-ACAD", "2025-03-20" }, { "unit_pledge", "A-LIB", "2024-09-02" },
 		{ "letter1", "CENTER", "2025-04-01" }, { "website", "A-LIB", "2025-05-06" },
 	};
@@ -427,10 +429,10 @@ demo_pledges(void)
 		id = (long long)db_insert_id(db);
 		struct db_val ch[] = { DBI(id), DBB(pdf, sizeof(pdf) - 1) };
 		snprintf(nonce, sizeof(nonce), "%s", signs[i][0]);
-		struct db_val sg[] = { DBS(signs[i][0]), DBS(signs[i][2]), DBI(id), DBS(nonce),
-			DBS(signs[i][0]), DBS(signs[i][1]) };
+		struct db_val sg[] = { DBS(signs[i][0]), DBS(signs[i][2]), DBS(signs[i][2]), DBI(id),
+			DBS(nonce), DBS(signs[i][0]), DBS(signs[i][1]) };
 		if (db_run(db, S_PL_CHUNK, ch, 2, NULL, NULL) != DB_OK ||
-		    db_run(db, S_PL_SIGNING, sg, 6, NULL, NULL) != DB_OK)
+		    db_run(db, S_PL_SIGNING, sg, 7, NULL, NULL) != DB_OK)
 			goto fail;
 	}
 	struct db_val ap[] = { DBS("demo"), DBS("demo-pledges"), DBS("{\"synthetic\":true}") };
