@@ -48,3 +48,12 @@ sniff_ext(enum sniff_type t)
 {
 	return (unsigned)t < SNIFF__MAX ? exts[t] : exts[SNIFF_OTHER];
 }
+
+enum sniff_type
+sniff_of_mime(const char *mime)
+{
+	for (int t = SNIFF_OTHER + 1; mime != NULL && t < SNIFF__MAX; t++)
+		if (strcmp(mime, mimes[t]) == 0)
+			return (enum sniff_type)t;
+	return SNIFF_OTHER;
+}

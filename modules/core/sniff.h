@@ -25,4 +25,6 @@ enum sniff_type sniff_type(const unsigned char *p, size_t n);
 const char *sniff_mime(enum sniff_type t);
 /* The file name extension for t, without the dot: "pdf", "jpg", "png", "bin". */
 const char *sniff_ext(enum sniff_type t);
+/* The type a MIME type stands for (as stored with a file), SNIFF_OTHER if none. */
+enum sniff_type sniff_of_mime(const char *mime);
 #endif

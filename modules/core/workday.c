@@ -173,3 +173,17 @@ wd_between(const struct wd_cal *c, int from, int to)
 		n += wd_is_workday(c, d);
 	return n;
 }
+
+int
+wd_add_months(int day, int n)
+{
+	int y, m, d;
+	wd_civil(day, &y, &m, &d);
+	long months = (long)y * 12 + (m - 1) + n;
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	/* 2025-08-31 + 6 months is the last day of February, not a day in March */
+	while (d > 28 && wd_ymd(y, m, d) == WD_INVALID)
+		d--;
+	return wd_ymd(y, m, d);
+}

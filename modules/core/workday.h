@@ -25,6 +25,8 @@ struct wd_cal {
 int  wd_ymd(int y, int m, int d);	/* WD_INVALID if not a real date */
 void wd_civil(int day, int *y, int *m, int *d);
 int  wd_weekday(int day);		/* 0 = Monday … 6 = Sunday */
+/* n calendar months after day, the day of month kept or, past the month's end, its last day. */
+int  wd_add_months(int day, int n);
 int  wd_parse(const char *s);		/* "YYYY-MM-DD" → day, or WD_INVALID */
 void wd_format(int day, char out[11]);
 int  wd_today(void);			/* today in the process's time zone */

@@ -31,8 +31,6 @@
 #include "app.h"
 
 #define PL_PAGE_ROWS 50
-/* Scans are stored in pieces that fit one BLOB column and one result buffer. */
-#define PL_CHUNK (60u * 1024)
 
 enum pl_kind {
 	PL_SCHOOL_PLEDGE, PL_UNIT_PLEDGE, PL_LETTER1, PL_LETTER2, PL_WEBSITE,

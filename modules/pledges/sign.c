@@ -18,8 +18,7 @@
 #include <string.h>
 #include <mysqld_error.h>
 #include "pledges.h"
-#include "sha256.h"
-#include "sniff.h"
+#include "upload.h"
 
 enum { F_KIND, F_PARTY_TYPE, F_PARTY_ID, F_TEMPLATE, F_SIGNER, F_TITLE, F_DATE, F_SEALED,
 	F_CURRENT, F_NONCE, F__MAX };
@@ -207,34 +206,6 @@ again(struct ctx *c, int status, const struct pl_party_ref *p, const char **vals
 	return form_page(c, status, p, &t, &k, vals, errs);
 }
 
-/* Stores the scan in PL_CHUNK pieces; its id in *scan. */
-static enum db_rc
-store_scan(struct ctx *c, const struct req_file *f, enum sniff_type type, long long *scan)
-{
-	struct sha256 h;
-	unsigned char d[32];
-	char hex[65];
-	sha256_init(&h);
-	sha256_update(&h, f->data, f->len);
-	sha256_final(&h, d);
-	for (int i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
-	struct db_val s[] = {
-		DBS(sniff_mime(type)), DBI((long long)f->len), DBS(hex), DBS(f->filename), DBS(c->acct.login),
-	};
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_SCAN_INSERT), s, 5, NULL, NULL);
-	if (rc != DB_OK)
-		return rc;
-	*scan = (long long)db_insert_id(c->db);
-	for (size_t off = 0, seq = 0; off < f->len; off += PL_CHUNK, seq++) {
-		size_t n = f->len - off < PL_CHUNK ? f->len - off : PL_CHUNK;
-		struct db_val ch[] = { DBI(*scan), DBI((long long)seq), DBB(f->data + off, n) };
-		if ((rc = db_run(c->db, SQL(PL_SQL_CHUNK_INSERT), ch, 3, NULL, NULL)) != DB_OK)
-			return rc;
-	}
-	return DB_OK;
-}
-
 static const char *
 after_json(struct ctx *c, const char **v, long long scan, const struct req_file *f)
 {
@@ -309,7 +280,8 @@ retry:
 		return again(c, 409, &p, vals, errs);
 	}
 	long long scan_id = 0;
-	if ((rc = store_scan(c, scan, type_of_scan, &scan_id)) != DB_OK)
+	if ((rc = up_store(c, SQL(PL_SQL_SCAN_INSERT), SQL(PL_SQL_CHUNK_INSERT), scan, type_of_scan,
+	    &scan_id)) != DB_OK)
 		goto fail;
 	if (k.id) {
 		struct db_val sv[] = { DBS(c->acct.login), DBI(k.id) };

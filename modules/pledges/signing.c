@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "log.h"
 #include "pledges.h"
+#include "upload.h"
 
 struct one {
 	struct ctx *c;
@@ -81,40 +81,16 @@ pl_signing(struct ctx *c)
 	return 200;
 }
 
-static int
-chunk_row(void *arg, const struct db_row *r)
-{
-	struct ctx *c = arg;
-	return app_write(c, r->v[0], r->len[0]) != 0;	/* the reader went away: stop */
-}
-
 int
 pl_scan(struct ctx *c)
 {
 	struct pl_party_ref p;
 	struct one o = { c, NULL, 0, 0, 0, PL_UNIT, "", 0 };
-	char extra[256];
-
 	int st = open_signing(c, &o, &p);
 	if (st != 200)
 		return st;
 	if (o.scan_id == 0)
 		return 404;
-	static const char *const ext[][2] = {
-		{ "application/pdf", "pdf" }, { "image/jpeg", "jpg" }, { "image/png", "png" },
-	};
-	const char *e = "bin";
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
-		if (strcmp(o.mime, ext[i][0]) == 0)
-			e = ext[i][1];
-	snprintf(extra, sizeof(extra),
-	    "Content-Disposition: attachment; filename=\"signing-%lld.%s\"\r\n"
-	    "Content-Length: %lld\r\n", c->id, e, o.size);
-	app_header(c, 200, o.mime, extra);
-	struct db_val v = DBI(o.scan_id);
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_SCAN_CHUNKS), &v, 1, chunk_row, c);
-	/* The header is out: a failure now can only cut the download short (Content-Length tells). */
-	if (rc != DB_OK)
-		log_msg("%s scan %lld: reading failed after the header", c->reqid, o.scan_id);
-	return 200;
+	return up_send(c, SQL(PL_SQL_SCAN_CHUNKS), o.scan_id, o.mime, o.size,
+	    ar_printf(c->ar, "signing-%lld", c->id));
 }

@@ -424,10 +424,34 @@ t_full_2025(void **state)
 	free(c);
 }
 
+/* Assessment cycles count calendar months: month ends, leap years, year ends. */
+static void
+t_add_months(void **state)
+{
+	(void)state;
+	char b[11];
+	struct { const char *from; int n; const char *want; } v[] = {
+		{ "2025-08-31", 6, "2026-02-28" },	/* level 4: past February's end */
+		{ "2027-08-31", 6, "2028-02-29" },	/* a leap year */
+		{ "2025-12-15", 12, "2026-12-15" },	/* level 3, across a year end */
+		{ "2024-02-29", 12, "2025-02-28" },
+		{ "2024-02-29", 24, "2026-02-28" },	/* level 2 */
+		{ "2025-11-30", 2, "2026-01-30" },
+		{ "2026-01-31", 1, "2026-02-28" },
+		{ "2026-03-31", -1, "2026-02-28" },
+		{ "2026-05-15", 0, "2026-05-15" },
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		wd_format(wd_add_months(wd_parse(v[i].from), v[i].n), b);
+		assert_string_equal(b, v[i].want);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_add_months),
 		cmocka_unit_test(t_known_days),
 		cmocka_unit_test(t_ymd_invalid),
 		cmocka_unit_test(t_round_trip),
