@@ -10,6 +10,8 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
 #include "view.h"
+#include "html.h"
+#include "rows.h"
 #include "log.h"
 #include "xmlmem.h"
 
@@ -48,6 +50,10 @@ view_load(const char *dir, const char *const *names, size_t n)
 	/* Untrusted input never reaches these parsers, but keep entities off anyway. */
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;
+	if (nviews == 0 && rows_register() != 0) {
+		log_msg("view: cannot register r:for-each");
+		return -1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (nviews == VIEW_MAX)
 			return -1;
@@ -98,151 +104,23 @@ out_close(void *ctx)
 	return 0;
 }
 
-/*
- * A lean HTML writer for the transform's result.  libxml2's own HTML
- * serializer looks every element name up in a table, one by one, and was a
- * sixth of the list page's time.  The views emit plain HTML with no
- * scripts, so the rules are few: void elements have no end tag, text and
- * attribute values are escaped, the text of <style> is written as it is.
- */
-struct html {
-	struct ctx *c;
-	size_t n;
-	int err;
-	char b[16384];
-};
-
-static void
-h_flush(struct html *h)
-{
-	if (h->n && app_write(h->c, h->b, h->n) != 0)
-		h->err = 1;
-	h->n = 0;
-}
-
-static void
-h_put_slow(struct html *h, const char *s, size_t n)
-{
-	h_flush(h);
-	if (n > sizeof(h->b)) {
-		if (app_write(h->c, s, n) != 0)
-			h->err = 1;
-		return;
-	}
-	memcpy(h->b, s, n);
-	h->n = n;
-}
-
-/* Called a dozen times per element: the common case stays inline. */
-static inline void
-h_put(struct html *h, const char *s, size_t n)
-{
-	if (n > sizeof(h->b) - h->n) {
-		h_put_slow(h, s, n);
-		return;
-	}
-	memcpy(h->b + h->n, s, n);
-	h->n += n;
-}
-
-/* Which bytes need escaping: 1 in text and attributes, 2 in attributes only. */
-static const unsigned char h_esc[256] = { ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 2 };
-
-/* Escapes & < > always, and " too inside attribute values. */
-static void
-h_text(struct html *h, const xmlChar *t, int attr)
-{
-	const unsigned char *s = t, *run = t;
-	unsigned char stop = attr ? 2 : 1;
-	if (s == NULL)
-		return;
-	for (; *s; s++) {
-		if (h_esc[*s] == 0 || h_esc[*s] > stop)
-			continue;
-		h_put(h, (const char *)run, (size_t)(s - run));
-		switch (*s) {
-		case '&': h_put(h, "&amp;", 5); break;
-		case '<': h_put(h, "&lt;", 4); break;
-		case '>': h_put(h, "&gt;", 4); break;
-		default:  h_put(h, "&quot;", 6); break;
-		}
-		run = s + 1;
-	}
-	h_put(h, (const char *)run, (size_t)(s - run));
-}
-
-/* HTML's void elements; by first letter, since this runs for every element. */
 static int
-is_void(const xmlChar *name)
+page_sink(void *arg, const char *p, size_t n)
 {
-	const char *n = (const char *)name;
-	switch (n[0]) {
-	case 'a': return strcmp(n, "area") == 0;
-	case 'b': return strcmp(n, "br") == 0 || strcmp(n, "base") == 0;
-	case 'c': return strcmp(n, "col") == 0;
-	case 'e': return strcmp(n, "embed") == 0;
-	case 'h': return strcmp(n, "hr") == 0;
-	case 'i': return strcmp(n, "input") == 0 || strcmp(n, "img") == 0;
-	case 'l': return strcmp(n, "link") == 0;
-	case 'm': return strcmp(n, "meta") == 0;
-	case 's': return strcmp(n, "source") == 0;
-	case 't': return strcmp(n, "track") == 0;
-	case 'w': return strcmp(n, "wbr") == 0;
-	default: return 0;
-	}
-}
-
-static void
-h_node(struct html *h, xmlNodePtr n, int raw)
-{
-	for (; n != NULL && !h->err; n = n->next) {
-		switch (n->type) {
-		case XML_ELEMENT_NODE: {
-			size_t len = strlen((const char *)n->name);
-			h_put(h, "<", 1);
-			h_put(h, (const char *)n->name, len);
-			for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-				h_put(h, " ", 1);
-				h_put(h, (const char *)a->name, strlen((const char *)a->name));
-				h_put(h, "=\"", 2);
-				for (xmlNodePtr t = a->children; t != NULL; t = t->next)
-					h_text(h, t->content, 1);
-				h_put(h, "\"", 1);
-			}
-			h_put(h, ">", 1);
-			if (is_void(n->name))
-				break;
-			h_node(h, n->children, n->name[0] == 's' && strcmp((const char *)n->name, "style") == 0);
-			h_put(h, "</", 2);
-			h_put(h, (const char *)n->name, len);
-			h_put(h, ">", 1);
-			break;
-		}
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (raw)
-				h_put(h, (const char *)n->content, n->content ? strlen((const char *)n->content) : 0);
-			else
-				h_text(h, n->content, 0);
-			break;
-		default:	/* comments, PIs, the DTD node: not part of the page */
-			break;
-		}
-	}
+	return app_write(arg, p, n);
 }
 
 static int
 html_write(struct ctx *c, xmlDocPtr res)
 {
 	static const char doctype[] = "<!DOCTYPE html>\n";
-	struct html *h = ar_alloc(c->ar, sizeof(*h));
+	struct hw *h = ar_alloc(c->ar, sizeof(*h));
 	if (h == NULL)
 		return -1;
-	h->c = c;
-	h_put(h, doctype, sizeof(doctype) - 1);
-	h_node(h, res->children, 0);
-	h_flush(h);
-	return h->err ? -1 : 0;
+	hw_init(h, page_sink, c);
+	hw_put(h, doctype, sizeof(doctype) - 1);
+	hw_tree(h, res->children);
+	return hw_flush(h);
 }
 
 int

@@ -157,3 +157,30 @@ def test_account_changes_take_effect_within_the_cache_ttl():
     finally:
         sql("UPDATE account SET active = 1 WHERE login = 'auditor'")
     assert wait_for(lambda: get("/registration/", "auditor").status == 200, 10)
+
+
+def test_list_rows_show_the_data_escaped():
+    """The rows (r:for-each, core/rows.h) carry every unit of the page XML, and
+    a holder's name with markup characters arrives as text, never as markup."""
+    import html
+    from lib import sql
+    u = unit_id("C-CS")
+    old = one("SELECT first_name FROM reg_summary WHERE unit_id = %d" % u)
+    hostile = '<script>alert(1)</script>&"x'
+    sql("UPDATE reg_summary SET first_name = '%s' WHERE unit_id = %d" % (hostile.replace("'", "''"), u))
+    try:
+        st, x = page("/registration/")
+        r = get("/registration/")
+        assert st == 200 and r.status == 200
+        assert "<script>" not in r.text
+        assert "<td>" + html.escape(hostile, quote=False) + "<small>" in r.text, r.text[:2000]
+        for unit in x.findall("./data/units/unit"):
+            row = '<tr><td>%s</td><th><a href="%s">%s</a></th>' % (
+                unit.get("code"), unit.get("id"), html.escape(unit.findtext("name"), quote=False))
+            assert row in r.text, row
+            missing = sum(1 for h in unit.findall("holder") if h.get("name") is None)
+            cells = r.text.split(row, 1)[1].split("</tr>", 1)[0]
+            assert cells.count("<strong>") == missing + (1 if unit.get("late") == "1" else 0), (row, cells)
+    finally:
+        sql("UPDATE reg_summary SET first_name = %s WHERE unit_id = %d" %
+            ("NULL" if old in (None, "NULL") else "'%s'" % old.replace("'", "''"), u))

@@ -8,7 +8,9 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:t="urn:wangan:text">
+    xmlns:t="urn:wangan:text"
+    xmlns:r="urn:wangan:rows"
+    extension-element-prefixes="r">
 
   <xsl:import href="../layout.xsl"/>
 
@@ -87,7 +89,8 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="units/unit">
+              <!-- r:for-each: xsl:for-each compiled to C when the view loads (core/rows.h) -->
+              <r:for-each select="units/unit">
                 <tr>
                   <td><xsl:value-of select="@code"/></td>
                   <!-- relative: this page is always $base itself, and a plain
@@ -114,7 +117,7 @@
                     </xsl:if>
                   </td>
                 </tr>
-              </xsl:for-each>
+              </r:for-each>
             </tbody>
           </table>
         </div>
