@@ -72,11 +72,13 @@ reg_list(struct ctx *c)
 	pg_attr(f, "missing", missing ? missing : "");
 	pg_attr(f, "late", is_late ? "1" : "0");
 	struct db_val p[] = {
-		DBS(key), DBI(only), DBI(only),
+		DBI(only), DBS(key),
 		DBS(missing ? missing : ""), DBS(missing ? missing : ""), DBI(is_late),
 	};
-	enum db_rc rc = db_run(c->db, back ? SQL(REG_SQL_LIST_BEFORE) :
-	    SQL(REG_SQL_LIST_AFTER), p, 6, list_row, &l);
+	int sql = only ? (back ? REG_SQL_LIST_OWN_BEFORE : REG_SQL_LIST_OWN_AFTER) :
+	    (back ? REG_SQL_LIST_BEFORE : REG_SQL_LIST_AFTER);
+	/* without a unit of its own the statement starts at the key */
+	enum db_rc rc = db_run(c->db, SQL(sql), only ? p : p + 1, only ? 5 : 4, list_row, &l);
 	if (rc == DB_LOST)
 		return APP_LOST;
 	if (rc != DB_OK)

@@ -13,23 +13,24 @@ const char *const reg_role_code[REG_ROLE__MAX] = {
 struct reg_settings reg_set;
 
 /*
- * The list reads the summary (summary.h): one row per unit.  ?missing=ROLE
- * picks the summary column of that role with a CASE, so one statement
- * serves every filter; the parameters are (key, only, only, missing,
- * missing, late).
+ * The list reads the summary (summary.h): one row per unit, clustered by
+ * code, so a page is one range read.  ?missing=ROLE picks the summary column
+ * of that role with a CASE, so one statement serves every filter.  A unit's
+ * own staff read their one row by unit id instead of scanning for it.  The
+ * parameters are (key, missing, missing, late), after (unit id) for _OWN.
  */
-#define REG_LIST_SQL(cmp, dir) \
-	"SELECT u.id, u.code, u.name, COALESCE(u.name_en, ''), u.kind," \
-	" s.first_name, s.first_mobile, s.direct_name, s.direct_mobile," \
-	" s.secadmin_name, s.secadmin_mobile, s.liaison_name, s.liaison_mobile," \
-	" s.sysadmin_name, s.sysadmin_mobile, COALESCE(s.late, 0)" \
-	" FROM unit u LEFT JOIN reg_summary s ON s.unit_id = u.id" \
-	" WHERE u.active = 1 AND u.code " cmp " ? AND (? = 0 OR u.id = ?)" \
-	" AND (? = '' OR (CASE ? WHEN 'first' THEN s.first_name WHEN 'direct' THEN s.direct_name" \
-	"  WHEN 'secadmin' THEN s.secadmin_name WHEN 'liaison' THEN s.liaison_name" \
-	"  ELSE s.sysadmin_name END) IS NULL)" \
-	" AND (? = 0 OR s.late = 1)" \
-	" ORDER BY u.code " dir " LIMIT 51"
+#define REG_LIST_SQL(own, cmp, dir) \
+	"SELECT unit_id, code, name, name_en, kind," \
+	" first_name, first_mobile, direct_name, direct_mobile," \
+	" secadmin_name, secadmin_mobile, liaison_name, liaison_mobile," \
+	" sysadmin_name, sysadmin_mobile, late" \
+	" FROM reg_summary" \
+	" WHERE " own "active = 1 AND code " cmp " ?" \
+	" AND (? = '' OR (CASE ? WHEN 'first' THEN first_name WHEN 'direct' THEN direct_name" \
+	"  WHEN 'secadmin' THEN secadmin_name WHEN 'liaison' THEN liaison_name" \
+	"  ELSE sysadmin_name END) IS NULL)" \
+	" AND (? = 0 OR late = 1)" \
+	" ORDER BY code " dir " LIMIT 51"
 
 #define REG_HOLDER_SELECT \
 	"SELECT id, role, name, title, COALESCE(office_phone, ''), COALESCE(mobile, '')," \
@@ -43,8 +44,10 @@ const char *const reg_holder_cols[] = {
 const size_t reg_holder_ncols = sizeof(reg_holder_cols) / sizeof(reg_holder_cols[0]);
 
 const char *const reg_sql[REG_SQL__MAX] = {
-	[REG_SQL_LIST_AFTER] = REG_LIST_SQL(">", "ASC"),
-	[REG_SQL_LIST_BEFORE] = REG_LIST_SQL("<", "DESC"),
+	[REG_SQL_LIST_AFTER] = REG_LIST_SQL("", ">", "ASC"),
+	[REG_SQL_LIST_BEFORE] = REG_LIST_SQL("", "<", "DESC"),
+	[REG_SQL_LIST_OWN_AFTER] = REG_LIST_SQL("unit_id = ? AND ", ">", "ASC"),
+	[REG_SQL_LIST_OWN_BEFORE] = REG_LIST_SQL("unit_id = ? AND ", "<", "DESC"),
 	[REG_SQL_UNIT] =
 	    "SELECT id, code, name, COALESCE(name_en, ''), kind FROM unit WHERE id = ? AND active = 1",
 	[REG_SQL_HOLDERS] = REG_HOLDER_SELECT

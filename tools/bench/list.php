@@ -2,22 +2,22 @@
 // list.php — the rival in `make bench`: the page a PHP shop would write for
 // the registration list.  Same query as the module's first list page
 // (REG_SQL_LIST_AFTER in modules/registration/main.c, copied as text, with
-// after_code='', only_unit=0, missing='', late=0), a persistent mysqli
+// after_code='', missing='', late=0), a persistent mysqli
 // connection, a prepared statement, and an HTML table echoed row by row.
 // The database settings come from the php-fpm pool (env[] in the pool file
 // that tools/bench/run writes).  mysqlnd talks utf8mb4 by default (PHP >= 8.1).
 
-const LIST_SQL = "SELECT u.id, u.code, u.name, COALESCE(u.name_en, ''), u.kind,"
-    . " s.first_name, s.first_mobile, s.direct_name, s.direct_mobile,"
-    . " s.secadmin_name, s.secadmin_mobile, s.liaison_name, s.liaison_mobile,"
-    . " s.sysadmin_name, s.sysadmin_mobile, COALESCE(s.late, 0)"
-    . " FROM unit u LEFT JOIN reg_summary s ON s.unit_id = u.id"
-    . " WHERE u.active = 1 AND u.code > ? AND (? = 0 OR u.id = ?)"
-    . " AND (? = '' OR (CASE ? WHEN 'first' THEN s.first_name WHEN 'direct' THEN s.direct_name"
-    . "  WHEN 'secadmin' THEN s.secadmin_name WHEN 'liaison' THEN s.liaison_name"
-    . "  ELSE s.sysadmin_name END) IS NULL)"
-    . " AND (? = 0 OR s.late = 1)"
-    . " ORDER BY u.code ASC LIMIT 51";
+const LIST_SQL = "SELECT unit_id, code, name, name_en, kind,"
+    . " first_name, first_mobile, direct_name, direct_mobile,"
+    . " secadmin_name, secadmin_mobile, liaison_name, liaison_mobile,"
+    . " sysadmin_name, sysadmin_mobile, late"
+    . " FROM reg_summary"
+    . " WHERE active = 1 AND code > ?"
+    . " AND (? = '' OR (CASE ? WHEN 'first' THEN first_name WHEN 'direct' THEN direct_name"
+    . "  WHEN 'secadmin' THEN secadmin_name WHEN 'liaison' THEN liaison_name"
+    . "  ELSE sysadmin_name END) IS NULL)"
+    . " AND (? = 0 OR late = 1)"
+    . " ORDER BY code ASC LIMIT 51";
 
 const ROLES = ['第一责任人', '直接责任人', '安全管理员', '联络员', '系统管理员'];
 
@@ -26,11 +26,10 @@ try {
     $db = new mysqli('p:localhost', getenv('WANGAN_DB_USER'), getenv('WANGAN_DB_PASSWORD'),
         getenv('WANGAN_DB_NAME'), 0, getenv('WANGAN_DB_SOCKET'));
     $after = '';
-    $only = 0;
     $missing = '';
     $late = 0;
     $st = $db->prepare(LIST_SQL);
-    $st->bind_param('siissi', $after, $only, $only, $missing, $missing, $late);
+    $st->bind_param('sssi', $after, $missing, $missing, $late);
     $st->execute();
     $res = $st->get_result();
 } catch (mysqli_sql_exception $e) {
