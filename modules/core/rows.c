@@ -572,12 +572,13 @@ select1(xmlNodePtr n, const struct path *p, xmlNodePtr from)
 		if (from != NULL || n->type != XML_ELEMENT_NODE)
 			return NULL;
 		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
-			if (a->ns == NULL && strcmp((const char *)a->name, (const char *)p->name) == 0)
+			if (a->name[0] == p->name[0] && a->ns == NULL &&
+			    strcmp((const char *)a->name, (const char *)p->name) == 0)
 				return (xmlNodePtr)a;
 		return NULL;
 	case P_CHILD:
 		for (xmlNodePtr k = from ? from->next : n->children; k != NULL; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && k->ns == NULL &&
+			if (k->type == XML_ELEMENT_NODE && k->name[0] == p->name[0] && k->ns == NULL &&
 			    strcmp((const char *)k->name, (const char *)p->name) == 0)
 				return k;
 		return NULL;

@@ -128,7 +128,7 @@ open_unit(struct ctx *c)
 		return auth_deny(c, "unit", c->id);
 	int st = reg_load_unit(c, c->data, c->id);
 	if (st == 200)
-		reg_roles_node(c);
+		reg_roles_node(c, NULL);
 	return st;
 }
 

@@ -25,7 +25,8 @@ list_row(void *arg, const struct db_row *r)
 		l->n++;
 		return 1;
 	}
-	xmlNodePtr u = xmlNewNode(NULL, BAD_CAST "unit");
+	/* made in the document, so attaching it later walks nothing */
+	xmlNodePtr u = xmlNewDocNode(l->c->doc, NULL, BAD_CAST "unit", NULL);
 	pg_attr(u, "id", r->v[0]);
 	pg_attr(u, "code", r->v[1]);
 	pg_attr(u, "kind", r->v[4]);
@@ -59,9 +60,9 @@ reg_list(struct ctx *c)
 	struct vfield code = { "after", V_TOKEN, 0, 32, NULL };
 
 	c->view = "registration/list";
-	reg_roles_node(c);
 	if (valid_check(&role, missing ? missing : "") != NULL)
 		missing = NULL;
+	reg_roles_node(c, missing);
 	if ((after && valid_check(&code, after)) || (before && valid_check(&code, before)))
 		return 400;
 	int is_late = late != NULL && strcmp(late, "1") == 0;

@@ -53,8 +53,9 @@ int reg_export(struct ctx *c);
 
 /* Loads the unit (id, code, name, …) into <unit> under parent; 404 when absent. */
 int reg_load_unit(struct ctx *c, xmlNodePtr parent, long long id);
-/* Adds <roles><role code=…/></roles>: the roles this site keeps. */
-void reg_roles_node(struct ctx *c);
+/* Adds <roles><role code=…/></roles>: the roles this site keeps; the one
+ * named selected (the list's filter, or NULL) gets selected="1". */
+void reg_roles_node(struct ctx *c, const char *selected);
 /* The current holders of a unit as <holder> elements under parent. */
 int reg_current(struct ctx *c, xmlNodePtr parent, long long unit_id);
 #endif

@@ -44,13 +44,18 @@ reg_load_unit(struct ctx *c, xmlNodePtr parent, long long id)
 }
 
 void
-reg_roles_node(struct ctx *c)
+reg_roles_node(struct ctx *c, const char *selected)
 {
 	xmlNodePtr rs = pg_node(c->data, "roles");
 	pg_attri(rs, "report-days", reg_set.report_days);
-	for (int r = 0; r < REG_ROLE__MAX; r++)
-		if (reg_set.enabled[r])
-			pg_attr(pg_node(rs, "role"), "code", reg_role_code[r]);
+	for (int r = 0; r < REG_ROLE__MAX; r++) {
+		if (!reg_set.enabled[r])
+			continue;
+		xmlNodePtr n = pg_node(rs, "role");
+		pg_attr(n, "code", reg_role_code[r]);
+		if (selected != NULL && strcmp(selected, reg_role_code[r]) == 0)
+			pg_attr(n, "selected", "1");
+	}
 }
 
 /* Every holder row becomes <holder role=… …><name>…</name>…</holder>. */
@@ -87,7 +92,7 @@ unit_open(struct ctx *c)
 	int st = reg_load_unit(c, c->data, c->id);
 	if (st != 200)
 		return st;
-	reg_roles_node(c);
+	reg_roles_node(c, NULL);
 	return reg_current(c, pg_node(c->data, "current"), c->id);
 }
 

@@ -48,6 +48,11 @@ def test_list_filters_missing_role_and_late():
         "SELECT u.code FROM unit u WHERE NOT EXISTS (SELECT 1 FROM reg_holder h WHERE h.unit_id=u.id "
         "AND h.role='secadmin' AND h.is_current=1)"))
     assert got == want and got, (got, want)
+    # the form shows the filter it applied, and only that one
+    r = get("/registration/?missing=secadmin")
+    assert r.text.count('<option value="secadmin" selected="selected">') == 1, r.text[:3000]
+    assert r.text.count(' selected="selected"') == 1
+    assert ' selected="selected"' not in get("/registration/").text
     st, x = page("/registration/?late=1")
     got = {u.get("code") for u in x.findall("./data/units/unit")}
     want = set(one_col("SELECT DISTINCT u.code FROM unit u JOIN reg_holder h ON h.unit_id=u.id WHERE h.late=1"))

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   registration/list.xsl — units with each enabled role's current holder.
-  data: <roles report-days><role code/>…</roles>, <filter missing late/>,
+  data: <roles report-days><role code selected?/>…</roles>, <filter missing late/>,
         <units count prev? next?><unit id code kind late><name/>
           <holder role name mobile/>…</unit>…</units>
   Pagination by unit code: ?after=NEXT / ?before=PREV, filters kept.
@@ -20,7 +20,6 @@
 
   <xsl:template match="data" mode="content">
     <xsl:variable name="base" select="/page/@base"/>
-    <xsl:variable name="roles" select="roles/role"/>
     <xsl:variable name="all">
       <xsl:call-template name="reads-all"/>
     </xsl:variable>
@@ -47,14 +46,14 @@
         <t:s key="list.filter_missing"/>
         <select name="missing">
           <option value=""><t:s key="list.filter_any"/></option>
-          <xsl:for-each select="$roles">
+          <r:for-each select="roles/role">
             <option value="{@code}">
-              <xsl:if test="@code = current()/../../filter/@missing">
+              <xsl:if test="@selected">
                 <xsl:attribute name="selected">selected</xsl:attribute>
               </xsl:if>
               <t:label set="role" select="@code"/>
             </option>
-          </xsl:for-each>
+          </r:for-each>
         </select>
       </label>
       <label>
@@ -82,9 +81,9 @@
               <tr>
                 <th scope="col"><t:s key="list.col_code"/></th>
                 <th scope="col"><t:s key="list.col_name"/></th>
-                <xsl:for-each select="$roles">
+                <r:for-each select="roles/role">
                   <th scope="col"><t:label set="role" select="@code"/></th>
-                </xsl:for-each>
+                </r:for-each>
                 <th scope="col"><t:s key="list.col_late"/></th>
               </tr>
             </thead>
