@@ -2,7 +2,7 @@
  * summary.h — the SQL that recomputes reg_summary, the list page's read
  * model: one row per unit, clustered by unit code, with the unit's code,
  * names, kind and active flag, each role's current holder and whether any
- * change was reported late (schema/007-registration-list.sql).  The list then reads one row per unit instead of
+ * change was reported late (schema/008-registration-list.sql).  The list then reads one row per unit instead of
  * joining five holder rows and probing for late changes (≈ 580 → ≈ 150 µs of
  * MariaDB time per page).  The change transaction refreshes its unit's row,
  * so the summary is never behind a committed change; wangan-admin refreshes

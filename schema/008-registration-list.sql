@@ -1,4 +1,4 @@
--- 007-registration-list: reg_summary, the list page's read model, also
+-- 008-registration-list: reg_summary, the list page's read model, also
 -- carries the unit's code, names, kind and active flag, and is clustered by
 -- unit code.  A list page is then one range read of 51 consecutive rows of
 -- one table, where before it walked the (active, code) index and fetched
