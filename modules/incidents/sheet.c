@@ -188,11 +188,13 @@ check_sheet(struct ctx *c, int filing, const char **vals, const char **errs, str
 		return bad;
 	if (s->rep == 0)
 		s->rep = s->unit;
+	/* a time in error is compared with nothing: one message per mistake */
 	if (errs[F_STARTED] == NULL && (e = inc_check_time(vals[F_STARTED], now, &s->start)) != NULL)
 		error(errs, F_STARTED, e, &bad);
 	if (errs[F_DISCOVERED] == NULL && (e = inc_check_time(vals[F_DISCOVERED], now, &s->discovered)) != NULL)
 		error(errs, F_DISCOVERED, e, &bad);
-	if (s->start != INC_NONE && s->discovered != INC_NONE && s->discovered < s->start)
+	int start_ok = errs[F_STARTED] == NULL && s->start != INC_NONE;
+	if (start_ok && errs[F_DISCOVERED] == NULL && s->discovered < s->start)
 		error(errs, F_DISCOVERED, "before_start", &bad);
 	s->report_at = now;
 	if (filing && is_office(c)) {
@@ -203,7 +205,7 @@ check_sheet(struct ctx *c, int filing, const char **vals, const char **errs, str
 		else if (errs[F_REPORT_AT] == NULL &&
 		    (e = inc_check_time(vals[F_REPORT_AT], now, &s->report_at)) != NULL)
 			error(errs, F_REPORT_AT, e, &bad);
-		else if (s->start != INC_NONE && s->report_at < s->start)
+		else if (start_ok && s->report_at < s->start)
 			error(errs, F_REPORT_AT, "before_start", &bad);
 		if (strcmp(vals[F_REPORT_KIND], "oral") == 0 && *vals[F_CALLER] == '\0')
 			error(errs, F_CALLER, "required", &bad);

@@ -18,8 +18,9 @@
  * recomputed, the row updated WHERE id AND version, the step logged with
  * who and when, the audit row with the state before and after.  A form
  * from an older version gets 409 with the incident as it is now and what
- * was submitted — unless this account's last step is this very one, which
- * is the form's double submit and goes to the incident.
+ * was submitted — unless the incident is one version on and its last step
+ * is this very one by this account: the form's double submit, which goes
+ * to the incident.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,13 +116,17 @@ last_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-/* Is this account's step the incident's last one: this form's double submit? */
+/*
+ * Is this the form's double submit: the incident one version past the
+ * form's, and its last step this very step by this account?
+ */
 static int
-mine_last(struct ctx *c, long long id, int act)
+double_submit(struct ctx *c, const struct inc *now, int act, const char *version)
 {
 	struct last l = { "", "" };
-	struct db_val p = DBI(id);
-	return db_run(c->db, SQL(INC_SQL_STEPS), &p, 1, last_row, &l) == DB_OK &&
+	struct db_val p = DBI(now->id);
+	return now->version == atoll(version) + 1 &&
+	    db_run(c->db, SQL(INC_SQL_STEPS), &p, 1, last_row, &l) == DB_OK &&
 	    strcmp(l.kind, inc_act_code[act]) == 0 && strcmp(l.by, c->acct.login) == 0;
 }
 
@@ -282,12 +287,12 @@ retry:
 	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 conflict:
 	db_rollback(c->db);
-	if (mine_last(c, c->id, act))
-		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if ((rc = inc_load(c, c->id, &now, 0)) != DB_OK)
 		return inc_db_fail(rc);
 	if (now.id == 0)
 		return 404;
+	if (double_submit(c, &now, act, vals[F_VERSION]))
+		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if (strcmp(now.v[IC_STATUS], "closed") == 0)
 		pg_msg(c, "", "closed");
 	return again(c, 409, &now, act, vals, NULL);
