@@ -17,15 +17,6 @@
 
 static const char *const status_choices[] = { "open", "closed", NULL };
 
-struct rows {
-	struct ctx *c;
-	xmlNodePtr parent;
-	size_t n;
-	long now;
-	const char *last_due;
-	long long last_id;
-};
-
 static int
 incident_row(void *arg, const struct db_row *r)
 {
@@ -36,7 +27,7 @@ incident_row(void *arg, const struct db_row *r)
 		{ 7, "taxonomy" }, { 8, "category" }, { 9, "level-proposed" }, { 10, "level" },
 		{ 12, "next-step" }, { 14, "status" }, { 15, "closed" },
 	};
-	struct rows *l = arg;
+	struct inc_rows *l = arg;
 	if (l->n++ == INC_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	xmlNodePtr e = pg_node(l->parent, "incident");
@@ -52,7 +43,7 @@ incident_row(void *arg, const struct db_row *r)
 	}
 	pg_text(e, "unit", inc_unit_name(l->c, r->v[3], r->v[4]));
 	pg_text(e, "summary", r->v[13]);
-	l->last_due = ar_strdup(l->c->ar, r->v[11]);
+	l->last_key = ar_strdup(l->c->ar, r->v[11]);
 	l->last_id = atoll(r->v[0]);
 	return 0;
 }
@@ -73,16 +64,14 @@ inc_board(struct ctx *c)
 	c->view = "incidents/board";
 	if (inc_key_parse(app_q(c, "after"), due, &id) != 0)
 		return 400;
-	struct rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
+	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
 	inc_time_format(l.now, now);
 	pg_attr(l.parent, "now", now);
 	struct db_val p[] = { DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
 	enum db_rc rc = db_run(c->db, SQL(INC_SQL_BOARD), p, 5, incident_row, &l);
 	if (rc != DB_OK)
 		return inc_db_fail(rc);
-	if (l.n > INC_PAGE_ROWS)
-		pg_attr(l.parent, "next", inc_key(c, l.last_due, l.last_id));
-	pg_attri(l.parent, "count", (long long)(l.n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l.n));
+	inc_rows_end(&l, inc_key(c, l.last_key, l.last_id));
 	return 200;
 }
 
@@ -111,13 +100,11 @@ inc_list(struct ctx *c)
 	else if (valid_check(&fb, before) != NULL)
 		return 400;
 	pg_attr(pg_node(c->data, "filter"), "status", status);
-	struct rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
+	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
 	struct db_val p[] = { DBS(status), DBS(status), DBI(only), DBI(only), DBI(atoll(before)) };
 	enum db_rc rc = db_run(c->db, SQL(INC_SQL_LIST), p, 5, incident_row, &l);
 	if (rc != DB_OK)
 		return inc_db_fail(rc);
-	if (l.n > INC_PAGE_ROWS)
-		pg_attri(l.parent, "next", l.last_id);
-	pg_attri(l.parent, "count", (long long)(l.n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l.n));
+	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
 	return 200;
 }

@@ -99,6 +99,30 @@ inc_load(struct ctx *c, long long id, struct inc *in, int lock)
 	return DB_OK;
 }
 
+enum inc_lock
+inc_lock(struct ctx *c, long long id, const char *version, enum inc_act act, struct inc *now,
+    enum db_rc *rc)
+{
+	if ((*rc = db_begin(c->db)) != DB_OK)
+		return INC_FAILED;
+	if ((*rc = inc_load(c, id, now, 1)) != DB_OK)
+		return INC_FAILED;
+	if (now->id != 0 && now->version == atoll(version) && inc_state_allows(now, act))
+		return INC_LOCKED;
+	db_rollback(c->db);
+	return now->id == 0 ? INC_GONE : INC_MOVED;
+}
+
+int
+inc_reload(struct ctx *c, struct inc *now)
+{
+	db_rollback(c->db);
+	enum db_rc rc = inc_load(c, c->id, now, 0);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	return now->id ? 200 : 404;
+}
+
 int
 inc_open(struct ctx *c, long long id, struct inc *in)
 {

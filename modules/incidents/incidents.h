@@ -140,6 +140,18 @@ int  inc_state_allows(const struct inc *in, enum inc_act act);
 
 /* incident.c: loading, the clock, the page XML */
 enum db_rc inc_load(struct ctx *c, long long id, struct inc *in, int lock);
+/*
+ * Begins a change of incident id made from a form of version: the
+ * transaction open and the row locked in *now (INC_LOCKED); or, rolled
+ * back, the incident at another version or in a state that does not allow
+ * act (INC_MOVED), no such incident (INC_GONE); or a failed query
+ * (INC_FAILED, *rc says which; the caller rolls back, and may retry).
+ */
+enum inc_lock { INC_LOCKED, INC_MOVED, INC_GONE, INC_FAILED };
+enum inc_lock inc_lock(struct ctx *c, long long id, const char *version, enum inc_act act,
+    struct inc *now, enum db_rc *rc);
+/* After a conflict: rolls back and loads incident c->id as it is now; 200, 404 or APP_LOST/500. */
+int  inc_reload(struct ctx *c, struct inc *now);
 /* Incident id for reading: 200, 404, 403 (audited) or APP_LOST/500. */
 int  inc_open(struct ctx *c, long long id, struct inc *in);
 /* in->t and in->lim from in->v (after a load or a change of v). */
@@ -158,8 +170,29 @@ const char *inc_form_json(struct ctx *c, const struct vfield *t, size_t n, const
 /* Status for a failed query: APP_LOST or 500. */
 int  inc_db_fail(enum db_rc rc);
 /*
+ * After a failed write: rolls the transaction back; 1 when it lost a
+ * deadlock and may run again (three times at most), else 0 and the caller
+ * answers for rc (a duplicate key's page, or inc_db_fail()).
+ */
+int  inc_rollback(struct ctx *c, enum db_rc rc, int *tries);
+
+/*
+ * A page of a list: the rows under parent, the 51st fetched only to know
+ * there is more; the keyset of the last row shown (a time or a code, an
+ * id).  inc_rows_end() adds next (when there is more) and count to parent.
+ */
+struct inc_rows {
+	struct ctx *c;
+	xmlNodePtr parent;
+	size_t n;
+	long now;
+	const char *last_key;
+	long long last_id;
+};
+void inc_rows_end(struct inc_rows *l, const char *next);
+/*
  * The keyset of a page ordered by a time and an id, as a query value
- * without escapes: "20261202103000.17".  inc_key_parse() reads it back:
+ * without escapes: "20261202103000.17" (NULL for a NULL time).  inc_key_parse() reads it back:
  * 0 (NULL or "" gives the start: the earliest time, id 0), -1 if malformed.
  */
 const char *inc_key(struct ctx *c, const char *at, long long id);

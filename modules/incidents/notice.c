@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
 #include "incidents.h"
 
 static const char *const attr_name[NC__MAX] = {
@@ -83,23 +82,14 @@ notice_node(struct ctx *c, xmlNodePtr parent, const char *const *v, long now)
 	return n;
 }
 
-struct rows {
-	struct ctx *c;
-	xmlNodePtr parent;
-	size_t n;
-	long now;
-	const char *last_due;
-	long long last_id;
-};
-
 static int
 list_row(void *arg, const struct db_row *r)
 {
-	struct rows *l = arg;
+	struct inc_rows *l = arg;
 	if (l->n++ == INC_PAGE_ROWS)
 		return 1;
 	notice_node(l->c, l->parent, r->v, l->now);
-	l->last_due = ar_strdup(l->c->ar, r->v[NC_DUE]);
+	l->last_key = ar_strdup(l->c->ar, r->v[NC_DUE]);
 	l->last_id = atoll(r->v[NC_ID]);
 	return 0;
 }
@@ -112,21 +102,21 @@ inc_notices(struct ctx *c)
 	const char *status = app_q(c, "status"), *before = app_q(c, "before");
 	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id, id;
 	char due[20], now[20];
+	const char *next;
 	enum db_rc rc;
 
 	c->view = "incidents/notices";
 	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)
 		status = "open";
 	pg_attr(pg_node(c->data, "filter"), "status", status);
-	struct rows l = { c, pg_node(c->data, "notices"), 0, inc_now(), NULL, 0 };
+	struct inc_rows l = { c, pg_node(c->data, "notices"), 0, inc_now(), NULL, 0 };
 	inc_time_format(l.now, now);
 	if (strcmp(status, "all") == 0) {
 		if (before != NULL && *before && valid_check(&fb, before) != NULL)
 			return 400;
 		struct db_val p[] = { DBI(only), DBI(only), DBI(before && *before ? atoll(before) : 0x7fffffff) };
 		rc = db_run(c->db, SQL(INC_SQL_NOTICES_ALL), p, 3, list_row, &l);
-		if (rc == DB_OK && l.n > INC_PAGE_ROWS)
-			pg_attr(l.parent, "next", ar_printf(c->ar, "before=%lld", l.last_id));
+		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "before=%lld", l.last_id) : NULL;
 	} else {
 		if (inc_key_parse(app_q(c, "after"), due, &id) != 0)
 			return 400;
@@ -134,12 +124,11 @@ inc_notices(struct ctx *c)
 		struct db_val p[] = { DBS(now), DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
 		rc = db_run(c->db, SQL(overdue ? INC_SQL_NOTICES_OVERDUE : INC_SQL_NOTICES_OPEN),
 		    overdue ? p : p + 1, overdue ? 6 : 5, list_row, &l);
-		if (rc == DB_OK && l.n > INC_PAGE_ROWS)
-			pg_attr(l.parent, "next", ar_printf(c->ar, "after=%s", inc_key(c, l.last_due, l.last_id)));
+		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "after=%s", inc_key(c, l.last_key, l.last_id)) : NULL;
 	}
 	if (rc != DB_OK)
 		return inc_db_fail(rc);
-	pg_attri(l.parent, "count", (long long)(l.n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l.n));
+	inc_rows_end(&l, next);
 	return 200;
 }
 
@@ -331,10 +320,7 @@ retry:
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", id));
 fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
+	if (inc_rollback(c, rc, &tries))
 		goto retry;
 	if (rc == DB_DUP) {
 		/* this form's double submit, or a number the source already has here */
@@ -344,7 +330,7 @@ fail:
 		errs[N_NO] = "notice_taken";
 		return register_page(c, 422, unit, vals, errs);
 	}
-	return 500;
+	return inc_db_fail(rc);
 }
 
 /* The notice's page again with the submitted form: 422, 409 or 413. */
@@ -423,12 +409,9 @@ conflict:
 		return inc_db_fail(rc);
 	return again(c, 409, &now, vals, NULL, ch->step);
 fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
+	if (inc_rollback(c, rc, &tries))
 		goto retry;
-	return rc == DB_DUP ? 409 : 500;
+	return rc == DB_DUP ? 409 : inc_db_fail(rc);
 }
 
 struct upload {

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
 #include "incidents.h"
 
 enum { P_NAME, P_STARTS, P_ENDS, P_REMARK, P_NONCE, P__MAX };
@@ -79,21 +78,14 @@ period_node(xmlNodePtr parent, const char *id, const char *name, const char *sta
 	return n;
 }
 
-struct rows {
-	struct ctx *c;
-	xmlNodePtr parent;
-	size_t n;
-	const char *last;
-};
-
 static int
 list_row(void *arg, const struct db_row *r)
 {
-	struct rows *l = arg;	/* id, name, starts, ends, remark */
+	struct inc_rows *l = arg;	/* id, name, starts, ends, remark */
 	if (l->n++ == INC_PAGE_ROWS)
 		return 1;
 	period_node(l->parent, r->v[0], r->v[1], r->v[2], r->v[3], r->v[4]);
-	l->last = ar_strdup(l->c->ar, r->v[0]);
+	l->last_id = atoll(r->v[0]);
 	return 0;
 }
 
@@ -105,14 +97,12 @@ inc_periods(struct ctx *c)
 	c->view = "incidents/periods";
 	if (before != NULL && valid_check(&fb, before) != NULL)
 		return 400;
-	struct rows l = { c, pg_node(c->data, "periods"), 0, NULL };
+	struct inc_rows l = { c, pg_node(c->data, "periods"), 0, 0, NULL, 0 };
 	struct db_val p = DBI(before != NULL && *before ? atoll(before) : 0x7fffffff);
 	enum db_rc rc = db_run(c->db, SQL(INC_SQL_PERIODS), &p, 1, list_row, &l);
 	if (rc != DB_OK)
 		return inc_db_fail(rc);
-	if (l.n > INC_PAGE_ROWS)
-		pg_attr(l.parent, "next", l.last);
-	pg_attri(l.parent, "count", (long long)(l.n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l.n));
+	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
 	return 200;
 }
 
@@ -138,7 +128,7 @@ int
 inc_period_new(struct ctx *c)
 {
 	const char *vals[P__MAX], *errs[P__MAX];
-	int st;
+	int st, tries = 0;
 	enum db_rc rc;
 
 	size_t bad = valid_form(pfields, P__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
@@ -148,6 +138,7 @@ inc_period_new(struct ctx *c)
 	}
 	if (bad)
 		return form_page(c, 422, vals, errs);
+retry:
 	if (app_done_before(c, SQL(INC_SQL_PERIOD_NONCE), vals[P_NONCE], "/incidents/periods/", "?saved=1", &st))
 		return st;
 	if ((rc = db_begin(c->db)) != DB_OK)
@@ -163,25 +154,19 @@ inc_period_new(struct ctx *c)
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", id));
 fail:
-	db_rollback(c->db);
+	if (inc_rollback(c, rc, &tries))
+		goto retry;
 	if (rc == DB_DUP && app_done_before(c, SQL(INC_SQL_PERIOD_NONCE), vals[P_NONCE], "/incidents/periods/",
 	    "?saved=1", &st))
 		return st;
 	return inc_db_fail(rc);
 }
 
-struct units {
-	struct ctx *c;
-	xmlNodePtr parent;
-	size_t n;
-	const char *last;
-};
-
 static int
 unit_row(void *arg, const struct db_row *r)
 {
 	/* id, code, name, name_en, status, incident_id, remark, reported_at, reported_by */
-	struct units *u = arg;
+	struct inc_rows *u = arg;
 	if (u->n++ == INC_PAGE_ROWS)
 		return 1;
 	xmlNodePtr e = pg_node(u->parent, "unit");
@@ -196,7 +181,7 @@ unit_row(void *arg, const struct db_row *r)
 		pg_text(e, "remark", r->v[6]);
 	}
 	pg_text(e, "name", inc_unit_name(u->c, r->v[2], r->v[3]));
-	u->last = ar_strdup(u->c->ar, r->v[1]);
+	u->last_key = ar_strdup(u->c->ar, r->v[1]);
 	return 0;
 }
 
@@ -272,16 +257,14 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 	struct db_val cp[] = { DBI(p->id), DBS(ds) };
 	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_COUNT), cp, 2, count_row, dn)) != DB_OK)
 		return inc_db_fail(rc);
-	struct units u = { c, pg_node(c->data, "units"), 0, NULL };
+	struct inc_rows u = { c, pg_node(c->data, "units"), 0, 0, NULL, 0 };
 	struct db_val up[] = { DBI(p->id), DBS(ds), DBI(only), DBI(only), DBS(after ? after : ""),
 		DBS(show), DBS(show), DBS(show) };
 	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_UNITS), up, 8, unit_row, &u)) != DB_OK)
 		return inc_db_fail(rc);
-	if (u.n > INC_PAGE_ROWS)
-		pg_attr(u.parent, "next", u.last);
-	pg_attri(u.parent, "count", (long long)(u.n > INC_PAGE_ROWS ? INC_PAGE_ROWS : u.n));
+	inc_rows_end(&u, u.last_key);
 	if (mine != 0) {
-		struct units m = { c, pg_node(c->data, "mine"), 0, NULL };
+		struct inc_rows m = { c, pg_node(c->data, "mine"), 0, 0, NULL, 0 };
 		struct db_val mp[] = { DBI(p->id), DBS(ds), DBI(mine), DBI(mine), DBS(""), DBS("all"),
 			DBS("all"), DBS("all") };
 		if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_UNITS), mp, 8, unit_row, &m)) != DB_OK)
@@ -335,7 +318,7 @@ inc_period_report(struct ctx *c)
 	const char *vals[R__MAX], *errs[R__MAX];
 	struct period p;
 	long long unit = c->acct.unit_id, owner = 0;
-	int today = wd_today(), st;
+	int today = wd_today(), st, tries = 0;
 	char ds[11], now[20];
 	enum db_rc rc = DB_OK;
 
@@ -371,6 +354,7 @@ inc_period_report(struct ctx *c)
 	if (bad)
 		return page(c, &p, 422, vals, errs, unit);
 	wd_format(today, ds);
+retry:
 	inc_time_format(inc_now(), now);
 	if ((rc = db_begin(c->db)) != DB_OK)
 		return inc_db_fail(rc);
@@ -389,7 +373,8 @@ inc_period_report(struct ctx *c)
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", p.id));
 fail:
-	db_rollback(c->db);
+	if (inc_rollback(c, rc, &tries))
+		goto retry;
 	if (rc != DB_DUP)
 		return inc_db_fail(rc);
 	/* this form's double submit landed first, or the unit has reported today already */

@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
 #include "incidents.h"
 
 enum { F_UNIT, F_REP_UNIT, F_STARTED, F_DISCOVERED, F_FILLED_BY, F_CATEGORY, F_HARM_OUTAGE,
@@ -340,16 +339,13 @@ retry:
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", id));
 fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
+	if (inc_rollback(c, rc, &tries))
 		goto retry;
 	/* the nonce's unique key: a concurrent submit of this very form landed first */
 	if (rc == DB_DUP && app_done_before(c, SQL(INC_SQL_NONCE), vals[F_NONCE], "/incidents/",
 	    "?saved=1", &st))
 		return st;
-	return 500;
+	return inc_db_fail(rc);
 }
 
 /* Incident c->id for a change of its sheet: 200 with in loaded, or the status to return. */
@@ -433,16 +429,12 @@ inc_edit(struct ctx *c)
 	if (bad)
 		return form_page(c, 422, &in, in.unit_id, in.v[IC_UNIT_CODE], NULL, vals, errs);
 retry:
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
-	if ((rc = inc_load(c, c->id, &now, 1)) != DB_OK)
-		goto fail;
-	if (now.id == 0) {
-		db_rollback(c->db);
-		return 404;
+	switch (inc_lock(c, c->id, vals[F_VERSION], INC_ACT_EDIT, &now, &rc)) {
+	case INC_LOCKED: break;
+	case INC_MOVED: goto conflict;
+	case INC_GONE: return 404;
+	case INC_FAILED: goto fail;
 	}
-	if (now.version != atoll(vals[F_VERSION]) || !inc_state_allows(&now, INC_ACT_EDIT))
-		goto conflict;
 	vals_of(c, &now, before);
 	/* the new times move the deadlines that count from them */
 	now.t.start = s.start;
@@ -469,21 +461,15 @@ retry:
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 conflict:
-	db_rollback(c->db);
-	if ((rc = inc_load(c, c->id, &now, 0)) != DB_OK)
-		return inc_db_fail(rc);
-	if (now.id == 0)
-		return 404;
+	if ((st = inc_reload(c, &now)) != 200)
+		return st;
 	if (inc_state_allows(&now, INC_ACT_EDIT) && holds(c, &now, vals))
 		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if (!inc_state_allows(&now, INC_ACT_EDIT))
 		pg_msg(c, "", "closed");
 	return form_page(c, 409, &now, now.unit_id, now.v[IC_UNIT_CODE], NULL, vals, NULL);
 fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
+	if (inc_rollback(c, rc, &tries))
 		goto retry;
-	return 500;
+	return inc_db_fail(rc);
 }

@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
 #include "incidents.h"
 
 enum { F_ORAL_AT, F_CALLER, F_HANDLED_AT, F_LEVEL, F_TEXT, F_VERSION, F__MAX };
@@ -224,7 +223,7 @@ inc_step(struct ctx *c)
 	long long file_id = 0;
 	long at;
 	enum db_rc rc;
-	int tries = 0, act = step_of(c);
+	int st, tries = 0, act = step_of(c);
 
 	if (act < 0)
 		return 404;
@@ -247,16 +246,12 @@ inc_step(struct ctx *c)
 	if (bad)
 		return again(c, 422, &in, act, vals, errs);
 retry:
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
-	if ((rc = inc_load(c, c->id, &now, 1)) != DB_OK)
-		goto fail;
-	if (now.id == 0) {
-		db_rollback(c->db);
-		return 404;
+	switch (inc_lock(c, c->id, vals[F_VERSION], act, &now, &rc)) {
+	case INC_LOCKED: break;
+	case INC_MOVED: goto conflict;
+	case INC_GONE: return 404;
+	case INC_FAILED: goto fail;
 	}
-	if (now.version != atoll(vals[F_VERSION]) || !inc_state_allows(&now, act))
-		goto conflict;
 	before = state_json(c, &now);
 	apply(c, &now, act, vals, at, &detail);
 	if (file != NULL && (rc = inc_file_store(c, file, type, now.unit_id, &file_id)) != DB_OK)
@@ -286,21 +281,15 @@ retry:
 		goto fail;
 	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 conflict:
-	db_rollback(c->db);
-	if ((rc = inc_load(c, c->id, &now, 0)) != DB_OK)
-		return inc_db_fail(rc);
-	if (now.id == 0)
-		return 404;
+	if ((st = inc_reload(c, &now)) != 200)
+		return st;
 	if (double_submit(c, &now, act, vals[F_VERSION]))
 		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if (strcmp(now.v[IC_STATUS], "closed") == 0)
 		pg_msg(c, "", "closed");
 	return again(c, 409, &now, act, vals, NULL);
 fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
+	if (inc_rollback(c, rc, &tries))
 		goto retry;
-	return 500;
+	return inc_db_fail(rc);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <mysqld_error.h>
 #include "incidents.h"
 
 /* A report that says it happened a little in the future is a clock skew, not a lie. */
@@ -15,6 +16,21 @@ int
 inc_db_fail(enum db_rc rc)
 {
 	return rc == DB_LOST ? APP_LOST : 500;
+}
+
+int
+inc_rollback(struct ctx *c, enum db_rc rc, int *tries)
+{
+	db_rollback(c->db);
+	return rc != DB_LOST && db_errno(c->db) == ER_LOCK_DEADLOCK && ++*tries < 3;
+}
+
+void
+inc_rows_end(struct inc_rows *l, const char *next)
+{
+	if (l->n > INC_PAGE_ROWS && next != NULL)
+		pg_attr(l->parent, "next", next);
+	pg_attri(l->parent, "count", (long long)(l->n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l->n));
 }
 
 const char *
@@ -56,6 +72,8 @@ inc_key(struct ctx *c, const char *at, long long id)
 {
 	char k[15];
 	size_t n = 0;
+	if (at == NULL)
+		return NULL;	/* no row, no key */
 	for (const char *p = at; *p && n < sizeof(k) - 1; p++)
 		if (*p >= '0' && *p <= '9')
 			k[n++] = *p;

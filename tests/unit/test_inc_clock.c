@@ -199,6 +199,37 @@ t_next_deadline(void **state)
 	assert_int_equal(c.cls[INC_CLK_REVIEW], INC_OVERDUE);
 }
 
+/* What an incident waits for when no deadline runs: handling, the level, the closing. */
+static void
+t_next_step(void **state)
+{
+	(void)state;
+	long due, start = T("2026-11-20 09:00:00");
+	struct inc_times t = times(0, start);
+	t.written = start + 10 * MIN;
+	assert_string_equal(inc_next(&lim, &t, start + 20 * MIN, 0, 0, &due), "review");
+	assert_time(due, "2026-11-20 10:00:00");
+	t.review = start + 40 * MIN;
+	assert_string_equal(inc_next(&lim, &t, start + 50 * MIN, 0, 0, &due), "handled");
+	assert_int_equal(due, INC_NONE);
+	t.handled = start + 60 * MIN;
+	t.rectify_due = T("2026-11-23 23:59:59");
+	assert_string_equal(inc_next(&lim, &t, start + 70 * MIN, 0, 0, &due), "rectify");
+	assert_time(due, "2026-11-23 23:59:59");
+	t.rectify = start + 120 * MIN;
+	assert_string_equal(inc_next(&lim, &t, start + 130 * MIN, 0, 0, &due), "propose");
+	assert_string_equal(inc_next(&lim, &t, start + 130 * MIN, 0, 1, &due), "confirm");
+	t.level = 3;
+	assert_string_equal(inc_next(&lim, &t, start + 130 * MIN, 0, 1, &due), "close");
+	assert_int_equal(due, INC_NONE);
+	assert_string_equal(inc_next(&lim, &t, start + 130 * MIN, 1, 1, &due), "");
+	/* a confirmed level IV drops the written report and the review from its deadlines */
+	struct inc_times four = times(4, start);
+	four.oral = start + 5 * MIN;
+	assert_string_equal(inc_next(&lim, &four, start + 6 * MIN, 0, 1, &due), "handled");
+	assert_int_equal(due, INC_NONE);
+}
+
 /* Level IV: handled and a written report; the I-III clocks do not apply. */
 static void
 t_level_four(void **state)
@@ -298,6 +329,7 @@ main(void)
 		cmocka_unit_test(t_whichever_first),
 		cmocka_unit_test(t_written_and_review),
 		cmocka_unit_test(t_next_deadline),
+		cmocka_unit_test(t_next_step),
 		cmocka_unit_test(t_level_four),
 		cmocka_unit_test(t_rectify_due),
 		cmocka_unit_test(t_notice_due),

@@ -9,15 +9,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "admin.h"
 #include "db.h"
 #include "workday.h"
 #include "../../modules/incidents/clock.h"
 
-enum { S_HAS, S_DAYS, S_UNIT, S_INCIDENT, S_STEP, S_FILE, S_CHUNK, S_NOTICE, S_RESPONSE, S_PERIOD,
+enum { S_TZ, S_HAS, S_DAYS, S_UNIT, S_INCIDENT, S_STEP, S_FILE, S_CHUNK, S_NOTICE, S_RESPONSE, S_PERIOD,
 	S_REPORT, S_AUDIT, S__MAX };
 
 static const char *const sql[S__MAX] = {
+	/* the rows' own created_at are the site's time, as the modules' are */
+	[S_TZ] = "SET time_zone = ?",
 	[S_HAS] = "SELECT COUNT(*) FROM inc_incident",
 	[S_DAYS] = "SELECT day, kind FROM calendar_day",
 	[S_UNIT] = "SELECT id FROM unit WHERE code = ?",
@@ -256,8 +259,15 @@ demo_incidents(const struct config *cfg)
 		  now - 7 * DAY, now - 7 * DAY + HOUR },
 	};
 
+	time_t t = time(NULL);
+	struct tm tm;
+	char tz[8];
+	localtime_r(&t, &tm);
+	long off = tm.tm_gmtoff / 60;
+	snprintf(tz, sizeof(tz), "%c%02ld:%02ld", off < 0 ? '-' : '+', labs(off) / 60 % 100, labs(off) % 60);
+	struct db_val tzp = DBS(tz);
 	db = db_new(cfg, sql, S__MAX);
-	if (db == NULL || db_ensure(db) != DB_OK)
+	if (db == NULL || db_ensure(db) != DB_OK || db_run(db, S_TZ, &tzp, 1, NULL, NULL) != DB_OK)
 		goto fail;
 	wd_init(&cal);
 	if (db_run(db, S_DAYS, NULL, 0, day_row, &cal) != DB_OK || db_run(db, S_HAS, NULL, 0, id_row, &have) != DB_OK)
