@@ -18,16 +18,17 @@ struct inc_settings inc_set;
 	" i.lim_first_ontime, i.lim_first_late, i.lim_first_missed, i.lim_written, i.lim_review," \
 	" i.lim_rectify_days, i.version, i.created_at, i.created_by"
 #define INC_FROM \
-	" FROM inc_incident i JOIN unit u ON u.id = i.unit_id JOIN unit r ON r.id = i.reporting_unit_id" \
-	" LEFT JOIN sys_system s ON s.id = i.system_id "
+	" FROM inc_incident i STRAIGHT_JOIN unit u ON u.id = i.unit_id" \
+	" STRAIGHT_JOIN unit r ON r.id = i.reporting_unit_id LEFT JOIN sys_system s ON s.id = i.system_id "
 #define INC_SELECT "SELECT" INC_COLS INC_FROM
 
-/* A row of the board and the list (board.c). */
+/* A row of the board and the list (board.c): the incidents drive the join, so a page
+ * reads its index in order whatever the optimizer makes of a small unit table. */
 #define INC_ROW_SELECT \
 	"SELECT i.id, i.unit_id, u.code, u.name, COALESCE(u.name_en, ''), i.started_at, i.reported_at," \
 	" i.taxonomy, i.category, COALESCE(i.level_proposed, 0), COALESCE(i.level, 0), i.next_due," \
 	" i.next_step, LEFT(i.description, 60), i.status, COALESCE(i.closed_at, '')" \
-	" FROM inc_incident i JOIN unit u ON u.id = i.unit_id "
+	" FROM inc_incident i STRAIGHT_JOIN unit u ON u.id = i.unit_id "
 
 /* A threat notice row: enum inc_notice_col's columns. */
 #define INC_NOTICE_COLS \
@@ -35,7 +36,7 @@ struct inc_settings inc_set;
 	" COALESCE(s.name, ''), n.source, n.notice_no, n.received_at, n.description, n.due_at, n.status," \
 	" COALESCE(n.responded_at, ''), COALESCE(n.accepted_at, ''), n.version, n.created_at, n.created_by"
 #define INC_NOTICE_FROM \
-	" FROM inc_notice n JOIN unit u ON u.id = n.unit_id LEFT JOIN sys_system s ON s.id = n.system_id "
+	" FROM inc_notice n STRAIGHT_JOIN unit u ON u.id = n.unit_id LEFT JOIN sys_system s ON s.id = n.system_id "
 #define INC_NOTICE_SELECT "SELECT" INC_NOTICE_COLS INC_NOTICE_FROM
 
 /* A response row: enum inc_response_col's columns (r may be NULL in the export's join). */
@@ -154,13 +155,18 @@ const char *const inc_sql[INC_SQL__MAX] = {
 	    "SELECT id, started_at, taxonomy, category FROM inc_incident WHERE unit_id = ?"
 	    " ORDER BY id DESC LIMIT 20",
 	[INC_SQL_OWN_INCIDENT] = "SELECT unit_id FROM inc_incident WHERE id = ?",
-	/* every incident with its steps, one row per step (or one without), in order */
+	/*
+	 * Every incident with its steps, one row per step (or one without).
+	 * Ordered by the incident alone, the join streams along the primary key
+	 * with no temporary table; an incident's steps come along the index
+	 * (incident_id, id), in the order they were recorded.  The notices the same.
+	 */
 	[INC_SQL_EXPORT_INCIDENTS] = "SELECT" INC_COLS "," INC_STEP_COLS INC_FROM
 	    "LEFT JOIN inc_step st ON st.incident_id = i.id LEFT JOIN inc_file f ON f.id = st.file_id"
-	    " ORDER BY i.id, st.id",
+	    " ORDER BY i.id",
 	[INC_SQL_EXPORT_NOTICES] = "SELECT" INC_NOTICE_COLS "," INC_RESPONSE_COLS INC_NOTICE_FROM
 	    "LEFT JOIN inc_notice_response r ON r.notice_id = n.id LEFT JOIN inc_file f ON f.id = r.file_id"
-	    " ORDER BY n.id, r.id",
+	    " ORDER BY n.id",
 };
 
 static const struct route routes[] = {

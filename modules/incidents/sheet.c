@@ -160,12 +160,13 @@ error(const char **errs, int f, const char *code, size_t *bad)
 
 /*
  * Checks what the validator table cannot: the units (office), the times
- * and their order, the first report (office filing), the system, and
- * splits the category.  Adds to errs and returns the count of errors.
+ * and their order (an edit's start not after reported, the first report),
+ * the first report (office filing), the system, and splits the category.
+ * Adds to errs and returns the count of errors.
  */
 static size_t
-check_sheet(struct ctx *c, int filing, const char **vals, const char **errs, struct sheet *s,
-    enum db_rc *rc)
+check_sheet(struct ctx *c, int filing, long reported, const char **vals, const char **errs,
+    struct sheet *s, enum db_rc *rc)
 {
 	size_t bad = 0;
 	long now = inc_now();
@@ -192,6 +193,9 @@ check_sheet(struct ctx *c, int filing, const char **vals, const char **errs, str
 		error(errs, F_STARTED, e, &bad);
 	if (errs[F_DISCOVERED] == NULL && (e = inc_check_time(vals[F_DISCOVERED], now, &s->discovered)) != NULL)
 		error(errs, F_DISCOVERED, e, &bad);
+	/* an edit cannot move the start past the first report: the clock would run backwards */
+	if (errs[F_STARTED] == NULL && reported != INC_NONE && s->start > reported)
+		error(errs, F_STARTED, "after_report", &bad);
 	int start_ok = errs[F_STARTED] == NULL && s->start != INC_NONE;
 	if (start_ok && errs[F_DISCOVERED] == NULL && s->discovered < s->start)
 		error(errs, F_DISCOVERED, "before_start", &bad);
@@ -320,7 +324,7 @@ inc_new(struct ctx *c)
 	}
 	if (*vals[F_NONCE] == '\0' && errs[F_NONCE] == NULL)
 		error(errs, F_NONCE, "required", &bad);
-	bad += check_sheet(c, 1, vals, errs, &s, &rc);
+	bad += check_sheet(c, 1, INC_NONE, vals, errs, &s, &rc);
 	if (rc != DB_OK)
 		return inc_db_fail(rc);
 	if (bad)
@@ -423,7 +427,7 @@ inc_edit(struct ctx *c)
 		bad += errs[i] != NULL;
 	if (*vals[F_VERSION] == '\0' && errs[F_VERSION] == NULL)
 		error(errs, F_VERSION, "required", &bad);
-	bad += check_sheet(c, 0, vals, errs, &s, &rc);
+	bad += check_sheet(c, 0, inc_time(in.v[IC_REPORTED]), vals, errs, &s, &rc);
 	if (rc != DB_OK)
 		return inc_db_fail(rc);
 	if (bad)

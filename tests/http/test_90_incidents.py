@@ -396,6 +396,12 @@ def test_concurrent_edits_one_wins_the_other_409_with_both_versions():
     login = "office" if mine is b else "cs_admin"
     assert post(path, got, login).status == 303
     assert sql("SELECT measures, version FROM inc_incident WHERE id=%d" % iid) == [[mine["measures"], "3"]]
+    # the office cannot move the start past the first report
+    d = form(path, "office")
+    reported = datetime.datetime.fromisoformat(one("SELECT reported_at FROM inc_incident WHERE id=%d" % iid))
+    d["started_at"] = dt(reported + MIN)
+    r = post_xml(path, d, "office")
+    assert r.status == 422 and r.xml().find("./data/form/field[@name='started_at']").get("error") == "after_report"
     # a double submit of one edit lands once
     c = form(path, "cs_admin")
     c["suggestions"] = "加强巡检。"
