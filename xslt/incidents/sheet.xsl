@@ -62,7 +62,18 @@
               <xsl:variable name="n" select="@name"/>
               <xsl:call-template name="compare">
                 <xsl:with-param name="name" select="$n"/>
-                <xsl:with-param name="now" select="string(.)"/>
+                <xsl:with-param name="now">
+                  <xsl:call-template name="shown">
+                    <xsl:with-param name="name" select="$n"/>
+                    <xsl:with-param name="v" select="string(.)"/>
+                  </xsl:call-template>
+                </xsl:with-param>
+                <xsl:with-param name="mine">
+                  <xsl:call-template name="shown">
+                    <xsl:with-param name="name" select="$n"/>
+                    <xsl:with-param name="v" select="string($form/field[@name = $n])"/>
+                  </xsl:call-template>
+                </xsl:with-param>
               </xsl:call-template>
             </xsl:for-each>
           </tbody>
@@ -300,6 +311,26 @@
         <a href="/incidents/{$inc/@id}"><t:s key="change.cancel"/></a>
       </p>
     </form>
+  </xsl:template>
+
+  <!-- A form value as the compare table shows it: categories, harms and levels in words. -->
+  <xsl:template name="shown">
+    <xsl:param name="name"/>
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="not(string($v))"/>
+      <xsl:when test="$name = 'category'">
+        <xsl:call-template name="category">
+          <xsl:with-param name="tax" select="substring-before($v, '.')"/>
+          <xsl:with-param name="code" select="substring-after($v, '.')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="starts-with($name, 'harm_')"><t:s key="pl.yes"/></xsl:when>
+      <xsl:when test="$name = 'level_reported'">
+        <xsl:call-template name="level"><xsl:with-param name="l" select="$v"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="css-extra">
