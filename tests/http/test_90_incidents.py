@@ -511,6 +511,26 @@ def test_print_view_in_the_seed_layout():
     assert get("/incidents/%d/print?lang=en" % iid, "cs_head").status == 200
 
 
+def test_the_affected_system_is_one_of_the_units():
+    cs, me = unit_id("C-CS"), unit_id("C-ME")
+    tag = uuid.uuid4().hex[:6]
+    for unit in (cs, me):
+        sql("INSERT INTO sys_system (unit_id, name, kind, hosting, admin_name, admin_phone, status, created_by,"
+            " updated_by) VALUES (%d, '教务系统 %s', 'info_system', 'cloud_vm', '管理员', '0371-60000000', 'online',"
+            " 'test', 'test')" % (unit, tag))
+    ours = int(one("SELECT id FROM sys_system WHERE unit_id=%d AND name='教务系统 %s'" % (cs, tag)))
+    theirs = int(one("SELECT id FROM sys_system WHERE unit_id=%d AND name='教务系统 %s'" % (me, tag)))
+    st, x = page("/incidents/new", "cs_admin")
+    offered = [int(e.get("id")) for e in x.findall("./data/systems/system")]
+    assert ours in offered and theirs not in offered
+    r = post_xml("/incidents/new", sheet("cs_admin", system_id=str(theirs)), "cs_admin")
+    assert r.status == 422 and r.xml().find("./data/form/field[@name='system_id']").get("error") == "unknown_system"
+    iid, _ = file_incident("cs_admin", system_id=str(ours))
+    assert one("SELECT system_id FROM inc_incident WHERE id=%d" % iid) == str(ours)
+    assert incident(iid, "auditor").find("./data/incident/system").text == "教务系统 " + tag
+    assert "教务系统 " + tag in get("/incidents/%d/print" % iid, "cs_admin").text
+
+
 def test_export_validates_against_its_xsd():
     r = get("/incidents/export.xml")
     assert r.status == 200 and "attachment" in r.header("content-disposition")
