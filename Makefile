@@ -22,7 +22,7 @@ LDFLAGS += $(SAN)
 
 CORE_SRC = $(sort $(wildcard modules/core/*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
-MODULES  = registration pledges
+MODULES  = registration pledges incidents
 BINS     = $(MODULES:%=$(BUILD)/bin/wangan-%) $(BUILD)/bin/wangan-admin
 XSL_SRC  = $(shell find xslt -name '*.xsl' ! -name localize.xsl | sort)
 LANGS    = zh-CN en
@@ -74,7 +74,9 @@ unit-bin: $(UNIT_BIN)
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard modules/core/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
+	@$(CC) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
+# A module's pure parts have unit tests too: such a test links the module's object.
+$(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o
 
 deps:
 	@tools/deps
@@ -96,7 +98,9 @@ $$(BUILD)/bin/wangan-$(1): $$(patsubst %.c,$$(BUILD)/%.o,$$(wildcard modules/$(1
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 
-$(BUILD)/bin/wangan-admin: $(BUILD)/tools/admin/main.o $(BUILD)/lib/libwangan.a
+# Every tools/admin/*.c, and the incidents clock its demo deadlines use.
+$(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.c)) \
+    $(BUILD)/modules/incidents/clock.o $(BUILD)/lib/libwangan.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -125,6 +125,12 @@
           </xsl:if>
           <t:s key="nav.pledges"/>
         </a>
+        <a href="/incidents/">
+          <xsl:if test="/page/@module = 'incidents'">
+            <xsl:attribute name="aria-current">page</xsl:attribute>
+          </xsl:if>
+          <t:s key="nav.incidents"/>
+        </a>
       </nav>
     </header>
   </xsl:template>

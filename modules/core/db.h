@@ -16,7 +16,7 @@
 #include "config.h"
 
 #define DB_MAX_PARAMS 32
-#define DB_MAX_COLS   48
+#define DB_MAX_COLS   64	/* an incident row with its step (incidents export) */
 #define DB_MAX_COLLEN (64 * 1024)
 
 enum db_rc { DB_OK = 0, DB_ERR = -1, DB_LOST = -2, DB_DUP = -3 };

@@ -1,0 +1,110 @@
+/*
+ * board.c — the open incidents board: every open incident with its next
+ * deadline and the time left, nearest first, overdue ones marked; those
+ * without a deadline now (waiting for the end of handling, the level, the
+ * closing) follow.  A unit's staff and head see their unit's.  Paged along
+ * the index (status, next_due, id) by ?after=KEY (util.c inc_key).
+ *
+ * /incidents/board.xml is the same page as XML at a URL that does not
+ * depend on the Accept header, for a wall display.
+ *
+ * /incidents/list: every incident, newest first, ?status=open|closed,
+ * paged by ?before=ID along the primary key.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "incidents.h"
+
+static const char *const status_choices[] = { "open", "closed", NULL };
+
+static int
+incident_row(void *arg, const struct db_row *r)
+{
+	/* id, unit_id, code, name, name_en, started, reported, taxonomy, category,
+	 * level_proposed, level, next_due, next_step, summary, status, closed */
+	static const struct { int col; const char *name; } attrs[] = {
+		{ 0, "id" }, { 1, "unit-id" }, { 2, "unit-code" }, { 5, "started" }, { 6, "reported" },
+		{ 7, "taxonomy" }, { 8, "category" }, { 9, "level-proposed" }, { 10, "level" },
+		{ 12, "next-step" }, { 14, "status" }, { 15, "closed" },
+	};
+	struct inc_rows *l = arg;
+	if (l->n++ == INC_PAGE_ROWS)	/* the 51st row only says "there is more" */
+		return 1;
+	xmlNodePtr e = pg_node(l->parent, "incident");
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		if (*r->v[attrs[i].col])
+			pg_attr(e, attrs[i].name, r->v[attrs[i].col]);
+	if (strcmp(r->v[11], INC_NO_DUE) != 0 && strcmp(r->v[14], "open") == 0) {
+		long left = inc_time(r->v[11]) - l->now;
+		pg_attr(e, "next-due", r->v[11]);
+		pg_attri(e, "left", left);
+		if (left < 0)
+			pg_attr(e, "overdue", "1");
+	}
+	pg_text(e, "unit", inc_unit_name(l->c, r->v[3], r->v[4]));
+	pg_text(e, "summary", r->v[13]);
+	l->last_key = ar_strdup(l->c->ar, r->v[11]);
+	l->last_id = atoll(r->v[0]);
+	return 0;
+}
+
+/* The account's unit when it reads only its own, else 0 (every unit). */
+static long long
+only_unit(const struct ctx *c)
+{
+	return (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
+}
+
+int
+inc_board(struct ctx *c)
+{
+	char due[20], now[20];
+	long long id, only = only_unit(c);
+
+	c->view = "incidents/board";
+	if (inc_key_parse(app_q(c, "after"), due, &id) != 0)
+		return 400;
+	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
+	inc_time_format(l.now, now);
+	pg_attr(l.parent, "now", now);
+	struct db_val p[] = { DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
+	enum db_rc rc = db_run(c->db, SQL(INC_SQL_BOARD), p, 5, incident_row, &l);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	inc_rows_end(&l, inc_key(c, l.last_key, l.last_id));
+	return 200;
+}
+
+/* The board's page XML whatever the client accepts: the core renders XML for this Accept. */
+int
+inc_board_xml(struct ctx *c)
+{
+	int st = inc_board(c);
+	c->req.accept = "application/xml";
+	return st;
+}
+
+int
+inc_list(struct ctx *c)
+{
+	static const struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
+	static const struct vfield fb = { "before", V_INT, 0, 12, NULL };
+	const char *status = app_q(c, "status"), *before = app_q(c, "before");
+	long long only = only_unit(c);
+
+	c->view = "incidents/list";
+	if (status == NULL || valid_check(&fs, status) != NULL)
+		status = "";
+	if (before == NULL || *before == '\0')
+		before = "9223372036854775807";
+	else if (valid_check(&fb, before) != NULL)
+		return 400;
+	pg_attr(pg_node(c->data, "filter"), "status", status);
+	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
+	struct db_val p[] = { DBS(status), DBS(status), DBI(only), DBI(only), DBI(atoll(before)) };
+	enum db_rc rc = db_run(c->db, SQL(INC_SQL_LIST), p, 5, incident_row, &l);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
+	return 200;
+}

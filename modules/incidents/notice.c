@@ -1,0 +1,522 @@
+/*
+ * notice.c — threat notices (安全威胁通报, seed 000 §4(3)1): the office
+ * registers a notice from an upstream platform (its source, number, when it
+ * was received, the unit and system concerned, what it says) and so
+ * assigns it to the unit; it is due at the end of the 10th working day
+ * (incidents.notice_workdays, the calendar's) after the day it came.  The
+ * unit submits its handling result with the report (a file); the office
+ * accepts it, or returns it with a reason and the unit answers again.  The
+ * deadline stays the one the notice came with.
+ *
+ * Lists: ?status=open (not accepted, by due date; the default), overdue
+ * (the unit's turn and past due), all (newest first).  A unit's staff see
+ * their unit's.  Timing of a notice: pending or overdue while it is the
+ * unit's turn, on_time or late by the last response once there is one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "incidents.h"
+
+static const char *const attr_name[NC__MAX] = {
+	[NC_ID] = "id", [NC_UNIT_ID] = "unit-id", [NC_UNIT_CODE] = "unit-code",
+	[NC_SYSTEM_ID] = "system-id", [NC_NO] = "notice-no", [NC_RECEIVED] = "received",
+	[NC_DUE] = "due", [NC_STATUS] = "status", [NC_RESPONDED] = "responded",
+	[NC_ACCEPTED] = "accepted", [NC_VERSION] = "version", [NC_CREATED_AT] = "created",
+	[NC_CREATED_BY] = "created-by",
+};
+
+/* The register form. */
+enum { N_UNIT, N_SYSTEM, N_SOURCE, N_NO, N_RECEIVED, N_DESCRIPTION, N_NONCE, N__MAX };
+static const struct vfield nfields[N__MAX] = {
+	[N_UNIT]        = { "assignee", V_TOKEN, 1, 32, NULL },
+	[N_SYSTEM]      = { "system_id", V_INT, 0, 10, NULL },
+	[N_SOURCE]      = { "source", V_TEXT, 1, 64, NULL },
+	[N_NO]          = { "notice_no", V_TEXT, 1, 64, NULL },
+	[N_RECEIVED]    = { "received_at", V_TEXT, 1, 19, NULL },
+	[N_DESCRIPTION] = { "description", V_MULTILINE, 1, INC_TEXT_MAX, NULL },
+	[N_NONCE]       = { "nonce", V_TOKEN, 1, 32, NULL },
+};
+
+/* The forms on a notice's page: the unit's response, the office's decision. */
+enum { R_RESULT, R_REASON, R_VERSION, R_NONCE, R__MAX };
+static const struct vfield rfields[R__MAX] = {
+	[R_RESULT]  = { "result", V_MULTILINE, 0, INC_TEXT_MAX, NULL },
+	[R_REASON]  = { "reason", V_MULTILINE, 0, 1000, NULL },
+	[R_VERSION] = { "version", V_INT, 0, 10, NULL },
+	[R_NONCE]   = { "nonce", V_TOKEN, 0, 32, NULL },
+};
+
+static const char *const status_choices[] = { "open", "overdue", "all", NULL };
+
+/* A notice as it is, its columns copied into the request's arena. */
+struct notice {
+	struct ctx *c;
+	const char *v[NC__MAX];
+	long long id, unit_id, version;
+};
+
+/* pending/overdue while it is the unit's turn, on_time/late by the last response after. */
+static const char *
+timing(const char *const *v, long now)
+{
+	long due = inc_time(v[NC_DUE]);
+	if (!strcmp(v[NC_STATUS], "assigned") || !strcmp(v[NC_STATUS], "returned"))
+		return now <= due ? "pending" : "overdue";
+	return inc_time(v[NC_RESPONDED]) <= due ? "on_time" : "late";
+}
+
+static xmlNodePtr
+notice_node(struct ctx *c, xmlNodePtr parent, const char *const *v, long now)
+{
+	xmlNodePtr n = pg_node(parent, "notice");
+	for (int k = 0; k < NC__MAX; k++)
+		if (attr_name[k] != NULL && *v[k])
+			pg_attr(n, attr_name[k], v[k]);
+	pg_attr(n, "timing", timing(v, now));
+	pg_attri(n, "left", inc_time(v[NC_DUE]) - now);
+	pg_text(n, "unit", inc_unit_name(c, v[NC_UNIT_NAME], v[NC_UNIT_NAME_EN]));
+	pg_text(n, "system", v[NC_SYSTEM]);
+	pg_text(n, "source", v[NC_SOURCE]);
+	pg_text(n, "description", v[NC_DESCRIPTION]);
+	return n;
+}
+
+static int
+list_row(void *arg, const struct db_row *r)
+{
+	struct inc_rows *l = arg;
+	if (l->n++ == INC_PAGE_ROWS)
+		return 1;
+	notice_node(l->c, l->parent, r->v, l->now);
+	l->last_key = ar_strdup(l->c->ar, r->v[NC_DUE]);
+	l->last_id = atoll(r->v[NC_ID]);
+	return 0;
+}
+
+int
+inc_notices(struct ctx *c)
+{
+	static const struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
+	static const struct vfield fb = { "before", V_INT, 0, 12, NULL };
+	const char *status = app_q(c, "status"), *before = app_q(c, "before");
+	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id, id;
+	char due[20], now[20];
+	const char *next;
+	enum db_rc rc;
+
+	c->view = "incidents/notices";
+	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)
+		status = "open";
+	pg_attr(pg_node(c->data, "filter"), "status", status);
+	struct inc_rows l = { c, pg_node(c->data, "notices"), 0, inc_now(), NULL, 0 };
+	inc_time_format(l.now, now);
+	if (strcmp(status, "all") == 0) {
+		if (before != NULL && *before && valid_check(&fb, before) != NULL)
+			return 400;
+		struct db_val p[] = { DBI(only), DBI(only), DBI(before && *before ? atoll(before) : 0x7fffffff) };
+		rc = db_run(c->db, SQL(INC_SQL_NOTICES_ALL), p, 3, list_row, &l);
+		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "before=%lld", l.last_id) : NULL;
+	} else {
+		if (inc_key_parse(app_q(c, "after"), due, &id) != 0)
+			return 400;
+		int overdue = strcmp(status, "overdue") == 0;
+		struct db_val p[] = { DBS(now), DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
+		rc = db_run(c->db, SQL(overdue ? INC_SQL_NOTICES_OVERDUE : INC_SQL_NOTICES_OPEN),
+		    overdue ? p : p + 1, overdue ? 6 : 5, list_row, &l);
+		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "after=%s", inc_key(c, l.last_key, l.last_id)) : NULL;
+	}
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	inc_rows_end(&l, next);
+	return 200;
+}
+
+static int
+notice_row(void *arg, const struct db_row *r)
+{
+	struct notice *n = arg;
+	for (int k = 0; k < NC__MAX; k++) {
+		const char *s = ar_strdup(n->c->ar, r->v[k]);
+		n->v[k] = s != NULL ? s : "";
+	}
+	n->id = atoll(r->v[NC_ID]);
+	n->unit_id = atoll(r->v[NC_UNIT_ID]);
+	n->version = atoll(r->v[NC_VERSION]);
+	return 0;
+}
+
+/* Notice id (the row locked first when lock is set); n->id is 0 when there is none. */
+static enum db_rc
+load(struct ctx *c, long long id, struct notice *n, int lock)
+{
+	struct db_val p = DBI(id);
+	enum db_rc rc;
+	memset(n, 0, sizeof(*n));
+	n->c = c;
+	if (lock && (rc = db_run(c->db, SQL(INC_SQL_NOTICE_LOCK), &p, 1, NULL, NULL)) != DB_OK)
+		return rc;
+	return db_run(c->db, SQL(INC_SQL_NOTICE), &p, 1, notice_row, n);
+}
+
+static int
+response_row(void *arg, const struct db_row *r)
+{
+	static const char *const names[RC__MAX] = {
+		[RC_ID] = "id", [RC_FILE_ID] = "file-id", [RC_MIME] = "mime", [RC_SIZE] = "size",
+		[RC_SHA256] = "sha256", [RC_SUBMITTED_AT] = "submitted", [RC_SUBMITTED_BY] = "by",
+		[RC_DECISION] = "decision", [RC_DECIDED_AT] = "decided", [RC_DECIDED_BY] = "decided-by",
+	};
+	xmlNodePtr e = pg_node(arg, "response");
+	for (int k = 0; k < RC__MAX; k++)
+		if (names[k] != NULL && *r->v[k])
+			pg_attr(e, names[k], r->v[k]);
+	pg_text(e, "result", r->v[RC_RESULT]);
+	pg_text(e, "reason", r->v[RC_REASON]);
+	return 0;
+}
+
+static int
+waiting(const struct notice *n)
+{
+	return !strcmp(n->v[NC_STATUS], "assigned") || !strcmp(n->v[NC_STATUS], "returned");
+}
+
+/* The notice's page: the notice, its responses, the forms this account may use. */
+static int
+page(struct ctx *c, const struct notice *n, int status)
+{
+	struct db_val p = DBI(n->id);
+	int own = (c->acct.role & ROLES_UNIT) && c->acct.unit_id == n->unit_id;
+	c->view = "incidents/notice";
+	xmlNodePtr e = notice_node(c, c->data, n->v, inc_now());
+	enum db_rc rc = db_run(c->db, SQL(INC_SQL_RESPONSES), &p, 1, response_row, pg_node(e, "responses"));
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	if (own && waiting(n))
+		pg_attr(pg_node(c->data, "can"), "action", "respond");
+	if (c->acct.role == ROLE_OFFICE && !strcmp(n->v[NC_STATUS], "responded")) {
+		pg_attr(pg_node(c->data, "can"), "action", "accept");
+		pg_attr(pg_node(c->data, "can"), "action", "return");
+	}
+	pg_attri(c->data, "max-file", REQ_MAX_FILE);
+	if (status == 200 && app_q(c, "saved") != NULL)
+		pg_msg(c, "", "saved");
+	return status;
+}
+
+/* Notice c->id for reading: 200 with n loaded, 404, or 403 (audited). */
+static int
+open_notice(struct ctx *c, struct notice *n)
+{
+	enum db_rc rc = load(c, c->id, n, 0);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	if (n->id == 0)
+		return 404;
+	return auth_unit_read(c, n->unit_id) ? 200 : auth_deny(c, "notice", c->id);
+}
+
+int
+inc_notice(struct ctx *c)
+{
+	struct notice n;
+	const char *vals[R__MAX] = { "", "", "", "" };
+	char nonce[33];
+	int st = open_notice(c, &n);
+	if (st != 200)
+		return st;
+	/* the forms' hidden values: the version seen, a nonce for a response */
+	app_nonce(nonce);
+	vals[R_VERSION] = n.v[NC_VERSION];
+	vals[R_NONCE] = nonce;
+	pg_form(c, c->data, rfields, R__MAX, vals, NULL);
+	return page(c, &n, 200);
+}
+
+static int
+register_page(struct ctx *c, int status, long long unit, const char **vals, const char **errs)
+{
+	c->view = "incidents/notice_form";
+	if (unit != 0) {
+		enum db_rc rc = inc_systems_node(c, unit);
+		if (rc != DB_OK)
+			return inc_db_fail(rc);
+	}
+	pg_form(c, c->data, nfields, N__MAX, vals, errs);
+	return status;
+}
+
+int
+inc_notice_form(struct ctx *c)
+{
+	const char *vals[N__MAX] = { 0 }, *code = app_q(c, "assignee");
+	char nonce[33], now[20];
+	long long unit = 0;
+	if (code != NULL && *code) {
+		enum db_rc rc = inc_unit_by_code(c, code, &unit, NULL);
+		if (rc != DB_OK)
+			return inc_db_fail(rc);
+		vals[N_UNIT] = code;
+	}
+	app_nonce(nonce);
+	inc_time_format(inc_now(), now);
+	vals[N_RECEIVED] = inc_form_time(c, ar_printf(c->ar, "%.16s:00", now));
+	vals[N_NONCE] = nonce;
+	for (int i = 0; i < N__MAX; i++)
+		if (vals[i] == NULL)
+			vals[i] = "";
+	return register_page(c, 200, unit, vals, NULL);
+}
+
+int
+inc_notice_new(struct ctx *c)
+{
+	const char *vals[N__MAX], *errs[N__MAX], *e;
+	long long unit = 0, id;
+	long received;
+	char recv[20], due[20];
+	int ok = 1, st, tries = 0;
+	enum db_rc rc = DB_OK;
+
+	size_t bad = valid_form(nfields, N__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (errs[N_UNIT] == NULL && (rc = inc_unit_by_code(c, vals[N_UNIT], &unit, NULL)) == DB_OK && unit == 0) {
+		errs[N_UNIT] = "unknown_unit";
+		bad++;
+	}
+	if (rc == DB_OK && unit != 0 && errs[N_SYSTEM] == NULL &&
+	    (rc = inc_system_of(c, atoll(vals[N_SYSTEM]), unit, &ok)) == DB_OK && !ok) {
+		errs[N_SYSTEM] = "unknown_system";
+		bad++;
+	}
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	if (errs[N_RECEIVED] == NULL && (e = inc_check_time(vals[N_RECEIVED], inc_now(), &received)) != NULL) {
+		errs[N_RECEIVED] = e;
+		bad++;
+	}
+	if (bad)
+		return register_page(c, 422, unit, vals, errs);
+	inc_time_format(received, recv);
+	inc_time_format(inc_workdays_end(c->cal, received, inc_set.notice_days), due);
+retry:
+	if (app_done_before(c, SQL(INC_SQL_NOTICE_NONCE), vals[N_NONCE], "/incidents/notices/", "?saved=1", &st))
+		return st;
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return inc_db_fail(rc);
+	struct db_val p[] = {
+		DBI(unit), *vals[N_SYSTEM] ? DBI(atoll(vals[N_SYSTEM])) : DBN, DBS(vals[N_SOURCE]),
+		DBS(vals[N_NO]), DBS(recv), DBS(vals[N_DESCRIPTION]), DBS(due), DBS(vals[N_NONCE]),
+		DBS(c->acct.login), DBS(c->acct.login),
+	};
+	if ((rc = db_run(c->db, SQL(INC_SQL_NOTICE_INSERT), p, 10, NULL, NULL)) != DB_OK)
+		goto fail;
+	id = (long long)db_insert_id(c->db);
+	const char *after = ar_printf(c->ar, "{\"form\":%s,\"due_at\":\"%s\"}",
+	    inc_form_json(c, nfields, N__MAX, vals), due);
+	if ((rc = audit_write(c, "notice", id, "create", NULL, after)) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(c->db)) != DB_OK)
+		goto fail;
+	return app_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", id));
+fail:
+	if (inc_rollback(c, rc, &tries))
+		goto retry;
+	if (rc == DB_DUP) {
+		/* this form's double submit, or a number the source already has here */
+		if (app_done_before(c, SQL(INC_SQL_NOTICE_NONCE), vals[N_NONCE], "/incidents/notices/",
+		    "?saved=1", &st))
+			return st;
+		errs[N_NO] = "notice_taken";
+		return register_page(c, 422, unit, vals, errs);
+	}
+	return inc_db_fail(rc);
+}
+
+/* The notice's page again with the submitted form: 422, 409 or 413. */
+static int
+again(struct ctx *c, int status, const struct notice *n, const char **vals, const char **errs,
+    const char *step)
+{
+	const char *mine = vals[R_VERSION];
+	if (status == 409) {
+		pg_conflict(c);
+		vals[R_VERSION] = n->v[NC_VERSION];	/* submitting again is a decision over the notice now */
+	}
+	pg_form(c, c->data, rfields, R__MAX, vals, errs);
+	pg_attr(c->data->last, "step", step);
+	pg_attr(c->data->last, "from-version", mine);
+	return page(c, n, status);
+}
+
+/*
+ * A change of the notice in one transaction: the row locked and its version
+ * checked (409 with the notice now when it moved on, or is not in the state
+ * the step needs), then fn's writes, the notice's new status, the audit row.
+ */
+struct change {
+	const char *step, *status, *responded, *accepted;
+	enum db_rc (*fn)(struct ctx *c, struct notice *n, const char **vals, const void *arg);
+	const void *arg;
+	int (*allowed)(const struct notice *n);
+};
+
+static int
+is_responded(const struct notice *n)
+{
+	return strcmp(n->v[NC_STATUS], "responded") == 0;
+}
+
+static int
+run_change(struct ctx *c, const struct change *ch, const char **vals)
+{
+	struct notice now;
+	enum db_rc rc;
+	int tries = 0;
+retry:
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return inc_db_fail(rc);
+	if ((rc = load(c, c->id, &now, 1)) != DB_OK)
+		goto fail;
+	if (now.id == 0) {
+		db_rollback(c->db);
+		return 404;
+	}
+	if (now.version != atoll(vals[R_VERSION]) || !ch->allowed(&now))
+		goto conflict;
+	if ((rc = ch->fn(c, &now, vals, ch->arg)) != DB_OK)
+		goto fail;
+	struct db_val up[] = {
+		DBS(ch->status), DBSN(ch->responded ? ch->responded : now.v[NC_RESPONDED]),
+		DBSN(ch->accepted), DBS(c->acct.login), DBI(now.id), DBI(now.version),
+	};
+	if ((rc = db_run(c->db, SQL(INC_SQL_NOTICE_UPDATE), up, 6, NULL, NULL)) != DB_OK)
+		goto fail;
+	if (db_affected(c->db) != 1)
+		goto conflict;
+	const char *before = ar_printf(c->ar, "{\"status\":\"%s\",\"version\":%lld}", now.v[NC_STATUS], now.version);
+	struct buf after;
+	buf_init(&after, c->ar, 16 * 1024);
+	buf_printf(&after, "{\"status\":\"%s\",\"form\":%s}", ch->status, inc_form_json(c, rfields, R__MAX, vals));
+	if ((rc = audit_write(c, "notice", now.id, ch->step, before, buf_cstr(&after))) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(c->db)) != DB_OK)
+		goto fail;
+	return app_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", now.id));
+conflict:
+	db_rollback(c->db);
+	if ((rc = load(c, c->id, &now, 0)) != DB_OK)
+		return inc_db_fail(rc);
+	return again(c, 409, &now, vals, NULL, ch->step);
+fail:
+	if (inc_rollback(c, rc, &tries))
+		goto retry;
+	return rc == DB_DUP ? 409 : inc_db_fail(rc);
+}
+
+struct upload {
+	const struct req_file *f;
+	enum sniff_type type;
+	const char *at;
+};
+
+static enum db_rc
+store_response(struct ctx *c, struct notice *n, const char **vals, const void *arg)
+{
+	const struct upload *u = arg;
+	long long file = 0;
+	enum db_rc rc = inc_file_store(c, u->f, u->type, n->unit_id, &file);
+	if (rc != DB_OK)
+		return rc;
+	struct db_val p[] = {
+		DBI(n->id), DBS(vals[R_RESULT]), DBI(file), DBS(u->at), DBS(c->acct.login), DBS(vals[R_NONCE]),
+	};
+	return db_run(c->db, SQL(INC_SQL_RESPONSE_INSERT), p, 6, NULL, NULL);
+}
+
+/* POST notices/{id}/respond: the unit's handling result and its report (a file). */
+int
+inc_notice_respond(struct ctx *c)
+{
+	const char *vals[R__MAX], *errs[R__MAX], *ferr = NULL;
+	struct notice n;
+	struct upload u = { NULL, SNIFF_OTHER, NULL };
+	char at[20];
+	int st;
+
+	enum db_rc rc = load(c, c->id, &n, 0);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	if (n.id == 0)
+		return 404;
+	if (c->acct.unit_id != n.unit_id)
+		return auth_deny(c, "notice", c->id);
+	size_t bad = valid_form(rfields, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (*vals[R_VERSION] == '\0' || *vals[R_NONCE] == '\0')
+		return 400;	/* hidden fields every such form has */
+	if (app_done_before(c, SQL(INC_SQL_RESPONSE_NONCE), vals[R_NONCE], "/incidents/notices/", "?saved=1", &st))
+		return st;
+	if (*vals[R_RESULT] == '\0' && errs[R_RESULT] == NULL) {
+		errs[R_RESULT] = "required";
+		bad++;
+	}
+	u.f = inc_upload(c, "file", &u.type, &ferr);
+	if (u.f == NULL)
+		ferr = "file_required";
+	if (ferr != NULL) {
+		pg_msg(c, "file", ferr);
+		if (strcmp(ferr, "too_large") == 0)
+			return again(c, 413, &n, vals, errs, "respond");
+		bad++;
+	}
+	if (bad)
+		return again(c, 422, &n, vals, errs, "respond");
+	inc_time_format(inc_now(), at);
+	u.at = at;
+	struct change ch = { "respond", "responded", at, NULL, store_response, &u, waiting };
+	st = run_change(c, &ch, vals);
+	/* a concurrent double submit lost on the nonce's unique key */
+	if (st == 409 && app_done_before(c, SQL(INC_SQL_RESPONSE_NONCE), vals[R_NONCE], "/incidents/notices/",
+	    "?saved=1", &st))
+		return st;
+	return st;
+}
+
+static enum db_rc
+decide(struct ctx *c, struct notice *n, const char **vals, const void *arg)
+{
+	const char *decision = arg;
+	char now[20];
+	inc_time_format(inc_now(), now);
+	struct db_val p[] = { DBS(decision), DBS(now), DBS(c->acct.login), DBS(vals[R_REASON]), DBI(n->id) };
+	return db_run(c->db, SQL(INC_SQL_RESPONSE_DECIDE), p, 5, NULL, NULL);
+}
+
+/* POST notices/{id}/accept or …/return (with a reason): the office on the unit's response. */
+int
+inc_notice_decide(struct ctx *c)
+{
+	const char *vals[R__MAX], *errs[R__MAX];
+	struct notice n;
+	char now[20];
+	int accept = strcmp(strrchr(c->req.path, '/'), "/accept") == 0;
+
+	enum db_rc rc = load(c, c->id, &n, 0);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	if (n.id == 0)
+		return 404;
+	size_t bad = valid_form(rfields, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (*vals[R_VERSION] == '\0')
+		return 400;
+	if (!accept && *vals[R_REASON] == '\0' && errs[R_REASON] == NULL) {
+		errs[R_REASON] = "required";
+		bad++;
+	}
+	if (bad)
+		return again(c, 422, &n, vals, errs, accept ? "accept" : "return");
+	inc_time_format(inc_now(), now);
+	struct change ch = { accept ? "accept" : "return", accept ? "accepted" : "returned", NULL,
+		accept ? now : NULL, decide, accept ? "accepted" : "returned", is_responded };
+	return run_change(c, &ch, vals);
+}

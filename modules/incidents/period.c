@@ -1,0 +1,385 @@
+/*
+ * period.c — important periods (重要时期报平安, seed 000 §4(7)): the office
+ * declares a period (a name, the first and last day); on each of its days
+ * every active unit reports an all clear, or an incident (optionally the
+ * incident it filed).  A unit reports for today only, once: a second report
+ * of the same day is a 409 that shows the first; the form's nonce makes a
+ * double submit one report.  The office may report for a unit (a phone
+ * call) by its code.
+ *
+ * The period's page shows one day (?day=, default today, or the period's
+ * nearest day): how many units reported, and the units that did not
+ * (?show=missing, the default), did (reported) or all, 50 a page by unit
+ * code (?after=CODE).  A unit's staff see their own unit.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "incidents.h"
+
+enum { P_NAME, P_STARTS, P_ENDS, P_REMARK, P_NONCE, P__MAX };
+static const struct vfield pfields[P__MAX] = {
+	[P_NAME]   = { "period_name", V_TEXT, 1, 64, NULL },
+	[P_STARTS] = { "starts", V_DATE, 1, 10, NULL },
+	[P_ENDS]   = { "ends", V_DATE, 1, 10, NULL },
+	[P_REMARK] = { "remark", V_MULTILINE, 0, 500, NULL },
+	[P_NONCE]  = { "nonce", V_TOKEN, 1, 32, NULL },
+};
+
+static const char *const report_choices[] = { "clear", "incident", NULL };
+enum { R_UNIT, R_STATUS, R_INCIDENT, R_REMARK, R_NONCE, R__MAX };
+static const struct vfield rfields[R__MAX] = {
+	[R_UNIT]     = { "report_unit", V_TOKEN, 0, 32, NULL },
+	[R_STATUS]   = { "report", V_CHOICE, 1, 8, report_choices },
+	[R_INCIDENT] = { "incident_id", V_INT, 0, 10, NULL },
+	[R_REMARK]   = { "remark", V_MULTILINE, 0, 500, NULL },
+	[R_NONCE]    = { "nonce", V_TOKEN, 1, 32, NULL },
+};
+
+static const char *const show_choices[] = { "missing", "reported", "all", NULL };
+
+struct period {
+	struct ctx *c;
+	long long id;
+	const char *name, *starts, *ends, *remark, *created_at, *created_by;
+	int first, last;	/* days */
+};
+
+static int
+period_row(void *arg, const struct db_row *r)
+{
+	struct period *p = arg;	/* id, name, starts, ends, remark, created_at, created_by */
+	struct arena *ar = p->c->ar;
+	p->id = atoll(r->v[0]);
+	p->name = ar_strdup(ar, r->v[1]);
+	p->starts = ar_strdup(ar, r->v[2]);
+	p->ends = ar_strdup(ar, r->v[3]);
+	p->remark = ar_strdup(ar, r->v[4]);
+	p->created_at = ar_strdup(ar, r->v[5]);
+	p->created_by = ar_strdup(ar, r->v[6]);
+	p->first = wd_parse(r->v[2]);
+	p->last = wd_parse(r->v[3]);
+	return 0;
+}
+
+static xmlNodePtr
+period_node(xmlNodePtr parent, const char *id, const char *name, const char *starts, const char *ends,
+    const char *remark)
+{
+	char today[11];
+	wd_format(wd_today(), today);
+	xmlNodePtr n = pg_node(parent, "period");
+	pg_attr(n, "id", id);
+	pg_attr(n, "starts", starts);
+	pg_attr(n, "ends", ends);
+	pg_attr(n, "current", strcmp(starts, today) <= 0 && strcmp(today, ends) <= 0 ? "1" : "0");
+	pg_text(n, "name", name);
+	pg_text(n, "remark", remark);
+	return n;
+}
+
+static int
+list_row(void *arg, const struct db_row *r)
+{
+	struct inc_rows *l = arg;	/* id, name, starts, ends, remark */
+	if (l->n++ == INC_PAGE_ROWS)
+		return 1;
+	period_node(l->parent, r->v[0], r->v[1], r->v[2], r->v[3], r->v[4]);
+	l->last_id = atoll(r->v[0]);
+	return 0;
+}
+
+int
+inc_periods(struct ctx *c)
+{
+	static const struct vfield fb = { "before", V_INT, 0, 10, NULL };
+	const char *before = app_q(c, "before");
+	c->view = "incidents/periods";
+	if (before != NULL && valid_check(&fb, before) != NULL)
+		return 400;
+	struct inc_rows l = { c, pg_node(c->data, "periods"), 0, 0, NULL, 0 };
+	struct db_val p = DBI(before != NULL && *before ? atoll(before) : 0x7fffffff);
+	enum db_rc rc = db_run(c->db, SQL(INC_SQL_PERIODS), &p, 1, list_row, &l);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
+	return 200;
+}
+
+static int
+form_page(struct ctx *c, int status, const char **vals, const char **errs)
+{
+	c->view = "incidents/period_form";
+	pg_form(c, c->data, pfields, P__MAX, vals, errs);
+	return status;
+}
+
+int
+inc_period_form(struct ctx *c)
+{
+	char nonce[33], today[11];
+	app_nonce(nonce);
+	wd_format(wd_today(), today);
+	const char *vals[P__MAX] = { "", today, today, "", nonce };
+	return form_page(c, 200, vals, NULL);
+}
+
+int
+inc_period_new(struct ctx *c)
+{
+	const char *vals[P__MAX], *errs[P__MAX];
+	int st, tries = 0;
+	enum db_rc rc;
+
+	size_t bad = valid_form(pfields, P__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (errs[P_STARTS] == NULL && errs[P_ENDS] == NULL && strcmp(vals[P_ENDS], vals[P_STARTS]) < 0) {
+		errs[P_ENDS] = "before_starts";
+		bad++;
+	}
+	if (bad)
+		return form_page(c, 422, vals, errs);
+retry:
+	if (app_done_before(c, SQL(INC_SQL_PERIOD_NONCE), vals[P_NONCE], "/incidents/periods/", "?saved=1", &st))
+		return st;
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return inc_db_fail(rc);
+	struct db_val p[] = { DBS(vals[P_NAME]), DBS(vals[P_STARTS]), DBS(vals[P_ENDS]), DBS(vals[P_REMARK]),
+		DBS(vals[P_NONCE]), DBS(c->acct.login) };
+	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_INSERT), p, 6, NULL, NULL)) != DB_OK)
+		goto fail;
+	long long id = (long long)db_insert_id(c->db);
+	if ((rc = audit_write(c, "period", id, "create", NULL, inc_form_json(c, pfields, P__MAX, vals))) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(c->db)) != DB_OK)
+		goto fail;
+	return app_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", id));
+fail:
+	if (inc_rollback(c, rc, &tries))
+		goto retry;
+	if (rc == DB_DUP && app_done_before(c, SQL(INC_SQL_PERIOD_NONCE), vals[P_NONCE], "/incidents/periods/",
+	    "?saved=1", &st))
+		return st;
+	return inc_db_fail(rc);
+}
+
+static int
+unit_row(void *arg, const struct db_row *r)
+{
+	/* id, code, name, name_en, status, incident_id, remark, reported_at, reported_by */
+	struct inc_rows *u = arg;
+	if (u->n++ == INC_PAGE_ROWS)
+		return 1;
+	xmlNodePtr e = pg_node(u->parent, "unit");
+	pg_attr(e, "id", r->v[0]);
+	pg_attr(e, "code", r->v[1]);
+	if (*r->v[4]) {
+		pg_attr(e, "report", r->v[4]);
+		if (strcmp(r->v[5], "0") != 0)
+			pg_attr(e, "incident-id", r->v[5]);
+		pg_attr(e, "reported", r->v[7]);
+		pg_attr(e, "by", r->v[8]);
+		pg_text(e, "remark", r->v[6]);
+	}
+	pg_text(e, "name", inc_unit_name(u->c, r->v[2], r->v[3]));
+	u->last_key = ar_strdup(u->c->ar, r->v[1]);
+	return 0;
+}
+
+static int
+count_row(void *arg, const struct db_row *r)
+{
+	xmlNodePtr d = arg;	/* active units, reports */
+	pg_attr(d, "units", r->v[0]);
+	pg_attr(d, "reported", r->v[1]);
+	return 0;
+}
+
+static int
+incident_row(void *arg, const struct db_row *r)
+{
+	xmlNodePtr e = pg_node(arg, "incident");	/* id, started_at, taxonomy, category */
+	pg_attr(e, "id", r->v[0]);
+	pg_attr(e, "started", r->v[1]);
+	pg_attr(e, "taxonomy", r->v[2]);
+	pg_attr(e, "category", r->v[3]);
+	return 0;
+}
+
+static int
+incident_owner(void *arg, const struct db_row *r)
+{
+	*(long long *)arg = atoll(r->v[0]);
+	return 0;
+}
+
+/*
+ * The period's page for one day: the counts, the units shown, the report
+ * form, and with mine set that unit's report of the day (<mine>).
+ */
+static int
+page(struct ctx *c, const struct period *p, int status, const char **vals, const char **errs,
+    long long mine)
+{
+	static const struct vfield fd = { "day", V_DATE, 0, 10, NULL };
+	static const struct vfield fs = { "show", V_CHOICE, 0, 8, show_choices };
+	static const struct vfield fa = { "after", V_TOKEN, 0, 32, NULL };
+	const char *dq = app_q(c, "day"), *show = app_q(c, "show"), *after = app_q(c, "after");
+	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
+	int today = wd_today(), day;
+	char ds[11], ts[11];
+	enum db_rc rc;
+
+	c->view = "incidents/period";
+	if ((dq && valid_check(&fd, dq)) || (after && valid_check(&fa, after)))
+		return 400;
+	if (show == NULL || *show == '\0' || valid_check(&fs, show) != NULL)
+		show = "missing";
+	day = dq && *dq ? wd_parse(dq) : today;
+	day = day < p->first ? p->first : day > p->last ? p->last : day;
+	wd_format(day, ds);
+	wd_format(today, ts);
+	xmlNodePtr pn = period_node(c->data, ar_printf(c->ar, "%lld", p->id), p->name, p->starts, p->ends,
+	    p->remark);
+	pg_attr(pn, "created", p->created_at);
+	pg_attr(pn, "created-by", p->created_by);
+	xmlNodePtr dn = pg_node(c->data, "day");
+	pg_attr(dn, "date", ds);
+	pg_attr(dn, "today", day == today ? "1" : "0");
+	pg_attr(dn, "show", show);
+	if (day > p->first) {
+		wd_format(day - 1, ts);
+		pg_attr(dn, "prev", ts);
+	}
+	if (day < p->last && day < today) {
+		wd_format(day + 1, ts);
+		pg_attr(dn, "next", ts);
+	}
+	struct db_val cp[] = { DBI(p->id), DBS(ds) };
+	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_COUNT), cp, 2, count_row, dn)) != DB_OK)
+		return inc_db_fail(rc);
+	struct inc_rows u = { c, pg_node(c->data, "units"), 0, 0, NULL, 0 };
+	struct db_val up[] = { DBI(p->id), DBS(ds), DBI(only), DBI(only), DBS(after ? after : ""),
+		DBS(show), DBS(show), DBS(show) };
+	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_UNITS), up, 8, unit_row, &u)) != DB_OK)
+		return inc_db_fail(rc);
+	inc_rows_end(&u, u.last_key);
+	if (mine != 0) {
+		struct inc_rows m = { c, pg_node(c->data, "mine"), 0, 0, NULL, 0 };
+		struct db_val mp[] = { DBI(p->id), DBS(ds), DBI(mine), DBI(mine), DBS(""), DBS("all"),
+			DBS("all"), DBS("all") };
+		if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_UNITS), mp, 8, unit_row, &m)) != DB_OK)
+			return inc_db_fail(rc);
+	}
+	/* reporting is for today, inside the period, by a unit (its own) or the office */
+	if (day == today && (c->acct.role & (ROLES_UNIT | ROLE_OFFICE))) {
+		pg_attr(pg_node(c->data, "can"), "action", "report");
+		if (c->acct.role & ROLES_UNIT) {
+			struct db_val ip = DBI(c->acct.unit_id);
+			if ((rc = db_run(c->db, SQL(INC_SQL_UNIT_INCIDENTS), &ip, 1, incident_row,
+			    pg_node(c->data, "incidents"))) != DB_OK)
+				return inc_db_fail(rc);
+		}
+	}
+	pg_form(c, c->data, rfields, R__MAX, vals, errs);
+	if (status == 200 && app_q(c, "saved") != NULL)
+		pg_msg(c, "", "saved");
+	return status;
+}
+
+static int
+load(struct ctx *c, struct period *p)
+{
+	struct db_val v = DBI(c->id);
+	memset(p, 0, sizeof(*p));
+	p->c = c;
+	enum db_rc rc = db_run(c->db, SQL(INC_SQL_PERIOD), &v, 1, period_row, p);
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	return p->id ? 200 : 404;
+}
+
+int
+inc_period(struct ctx *c)
+{
+	struct period p;
+	char nonce[33];
+	int st = load(c, &p);
+	if (st != 200)
+		return st;
+	app_nonce(nonce);
+	const char *vals[R__MAX] = { "", "clear", "", "", nonce };
+	return page(c, &p, 200, vals, NULL, (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : 0);
+}
+
+/* POST periods/{id}/report: today's all clear or incident, for the account's unit (office: by code). */
+int
+inc_period_report(struct ctx *c)
+{
+	const char *vals[R__MAX], *errs[R__MAX];
+	struct period p;
+	long long unit = c->acct.unit_id, owner = 0;
+	int today = wd_today(), st, tries = 0;
+	char ds[11], now[20];
+	enum db_rc rc = DB_OK;
+
+	if ((st = load(c, &p)) != 200)
+		return st;
+	size_t bad = valid_form(rfields, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (app_done_before(c, SQL(INC_SQL_REPORT_NONCE), vals[R_NONCE], "/incidents/periods/", "?saved=1", &st))
+		return st;
+	if (c->acct.role == ROLE_OFFICE) {
+		if (*vals[R_UNIT] == '\0' && errs[R_UNIT] == NULL)
+			errs[R_UNIT] = "required";
+		else if (errs[R_UNIT] == NULL && (rc = inc_unit_by_code(c, vals[R_UNIT], &unit, NULL)) == DB_OK &&
+		    unit == 0)
+			errs[R_UNIT] = "unknown_unit";
+		bad += errs[R_UNIT] != NULL;
+	} else {
+		vals[R_UNIT] = c->acct.unit_code;
+	}
+	if (rc == DB_OK && *vals[R_INCIDENT] && errs[R_INCIDENT] == NULL) {
+		struct db_val ip = DBI(atoll(vals[R_INCIDENT]));
+		if ((rc = db_run(c->db, SQL(INC_SQL_OWN_INCIDENT), &ip, 1, incident_owner, &owner)) == DB_OK &&
+		    owner != unit) {
+			errs[R_INCIDENT] = "unknown_incident";
+			bad++;
+		}
+	}
+	if (rc != DB_OK)
+		return inc_db_fail(rc);
+	if (today < p.first || today > p.last) {
+		pg_msg(c, "", "outside_period");
+		bad++;
+	}
+	if (bad)
+		return page(c, &p, 422, vals, errs, unit);
+	wd_format(today, ds);
+retry:
+	inc_time_format(inc_now(), now);
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return inc_db_fail(rc);
+	struct db_val v[] = {
+		DBI(p.id), DBI(unit), DBS(ds), DBS(vals[R_STATUS]),
+		*vals[R_INCIDENT] ? DBI(atoll(vals[R_INCIDENT])) : DBN, DBS(vals[R_REMARK]), DBS(now),
+		DBS(c->acct.login), DBS(vals[R_NONCE]),
+	};
+	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_REPORT), v, 9, NULL, NULL)) != DB_OK)
+		goto fail;
+	long long id = (long long)db_insert_id(c->db);
+	if ((rc = audit_write(c, "period_report", id, "report", NULL,
+	    inc_form_json(c, rfields, R__MAX, vals))) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(c->db)) != DB_OK)
+		goto fail;
+	return app_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", p.id));
+fail:
+	if (inc_rollback(c, rc, &tries))
+		goto retry;
+	if (rc != DB_DUP)
+		return inc_db_fail(rc);
+	/* this form's double submit landed first, or the unit has reported today already */
+	if (app_done_before(c, SQL(INC_SQL_REPORT_NONCE), vals[R_NONCE], "/incidents/periods/", "?saved=1", &st))
+		return st;
+	pg_conflict(c);
+	return page(c, &p, 409, vals, NULL, unit);
+}

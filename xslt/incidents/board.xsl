@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  incidents/board.xsl — the open incidents board: each open incident with
+  what it waits for, the next deadline and the time left, nearest first;
+  overdue rows marked.  The same data is /incidents/board.xml for a wall
+  display.
+  data: <incidents now count next?><incident id unit-id unit-code started
+          reported taxonomy category level-proposed level next-step status
+          next-due? left? overdue?><unit/><summary/></incident>…</incidents>
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:t="urn:wangan:text">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:template name="title">
+    <t:s key="incboard.title"/>
+  </xsl:template>
+
+  <xsl:template match="data" mode="content">
+    <xsl:call-template name="tabs"><xsl:with-param name="here" select="'board'"/></xsl:call-template>
+    <h1><t:s key="incboard.title"/></h1>
+    <p class="muted">
+      <t:s key="incboard.intro">
+        <t:arg name="now">
+          <xsl:call-template name="time"><xsl:with-param name="t" select="incidents/@now"/></xsl:call-template>
+        </t:arg>
+      </t:s>
+    </p>
+    <p class="actions">
+      <xsl:if test="$role = 'office' or $role = 'unit_staff' or $role = 'unit_head'">
+        <a class="button" href="/incidents/new"><t:s key="incboard.report"/></a>
+      </xsl:if>
+      <a href="/incidents/board.xml"><t:s key="incboard.xml"/></a>
+    </p>
+    <xsl:choose>
+      <xsl:when test="incidents/incident">
+        <div class="tablewrap">
+          <table class="board">
+            <thead>
+              <tr>
+                <th scope="col"><t:s key="inc.col_id"/></th>
+                <th scope="col"><t:s key="field.unit"/></th>
+                <th scope="col"><t:s key="field.category"/></th>
+                <th scope="col"><t:s key="field.level"/></th>
+                <th scope="col"><t:s key="field.started_at"/></th>
+                <th scope="col"><t:s key="incboard.col_next"/></th>
+                <th scope="col"><t:s key="incboard.col_due"/></th>
+                <th scope="col"><t:s key="incboard.col_left"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="incidents/incident">
+                <tr>
+                  <xsl:if test="@overdue = '1'"><xsl:attribute name="class">overdue</xsl:attribute></xsl:if>
+                  <td class="num"><a href="/incidents/{@id}">#<xsl:value-of select="@id"/></a></td>
+                  <td><xsl:value-of select="unit"/></td>
+                  <td>
+                    <xsl:call-template name="category">
+                      <xsl:with-param name="tax" select="@taxonomy"/>
+                      <xsl:with-param name="code" select="@category"/>
+                    </xsl:call-template>
+                    <small class="dates"><xsl:value-of select="summary"/></small>
+                  </td>
+                  <td class="num">
+                    <xsl:choose>
+                      <xsl:when test="@level != '0'">
+                        <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+                      </xsl:when>
+                      <xsl:when test="@level-proposed != '0'">
+                        <xsl:call-template name="level"><xsl:with-param name="l" select="@level-proposed"/></xsl:call-template>
+                        <small class="dates"><t:s key="inc.proposed"/></small>
+                      </xsl:when>
+                      <xsl:otherwise><span class="muted"><t:label set="inclevel" select="'0'"/></span></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td class="num">
+                    <xsl:call-template name="time"><xsl:with-param name="t" select="@started"/></xsl:call-template>
+                  </td>
+                  <td>
+                    <xsl:call-template name="step-name">
+                      <xsl:with-param name="kind" select="@next-step"/>
+                      <xsl:with-param name="level" select="@level"/>
+                    </xsl:call-template>
+                  </td>
+                  <td class="num">
+                    <xsl:choose>
+                      <xsl:when test="@next-due">
+                        <xsl:call-template name="time"><xsl:with-param name="t" select="@next-due"/></xsl:call-template>
+                      </xsl:when>
+                      <xsl:otherwise><span class="muted"><t:s key="incboard.no_due"/></span></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td class="num">
+                    <xsl:if test="@next-due">
+                      <xsl:call-template name="left"><xsl:with-param name="s" select="@left"/></xsl:call-template>
+                    </xsl:if>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="notice info"><t:s key="incboard.empty"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <nav class="pager">
+      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
+      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
+        <a href="/incidents/"><t:s key="coverage.first"/></a>
+      </xsl:if>
+      <xsl:if test="string(incidents/@next)">
+        <a rel="next" href="/incidents/?after={incidents/@next}"><t:s key="coverage.next"/></a>
+      </xsl:if>
+      <span class="muted">
+        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="incidents/@count"/></t:arg></t:s>
+      </span>
+    </nav>
+  </xsl:template>
+
+  <xsl:template name="css-extra">
+    <xsl:call-template name="inc-css"/>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  incidents/notices.xsl — threat notices: open ones by due date (default),
+  overdue ones (the unit's turn, past due), or all, newest first.
+  data: <filter status/>, <notices count next?><notice id unit-id unit-code
+          notice-no received due status timing left …><unit/><system/><source/>
+          <description/></notice>…</notices>
+  next is the query of the next page (after=… or before=…), the filter kept.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:t="urn:wangan:text">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:template name="title">
+    <t:s key="incnotice.list_title"/>
+  </xsl:template>
+
+  <xsl:template match="data" mode="content">
+    <xsl:variable name="st" select="string(filter/@status)"/>
+    <xsl:call-template name="tabs"><xsl:with-param name="here" select="'notices'"/></xsl:call-template>
+    <h1><t:s key="incnotice.list_title"/></h1>
+    <p class="muted"><t:s key="incnotice.intro"/></p>
+    <p class="actions">
+      <xsl:if test="$role = 'office'">
+        <a class="button" href="/incidents/notices/new"><t:s key="incnotice.new"/></a>
+      </xsl:if>
+      <a href="/incidents/notices?status=open">
+        <xsl:if test="$st = 'open'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <t:label set="ncfilter" select="'open'"/>
+      </a>
+      <a href="/incidents/notices?status=overdue">
+        <xsl:if test="$st = 'overdue'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <t:label set="ncfilter" select="'overdue'"/>
+      </a>
+      <a href="/incidents/notices?status=all">
+        <xsl:if test="$st = 'all'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <t:label set="ncfilter" select="'all'"/>
+      </a>
+    </p>
+    <xsl:choose>
+      <xsl:when test="notices/notice">
+        <div class="tablewrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col"><t:s key="field.notice_no"/></th>
+                <th scope="col"><t:s key="field.assignee"/></th>
+                <th scope="col"><t:s key="field.description"/></th>
+                <th scope="col"><t:s key="field.received_at"/></th>
+                <th scope="col"><t:s key="incnotice.col_due"/></th>
+                <th scope="col"><t:s key="inc.col_status"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="notices/notice">
+                <tr>
+                  <xsl:if test="@timing = 'overdue'"><xsl:attribute name="class">overdue</xsl:attribute></xsl:if>
+                  <td><a href="/incidents/notices/{@id}"><xsl:value-of select="@notice-no"/></a>
+                    <small class="dates"><xsl:value-of select="source"/></small></td>
+                  <td><xsl:value-of select="unit"/></td>
+                  <td><xsl:value-of select="substring(description, 1, 60)"/></td>
+                  <td class="num"><xsl:call-template name="time"><xsl:with-param name="t" select="@received"/></xsl:call-template></td>
+                  <td class="num">
+                    <xsl:value-of select="substring(@due, 1, 10)"/>
+                    <xsl:if test="@timing = 'pending' or @timing = 'overdue'">
+                      <small class="dates"><xsl:call-template name="left"><xsl:with-param name="s" select="@left"/></xsl:call-template></small>
+                    </xsl:if>
+                  </td>
+                  <td>
+                    <t:label set="ncstatus" select="@status"/>
+                    <small class="dates"><xsl:call-template name="class"><xsl:with-param name="c" select="@timing"/></xsl:call-template></small>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="notice info"><t:s key="incnotice.empty"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <nav class="pager">
+      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
+      <xsl:if test="string(notices/@next)">
+        <a rel="next" href="/incidents/notices?status={$st}&amp;{notices/@next}"><t:s key="coverage.next"/></a>
+      </xsl:if>
+      <span class="muted">
+        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="notices/@count"/></t:arg></t:s>
+      </span>
+    </nav>
+  </xsl:template>
+
+  <xsl:template name="css-extra">
+    <xsl:call-template name="inc-css"/>
+  </xsl:template>
+</xsl:stylesheet>
