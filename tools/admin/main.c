@@ -9,6 +9,7 @@
  *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
  *   wangan-admin [--config FILE] demo UNITS [SEED]    synthetic units and holders
  *   wangan-admin [--config FILE] demo-pledges          synthetic vendors, persons, signings
+ *   wangan-admin [--config FILE] demo-systems N        synthetic systems, up to N
  *
  * A first line starting with "code", "login" or "date" is taken as a header.
  */
@@ -30,7 +31,8 @@
 enum sql {
 	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS,
 	S_SUMMARY, S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
-	S_PL_CHUNK, S_PL_SIGNING, S__MAX
+	S_PL_CHUNK, S_PL_SIGNING, S_SYS_COUNT, S_UNIT_COUNT, S_SYS_INSERT, S_SYS_ASSESS, S_SYS_DUE,
+	S__MAX
 };
 
 static const char *const sql[S__MAX] = {
@@ -77,6 +79,24 @@ static const char *const sql[S__MAX] = {
 	    " 1, ?, 1, CONCAT('demo', u.id, ?), 'demo', 'demo'"
 	    " FROM unit u JOIN reg_holder h ON h.unit_id = u.id AND h.role = 'first' AND h.is_current = 1"
 	    " JOIN pledge_template t ON t.kind = ? AND t.version = 1 WHERE u.code = ?",
+	/* systems (demo-systems) */
+	[S_SYS_COUNT] = "SELECT COUNT(*) FROM sys_system",
+	[S_UNIT_COUNT] = "SELECT COUNT(*) FROM unit WHERE active = 1",
+	/* the n-th active unit's system: (name, kind, url, ips, hosting, admin, phone, status,
+	 * golive, level, graded, filing no, filing date, cii, nonce, unit offset) */
+	[S_SYS_INSERT] = "INSERT INTO sys_system (unit_id, name, kind, url, ips, purpose, hosting,"
+	    " admin_name, admin_phone, status, golive_date, level, graded_date, filing_no, filing_date,"
+	    " cii, nonce, created_by, updated_by)"
+	    " SELECT id, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', 'demo'"
+	    " FROM unit WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?",
+	[S_SYS_ASSESS] = "INSERT INTO sys_assessment (system_id, assessed_date, agency, result, score,"
+	    " nonce, created_by) VALUES (?, ?, '示例测评中心', ?, ?, ?, 'demo')",
+	/* next due by the default cycles (24, 12, 6 months; MariaDB clamps month ends the same
+	 * way the module does), from the last assessment or the go-live date */
+	[S_SYS_DUE] = "UPDATE sys_system SET last_assessed = ?, next_due ="
+	    " CASE level WHEN 2 THEN COALESCE(?, golive_date) + INTERVAL 24 MONTH"
+	    " WHEN 3 THEN COALESCE(?, golive_date) + INTERVAL 12 MONTH"
+	    " WHEN 4 THEN COALESCE(?, golive_date) + INTERVAL 6 MONTH END WHERE id = ?",
 };
 
 /* The calendar as loaded, so demo deadlines count holidays like the modules do. */
@@ -446,6 +466,85 @@ fail:
 	return -1;
 }
 
+/*
+ * Synthetic systems, spread over the active units until there are n: kinds,
+ * levels and lifecycle states mixed; every online system of level 2 or
+ * above has the passing assessment the gate asks for.  Adds only what is
+ * missing, so the bench can grow an existing stack to its 20,000.
+ */
+static int
+demo_systems(long n)
+{
+	static const char *const kinds[] = { "info_system", "website", "wechat_official", "wecom_app",
+		"dingtalk_app", "mobile_app", "other" };
+	static const char *const names[] = { "教务管理系统", "门户网站", "一卡通平台", "科研管理系统",
+		"学院网站", "招生信息网", "图书馆资源平台", "统一身份认证" };
+	static const char *const hosting[] = { "cloud_vm", "hosted_server", "external" };
+	static const char *const status[] = { "planned", "building", "trial", "online", "online",
+		"online", "retired" };
+	long long have = 0, units = 0;
+	int today = wd_today();
+
+	if (db_run(db, S_SYS_COUNT, NULL, 0, id_row, &have) != DB_OK ||
+	    db_run(db, S_UNIT_COUNT, NULL, 0, id_row, &units) != DB_OK || units == 0)
+		return -1;
+	if (have >= n) {
+		printf("%lld demo systems already present; nothing written\n", have);
+		return 0;
+	}
+	if (db_begin(db) != DB_OK)
+		return -1;
+	for (long i = have; i < n; i++) {
+		char name[160], url[64], ips[64], phone[16], golive[11], graded[11], filing[40], fdate[11];
+		char nonce[40], adate[11];
+		const char *st = status[rnd(7)];
+		int level = rnd(10) < 2 ? 0 : 1 + (int)rnd(rnd(4) ? 3 : 4);
+		int live = today - 60 - (int)rnd(1500);
+		snprintf(name, sizeof(name), "%s%06ld", names[rnd(8)], i);
+		snprintf(url, sizeof(url), "sys%06ld.example.edu.cn", i);
+		snprintf(ips, sizeof(ips), "10.%u.%u.%u", rnd(256), rnd(256), 1 + rnd(254));
+		snprintf(phone, sizeof(phone), "1%u%09u", 3 + rnd(7), rnd(1000000000));
+		wd_format(live, golive);
+		wd_format(live - 90, graded);
+		wd_format(live - 30, fdate);
+		snprintf(filing, sizeof(filing), "41010099%06ld-%05u", i, rnd(100000));
+		snprintf(nonce, sizeof(nonce), "demo-system-%ld", i);
+		int has_live = strcmp(st, "planned") != 0 && strcmp(st, "building") != 0;
+		struct db_val p[] = {
+			DBS(name), DBS(kinds[rnd(7)]), DBS(url), DBS(ips), DBS(hosting[rnd(3)]),
+			DBS(surnames[rnd(20)]), DBS(phone), DBS(st), has_live ? DBS(golive) : DBN,
+			level ? DBI(level) : DBN, level ? DBS(graded) : DBN,
+			DBS(level >= 2 ? filing : ""), level >= 2 ? DBS(fdate) : DBN, DBI(level >= 3 && rnd(20) == 0),
+			DBS(nonce), DBI(i % units),
+		};
+		if (db_run(db, S_SYS_INSERT, p, 16, NULL, NULL) != DB_OK)
+			goto fail;
+		long long id = (long long)db_insert_id(db);
+		if (level >= 2 && has_live) {
+			int last = live - 20 + (rnd(2) ? 0 : (int)rnd(700));	/* some re-assessed since */
+			wd_format(last, adate);
+			snprintf(nonce, sizeof(nonce), "demo-assessment-%ld", i);
+			struct db_val a[] = { DBI(id), DBS(adate), DBS(rnd(4) ? "pass" : "basic_pass"),
+				DBI(70 + (long long)rnd(30)), DBS(nonce) };
+			struct db_val d[] = { DBS(adate), DBS(adate), DBS(adate), DBS(adate), DBI(id) };
+			if (db_run(db, S_SYS_ASSESS, a, 5, NULL, NULL) != DB_OK ||
+			    db_run(db, S_SYS_DUE, d, 5, NULL, NULL) != DB_OK)
+				goto fail;
+		}
+		if (i % 5000 == 4999 && (db_commit(db) != DB_OK || db_begin(db) != DB_OK))
+			goto fail;
+	}
+	struct db_val ap[] = { DBS("demo"), DBS("demo-systems"), DBS("{\"synthetic\":true}") };
+	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+		goto fail;
+	printf("wrote %lld synthetic systems\n", n - have);
+	return 0;
+fail:
+	db_rollback(db);
+	fprintf(stderr, "wangan-admin: systems demo data failed\n");
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -461,7 +560,8 @@ main(int argc, char **argv)
 	if (argc - i < 2 && !(argc - i == 1 && strcmp(argv[i], "demo-pledges") == 0)) {
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
 		    "       wangan-admin [--config FILE] demo UNITS [SEED]\n"
-		    "       wangan-admin [--config FILE] demo-pledges\n");
+		    "       wangan-admin [--config FILE] demo-pledges\n"
+		    "       wangan-admin [--config FILE] demo-systems N\n");
 		return 2;
 	}
 	if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
@@ -482,6 +582,8 @@ main(int argc, char **argv)
 		rc = load("accounts", arg) ? 1 : 0;
 	else if (strcmp(cmd, "load-calendar") == 0)
 		rc = load("calendar", arg) ? 1 : 0;
+	else if (strcmp(cmd, "demo-systems") == 0)
+		rc = demo_systems(atol(arg)) ? 1 : 0;
 	else if (strcmp(cmd, "demo-pledges") == 0)
 		rc = demo_pledges() ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)
