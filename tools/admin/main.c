@@ -31,7 +31,7 @@
 enum sql {
 	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS,
 	S_SUMMARY, S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
-	S_PL_CHUNK, S_PL_SIGNING, S_SYS_COUNT, S_UNIT_COUNT, S_SYS_INSERT, S_SYS_ASSESS, S_SYS_DUE,
+	S_PL_CHUNK, S_PL_SIGNING, S_SYS_COUNT, S_UNIT_COUNT, S_SYS_INSERT, S_SYS_ASSESS, S_SYS_LAST, S_SYS_FINDING, S_SYS_DUE,
 	S__MAX
 };
 
@@ -91,12 +91,25 @@ static const char *const sql[S__MAX] = {
 	    " FROM unit WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?",
 	[S_SYS_ASSESS] = "INSERT INTO sys_assessment (system_id, assessed_date, agency, result, score,"
 	    " nonce, created_by) VALUES (?, ?, '示例测评中心', ?, ?, ?, 'demo')",
-	/* next due by the default cycles (24, 12, 6 months; MariaDB clamps month ends the same
-	 * way the module does), from the last assessment or the go-live date */
-	[S_SYS_DUE] = "UPDATE sys_system SET last_assessed = ?, next_due ="
-	    " CASE level WHEN 2 THEN COALESCE(?, golive_date) + INTERVAL 24 MONTH"
-	    " WHEN 3 THEN COALESCE(?, golive_date) + INTERVAL 12 MONTH"
-	    " WHEN 4 THEN COALESCE(?, golive_date) + INTERVAL 6 MONTH END WHERE id = ?",
+	[S_SYS_LAST] = "UPDATE sys_system SET last_assessed = ?, last_assessment_id = ? WHERE id = ?",
+	[S_SYS_FINDING] = "INSERT INTO sys_finding (assessment_id, system_id, description, fix_deadline,"
+	    " done_date, nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'demo', 'demo')",
+	/*
+	 * The next due date of every demo system, by the module's rule (modules/systems/due.c)
+	 * in SQL: the level's cycle (parameters: months for levels 2, 3, 4) from the last
+	 * assessment or the go-live date (MariaDB clamps month ends the same way), and for
+	 * CII the yearly report date (month, day; twice) of the year after the last
+	 * assessment, or the first on or after going live; the earlier; none when retired.
+	 */
+	[S_SYS_DUE] = "UPDATE sys_system s JOIN (SELECT id, f,"
+	    "  CASE level WHEN 2 THEN f + INTERVAL ? MONTH WHEN 3 THEN f + INTERVAL ? MONTH"
+	    "   WHEN 4 THEN f + INTERVAL ? MONTH END AS cyc,"
+	    "  IF(cii = 1, MAKEDATE(YEAR(f), 1) + INTERVAL (? - 1) MONTH + INTERVAL (? - 1) DAY, NULL) AS rep,"
+	    "  last_assessed FROM (SELECT id, level, cii, last_assessed,"
+	    "   COALESCE(last_assessed, golive_date) AS f FROM sys_system"
+	    "   WHERE created_by = 'demo' AND status <> 'retired') b) d ON d.id = s.id"
+	    " SET s.next_due = NULLIF(LEAST(COALESCE(d.cyc, '9999-12-31'), COALESCE(IF(d.last_assessed IS NOT NULL"
+	    "  OR d.rep < d.f, d.rep + INTERVAL 1 YEAR, d.rep), '9999-12-31')), '9999-12-31')",
 };
 
 /* The calendar as loaded, so demo deadlines count holidays like the modules do. */
@@ -473,7 +486,7 @@ fail:
  * missing, so the bench can grow an existing stack to its 20,000.
  */
 static int
-demo_systems(long n)
+demo_systems(const struct config *cfg, long n)
 {
 	static const char *const kinds[] = { "info_system", "website", "wechat_official", "wecom_app",
 		"dingtalk_app", "mobile_app", "other" };
@@ -483,8 +496,10 @@ demo_systems(long n)
 	static const char *const status[] = { "planned", "building", "trial", "online", "online",
 		"online", "retired" };
 	long long have = 0, units = 0;
-	int today = wd_today();
+	int today = wd_today(), cii_month = 12, cii_day = 15;
 
+	if (sscanf(config_get(cfg, "systems.cii_due", "12-15"), "%d-%d", &cii_month, &cii_day) != 2)
+		return -1;
 	if (db_run(db, S_SYS_COUNT, NULL, 0, id_row, &have) != DB_OK ||
 	    db_run(db, S_UNIT_COUNT, NULL, 0, id_row, &units) != DB_OK || units == 0)
 		return -1;
@@ -522,18 +537,41 @@ demo_systems(long n)
 		long long id = (long long)db_insert_id(db);
 		if (level >= 2 && has_live) {
 			int last = live - 20 + (rnd(2) ? 0 : (int)rnd(700));	/* some re-assessed since */
+			if (last >= today)
+				last = today - 1;
 			wd_format(last, adate);
 			snprintf(nonce, sizeof(nonce), "demo-assessment-%ld", i);
-			struct db_val a[] = { DBI(id), DBS(adate), DBS(rnd(4) ? "pass" : "basic_pass"),
-				DBI(70 + (long long)rnd(30)), DBS(nonce) };
-			struct db_val d[] = { DBS(adate), DBS(adate), DBS(adate), DBS(adate), DBI(id) };
-			if (db_run(db, S_SYS_ASSESS, a, 5, NULL, NULL) != DB_OK ||
-			    db_run(db, S_SYS_DUE, d, 5, NULL, NULL) != DB_OK)
+			const char *result = rnd(4) ? "pass" : "basic_pass";
+			struct db_val a[] = { DBI(id), DBS(adate), DBS(result), DBI(70 + (long long)rnd(30)), DBS(nonce) };
+			if (db_run(db, S_SYS_ASSESS, a, 5, NULL, NULL) != DB_OK)
 				goto fail;
+			long long aid = (long long)db_insert_id(db);
+			struct db_val d[] = { DBS(adate), DBI(aid), DBI(id) };
+			if (db_run(db, S_SYS_LAST, d, 3, NULL, NULL) != DB_OK)
+				goto fail;
+			/* a basic pass leaves something to fix, 90 days later; half are done */
+			if (strcmp(result, "basic_pass") == 0) {
+				char fix[11], done[11];
+				wd_format(last + 90, fix);
+				wd_format(last + 30, done);
+				snprintf(nonce, sizeof(nonce), "demo-finding-%ld", i);
+				struct db_val f[] = { DBI(aid), DBI(id), DBS("弱口令：部分管理账号未启用复杂度策略"), DBS(fix),
+					rnd(2) && last + 30 < today ? DBS(done) : DBN, DBS(nonce) };
+				if (db_run(db, S_SYS_FINDING, f, 6, NULL, NULL) != DB_OK)
+					goto fail;
+			}
 		}
 		if (i % 5000 == 4999 && (db_commit(db) != DB_OK || db_begin(db) != DB_OK))
 			goto fail;
 	}
+	struct db_val due[] = {
+		DBI(config_int(cfg, "systems.cycle_months_2", 24, 1, 120)),
+		DBI(config_int(cfg, "systems.cycle_months_3", 12, 1, 120)),
+		DBI(config_int(cfg, "systems.cycle_months_4", 6, 1, 120)),
+		DBI(cii_month), DBI(cii_day),
+	};
+	if (db_run(db, S_SYS_DUE, due, 5, NULL, NULL) != DB_OK)
+		goto fail;
 	struct db_val ap[] = { DBS("demo"), DBS("demo-systems"), DBS("{\"synthetic\":true}") };
 	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
@@ -583,7 +621,7 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "load-calendar") == 0)
 		rc = load("calendar", arg) ? 1 : 0;
 	else if (strcmp(cmd, "demo-systems") == 0)
-		rc = demo_systems(atol(arg)) ? 1 : 0;
+		rc = demo_systems(&cfg, atol(arg)) ? 1 : 0;
 	else if (strcmp(cmd, "demo-pledges") == 0)
 		rc = demo_pledges() ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)

@@ -8,6 +8,10 @@
     name="msg-text"      the layout's, plus a unit code that is not a token
     name="code-label"    a code of set kind, hosting, status or level as text
     name="options"       <option>s for a space-separated list of codes, one selected
+    name="select-row"    a labelled select of /page/data/form; the gate's reason under status
+    name="choose-one"    the empty first option of a required select
+    name="area-row"      a labelled textarea of /page/data/form, like the layout's field-row
+    name="static-row"    a field shown, not offered (the form's, for a unit's staff)
     name="sys-css"       the CSS the three views share
 
   Per-row links use the literal /systems/ (the module's base never changes):
@@ -53,7 +57,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- set: kind, hosting, status or level (0 or empty: not graded). -->
+  <!-- set: kind, hosting, status, result or level (0 or empty: not graded). -->
   <xsl:template name="code-label">
     <xsl:param name="set"/>
     <xsl:param name="code"/>
@@ -61,6 +65,7 @@
       <xsl:when test="$set = 'kind'"><t:label set="syskind" select="$code"/></xsl:when>
       <xsl:when test="$set = 'hosting'"><t:label set="syshost" select="$code"/></xsl:when>
       <xsl:when test="$set = 'status'"><t:label set="sysstatus" select="$code"/></xsl:when>
+      <xsl:when test="$set = 'result'"><t:label set="sysresult" select="$code"/></xsl:when>
       <xsl:when test="$set = 'level' and not(string($code))"><t:label set="syslevel" select="'0'"/></xsl:when>
       <xsl:when test="$set = 'level'"><t:label set="syslevel" select="$code"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
@@ -91,6 +96,137 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A labelled textarea of /page/data/form, the typed text kept. -->
+  <xsl:template name="area-row">
+    <xsl:param name="name"/>
+    <xsl:param name="rows" select="3"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:param name="hint"/>
+    <xsl:variable name="f" select="$form/field[@name = $name]"/>
+    <xsl:variable name="err" select="string($f/@error)"/>
+    <div class="field">
+      <xsl:if test="$err">
+        <xsl:attribute name="class">field invalid</xsl:attribute>
+      </xsl:if>
+      <label for="f-{$name}">
+        <xsl:call-template name="field-label">
+          <xsl:with-param name="name" select="$name"/>
+        </xsl:call-template>
+        <xsl:if test="$required">
+          <span class="req" aria-hidden="true">*</span>
+        </xsl:if>
+      </label>
+      <div class="input">
+        <textarea id="f-{$name}" name="{$name}" rows="{$rows}">
+          <xsl:if test="$err">
+            <xsl:attribute name="aria-invalid">true</xsl:attribute>
+            <xsl:attribute name="aria-describedby">e-<xsl:value-of select="$name"/></xsl:attribute>
+          </xsl:if>
+          <xsl:value-of select="$f"/>
+        </textarea>
+        <xsl:if test="$err">
+          <p class="ferr" id="e-{$name}">
+            <xsl:call-template name="msg-text">
+              <xsl:with-param name="name" select="$name"/>
+              <xsl:with-param name="code" select="$err"/>
+            </xsl:call-template>
+          </p>
+        </xsl:if>
+        <xsl:if test="string($hint)">
+          <p class="hint"><xsl:copy-of select="$hint"/></p>
+        </xsl:if>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- A field shown, not offered: its label, the value (a fragment), a note. -->
+  <xsl:template name="static-row">
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:param name="hint"/>
+    <div class="field">
+      <span class="label">
+        <xsl:call-template name="field-label">
+          <xsl:with-param name="name" select="$name"/>
+        </xsl:call-template>
+      </span>
+      <div class="input">
+        <p class="static"><xsl:copy-of select="$value"/></p>
+        <xsl:if test="string($hint)">
+          <p class="hint"><xsl:copy-of select="$hint"/></p>
+        </xsl:if>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- The empty first option of a required select, chosen while nothing is. -->
+  <xsl:template name="choose-one">
+    <xsl:param name="name"/>
+    <xsl:if test="not(string($form/field[@name = $name]))">
+      <option value="" selected="selected"><t:s key="sform.choose"/></option>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    A labelled select of /page/data/form, like the layout's field-row:
+    options is a result tree fragment of <option>s (the chosen one selected),
+    the error under it.  The gate error on status stands out with its reason.
+  -->
+  <xsl:template name="select-row">
+    <xsl:param name="name"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:param name="options"/>
+    <xsl:param name="hint"/>
+    <xsl:variable name="err" select="string($form/field[@name = $name]/@error)"/>
+    <div class="field">
+      <xsl:if test="$err">
+        <xsl:attribute name="class">field invalid</xsl:attribute>
+      </xsl:if>
+      <label for="f-{$name}">
+        <xsl:call-template name="field-label">
+          <xsl:with-param name="name" select="$name"/>
+        </xsl:call-template>
+        <xsl:if test="$required">
+          <span class="req" aria-hidden="true">*</span>
+        </xsl:if>
+      </label>
+      <div class="input">
+        <select id="f-{$name}" name="{$name}">
+          <xsl:if test="$required">
+            <xsl:attribute name="required">required</xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$err">
+            <xsl:attribute name="aria-invalid">true</xsl:attribute>
+            <xsl:attribute name="aria-describedby">e-<xsl:value-of select="$name"/></xsl:attribute>
+          </xsl:if>
+          <xsl:copy-of select="$options"/>
+        </select>
+        <xsl:choose>
+          <xsl:when test="$err = 'sys_gate'">
+            <div class="gate" id="e-{$name}" role="alert">
+              <p><strong><t:label set="msg" select="'sys_gate'"/></strong></p>
+              <xsl:if test="not(/page/data/current)">
+                <p><t:s key="sform.gate_new"/></p>
+              </xsl:if>
+            </div>
+          </xsl:when>
+          <xsl:when test="$err">
+            <p class="ferr" id="e-{$name}">
+              <xsl:call-template name="msg-text">
+                <xsl:with-param name="name" select="$name"/>
+                <xsl:with-param name="code" select="$err"/>
+              </xsl:call-template>
+            </p>
+            <xsl:if test="string($hint)"><p class="hint"><xsl:copy-of select="$hint"/></p></xsl:if>
+          </xsl:when>
+          <xsl:when test="string($hint)">
+            <p class="hint"><xsl:copy-of select="$hint"/></p>
+          </xsl:when>
+        </xsl:choose>
+      </div>
+    </div>
+  </xsl:template>
+
   <xsl:template name="sys-css">
     <xsl:text>
 .crumbs{margin:0}
@@ -104,6 +240,9 @@ dl.facts{display:grid;grid-template-columns:10rem minmax(0,1fr);gap:.35rem 1rem;
 dl.facts dt{font-weight:600;text-align:right}
 dl.facts dd{margin:0}
 .multi{white-space:pre-line}
+.field textarea{width:100%;font:inherit;padding:.3rem .45rem;border:1px solid #8c959f;border-radius:3px;background:#fff;resize:vertical}
+.field textarea:focus{outline:2px solid var(--accent);outline-offset:1px}
+.field.invalid textarea{border-color:var(--bad);background:#fffafa}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dt{text-align:left}}
 </xsl:text>
   </xsl:template>

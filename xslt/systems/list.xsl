@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   systems/list.xsl — the inventory: every system by id, 50 a page.
-  data: <filter unit kind level status overdue/>,
-        <systems next? count><system id unit-id unit-code kind level status cii
-          next-due? overdue? filed?><name/><unit/></system>…</systems>
-  Pagination by id: ?after=NEXT, filters kept.  level 0 is not graded;
+  data: <filter unit unit-id kind level status overdue/> (unit: a unit code),
+        <systems next? next-due? count><system id unit-id unit-code kind level
+          status cii next-due? due-kind? overdue? filed?><name/><unit/></system>…</systems>
+  Pagination by id (?after=NEXT), or with overdue=1 by due date
+  (?after_due=NEXT-DUE&after=NEXT), filters kept.  level 0 is not graded;
   filed: a public-security filing number is recorded (level 2 and above).
   A unit's staff see their own unit (filter/@unit is theirs, whatever the
   query said), so only the roles that read every unit get the unit filter.
@@ -26,6 +27,7 @@
       <xsl:call-template name="reads-all"/>
     </xsl:variable>
     <xsl:variable name="unit" select="$all = '1' and string($f/@unit)"/>
+    <xsl:variable name="by-due" select="$f/@overdue = '1'"/>
     <!-- the filters, to keep on the pagination links -->
     <xsl:variable name="keep">
       <xsl:if test="string($f/@kind)">
@@ -56,11 +58,15 @@
       </xsl:if>
     </p>
 
-    <xsl:if test="$can-file = '1'">
-      <p class="actions">
+    <p class="actions">
+      <xsl:if test="$can-file = '1'">
         <a class="button" href="{$base}new"><t:s key="systems.new"/></a>
-      </p>
-    </xsl:if>
+      </xsl:if>
+      <a href="{$base}overdue"><t:s key="systems.overdue_list"/></a>
+      <xsl:if test="$all = '1'">
+        <a href="{$base}export.xml"><t:s key="systems.export"/></a>
+      </xsl:if>
+    </p>
 
     <form class="inline" method="get" action="{$base}">
       <label>
@@ -80,7 +86,7 @@
           <option value=""><t:s key="systems.filter_any"/></option>
           <xsl:call-template name="options">
             <xsl:with-param name="set" select="'level'"/>
-            <xsl:with-param name="codes" select="$levels"/>
+            <xsl:with-param name="codes" select="concat('0 ', $levels)"/>
             <xsl:with-param name="value" select="$f/@level"/>
           </xsl:call-template>
         </select>
@@ -99,7 +105,7 @@
       <xsl:if test="$all = '1'">
         <label>
           <t:s key="systems.filter_unit"/>
-          <input type="number" name="unit" min="1" step="1" class="unitid" value="{$f/@unit}"/>
+          <input type="text" name="unit" maxlength="32" class="unitcode" value="{$f/@unit}"/>
         </label>
       </xsl:if>
       <label>
@@ -142,7 +148,7 @@
                   <td>
                     <xsl:choose>
                       <xsl:when test="$all = '1'">
-                        <a href="/systems/?unit={@unit-id}"><xsl:value-of select="unit"/></a>
+                        <a href="/systems/?unit={@unit-code}"><xsl:value-of select="unit"/></a>
                       </xsl:when>
                       <xsl:otherwise><xsl:value-of select="unit"/></xsl:otherwise>
                     </xsl:choose>
@@ -180,6 +186,9 @@
                       </xsl:when>
                       <xsl:otherwise><xsl:value-of select="@next-due"/></xsl:otherwise>
                     </xsl:choose>
+                    <xsl:if test="@due-kind = 'cii'">
+                      <small class="dates"><t:s key="sys.due_cii"/></small>
+                    </xsl:if>
                   </td>
                   <td>
                     <xsl:if test="@cii = '1'">
@@ -203,7 +212,14 @@
         <a href="{$base}?{substring($keep, 2)}"><t:s key="systems.first"/></a>
       </xsl:if>
       <xsl:if test="string(systems/@next)">
-        <a rel="next" href="{$base}?after={systems/@next}{$keep}"><t:s key="systems.next"/></a>
+        <a rel="next" href="{$base}?after={systems/@next}{$keep}">
+          <xsl:if test="$by-due">
+            <xsl:attribute name="href">
+              <xsl:value-of select="concat($base, '?after_due=', systems/@next-due, '&amp;after=', systems/@next, $keep)"/>
+            </xsl:attribute>
+          </xsl:if>
+          <t:s key="systems.next"/>
+        </a>
       </xsl:if>
       <span class="muted">
         <t:s key="systems.count"><t:arg name="n"><xsl:value-of select="systems/@count"/></t:arg></t:s>
@@ -215,7 +231,7 @@
     <xsl:call-template name="sys-css"/>
     <xsl:text>
 table.systems tbody th{font-weight:400}
-input.unitid{width:6rem}
+input.unitcode{width:8rem}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

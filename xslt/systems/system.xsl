@@ -36,7 +36,8 @@
     <xsl:variable name="all">
       <xsl:call-template name="reads-all"/>
     </xsl:variable>
-    <xsl:variable name="today" select="number(translate(/page/@today, '-', ''))"/>
+    <xsl:variable name="writable" select="@writable = '1'"/>
+    <xsl:variable name="grades" select="@grades = '1'"/>
 
     <p class="crumbs small"><a href="{$base}"><t:s key="systems.title"/></a></p>
     <h1>
@@ -50,17 +51,25 @@
 
     <xsl:if test="$s/@overdue = '1'">
       <p class="notice bad" role="alert">
-        <t:s key="system.overdue"><t:arg name="date"><xsl:value-of select="$s/next-due"/></t:arg></t:s>
+        <xsl:choose>
+          <xsl:when test="$s/@due-kind = 'cii'">
+            <t:s key="system.overdue_cii"><t:arg name="date"><xsl:value-of select="$s/next-due"/></t:arg></t:s>
+          </xsl:when>
+          <xsl:otherwise>
+            <t:s key="system.overdue"><t:arg name="date"><xsl:value-of select="$s/next-due"/></t:arg></t:s>
+          </xsl:otherwise>
+        </xsl:choose>
       </p>
     </xsl:if>
     <xsl:if test="$s/status = 'retired'">
       <p class="notice info"><t:s key="system.retired"/></p>
     </xsl:if>
-    <xsl:if test="@writable = '1'">
-      <p class="actions">
+    <p class="actions">
+      <xsl:if test="$writable">
         <a class="button secondary" href="{$base}{$s/id}/edit"><t:s key="system.edit"/></a>
-      </p>
-    </xsl:if>
+      </xsl:if>
+      <a href="{$base}{$s/id}/print"><t:s key="system.print"/></a>
+    </p>
 
     <h2><t:s key="sys.basic"/></h2>
     <dl class="facts">
@@ -190,7 +199,15 @@
               <t:s key="sys.overdue"/>
             </span>
           </xsl:when>
-          <xsl:when test="string($s/next-due)"><xsl:value-of select="$s/next-due"/></xsl:when>
+          <xsl:when test="string($s/next-due)">
+            <xsl:value-of select="$s/next-due"/>
+            <xsl:if test="$s/@due-kind = 'cii'">
+              <small class="dates"><t:s key="sys.due_cii"/></small>
+            </xsl:if>
+          </xsl:when>
+          <xsl:when test="$s/status = 'retired'">
+            <span class="muted"><t:s key="system.no_due_retired"/></span>
+          </xsl:when>
           <xsl:when test="$level &lt; 2 and $s/cii != '1'">
             <span class="muted"><t:s key="system.no_cycle"/></span>
           </xsl:when>
@@ -198,8 +215,13 @@
         </xsl:choose>
       </dd>
     </dl>
-    <xsl:if test="$level &gt;= 2 and not(assessments/assessment[result = 'pass' or result = 'basic_pass'])">
+    <xsl:if test="$level &gt;= 2 and not(assessments/assessment[@result = 'pass' or @result = 'basic_pass'])">
       <p class="notice warn"><t:s key="system.gate_note"/></p>
+    </xsl:if>
+    <xsl:if test="$grades">
+      <p class="actions">
+        <a class="button secondary" href="{$base}{$s/id}/assess"><t:s key="system.assess"/></a>
+      </p>
     </xsl:if>
     <xsl:choose>
       <xsl:when test="assessments/assessment">
@@ -217,27 +239,32 @@
             <tbody>
               <xsl:for-each select="assessments/assessment">
                 <tr>
-                  <td class="num"><xsl:value-of select="date"/></td>
+                  <td class="num"><xsl:value-of select="@date"/></td>
                   <td><xsl:value-of select="agency"/></td>
                   <td class="num">
                     <span>
                       <xsl:attribute name="class">
                         <xsl:choose>
-                          <xsl:when test="result = 'fail'">missing</xsl:when>
+                          <xsl:when test="@result = 'fail'">missing</xsl:when>
                           <xsl:otherwise>ontime</xsl:otherwise>
                         </xsl:choose>
                       </xsl:attribute>
-                      <t:label set="sysresult" select="result"/>
+                      <t:label set="sysresult" select="@result"/>
                     </span>
                   </td>
                   <td class="num">
-                    <xsl:value-of select="score"/>
-                    <xsl:if test="not(string(score))"><span class="muted">—</span></xsl:if>
+                    <xsl:value-of select="@score"/>
+                    <xsl:if test="not(string(@score))"><span class="muted">—</span></xsl:if>
                   </td>
-                  <td class="num">
+                  <td>
                     <xsl:choose>
-                      <xsl:when test="string(report) and report != '0'">
-                        <t:s key="system.report_no"><t:arg name="id"><xsl:value-of select="report"/></t:arg></t:s>
+                      <xsl:when test="string(@report-id)">
+                        <a href="{$base}assessments/{@id}/report"><t:s key="system.download"/></a>
+                        <small class="dates">
+                          <t:s key="system.report_size"><t:arg name="kb"><xsl:value-of select="ceiling(@size div 1024)"/></t:arg></t:s>
+                          <xsl:text> · SHA-256 </xsl:text>
+                          <code class="hash"><xsl:value-of select="substring(@sha256, 1, 16)"/>…</code>
+                        </small>
                       </xsl:when>
                       <xsl:otherwise><span class="muted">—</span></xsl:otherwise>
                     </xsl:choose>
@@ -253,7 +280,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <h2><t:s key="system.findings"/></h2>
+    <h2 id="findings"><t:s key="system.findings"/></h2>
     <xsl:choose>
       <xsl:when test="findings/finding">
         <xsl:variable name="as" select="assessments/assessment"/>
@@ -270,25 +297,32 @@
             </thead>
             <tbody>
               <xsl:for-each select="findings/finding">
-                <xsl:variable name="late" select="not(string(done))
-                    and number(translate(deadline, '-', '')) &lt; $today"/>
                 <tr>
-                  <xsl:if test="$late">
+                  <xsl:if test="@overdue = '1'">
                     <xsl:attribute name="class">overdue</xsl:attribute>
                   </xsl:if>
                   <td class="multi"><xsl:value-of select="text"/></td>
-                  <td class="num"><xsl:value-of select="$as[id = current()/assessment]/date"/></td>
-                  <td class="num"><xsl:value-of select="deadline"/></td>
+                  <td class="num"><xsl:value-of select="$as[@id = current()/@assessment]/@date"/></td>
+                  <td class="num"><xsl:value-of select="@deadline"/></td>
                   <td class="num">
-                    <xsl:value-of select="done"/>
-                    <xsl:if test="not(string(done))"><span class="muted">—</span></xsl:if>
+                    <xsl:value-of select="@done"/>
+                    <xsl:if test="not(string(@done))"><span class="muted">—</span></xsl:if>
                   </td>
                   <td class="num">
                     <xsl:choose>
-                      <xsl:when test="string(done)"><span class="ontime"><t:s key="system.done"/></span></xsl:when>
-                      <xsl:when test="$late"><span class="late"><t:s key="sys.overdue"/></span></xsl:when>
+                      <xsl:when test="string(@done)"><span class="ontime"><t:s key="system.done"/></span></xsl:when>
+                      <xsl:when test="@overdue = '1'"><span class="late"><t:s key="sys.overdue"/></span></xsl:when>
                       <xsl:otherwise><t:s key="system.open"/></xsl:otherwise>
                     </xsl:choose>
+                    <xsl:if test="$writable">
+                      <xsl:text> </xsl:text>
+                      <a href="{$base}findings/{@id}">
+                        <xsl:choose>
+                          <xsl:when test="string(@done)"><t:s key="system.change_done"/></xsl:when>
+                          <xsl:otherwise><t:s key="system.record_done"/></xsl:otherwise>
+                        </xsl:choose>
+                      </a>
+                    </xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>
@@ -300,6 +334,9 @@
         <p class="muted"><t:s key="system.findings_none"/></p>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$grades and assessments/assessment">
+      <xsl:call-template name="add-finding"/>
+    </xsl:if>
 
     <p class="small muted recorded">
       <t:s key="system.recorded">
@@ -310,10 +347,52 @@
     </p>
   </xsl:template>
 
+  <!-- The office adds a finding to one of the assessments (fields: assessment finding fix_deadline nonce). -->
+  <xsl:template name="add-finding">
+    <xsl:variable name="a" select="string($form/field[@name = 'assessment'])"/>
+    <form class="finding" method="post" action="{/page/@base}{system/id}/findings" novalidate="novalidate">
+      <h3><t:s key="system.add_finding"/></h3>
+      <xsl:call-template name="csrf"/>
+      <xsl:call-template name="hidden"><xsl:with-param name="name" select="'nonce'"/></xsl:call-template>
+      <div class="field">
+        <label for="f-assessment">
+          <xsl:call-template name="field-label"><xsl:with-param name="name" select="'assessment'"/></xsl:call-template>
+        </label>
+        <div class="input">
+          <select id="f-assessment" name="assessment">
+            <xsl:for-each select="assessments/assessment">
+              <option value="{@id}">
+                <xsl:if test="@id = $a">
+                  <xsl:attribute name="selected">selected</xsl:attribute>
+                </xsl:if>
+                <xsl:value-of select="@date"/>
+                <xsl:text> · </xsl:text>
+                <xsl:value-of select="agency"/>
+              </option>
+            </xsl:for-each>
+          </select>
+        </div>
+      </div>
+      <xsl:call-template name="area-row">
+        <xsl:with-param name="name" select="'finding'"/>
+        <xsl:with-param name="rows" select="2"/>
+        <xsl:with-param name="required" select="true()"/>
+      </xsl:call-template>
+      <xsl:call-template name="field-row">
+        <xsl:with-param name="name" select="'fix_deadline'"/>
+        <xsl:with-param name="type" select="'date'"/>
+        <xsl:with-param name="required" select="true()"/>
+      </xsl:call-template>
+      <p class="formbuttons"><button type="submit"><t:s key="system.add_finding_submit"/></button></p>
+    </form>
+  </xsl:template>
+
   <xsl:template name="css-extra">
     <xsl:call-template name="sys-css"/>
     <xsl:text>
 .recorded{margin-top:2rem}
+form.finding{max-width:48rem;margin-top:1rem;padding:.25rem 1rem 1rem;border:1px solid var(--line);border-radius:4px;background:var(--bg)}
+code.hash{font-size:.8rem}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>
