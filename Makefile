@@ -74,6 +74,9 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard module
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
 
+# The due-date tests include the module's pure due.c.
+$(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h
+
 deps:
 	@tools/deps
 
