@@ -108,12 +108,7 @@ after_json(struct ctx *c, const char **v, long long report, const struct req_fil
 {
 	struct buf b;
 	buf_init(&b, c->ar, 4096);
-	buf_str(&b, "{");
-	for (int i = F_DATE; i <= F_SCORE; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", fields[i].key);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
-	}
+	sys_json_fields(&b, fields, v, F_DATE, F_SCORE);
 	buf_printf(&b, ",\"report_id\":%lld,\"report_size\":%zu}", report, f->len);
 	return buf_cstr(&b);
 }
@@ -130,19 +125,12 @@ sys_assess(struct ctx *c)
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if ((st = sys_open(c, c->id, &s, 1)) != 200)
 		return st;
-	for (size_t i = 0; i < c->req.nfiles; i++)
-		if (strcmp(c->req.files[i].name, "report") == 0)
-			report = &c->req.files[i];
-	if (report != NULL && report->len > REQ_MAX_FILE) {
-		pg_msg(c, "report", "too_large");
-		return form_page(c, 413, &s, vals, errs);
-	}
-	enum sniff_type type = report ? sniff_type(report->data, report->len) : SNIFF_OTHER;
-	if (report == NULL || report->len == 0) {
-		pg_msg(c, "report", "required");
-		bad++;
-	} else if (type == SNIFF_OTHER) {
-		pg_msg(c, "report", "scan_type");
+	enum sniff_type type;
+	const char *report_err = up_check(c, "report", &report, &type);
+	if (report_err != NULL) {
+		pg_msg(c, "report", report_err);
+		if (strcmp(report_err, "too_large") == 0)
+			return form_page(c, 413, &s, vals, errs);
 		bad++;
 	}
 	if (errs[F_DATE] == NULL && strcmp(vals[F_DATE], sys_today(c)) > 0) {

@@ -262,12 +262,7 @@ json(struct ctx *c, const char **v)
 {
 	struct buf b;
 	buf_init(&b, c->ar, 8192);
-	buf_str(&b, "{");
-	for (int i = F_UNIT; i <= F_CII; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", fields[i].key);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
-	}
+	sys_json_fields(&b, fields, v, F_UNIT, F_CII);
 	buf_str(&b, "}");
 	return buf_cstr(&b);
 }

@@ -34,6 +34,17 @@ sys_today(struct ctx *c)
 	return t;
 }
 
+void
+sys_json_fields(struct buf *b, const struct vfield *t, const char **v, int from, int to)
+{
+	buf_str(b, "{");
+	for (int i = from; i <= to; i++) {
+		buf_printf(b, "%s\"%s\":\"", i > from ? "," : "", t[i].key);
+		buf_json(b, v[i]);
+		buf_str(b, "\"");
+	}
+}
+
 enum sys_due_kind
 sys_due_text(const char *level, const char *last, const char *golive, const char *cii,
     const char *status, char due[11])

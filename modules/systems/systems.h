@@ -138,6 +138,8 @@ xmlNodePtr sys_node(struct ctx *c, xmlNodePtr parent, const char *name, const st
 enum db_rc sys_assessments_node(struct ctx *c, xmlNodePtr parent, long long id);
 /* A database failure as the handler's status. */
 int sys_db_status(enum db_rc rc);
+/* "{" and the form fields t[from..to] with values v as JSON members, for the audit; the caller closes it. */
+void sys_json_fields(struct buf *b, const struct vfield *t, const char **v, int from, int to);
 /* "YYYY-MM-DD" today in the site's zone. */
 const char *sys_today(struct ctx *c);
 
