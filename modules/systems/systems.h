@@ -7,29 +7,33 @@
  *
  * Page XML under <data> (the views in xslt/systems/ read these):
  *  list     <filter unit unit-id kind level status overdue/>
- *           <systems next? count><system …/>…</systems> where <system id unit-id
- *             unit-code kind level status cii next-due? due-kind? overdue? filed?>
- *             <name/><unit/></system> (level 0: not graded; due-kind cycle|cii)
- *  overdue  <systems …/> as above, overdue ones by due date; <findings next? count>
- *             <finding id system-id deadline assessment-date><text/><system/><unit/>
- *             </finding>…</findings>; <cii year due><system …/>…</cii> (due this year)
- *  system   @writable @grades @today; <system overdue due-kind> one child per
- *             column (see sys_node()); <assessments><assessment id date agency
- *             result score report-id? mime? size? sha256?/>…</assessments>
- *           <findings><finding id assessment version deadline done? overdue?>
- *             <text/></finding>…</findings>; <form> of the add-finding form (office)
+ *           <systems next? next-due? count><system id unit-id unit-code kind level
+ *             status cii next-due? overdue? due-kind? filed?><name/><unit/></system>…
+ *             (level 0: not graded; due-kind cycle|cii, on CII rows)
+ *  overdue  @list; <systems …/> as above, oldest due first; <findings next? next-due?
+ *             count><finding id system-id deadline assessed unit-code><text/><system/>
+ *             <unit/></finding>…</findings>; <cii due more?><system …/>…</cii>
+ *  system   @writable @grades; <system overdue due-kind> one child per column
+ *             (sys_node(), enum sys_col); <assessments><assessment id date result
+ *             score by report-id? mime? size? sha256?><agency/></assessment>…;
+ *           <findings><finding id assessment deadline version done? by? overdue?>
+ *             <text/></finding>…</findings>; for the office <form> of the add-finding
+ *             form (assessment finding fix_deadline nonce)
  *  form     @grades (1: the office, who sets unit, level, filing and CII);
  *           <current> (editing, as <system>); <vendors><vendor id><name/></vendor>…;
  *           <form><field name max error?>value</field>…</form>
- *  assess   <system> (as above); <form> (assessed_date agency result score nonce);
- *           @max-report; @report-again on a 422/413
- *  finding  <system>; <finding …> (as above, the record now); <form> (done_date version)
- *  print    <system> and <assessments> as on the system page
+ *  assess   @max-report @report-again?; <system>; <form> (assessed_date agency result
+ *             score nonce)
+ *  finding  <system>; <finding id system assessment assessed deadline done? overdue?
+ *             version updated-by updated-at><text/></finding> (the record now);
+ *           <form> (done_date version)
+ *  print    <system>, <assessments> as on the system page
  *
  * Error codes beyond the validators': sys_url, sys_ips, phone, sys_unit,
- * sys_vendor, sys_filing_pair, sys_gate (level >= 2 set online without a
- * passing assessment), future, sys_before (a date before the assessment),
- * sys_score; on the report: required, scan_type, too_large.
+ * sys_vendor, sys_filing_pair, sys_filing_level, sys_gate (level >= 2 moved
+ * online without a passing assessment), sys_future, sys_before (a date
+ * before the assessment), sys_score; on the report: required, scan_type,
+ * too_large.
  */
 #ifndef WANGAN_SYSTEMS_H
 #define WANGAN_SYSTEMS_H

@@ -16,7 +16,7 @@
   Every value comes back from the form fields, so a 422 or 409 loses
   nothing.  For a unit's staff the unit and the grading are the ones on
   record (the module ignores what they would send), so they are shown, not
-  offered.  The gate (error "gate" on status): level 2 and above goes online
+  offered.  The gate (error "sys_gate" on status): level 2 and above goes online
   only after a passing assessment.  On 409 (conflict="1") <current> is the
   system as it is now, next to the typed values, and the hidden version is
   the one now, so submitting again is a deliberate decision over the newer
