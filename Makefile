@@ -22,7 +22,7 @@ LDFLAGS += $(SAN)
 
 CORE_SRC = $(sort $(wildcard modules/core/*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
-MODULES  = registration pledges incidents
+MODULES  = registration pledges systems incidents
 BINS     = $(MODULES:%=$(BUILD)/bin/wangan-%) $(BUILD)/bin/wangan-admin
 XSL_SRC  = $(shell find xslt -name '*.xsl' ! -name localize.xsl | sort)
 LANGS    = zh-CN en
@@ -77,6 +77,9 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard module
 	@$(CC) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
 # A module's pure parts have unit tests too: such a test links the module's object.
 $(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o
+
+# The due-date tests include the module's pure due.c.
+$(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h
 
 deps:
 	@tools/deps

@@ -5,8 +5,18 @@
 -- unit (001-core), pledge_vendor (004-pledges).
 --
 -- next_due is the next assessment's due date, computed by the module from
--- the last assessment (or the go-live date) and the level's cycle, and
--- stored with every change so that the overdue list pages by index.
+-- the last assessment (or the go-live date) and the level's cycle, and for
+-- critical information infrastructure the yearly report (Dec 15), and
+-- stored with every change so that the overdue list pages by index.  A
+-- retired system owes nothing: its next_due is NULL, so overdue is simply
+-- next_due < today, read along an index.
+--
+-- The inventory is paged by id, 50 rows a page.  Each filter has a key
+-- ending in id, and the module reads along the key of the most selective
+-- filter given (unit, then level, kind, status), so a page costs the rows
+-- it shows plus those that the other filters skip, never a scan of the
+-- table.  Overdue lists page by (next_due, id) on sys_system_due, or on
+-- sys_system_unit_due for one unit.
 
 CREATE TABLE sys_system (
   id             INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -30,6 +40,7 @@ CREATE TABLE sys_system (
   filing_date    DATE         NULL,
   cii            TINYINT(1)   NOT NULL DEFAULT 0,
   last_assessed  DATE         NULL,
+  last_assessment_id BIGINT UNSIGNED NULL,
   next_due       DATE         NULL,
   nonce          CHAR(32)     NULL,
   version        INT UNSIGNED NOT NULL DEFAULT 1,
@@ -43,6 +54,8 @@ CREATE TABLE sys_system (
   KEY sys_system_level (level, id),
   KEY sys_system_status (status, id),
   KEY sys_system_due (next_due, id),
+  KEY sys_system_unit_due (unit_id, next_due, id),
+  KEY sys_system_cii (cii, next_due),
   KEY sys_system_vendor (vendor_id),
   CONSTRAINT sys_system_unit FOREIGN KEY (unit_id) REFERENCES unit (id),
   CONSTRAINT sys_system_vendor FOREIGN KEY (vendor_id) REFERENCES pledge_vendor (id),
@@ -87,6 +100,7 @@ CREATE TABLE sys_assessment (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- What an assessment found, each with its fix deadline and when it was done.
+-- Recording it done is an edit (version check); adding one carries a nonce.
 CREATE TABLE sys_finding (
   id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   assessment_id BIGINT UNSIGNED NOT NULL,
@@ -94,11 +108,13 @@ CREATE TABLE sys_finding (
   description   VARCHAR(1000) NOT NULL,
   fix_deadline  DATE         NOT NULL,
   done_date     DATE         NULL,
+  nonce         CHAR(32)     NOT NULL,
   version       INT UNSIGNED NOT NULL DEFAULT 1,
   created_at    DATETIME     NOT NULL DEFAULT CURRENT_TIMESTAMP,
   created_by    VARCHAR(64)  NOT NULL,
   updated_at    DATETIME     NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
   updated_by    VARCHAR(64)  NOT NULL,
+  UNIQUE KEY sys_finding_nonce (nonce),
   KEY sys_finding_open (done_date, fix_deadline),
   KEY sys_finding_system (system_id),
   CONSTRAINT sys_finding_assessment FOREIGN KEY (assessment_id) REFERENCES sys_assessment (id),

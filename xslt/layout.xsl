@@ -3,7 +3,8 @@
   layout.xsl — the page shell every view imports (<xsl:import href="../layout.xsl"/>).
   It owns xsl:output, the header (site, account, language switch, navigation),
   the message area, the footer with the request id, the CSS, and the named
-  templates views share: field-row, check-row, compare, hidden, csrf, msg-text.
+  templates views share: field-row, check-row, compare, hidden, csrf, msg-text,
+  field-label.
 
   A view provides:
     <xsl:template name="title">   the page title (text only)
@@ -125,6 +126,12 @@
           </xsl:if>
           <t:s key="nav.pledges"/>
         </a>
+        <a href="/systems/">
+          <xsl:if test="/page/@module = 'systems'">
+            <xsl:attribute name="aria-current">page</xsl:attribute>
+          </xsl:if>
+          <t:s key="nav.systems"/>
+        </a>
         <a href="/incidents/">
           <xsl:if test="/page/@module = 'incidents'">
             <xsl:attribute name="aria-current">page</xsl:attribute>
@@ -158,7 +165,11 @@
         <ul>
           <xsl:for-each select="$fm">
             <li>
-              <a href="#f-{@field}"><t:label set="field" select="@field"/></a>
+              <a href="#f-{@field}">
+                <xsl:call-template name="field-label">
+                  <xsl:with-param name="name" select="@field"/>
+                </xsl:call-template>
+              </a>
               <t:s key="layout.colon"/>
               <xsl:call-template name="msg-text">
                 <xsl:with-param name="name" select="@field"/>
@@ -169,6 +180,17 @@
         </ul>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!--
+    A form field's label: the string field.NAME.  A module whose field names
+    need words of their own (systems: name is a system's name, not a
+    person's) overrides this; the field rows, the checkbox rows, the
+    conflict table and the message summary all ask here.
+  -->
+  <xsl:template name="field-label">
+    <xsl:param name="name"/>
+    <t:label set="field" select="$name"/>
   </xsl:template>
 
   <!--
@@ -213,7 +235,9 @@
         <xsl:attribute name="class">field invalid</xsl:attribute>
       </xsl:if>
       <label for="f-{$name}">
-        <t:label set="field" select="$name"/>
+        <xsl:call-template name="field-label">
+          <xsl:with-param name="name" select="$name"/>
+        </xsl:call-template>
         <xsl:if test="$required">
           <span class="req" aria-hidden="true">*</span>
         </xsl:if>
@@ -270,7 +294,11 @@
       <xsl:if test="string($f/@error)">
         <xsl:attribute name="class">field invalid</xsl:attribute>
       </xsl:if>
-      <span class="label"><t:label set="field" select="$name"/></span>
+      <span class="label">
+        <xsl:call-template name="field-label">
+          <xsl:with-param name="name" select="$name"/>
+        </xsl:call-template>
+      </span>
       <div class="input">
         <label class="check">
           <input type="checkbox" id="f-{$name}" name="{$name}" value="1">
@@ -306,7 +334,11 @@
       <xsl:if test="string($now) != string($mine)">
         <xsl:attribute name="class">differs</xsl:attribute>
       </xsl:if>
-      <th scope="row"><t:label set="field" select="$name"/></th>
+      <th scope="row">
+        <xsl:call-template name="field-label">
+          <xsl:with-param name="name" select="$name"/>
+        </xsl:call-template>
+      </th>
       <td>
         <xsl:value-of select="$now"/>
         <xsl:if test="not(string($now))"><span class="muted">—</span></xsl:if>

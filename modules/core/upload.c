@@ -5,6 +5,22 @@
 #include "sha256.h"
 #include "upload.h"
 
+const char *
+up_check(struct ctx *c, const char *name, const struct req_file **f, enum sniff_type *type)
+{
+	*f = NULL;
+	*type = SNIFF_OTHER;
+	for (size_t i = 0; i < c->req.nfiles; i++)
+		if (strcmp(c->req.files[i].name, name) == 0)
+			*f = &c->req.files[i];
+	if (*f == NULL || (*f)->len == 0)
+		return "required";
+	if ((*f)->len > REQ_MAX_FILE)
+		return "too_large";
+	*type = sniff_type((*f)->data, (*f)->len);
+	return *type == SNIFF_OTHER ? "scan_type" : NULL;
+}
+
 enum db_rc
 up_store(struct ctx *c, int meta_sql, int chunk_sql, const struct req_file *f,
     enum sniff_type type, long long *id)

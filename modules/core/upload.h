@@ -15,6 +15,13 @@
 #define UP_CHUNK (60u * 1024)
 
 /*
+ * The file field name of the request, checked: *f is the file (NULL when
+ * none was sent) and *type its sniffed type.  Returns NULL when it is a
+ * PDF, JPEG or PNG of at most REQ_MAX_FILE bytes, else the message code for
+ * the field: "too_large" (answer 413), "required" or "scan_type" (422).
+ */
+const char *up_check(struct ctx *c, const char *name, const struct req_file **f, enum sniff_type *type);
+/*
  * Stores f as type: meta_sql inserts (mime, size, sha256, filename, login),
  * chunk_sql (id, seq, data).  The new id in *id.  Call inside the
  * transaction that records what the file belongs to.

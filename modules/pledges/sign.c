@@ -241,19 +241,12 @@ pl_sign(struct ctx *c)
 	    strcmp(vals[F_PARTY_TYPE], "vendor") == 0 ? PL_VENDOR : PL_PERSON);
 	if ((st = open_party(c, vals[F_KIND], type, atoll(vals[F_PARTY_ID]), &p)) != 200)
 		return st;
-	for (size_t i = 0; i < c->req.nfiles; i++)
-		if (strcmp(c->req.files[i].name, "scan") == 0)
-			scan = &c->req.files[i];
-	if (scan != NULL && scan->len > REQ_MAX_FILE) {
-		pg_msg(c, "scan", "too_large");
-		return again(c, 413, &p, vals, errs);
-	}
-	enum sniff_type type_of_scan = scan ? sniff_type(scan->data, scan->len) : SNIFF_OTHER;
-	if (scan == NULL || scan->len == 0) {
-		pg_msg(c, "scan", "required");
-		bad++;
-	} else if (type_of_scan == SNIFF_OTHER) {
-		pg_msg(c, "scan", "scan_type");
+	enum sniff_type type_of_scan;
+	const char *scan_err = up_check(c, "scan", &scan, &type_of_scan);
+	if (scan_err != NULL) {
+		pg_msg(c, "scan", scan_err);
+		if (strcmp(scan_err, "too_large") == 0)
+			return again(c, 413, &p, vals, errs);
 		bad++;
 	}
 	if (errs[F_DATE] == NULL && wd_parse(vals[F_DATE]) > wd_today()) {

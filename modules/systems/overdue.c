@@ -1,0 +1,120 @@
+/*
+ * overdue.c — the overdue list: systems whose next assessment (or CII
+ * yearly report) date has passed, oldest first; findings past their fix
+ * deadline and not done, oldest first; and the critical information
+ * infrastructure whose yearly report falls due from today to this year's
+ * report date (Dec 15), so the office sees them coming.  A unit's staff
+ * see their own unit's.
+ *
+ * Both lists page by their index, 50 rows at a time: ?list=systems or
+ * ?list=findings with after_due=DATE&after=ID continues one of them
+ * alone; without list= the page shows the first page of each.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "systems.h"
+
+struct rows {
+	struct ctx *c;
+	xmlNodePtr parent;
+	size_t n;
+	const char *last, *last_due;
+};
+
+static int
+finding_row(void *arg, const struct db_row *r)
+{
+	/* id, system, description, deadline, assessed, system name, unit code, name, name_en */
+	struct rows *l = arg;
+	if (l->n++ == SYS_PAGE_ROWS)
+		return 1;
+	xmlNodePtr f = pg_node(l->parent, "finding");
+	pg_attr(f, "id", r->v[0]);
+	pg_attr(f, "system-id", r->v[1]);
+	pg_attr(f, "deadline", r->v[3]);
+	pg_attr(f, "assessed", r->v[4]);
+	pg_attr(f, "unit-code", r->v[6]);
+	pg_text(f, "text", r->v[2]);
+	pg_text(f, "system", r->v[5]);
+	pg_text(f, "unit", l->c->lang == LANG_EN && *r->v[8] ? r->v[8] : r->v[7]);
+	l->last = ar_strdup(l->c->ar, r->v[0]);
+	l->last_due = ar_strdup(l->c->ar, r->v[3]);
+	return 0;
+}
+
+static int
+cii_row(void *arg, const struct db_row *r)
+{
+	struct rows *l = arg;
+	if (l->n++ == SYS_PAGE_ROWS)
+		return 1;
+	sys_row_node(l->c, pg_node(l->parent, "system"), r);
+	return 0;
+}
+
+/* The next report date of critical information infrastructure, today or later. */
+static void
+cii_date(char out[11])
+{
+	int y, m, d, today = wd_today();
+	wd_civil(today, &y, &m, &d);
+	int due = wd_ymd(y, sys_set.cii_month, sys_set.cii_day);
+	if (due == WD_INVALID)	/* Feb 29 in a common year */
+		due = wd_ymd(y, sys_set.cii_month, sys_set.cii_day - 1);
+	if (due < today)
+		due = wd_add_months(due, 12);
+	wd_format(due, out);
+}
+
+int
+sys_overdue(struct ctx *c)
+{
+	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
+	static const struct vfield fdue = { "after_due", V_DATE, 0, 10, NULL };
+	const char *list = app_q(c, "list"), *after = app_q(c, "after"), *due = app_q(c, "after_due");
+	long long unit = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
+	const char *today = sys_today(c);
+	enum db_rc rc = DB_OK;
+	char cii[11];
+	int st;
+
+	c->view = "systems/overdue";
+	if ((after && valid_check(&fid, after)) || (due && valid_check(&fdue, due)))
+		return 400;
+	if (list != NULL && strcmp(list, "systems") != 0 && strcmp(list, "findings") != 0)
+		list = NULL;
+	pg_attr(c->data, "list", list ? list : "");
+	int sys_only = list && strcmp(list, "systems") == 0, find_only = list && strcmp(list, "findings") == 0;
+	if (!find_only) {
+		struct sys_filter f = { unit, "", "", "", 1, sys_only && due ? due : "",
+			sys_only && after ? atoll(after) : 0 };
+		if ((st = sys_list_rows(c, &f, c->data)) != 200)
+			return st;
+	}
+	if (!sys_only) {
+		const char *from = find_only && due ? due : "1000-01-01";
+		struct rows l = { c, pg_node(c->data, "findings"), 0, NULL, NULL };
+		struct db_val p[] = { DBS(today), DBI(unit), DBI(unit), DBS(from), DBS(from),
+			DBI(find_only && after ? atoll(after) : 0) };
+		rc = db_run(c->db, SQL(SYS_SQL_OVERDUE_FINDINGS), p, 6, finding_row, &l);
+		if (rc != DB_OK)
+			return sys_db_status(rc);
+		if (l.n > SYS_PAGE_ROWS) {
+			pg_attr(l.parent, "next", l.last);
+			pg_attr(l.parent, "next-due", l.last_due);
+		}
+		pg_attri(l.parent, "count", (long long)(l.n > SYS_PAGE_ROWS ? SYS_PAGE_ROWS : l.n));
+	}
+	if (!list) {
+		cii_date(cii);
+		struct rows l = { c, pg_node(c->data, "cii"), 0, NULL, NULL };
+		pg_attr(l.parent, "due", cii);
+		struct db_val p[] = { DBS(today), DBS(cii), DBI(unit), DBI(unit) };
+		rc = db_run(c->db, SQL(SYS_SQL_CII_DUE), p, 4, cii_row, &l);
+		if (rc != DB_OK)
+			return sys_db_status(rc);
+		if (l.n > SYS_PAGE_ROWS)
+			pg_attr(l.parent, "more", "1");
+	}
+	return 200;
+}

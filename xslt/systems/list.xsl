@@ -1,0 +1,237 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  systems/list.xsl — the inventory: every system by id, 50 a page.
+  data: <filter unit unit-id kind level status overdue/> (unit: a unit code),
+        <systems next? next-due? count><system id unit-id unit-code kind level
+          status cii next-due? due-kind? overdue? filed?><name/><unit/></system>…</systems>
+  Pagination by id (?after=NEXT), or with overdue=1 by due date
+  (?after_due=NEXT-DUE&after=NEXT), filters kept.  level 0 is not graded;
+  filed: a public-security filing number is recorded (level 2 and above).
+  A unit's staff see their own unit (filter/@unit is theirs, whatever the
+  query said), so only the roles that read every unit get the unit filter.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:t="urn:wangan:text">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:template name="title">
+    <t:s key="systems.title"/>
+  </xsl:template>
+
+  <xsl:template match="data" mode="content">
+    <xsl:variable name="base" select="/page/@base"/>
+    <xsl:variable name="f" select="filter"/>
+    <xsl:variable name="all">
+      <xsl:call-template name="reads-all"/>
+    </xsl:variable>
+    <xsl:variable name="unit" select="$all = '1' and string($f/@unit)"/>
+    <xsl:variable name="by-due" select="$f/@overdue = '1'"/>
+    <!-- the filters, to keep on the pagination links -->
+    <xsl:variable name="keep">
+      <xsl:if test="string($f/@kind)">
+        <xsl:text>&amp;kind=</xsl:text>
+        <xsl:value-of select="$f/@kind"/>
+      </xsl:if>
+      <xsl:if test="string($f/@level)">
+        <xsl:text>&amp;level=</xsl:text>
+        <xsl:value-of select="$f/@level"/>
+      </xsl:if>
+      <xsl:if test="string($f/@status)">
+        <xsl:text>&amp;status=</xsl:text>
+        <xsl:value-of select="$f/@status"/>
+      </xsl:if>
+      <xsl:if test="$f/@overdue = '1'">&amp;overdue=1</xsl:if>
+      <xsl:if test="$unit">
+        <xsl:text>&amp;unit=</xsl:text>
+        <xsl:value-of select="$f/@unit"/>
+      </xsl:if>
+    </xsl:variable>
+
+    <h1><t:s key="systems.title"/></h1>
+    <p class="muted">
+      <t:s key="systems.intro"/>
+      <xsl:if test="$all != '1'">
+        <xsl:text> </xsl:text>
+        <t:s key="systems.own_unit"/>
+      </xsl:if>
+    </p>
+
+    <p class="actions">
+      <xsl:if test="$can-file = '1'">
+        <a class="button" href="{$base}new"><t:s key="systems.new"/></a>
+      </xsl:if>
+      <a href="{$base}overdue"><t:s key="systems.overdue_list"/></a>
+      <xsl:if test="$all = '1'">
+        <a href="{$base}export.xml"><t:s key="systems.export"/></a>
+      </xsl:if>
+    </p>
+
+    <form class="inline" method="get" action="{$base}">
+      <label>
+        <t:s key="systems.filter_kind"/>
+        <select name="kind">
+          <option value=""><t:s key="systems.filter_any"/></option>
+          <xsl:call-template name="options">
+            <xsl:with-param name="set" select="'kind'"/>
+            <xsl:with-param name="codes" select="$kinds"/>
+            <xsl:with-param name="value" select="$f/@kind"/>
+          </xsl:call-template>
+        </select>
+      </label>
+      <label>
+        <t:s key="systems.filter_level"/>
+        <select name="level">
+          <option value=""><t:s key="systems.filter_any"/></option>
+          <xsl:call-template name="options">
+            <xsl:with-param name="set" select="'level'"/>
+            <xsl:with-param name="codes" select="concat('0 ', $levels)"/>
+            <xsl:with-param name="value" select="$f/@level"/>
+          </xsl:call-template>
+        </select>
+      </label>
+      <label>
+        <t:s key="systems.filter_status"/>
+        <select name="status">
+          <option value=""><t:s key="systems.filter_any"/></option>
+          <xsl:call-template name="options">
+            <xsl:with-param name="set" select="'status'"/>
+            <xsl:with-param name="codes" select="$statuses"/>
+            <xsl:with-param name="value" select="$f/@status"/>
+          </xsl:call-template>
+        </select>
+      </label>
+      <xsl:if test="$all = '1'">
+        <label>
+          <t:s key="systems.filter_unit"/>
+          <input type="text" name="unit" maxlength="32" class="unitcode" value="{$f/@unit}"/>
+        </label>
+      </xsl:if>
+      <label>
+        <input type="checkbox" name="overdue" value="1">
+          <xsl:if test="$f/@overdue = '1'">
+            <xsl:attribute name="checked">checked</xsl:attribute>
+          </xsl:if>
+        </input>
+        <t:s key="systems.filter_overdue"/>
+      </label>
+      <button type="submit"><t:s key="systems.filter_apply"/></button>
+      <xsl:if test="string($keep)">
+        <a href="{$base}"><t:s key="systems.filter_clear"/></a>
+      </xsl:if>
+    </form>
+
+    <xsl:choose>
+      <xsl:when test="systems/system">
+        <div class="tablewrap">
+          <table class="systems">
+            <thead>
+              <tr>
+                <th scope="col"><t:s key="sysfield.name"/></th>
+                <th scope="col"><t:s key="sysfield.unit"/></th>
+                <th scope="col"><t:s key="sysfield.kind"/></th>
+                <th scope="col"><t:s key="systems.col_level"/></th>
+                <th scope="col"><t:s key="sysfield.status"/></th>
+                <th scope="col"><t:s key="systems.col_filed"/></th>
+                <th scope="col"><t:s key="systems.col_due"/></th>
+                <th scope="col"><abbr t:title="sysfield.cii"><t:s key="sys.cii_short"/></abbr></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="systems/system">
+                <tr>
+                  <xsl:if test="@overdue = '1'">
+                    <xsl:attribute name="class">overdue</xsl:attribute>
+                  </xsl:if>
+                  <th scope="row"><a href="/systems/{@id}"><xsl:value-of select="name"/></a></th>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="$all = '1'">
+                        <a href="/systems/?unit={@unit-code}"><xsl:value-of select="unit"/></a>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="unit"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td><t:label set="syskind" select="@kind"/></td>
+                  <td class="num">
+                    <xsl:choose>
+                      <xsl:when test="@level = '0'">
+                        <span class="muted"><t:label set="syslevel" select="'0'"/></span>
+                      </xsl:when>
+                      <xsl:otherwise><t:label set="syslevel" select="@level"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td class="num">
+                    <xsl:if test="@status = 'retired'">
+                      <xsl:attribute name="class">num muted</xsl:attribute>
+                    </xsl:if>
+                    <t:label set="sysstatus" select="@status"/>
+                  </td>
+                  <td class="num">
+                    <xsl:choose>
+                      <xsl:when test="@level &lt; 2"><span class="muted">—</span></xsl:when>
+                      <xsl:when test="@filed = '1'"><span class="ontime"><t:s key="systems.filed"/></span></xsl:when>
+                      <xsl:otherwise><span class="missing"><t:s key="systems.not_filed"/></span></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td class="num">
+                    <xsl:choose>
+                      <xsl:when test="@overdue = '1'">
+                        <span class="late">
+                          <xsl:value-of select="@next-due"/>
+                          <xsl:text> </xsl:text>
+                          <t:s key="sys.overdue"/>
+                        </span>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@next-due"/></xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:if test="@due-kind = 'cii'">
+                      <small class="dates"><t:s key="sys.due_cii"/></small>
+                    </xsl:if>
+                  </td>
+                  <td>
+                    <xsl:if test="@cii = '1'">
+                      <abbr class="cii" t:title="sysfield.cii"><t:s key="sys.cii_short"/></abbr>
+                    </xsl:if>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="notice info"><t:s key="systems.empty"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <nav class="pager">
+      <xsl:attribute name="aria-label"><t:s key="systems.pages"/></xsl:attribute>
+      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
+        <a href="{$base}?{substring($keep, 2)}"><t:s key="systems.first"/></a>
+      </xsl:if>
+      <xsl:if test="string(systems/@next)">
+        <a rel="next" href="{$base}?after={systems/@next}{$keep}">
+          <xsl:if test="$by-due">
+            <xsl:attribute name="href">
+              <xsl:value-of select="concat($base, '?after_due=', systems/@next-due, '&amp;after=', systems/@next, $keep)"/>
+            </xsl:attribute>
+          </xsl:if>
+          <t:s key="systems.next"/>
+        </a>
+      </xsl:if>
+      <span class="muted">
+        <t:s key="systems.count"><t:arg name="n"><xsl:value-of select="systems/@count"/></t:arg></t:s>
+      </span>
+    </nav>
+  </xsl:template>
+
+  <xsl:template name="css-extra">
+    <xsl:call-template name="sys-css"/>
+    <xsl:text>
+table.systems tbody th{font-weight:400}
+input.unitcode{width:8rem}
+</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>
