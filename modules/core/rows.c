@@ -24,12 +24,12 @@ struct path {
 	const xmlChar *name;
 };
 
-enum tkind { T_EXISTS, T_NONEMPTY, T_EQ, T_NE, T_NOT };
+enum tkind { T_EXISTS, T_NONEMPTY, T_EQ, T_NE, T_NOT, T_AND, T_OR };
 struct test {
 	enum tkind kind;
 	struct path p;
 	const xmlChar *lit;	/* T_EQ, T_NE */
-	struct test *sub;	/* T_NOT */
+	struct test *sub, *sub2;	/* T_NOT; T_AND and T_OR */
 };
 
 enum nkind {
@@ -195,13 +195,43 @@ parse_path(struct cc *cc, const char *src, struct path *p)
 	return is_name((const char *)p->name) ? 0 : -1;
 }
 
+/* Where the word op (" or ", " and ") stands outside quotes and parentheses, or NULL. */
+static char *
+find_op(char *s, const char *op)
+{
+	size_t k = strlen(op);
+	int depth = 0;
+	char q = 0;
+	for (char *p = s; *p; p++) {
+		if (q) {
+			q = *p == q ? 0 : q;
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (*p == '(' || *p == ')') {
+			depth += *p == '(' ? 1 : -1;
+		} else if (depth == 0 && strncmp(p, op, k) == 0) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
 static struct test *
 parse_test(struct cc *cc, const char *src)
 {
 	struct test *t = cc_alloc(cc, sizeof(*t));
-	char *s = trim(cc, src, strlen(src)), *eq;
+	char *s = trim(cc, src, strlen(src)), *eq, *op;
 	if (t == NULL || s == NULL)
 		return NULL;
+	/* "or" binds loosest, then "and", as in XPath */
+	if ((op = find_op(s, " or ")) != NULL || (op = find_op(s, " and ")) != NULL) {
+		int or = op[1] == 'o';
+		*op = '\0';
+		t->kind = or ? T_OR : T_AND;
+		t->sub = parse_test(cc, s);
+		t->sub2 = parse_test(cc, op + (or ? 4 : 5));
+		return t->sub != NULL && t->sub2 != NULL ? t : NULL;
+	}
 	if (unwrap(cc, &s, "not")) {
 		t->kind = T_NOT;
 		return (t->sub = parse_test(cc, s)) != NULL ? t : NULL;
@@ -632,6 +662,10 @@ test(const struct test *t, xmlNodePtr n)
 	switch (t->kind) {
 	case T_NOT:
 		return !test(t->sub, n);
+	case T_AND:
+		return test(t->sub, n) && test(t->sub2, n);
+	case T_OR:
+		return test(t->sub, n) || test(t->sub2, n);
 	case T_EXISTS:
 		return select1(n, &t->p, NULL) != NULL;
 	case T_NONEMPTY:

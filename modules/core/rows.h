@@ -18,6 +18,7 @@
  *   xsl:attribute name="NAME" (on an element of the body).
  *   PATH  @name | name (a child element) | .   also as string(PATH) or (PATH)
  *   TEST  PATH | string(PATH) | PATH = 'text' | PATH != 'text' | not(TEST)
+ *         | TEST and TEST | TEST or TEST
  * Anything else is refused when the stylesheet loads, with the line, and
  * rows_errors() counts it, so a view never renders differently in silence.
  * tests/unit/test_rows.c renders every shipped view both ways, this and

@@ -12,7 +12,9 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:t="urn:wangan:text">
+    xmlns:t="urn:wangan:text"
+    xmlns:r="urn:wangan:rows"
+    extension-element-prefixes="r">
 
   <xsl:import href="common.xsl"/>
 
@@ -139,38 +141,34 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="systems/system">
+              <!-- r:for-each: xsl:for-each compiled when the view loads (core/rows.h) -->
+              <r:for-each select="systems/system">
                 <tr>
                   <xsl:if test="@overdue = '1'">
                     <xsl:attribute name="class">overdue</xsl:attribute>
                   </xsl:if>
                   <th scope="row"><a href="/systems/{@id}"><xsl:value-of select="name"/></a></th>
-                  <td>
-                    <xsl:choose>
-                      <xsl:when test="$all = '1'">
-                        <a href="/systems/?unit={@unit-code}"><xsl:value-of select="unit"/></a>
-                      </xsl:when>
-                      <xsl:otherwise><xsl:value-of select="unit"/></xsl:otherwise>
-                    </xsl:choose>
-                  </td>
+                  <!-- a unit's staff see only their unit: the link then shows the same list -->
+                  <td><a href="/systems/?unit={@unit-code}"><xsl:value-of select="unit"/></a></td>
                   <td><t:label set="syskind" select="@kind"/></td>
                   <td class="num">
                     <xsl:choose>
                       <xsl:when test="@level = '0'">
-                        <span class="muted"><t:label set="syslevel" select="'0'"/></span>
+                        <span class="muted"><t:s key="syslevel.0"/></span>
                       </xsl:when>
                       <xsl:otherwise><t:label set="syslevel" select="@level"/></xsl:otherwise>
                     </xsl:choose>
                   </td>
-                  <td class="num">
-                    <xsl:if test="@status = 'retired'">
-                      <xsl:attribute name="class">num muted</xsl:attribute>
-                    </xsl:if>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@status = 'retired'"><xsl:attribute name="class">num muted</xsl:attribute></xsl:when>
+                      <xsl:otherwise><xsl:attribute name="class">num</xsl:attribute></xsl:otherwise>
+                    </xsl:choose>
                     <t:label set="sysstatus" select="@status"/>
                   </td>
                   <td class="num">
                     <xsl:choose>
-                      <xsl:when test="@level &lt; 2"><span class="muted">—</span></xsl:when>
+                      <xsl:when test="@level = '0' or @level = '1'"><span class="muted">—</span></xsl:when>
                       <xsl:when test="@filed = '1'"><span class="ontime"><t:s key="systems.filed"/></span></xsl:when>
                       <xsl:otherwise><span class="missing"><t:s key="systems.not_filed"/></span></xsl:otherwise>
                     </xsl:choose>
@@ -196,7 +194,7 @@
                     </xsl:if>
                   </td>
                 </tr>
-              </xsl:for-each>
+              </r:for-each>
             </tbody>
           </table>
         </div>
