@@ -611,16 +611,7 @@ app_main(const struct module *m, int argc, char **argv)
 		return 1;
 	}
 	a.account_ttl = config_int(&a.cfg, "account_cache_seconds", 5, 0, 300);
-	setenv("TZ", a.cfg.timezone, 1);
-	tzset();
-	{
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		long off = tm.tm_gmtoff / 60;
-		snprintf(a.tzoff, sizeof(a.tzoff), "%c%02ld:%02ld", off < 0 ? '-' : '+',
-		    labs(off) / 60 % 100, labs(off) % 60);
-	}
+	config_zone(&a.cfg, a.tzoff);
 	if (CORE_SQL__MAX + m->nsql > APP_MAX_SQL)
 		return 1;
 	for (size_t i = 0; i < CORE_SQL__MAX; i++)

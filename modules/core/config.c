@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "config.h"
 
 static char *
@@ -140,4 +141,16 @@ config_int(const struct config *c, const char *key, long def, long min, long max
 	if (*end != '\0')
 		return def;
 	return n < min ? min : n > max ? max : n;
+}
+
+void
+config_zone(const struct config *c, char off[8])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	setenv("TZ", c->timezone, 1);
+	tzset();
+	localtime_r(&t, &tm);
+	long m = tm.tm_gmtoff / 60;
+	snprintf(off, 8, "%c%02ld:%02ld", m < 0 ? '-' : '+', labs(m) / 60 % 100, labs(m) % 60);
 }

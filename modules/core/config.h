@@ -34,4 +34,10 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen);
 int config_parse(struct config *c, const char *text, char *err, size_t errlen);
 const char *config_get(const struct config *c, const char *key, const char *def);
 long config_int(const struct config *c, const char *key, long def, long min, long max);
+/*
+ * Makes the site's zone (c->timezone) the process's, and writes its offset
+ * from UTC now as "+08:00" for MariaDB's SET time_zone, so DATETIME columns
+ * and CURRENT_TIMESTAMP are the site's time (DESIGN.md, data rules).
+ */
+void config_zone(const struct config *c, char off[8]);
 #endif

@@ -47,3 +47,14 @@ def test_more_than_a_page_of_units_pages_by_code():
     # a loaded unit has no holders yet: every role is listed as missing
     _, x = page("/registration/?missing=first")
     assert "P-000" in [u.get("code") for u in x.findall("./data/units/unit")]
+
+
+def test_loaded_rows_carry_the_sites_time():
+    """wangan-admin writes in the site's zone like the modules: a unit loaded
+    now has created_at within a minute of the site's clock (the tests run in
+    the site's zone; tests/run), not eight hours off (UTC)."""
+    import datetime
+    r = admin("load-units", csv("tz.csv", ["code,name,name_en,kind", "TZ-1,时区测试单位,Zone test,office"]))
+    assert r.returncode == 0, r.stderr
+    at = datetime.datetime.fromisoformat(one("SELECT created_at FROM unit WHERE code = 'TZ-1'"))
+    assert abs((datetime.datetime.now() - at).total_seconds()) < 60, at

@@ -34,10 +34,13 @@ enum sql {
 	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS,
 	S_SUMMARY, S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
 	S_PL_CHUNK, S_PL_SIGNING, S_SYS_COUNT, S_UNIT_COUNT, S_SYS_INSERT, S_SYS_ASSESS, S_SYS_LAST, S_SYS_FINDING, S_SYS_DUE,
+	S_TZ,
 	S__MAX
 };
 
 static const char *const sql[S__MAX] = {
+	/* the site's time for DATETIME defaults, as the modules set it */
+	[S_TZ] = "SET time_zone = ?",
 	[S_UNIT] = "INSERT INTO unit (code, name, name_en, kind, created_by, updated_by)"
 	    " VALUES (?,?,?,?,'admin-cli','admin-cli') ON DUPLICATE KEY UPDATE name = VALUES(name),"
 	    " name_en = VALUES(name_en), kind = VALUES(kind), version = version + 1,"
@@ -590,7 +593,7 @@ main(int argc, char **argv)
 {
 	static struct config cfg;
 	const char *conf = getenv("WANGAN_CONF") ? getenv("WANGAN_CONF") : CONFIG_DEFAULT;
-	char err[256];
+	char err[256], tzoff[8];
 	int i = 1, rc = 2;
 
 	if (argc > 2 && strcmp(argv[1], "--config") == 0) {
@@ -610,10 +613,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "wangan-admin: config: %s\n", err);
 		return 1;
 	}
-	setenv("TZ", cfg.timezone, 1);
+	config_zone(&cfg, tzoff);
 	ar_init(&ar);
 	db = db_new(&cfg, sql, S__MAX);
-	if (db == NULL || db_ensure(db) != DB_OK) {
+	struct db_val tz = DBS(tzoff);
+	if (db == NULL || db_ensure(db) != DB_OK || db_run(db, S_TZ, &tz, 1, NULL, NULL) != DB_OK) {
 		fprintf(stderr, "wangan-admin: cannot reach the database\n");
 		return 1;
 	}
