@@ -10,6 +10,7 @@
 #include <libxslt/extensions.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
+#include "arena.h"
 #include "html.h"
 #include "rows.h"
 
@@ -53,17 +54,11 @@ struct rnode {
 	struct test *t;
 };
 
-/* Everything one body's compilation allocates, freed with the stylesheet. */
-struct blk {
-	struct blk *next;
-	max_align_t data[];
-};
-
 struct rows_comp {
 	xsltElemPreComp comp;	/* first: libxslt hands this back to rows_run */
 	xmlXPathCompExprPtr select;
 	struct rnode *body;
-	struct blk *mem;
+	struct arena ar;	/* the compiled body, freed with the stylesheet */
 };
 
 static unsigned nerrors;
@@ -78,7 +73,7 @@ rows_errors(void)
 
 struct cc {
 	xsltStylesheetPtr style;
-	struct blk **mem;
+	struct arena *ar;
 	xmlNodePtr elem;	/* the literal element whose attributes xsl:attribute adds to */
 	int err;
 };
@@ -98,26 +93,23 @@ fail(struct cc *cc, xmlNodePtr at, const char *why, const xmlChar *what)
 	cc->err = 1;
 }
 
+/* Zeroed memory of the compiled body; running out fails the compilation. */
 static void *
 cc_alloc(struct cc *cc, size_t n)
 {
-	struct blk *b = calloc(1, sizeof(*b) + n);
-	if (b == NULL) {
+	void *p = ar_alloc(cc->ar, n);
+	if (p == NULL)
 		cc->err = 1;
-		return NULL;
-	}
-	b->next = *cc->mem;
-	*cc->mem = b;
-	return b->data;
+	return p;
 }
 
 static xmlChar *
 cc_strndup(struct cc *cc, const char *s, size_t n)
 {
-	xmlChar *p = cc_alloc(cc, n + 1);
-	if (p != NULL)
-		memcpy(p, s, n);
-	return p;
+	char *p = ar_strndup(cc->ar, s, n);
+	if (p == NULL)
+		cc->err = 1;
+	return (xmlChar *)p;
 }
 
 static struct rnode *
@@ -268,6 +260,8 @@ has_attr(xmlNodePtr n, const char *name)
 static void
 link_node(struct rnode ***tail, struct rnode *n)
 {
+	if (n == NULL)	/* out of memory: cc->err is set already */
+		return;
 	**tail = n;
 	*tail = &n->next;
 }
@@ -293,10 +287,7 @@ compile_avt(struct cc *cc, xmlNodePtr at, const char *v, struct rnode ***tail)
 	char lit[1024];
 	size_t n = 0;
 	while (*v && !cc->err) {
-		if ((v[0] == '{' && v[1] == '{') || (v[0] == '}' && v[1] == '}')) {
-			lit[n++] = *v;
-			v += 2;
-		} else if (*v == '{') {
+		if (*v == '{' && v[1] != '{') {
 			const char *end = strchr(v, '}');
 			struct rnode *val = cc_node(cc, N_VALUE);
 			char *expr = end ? (char *)cc_strndup(cc, v + 1, (size_t)(end - v - 1)) : NULL;
@@ -309,20 +300,21 @@ compile_avt(struct cc *cc, xmlNodePtr at, const char *v, struct rnode ***tail)
 			link_node(tail, val);
 			n = 0;
 			v = end + 1;
-		} else if (*v == '}') {
+		} else if (*v == '}' && v[1] != '}') {
 			fail(cc, at, "a lone } in an attribute value", NULL);
 			return;
 		} else {
+			/* a literal character; "{{" and "}}" stand for one brace */
 			const char *e = *v == '&' ? "&amp;" : *v == '<' ? "&lt;" : *v == '>' ? "&gt;" :
 			    *v == '"' ? "&quot;" : NULL;
 			size_t k = e ? strlen(e) : 1;
-			if (n + k + 2 > sizeof(lit)) {
+			if (n + k > sizeof(lit)) {
 				link_node(tail, markup(cc, lit, n));
 				n = 0;
 			}
 			memcpy(lit + n, e ? e : v, k);
 			n += k;
-			v++;
+			v += (*v == '{' || *v == '}') ? 2 : 1;
 		}
 	}
 	if (n)
@@ -529,22 +521,12 @@ compile_list(struct cc *cc, xmlNodePtr first, unsigned flags)
 }
 
 static void
-blk_free(struct blk *b)
-{
-	while (b != NULL) {
-		struct blk *next = b->next;
-		free(b);
-		b = next;
-	}
-}
-
-static void
 rows_free(xsltElemPreCompPtr comp)
 {
 	struct rows_comp *rc = (struct rows_comp *)comp;
 	if (rc->select != NULL)
 		xmlXPathFreeCompExpr(rc->select);
-	blk_free(rc->mem);
+	ar_free(&rc->ar);
 	free(rc);
 }
 
@@ -559,7 +541,8 @@ rows_compile(xsltStylesheetPtr style, xmlNodePtr inst, xsltTransformFunction fn)
 	if (rc == NULL)
 		return NULL;
 	xsltInitElemPreComp(&rc->comp, style, inst, fn, rows_free);
-	cc.mem = &rc->mem;
+	ar_init(&rc->ar);
+	cc.ar = &rc->ar;
 	if (xmlHasNsProp(inst, BAD_CAST "space", XML_XML_NAMESPACE) != NULL)
 		fail(&cc, inst, "xml:space", NULL);
 	else if ((sel = attr_of(inst, "select")) == NULL ||

@@ -2,9 +2,9 @@
  * summary.h — the SQL that recomputes reg_summary, the list page's read
  * model: one row per unit, clustered by unit code, with the unit's code,
  * names, kind and active flag, each role's current holder and whether any
- * change was reported late (schema/008-registration-list.sql).  The list then reads one row per unit instead of
- * joining five holder rows and probing for late changes (≈ 580 → ≈ 150 µs of
- * MariaDB time per page).  The change transaction refreshes its unit's row,
+ * change was reported late (schema/008-registration-list.sql).  The list
+ * then reads 51 consecutive rows of one table instead of joining five
+ * holder rows per unit and probing for late changes.  The change transaction refreshes its unit's row,
  * so the summary is never behind a committed change; wangan-admin refreshes
  * every row after loading units or holders.  Whatever else changes a unit's
  * code, names, kind or active flag must refresh its row in the same

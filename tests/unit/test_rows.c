@@ -165,6 +165,24 @@ t_subset_matches_libxslt(void **state)
 	xsltFreeStylesheet(slow);
 }
 
+/* Literal attribute text longer than the compiler's buffer, braces and escapes included. */
+static void
+t_long_attribute_literal(void **state)
+{
+	static char xsl[16384];
+	size_t n = (size_t)snprintf(xsl, sizeof(xsl), XSL_HEAD "<r:for-each select='/list/item'><p title='");
+	for (int i = 0; i < 1500; i++)	/* escapes, then a long run of braces */
+		n += (size_t)snprintf(xsl + n, sizeof(xsl) - n, i < 100 ? "&amp;&quot;" : i % 2 ? "{{" : "}}");
+	snprintf(xsl + n, sizeof(xsl) - n, "{@id}'/></r:for-each>" XSL_TAIL);
+	xsltStylesheetPtr fast, slow;
+	compile_both(mem_doc(xsl), &fast, &slow);
+	xmlDocPtr in = mem_doc("<list><item id='7'/></list>");
+	assert_same(fast, slow, in, "long attribute");
+	xmlFreeDoc(in);
+	xsltFreeStylesheet(fast);
+	xsltFreeStylesheet(slow);
+}
+
 /* Outside the subset: refused at load, counted, never rendered differently. */
 static void
 t_outside_the_subset_is_refused(void **state)
@@ -335,6 +353,7 @@ main(void)
 	xsltSetGenericErrorFunc(NULL, quiet);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_subset_matches_libxslt),
+		cmocka_unit_test(t_long_attribute_literal),
 		cmocka_unit_test(t_outside_the_subset_is_refused),
 		cmocka_unit_test(t_repeated_attribute_fails_the_transform),
 		cmocka_unit_test(t_every_shipped_view_matches_libxslt),
