@@ -1,78 +1,42 @@
 /*
- * auth.c — who may touch which record, CSRF tokens, nonces.
- * A CSRF token is "<unix time>.<hex HMAC-SHA-256(secret, login|time)>": no
- * server-side session, bound to the account, valid for csrf_ttl seconds.
+ * auth.c — the account behind REMOTE_USER, its cache, and the unit checks;
+ * see auth.h.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
-#include "app.h"
+#include "audit.h"
+#include "auth.h"
+#include "ctx.h"
 #include "log.h"
-#include "sha256.h"
+#include "page.h"
+#include "sql.h"
 
-static void
-csrf_mac(const struct config *cfg, const char *login, long ts, char hex[65])
-{
-	char msg[160];
-	unsigned char mac[32];
-	int n = snprintf(msg, sizeof(msg), "%s|%ld", login, ts);
-	const char *key = cfg->csrf_secret ? cfg->csrf_secret : "";
-	hmac_sha256(key, strlen(key), msg, n > 0 ? (size_t)n : 0, mac);
-	hex_encode(mac, sizeof(mac), hex);
-}
+static const struct {
+	const char *name;
+	enum role role;
+} roles[] = {
+	{ "unit_staff", ROLE_UNIT_STAFF }, { "unit_head", ROLE_UNIT_HEAD },
+	{ "office", ROLE_OFFICE }, { "leader", ROLE_LEADER }, { "auditor", ROLE_AUDITOR },
+};
 
-void
-csrf_make(const struct config *cfg, const char *login, long now, char out[80])
+const char *
+auth_role_name(enum role r)
 {
-	char hex[65];
-	csrf_mac(cfg, login, now, hex);
-	snprintf(out, 80, "%ld.%s", now, hex);
-}
-
-/* 1 when token was made for login within the last csrf_ttl seconds. */
-int
-csrf_check(const struct config *cfg, const char *login, const char *token, long now)
-{
-	char hex[65], *end;
-	if (token == NULL || cfg->csrf_secret == NULL || *cfg->csrf_secret == '\0')
-		return 0;
-	errno = 0;
-	long ts = strtol(token, &end, 10);
-	if (errno == ERANGE || end == token || *end != '.' || strlen(end + 1) != 64)
-		return 0;
-	/* written so that no subtraction can overflow on a hostile ts */
-	if (ts > now + 60 || ts < now - cfg->csrf_ttl)
-		return 0;
-	csrf_mac(cfg, login, ts, hex);
-	unsigned char diff = 0;	/* constant time: no early exit */
-	for (int i = 0; i < 64; i++)
-		diff |= (unsigned char)(hex[i] ^ end[1 + i]);
-	return diff == 0;
-}
-
-void
-app_nonce(char out[33])
-{
-	unsigned char r[16];
-	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
-		/* getrandom on Linux ≥ 3.17 does not fail for 16 bytes; be loud if it does */
-		log_msg("auth: getrandom failed");
-		abort();
-	}
-	hex_encode(r, sizeof(r), out);
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (roles[i].role == r)
+			return roles[i].name;
+	return "";
 }
 
 int
-auth_unit_read(struct ctx *c, long long unit_id)
+auth_unit_read(const struct ctx *c, long long unit_id)
 {
 	return (c->acct.role & ROLES_READ_ALL) || c->acct.unit_id == unit_id;
 }
 
 int
-auth_unit_write(struct ctx *c, long long unit_id)
+auth_unit_write(const struct ctx *c, long long unit_id)
 {
 	if (c->acct.role == ROLE_OFFICE)
 		return 1;
@@ -88,9 +52,7 @@ auth_deny(struct ctx *c, const char *record_type, long long record_id)
 	/* The attempt is evidence ("倒查"): keep it outside any transaction. */
 	if (audit_write(c, record_type, record_id, "denied", NULL, NULL) != DB_OK)
 		log_msg("%s audit of a denied access failed", c->reqid);
-	c->view = "core/error";
-	pg_attr(c->data, "code", "forbidden_record");
-	return 403;
+	return pg_error(c, 403, "forbidden_record");
 }
 
 /*
@@ -118,8 +80,8 @@ acache_slot(const char *login)
 	return h % ACACHE_SLOTS;
 }
 
-int
-auth_cache_get(const char *login, struct account *out, long ttl)
+static int
+cache_get(const char *login, struct account *out, long ttl)
 {
 	struct acache *e = &acache[acache_slot(login)];
 	if (ttl <= 0 || e->at == 0 || time(NULL) - e->at >= ttl || strcmp(e->login, login) != 0)
@@ -128,22 +90,27 @@ auth_cache_get(const char *login, struct account *out, long ttl)
 	return 1;
 }
 
-void
-auth_cache_put(const struct account *a)
+/* Copies s into a cache field of size cap; 0, or -1 when it does not fit. */
+static int
+keep(char *dst, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= cap)
+		return -1;
+	memcpy(dst, s, n + 1);
+	return 0;
+}
+
+static void
+cache_put(const struct account *a)
 {
 	struct acache *e = &acache[acache_slot(a->login)];
 	/* Values that do not fit are simply not cached: the database stays the truth. */
-	if (strlen(a->login) >= sizeof(e->login) || strlen(a->name) >= sizeof(e->name) ||
-	    strlen(a->unit_code) >= sizeof(e->code) || strlen(a->unit_name) >= sizeof(e->unit) ||
-	    strlen(a->unit_name_en) >= sizeof(e->unit_en)) {
-		e->at = 0;
+	e->at = 0;
+	if (keep(e->login, sizeof(e->login), a->login) || keep(e->name, sizeof(e->name), a->name) ||
+	    keep(e->code, sizeof(e->code), a->unit_code) || keep(e->unit, sizeof(e->unit), a->unit_name) ||
+	    keep(e->unit_en, sizeof(e->unit_en), a->unit_name_en))
 		return;
-	}
-	memcpy(e->login, a->login, strlen(a->login) + 1);
-	memcpy(e->name, a->name, strlen(a->name) + 1);
-	memcpy(e->code, a->unit_code, strlen(a->unit_code) + 1);
-	memcpy(e->unit, a->unit_name, strlen(a->unit_name) + 1);
-	memcpy(e->unit_en, a->unit_name_en, strlen(a->unit_name_en) + 1);
 	e->a = *a;
 	e->a.login = e->login;
 	e->a.name = e->name;
@@ -151,4 +118,36 @@ auth_cache_put(const struct account *a)
 	e->a.unit_name = e->unit;
 	e->a.unit_name_en = e->unit_en;
 	e->at = time(NULL);
+}
+
+static int
+account_row(void *arg, const struct db_row *r)
+{
+	struct ctx *c = arg;
+	struct account *a = &c->acct;
+	a->id = atoll(r->v[ACC_ID]);
+	a->login = ar_strdup(c->ar, r->v[ACC_LOGIN]);
+	a->name = ar_strdup(c->ar, r->v[ACC_NAME]);
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(r->v[ACC_ROLE], roles[i].name) == 0)
+			a->role = roles[i].role;
+	a->role_name = auth_role_name(a->role);
+	a->unit_id = atoll(r->v[ACC_UNIT_ID]);
+	a->unit_code = ar_strdup(c->ar, r->v[ACC_UNIT_CODE]);
+	a->unit_name = ar_strdup(c->ar, r->v[ACC_UNIT_NAME]);
+	a->unit_name_en = ar_strdup(c->ar, r->v[ACC_UNIT_NAME_EN]);
+	return 0;
+}
+
+enum db_rc
+auth_account(struct ctx *c, long ttl)
+{
+	memset(&c->acct, 0, sizeof(c->acct));
+	if (cache_get(c->req.remote_user, &c->acct, ttl))
+		return DB_OK;
+	struct db_val u[] = { DBS(c->req.remote_user) };
+	enum db_rc rc = DB_RUN(c->db, CORE_SQL_ACCOUNT, u, account_row, c);
+	if (rc == DB_OK && c->acct.login != NULL)
+		cache_put(&c->acct);
+	return rc;
 }

@@ -22,7 +22,7 @@ struct db_st {
 struct db {
 	const struct config *cfg;
 	MYSQL *my;
-	const char *const *sql;
+	const struct db_stmt *def;
 	size_t nsql;
 	struct db_st *st;
 	int lost;
@@ -32,7 +32,7 @@ struct db {
 };
 
 struct db *
-db_new(const struct config *cfg, const char *const *sql, size_t nsql)
+db_new(const struct config *cfg, const struct db_stmt *def, size_t nsql)
 {
 	struct db *db = calloc(1, sizeof(*db));
 	if (db == NULL)
@@ -43,7 +43,7 @@ db_new(const struct config *cfg, const char *const *sql, size_t nsql)
 		return NULL;
 	}
 	db->cfg = cfg;
-	db->sql = sql;
+	db->def = def;
 	db->nsql = nsql;
 	db->lost = 1;
 	return db;
@@ -109,26 +109,67 @@ fail(struct db *db, unsigned e, const char *what, const char *msg, int id)
 	}
 	if (e == ER_DUP_ENTRY)
 		return DB_DUP;
-	log_msg("db: %s failed for statement %d: %u %s", what, id, e, msg);
+	log_msg("db: %s failed for %s: %u %s", what, id >= 0 ? db->def[id].name : "the transaction", e, msg);
 	return DB_ERR;
 }
 
-/* Prepares statement id and binds its result buffers once. */
+/*
+ * Does the prepared statement take the parameters and give the columns its
+ * table entry says?  0, or -1 with the difference logged.
+ */
 static int
+st_matches(const struct db_stmt *d, MYSQL_STMT *st, MYSQL_RES *meta)
+{
+	unsigned long np = mysql_stmt_param_count(st);
+	size_t want = 0, got = meta != NULL ? mysql_num_fields(meta) : 0;
+
+	if (d->nparam == DB_UNCHECKED_NP)
+		return 0;	/* a table not yet moved to counted statements (legacy.h) */
+	if (np != d->nparam) {
+		log_msg("db: %s takes %lu parameters; its table entry says %u", d->name, np, d->nparam);
+		return -1;
+	}
+	while (d->cols != NULL && d->cols[want] != NULL)
+		want++;
+	if ((d->cols == NULL) != (meta == NULL) || want != got) {
+		log_msg("db: %s gives %zu columns; its table entry names %zu", d->name, got, want);
+		return -1;
+	}
+	MYSQL_FIELD *f = meta != NULL ? mysql_fetch_fields(meta) : NULL;
+	for (size_t i = 0; i < got; i++)
+		if (strcmp(f[i].name, d->cols[i]) != 0) {
+			log_msg("db: %s column %zu is \"%s\"; its table entry says \"%s\"", d->name, i,
+			    f[i].name, d->cols[i]);
+			return -1;
+		}
+	return 0;
+}
+
+/*
+ * Prepares statement id and binds its result buffers once.  DB_OK, DB_LOST,
+ * or DB_ERR when the server refuses the SQL or it disagrees with its entry.
+ */
+static enum db_rc
 st_prepare(struct db *db, size_t id)
 {
 	struct db_st *s = &db->st[id];
+	const struct db_stmt *d = &db->def[id];
 	MYSQL_RES *meta = NULL;
+	enum db_rc rc = DB_ERR;
 
 	s->st = mysql_stmt_init(db->my);
 	if (s->st == NULL)
 		goto fail;
-	if (mysql_stmt_prepare(s->st, db->sql[id], strlen(db->sql[id])) != 0)
+	if (mysql_stmt_prepare(s->st, d->sql, strlen(d->sql)) != 0) {
+		rc = is_lost(mysql_stmt_errno(s->st)) ? DB_LOST : DB_ERR;
 		goto fail;
+	}
 	db->prepares++;
 	meta = mysql_stmt_result_metadata(s->st);
+	if (st_matches(d, s->st, meta) != 0)
+		goto fail;
 	if (meta == NULL)
-		return 0;	/* no result set */
+		return DB_OK;	/* no result set */
 	s->ncols = mysql_num_fields(meta);
 	if (s->ncols > DB_MAX_COLS)
 		goto fail;
@@ -161,13 +202,13 @@ st_prepare(struct db *db, size_t id)
 	meta = NULL;
 	if (mysql_stmt_bind_result(s->st, s->res) != 0)
 		goto fail;
-	return 0;
+	return DB_OK;
 fail:
-	log_msg("db: cannot prepare statement %zu: %s", id,
+	log_msg("db: cannot prepare %s: %s", d->name,
 	    s->st ? mysql_stmt_error(s->st) : mysql_error(db->my));
 	if (meta != NULL)
 		mysql_free_result(meta);
-	return -1;
+	return rc;
 }
 
 enum db_rc
@@ -175,6 +216,7 @@ db_ensure(struct db *db)
 {
 	const struct config *c = db->cfg;
 	unsigned timeout = 2, rw = 60;
+	enum db_rc rc = DB_LOST;
 
 	if (!db->lost)
 		return DB_OK;
@@ -195,14 +237,14 @@ db_ensure(struct db *db)
 	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0)
 		goto fail;
 	for (size_t i = 0; i < db->nsql; i++)
-		if (st_prepare(db, i) != 0)
+		if ((rc = st_prepare(db, i)) != DB_OK)
 			goto fail;
 	db->connects++;
 	db->lost = 0;
 	return DB_OK;
 fail:
 	db_close(db);
-	return DB_LOST;
+	return rc;
 }
 
 enum db_rc
@@ -212,14 +254,14 @@ db_run(struct db *db, int id, const struct db_val *p, size_t np,
 	MYSQL_BIND b[DB_MAX_PARAMS];
 	unsigned long plen[DB_MAX_PARAMS];
 
+	db->last_errno = 0;
 	if (db->lost)
 		return DB_LOST;
 	if (id < 0 || (size_t)id >= db->nsql || np > DB_MAX_PARAMS)
 		return DB_ERR;
 	struct db_st *s = &db->st[id];
-	if (np != mysql_stmt_param_count(s->st)) {
-		log_msg("db: statement %d wants %lu parameters, got %zu", id,
-		    mysql_stmt_param_count(s->st), np);
+	if (np != db->def[id].nparam && db->def[id].nparam != DB_UNCHECKED_NP) {
+		log_msg("db: %s wants %u parameters, got %zu", db->def[id].name, db->def[id].nparam, np);
 		return DB_ERR;
 	}
 	memset(b, 0, sizeof(b[0]) * (np ? np : 1));
@@ -261,7 +303,7 @@ db_run(struct db *db, int id, const struct db_val *p, size_t np,
 	int stop = 0, rc;
 	while ((rc = mysql_stmt_fetch(s->st)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
 		if (rc == MYSQL_DATA_TRUNCATED) {
-			log_msg("db: statement %d: a column is longer than %d bytes", id, DB_MAX_COLLEN);
+			log_msg("db: %s: a column is longer than %d bytes", db->def[id].name, DB_MAX_COLLEN);
 			stop = -1;
 		}
 		if (stop)
@@ -318,5 +360,9 @@ unsigned long long db_affected(const struct db *db) { return db->affected; }
 unsigned long long db_insert_id(const struct db *db) { return db->insert_id; }
 unsigned db_errno(const struct db *db) { return db->last_errno; }
 int db_lost(const struct db *db) { return db->lost; }
+int db_retryable(const struct db *db)
+{
+	return db->last_errno == ER_LOCK_DEADLOCK || db->last_errno == ER_LOCK_WAIT_TIMEOUT;
+}
 unsigned long db_connects(const struct db *db) { return db->connects; }
 unsigned long db_prepares(const struct db *db) { return db->prepares; }

@@ -1,7 +1,108 @@
-/* page.c — building the page XML; see app.h. */
+/* page.c — the page XML; see page.h. */
 #include <stdio.h>
 #include <string.h>
-#include "app.h"
+#include <strings.h>
+#include <time.h>
+#include "buf.h"
+#include "csrf.h"
+#include "ctx.h"
+#include "page.h"
+#include "xmlmem.h"
+
+static const char *const lang_code[LANG__MAX] = { "zh-CN", "en" };
+
+void
+pg_lang(struct ctx *c)
+{
+	const char *q = ctx_q(c, "lang");
+	char ck[8];
+
+	c->lang = LANG_ZH;
+	if (q != NULL) {
+		c->lang = strncasecmp(q, "en", 2) == 0 ? LANG_EN : LANG_ZH;
+		c->cookie = c->lang == LANG_EN ? "wangan_lang=en; Path=/; SameSite=Lax; HttpOnly"
+		    : "wangan_lang=zh-CN; Path=/; SameSite=Lax; HttpOnly";
+	} else if (req_cookie(c->req.cookie, "wangan_lang", ck, sizeof(ck)) == 0) {
+		c->lang = strcmp(ck, "en") == 0 ? LANG_EN : LANG_ZH;
+	} else if (c->req.accept_lang != NULL) {
+		c->lang = strncasecmp(c->req.accept_lang, "en", 2) == 0 ? LANG_EN : LANG_ZH;
+	}
+}
+
+/*
+ * The raw query string minus any lang=…, ending in '&' when not empty, so
+ * the language switch can keep filters and paging: href="{path}?{query}lang=en".
+ */
+static const char *
+query_without_lang(struct ctx *c)
+{
+	struct buf b;
+	const char *q = c->req.query;
+	buf_init(&b, c->ar, REQ_MAX_QUERY + 1);
+	while (q != NULL && *q) {
+		const char *end = strchr(q, '&');
+		size_t n = end ? (size_t)(end - q) : strlen(q);
+		if (n > 0 && strncmp(q, "lang=", 5) != 0) {
+			buf_add(&b, q, n);
+			buf_add(&b, "&", 1);
+		}
+		q = end ? end + 1 : NULL;
+	}
+	return buf_cstr(&b);
+}
+
+void
+pg_begin(struct ctx *c)
+{
+	char today[11], tok[CSRF_TOKEN_MAX];
+	c->doc = xmlNewDoc(BAD_CAST "1.0");
+	c->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* else the XML view escapes every CJK character */
+	c->root = xmlNewNode(NULL, BAD_CAST "page");
+	xmlDocSetRootElement(c->doc, c->root);
+	pg_attr(c->root, "module", c->mod_name);
+	pg_attr(c->root, "lang", lang_code[c->lang]);
+	pg_attr(c->root, "reqid", c->reqid);
+	pg_attr(c->root, "base", ar_printf(c->ar, "/%s/", c->mod_name));
+	pg_attr(c->root, "path", c->req.path);
+	wd_format(wd_today(), today);
+	pg_attr(c->root, "today", today);
+	const char *en = config_get(c->cfg, "site_name_en", "");
+	pg_attr(c->root, "site", c->lang == LANG_EN && *en ? en : c->cfg->site_name);
+	pg_attr(c->root, "query", query_without_lang(c));
+	if (c->acct.login != NULL) {
+		xmlNodePtr a = pg_node(c->root, "account");
+		pg_attr(a, "login", c->acct.login);
+		pg_attr(a, "name", c->acct.name);
+		pg_attr(a, "role", c->acct.role_name);
+		pg_attri(a, "unit-id", c->acct.unit_id);
+		pg_attr(a, "unit-code", c->acct.unit_code);
+		pg_attr(a, "unit-name", c->lang == LANG_EN && *c->acct.unit_name_en ?
+		    c->acct.unit_name_en : c->acct.unit_name);
+		csrf_make(c->cfg, c->acct.login, (long)time(NULL), tok);
+		pg_text(c->root, "csrf", tok);
+	}
+	c->msgs = pg_node(c->root, "messages");
+	c->data = pg_node(c->root, "data");
+}
+
+void
+pg_end(struct ctx *c)
+{
+	xm_doc_free(c->doc);
+	c->doc = NULL;
+	c->root = c->data = c->msgs = NULL;
+	c->view = VIEW_NONE;
+}
+
+int
+pg_error(struct ctx *c, int status, const char *code)
+{
+	pg_end(c);
+	pg_begin(c);
+	c->view = VIEW_ERROR;
+	pg_attr(c->data, "code", code);
+	return status;
+}
 
 xmlNodePtr
 pg_node(xmlNodePtr parent, const char *name)
@@ -54,19 +155,6 @@ pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
 			pg_msg(c, t[i].key, errs[i]);
 		}
 	}
-}
-
-const char *
-pg_roles_name(enum role r)
-{
-	switch (r) {
-	case ROLE_UNIT_STAFF: return "unit_staff";
-	case ROLE_UNIT_HEAD: return "unit_head";
-	case ROLE_OFFICE: return "office";
-	case ROLE_LEADER: return "leader";
-	case ROLE_AUDITOR: return "auditor";
-	}
-	return "";
 }
 
 void

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "log.h"
 #include "sha256.h"
+#include "resp.h"
 #include "upload.h"
 
 const char *
@@ -53,7 +54,7 @@ static int
 chunk_row(void *arg, const struct db_row *r)
 {
 	struct ctx *c = arg;
-	return app_write(c, r->v[0], r->len[0]) != 0;	/* the reader went away: stop */
+	return resp_write(c, r->v[0], r->len[0]) != 0;	/* the reader went away: stop */
 }
 
 int
@@ -65,7 +66,7 @@ up_send(struct ctx *c, int chunk_sql, long long id, const char *mime, long long 
 	snprintf(extra, sizeof(extra),
 	    "Content-Disposition: attachment; filename=\"%s.%s\"\r\nContent-Length: %lld\r\n",
 	    name, e, size);
-	app_header(c, 200, mime, extra);
+	resp_header(c, 200, mime, extra);
 	struct db_val v = DBI(id);
 	if (db_run(c->db, chunk_sql, &v, 1, chunk_row, c) != DB_OK)
 		log_msg("%s file %lld: reading failed after the header", c->reqid, id);

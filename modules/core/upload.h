@@ -8,7 +8,8 @@
  */
 #ifndef WANGAN_UPLOAD_H
 #define WANGAN_UPLOAD_H
-#include "app.h"
+#include "ctx.h"
+#include "db.h"
 #include "sniff.h"
 
 /* A piece fits one BLOB column and one result buffer (DB_MAX_COLLEN). */

@@ -9,13 +9,13 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include "ctx.h"
+#include "resp.h"
 #include "view.h"
 #include "html.h"
 #include "rows.h"
 #include "log.h"
 #include "xmlmem.h"
-
-#define VIEW_MAX 64
 
 static const char *const lang_dir[LANG__MAX] = { "zh-CN", "en" };
 
@@ -83,6 +83,12 @@ view_load(const char *dir, const char *const *names, size_t n)
 	return 0;
 }
 
+const char *
+view_name(int view)
+{
+	return view >= 0 && (size_t)view < nviews ? views[view].name : NULL;
+}
+
 void
 view_free(void)
 {
@@ -95,7 +101,7 @@ view_free(void)
 static int
 out_write(void *ctx, const char *p, int n)
 {
-	return app_write(ctx, p, (size_t)n) == 0 ? n : -1;
+	return resp_write(ctx, p, (size_t)n) == 0 ? n : -1;
 }
 
 static int
@@ -107,7 +113,7 @@ out_close(void *ctx)
 static int
 page_sink(void *arg, const char *p, size_t n)
 {
-	return app_write(arg, p, n);
+	return resp_write(arg, p, n);
 }
 
 static int
@@ -135,26 +141,24 @@ view_render(struct ctx *c, int status, int as_xml)
 		xmlOutputBufferPtr out = xmlOutputBufferCreateIO(out_write, out_close, c, NULL);
 		if (out == NULL)
 			return -1;
-		app_header(c, status, "application/xml; charset=utf-8", NULL);
-		app_write(c, decl, sizeof(decl) - 1);
+		resp_header(c, status, "application/xml; charset=utf-8", NULL);
+		resp_write(c, decl, sizeof(decl) - 1);
 		xmlNodeDumpOutput(out, c->doc, xmlDocGetRootElement(c->doc), 0, 0, "UTF-8");
 		rc = xmlOutputBufferClose(out) < 0 ? -1 : 0;
 		return rc;
 	}
-	for (size_t i = 0; i < nviews && xsl == NULL; i++)
-		if (strcmp(views[i].name, c->view) == 0)
-			xsl = views[i].xsl[c->lang];
-	if (xsl == NULL) {
-		log_msg("%s view %s is not loaded", c->reqid, c->view);
+	if (c->view < 0 || (size_t)c->view >= nviews) {
+		log_msg("%s view %d is not loaded", c->reqid, c->view);
 		goto fail;
 	}
+	xsl = views[c->view].xsl[c->lang];
 	/* A fresh transform context per request; the compiled stylesheet is shared. */
 	res = xsltApplyStylesheet(xsl, c->doc, NULL);
 	if (res == NULL) {
-		log_msg("%s transform %s failed", c->reqid, c->view);
+		log_msg("%s transform %s failed", c->reqid, views[c->view].name);
 		goto fail;
 	}
-	app_header(c, status, "text/html; charset=utf-8", NULL);
+	resp_header(c, status, "text/html; charset=utf-8", NULL);
 	rc = html_write(c, res);
 fail:
 	xm_doc_free(res);

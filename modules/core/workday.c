@@ -83,6 +83,15 @@ wd_today(void)
 	return wd_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+void
+wd_now(char out[WD_NOW_LEN])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, WD_NOW_LEN, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
 /* Index of the first exception on or after day. */
 static size_t
 lower_bound(const struct wd_cal *c, int day)

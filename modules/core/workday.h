@@ -30,6 +30,9 @@ int  wd_add_months(int day, int n);
 int  wd_parse(const char *s);		/* "YYYY-MM-DD" → day, or WD_INVALID */
 void wd_format(int day, char out[11]);
 int  wd_today(void);			/* today in the process's time zone */
+#define WD_NOW_LEN 20
+/* "2026-11-21 10:00:00": now in the process's (the site's) time zone. */
+void wd_now(char out[WD_NOW_LEN]);
 
 void wd_init(struct wd_cal *c);
 /* Adds one exception; days may come in any order.  -1 when full or bad. */

@@ -1,6 +1,8 @@
 /* xmlout.c — see xmlout.h. */
 #include <stdio.h>
 #include <string.h>
+#include "app.h"
+#include "resp.h"
 #include "xmlout.h"
 
 static int
@@ -13,9 +15,9 @@ xo_write(void *arg, const char *p, int n)
 	if (!x->c->sent) {
 		snprintf(extra, sizeof(extra), "Content-Disposition: attachment; filename=\"%s\"\r\n",
 		    x->filename);
-		app_header(x->c, 200, "application/xml; charset=utf-8", extra);
+		resp_header(x->c, 200, "application/xml; charset=utf-8", extra);
 	}
-	return app_write(x->c, p, (size_t)n) == 0 ? n : -1;
+	return resp_write(x->c, p, (size_t)n) == 0 ? n : -1;
 }
 
 static int
@@ -38,7 +40,7 @@ xo_open(struct xo *x, struct ctx *c, const char *filename, const char *root, con
 			xmlOutputBufferClose(out);
 		return -1;
 	}
-	app_now(now);
+	wd_now(now);
 	now[10] = 'T';
 	xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL);
 	xmlTextWriterStartElementNS(x->w, NULL, BAD_CAST root, BAD_CAST ns);

@@ -8,7 +8,8 @@
 #ifndef WANGAN_XMLOUT_H
 #define WANGAN_XMLOUT_H
 #include <libxml/xmlwriter.h>
-#include "app.h"
+#include "ctx.h"
+#include "db.h"
 
 struct xo {
 	struct ctx *c;

@@ -61,8 +61,8 @@ inc_board(struct ctx *c)
 	char due[20], now[20];
 	long long id, only = only_unit(c);
 
-	c->view = "incidents/board";
-	if (inc_key_parse(app_q(c, "after"), due, &id) != 0)
+	c->view = view_id("incidents/board");
+	if (inc_key_parse(ctx_q(c, "after"), due, &id) != 0)
 		return 400;
 	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
 	inc_time_format(l.now, now);
@@ -89,10 +89,10 @@ inc_list(struct ctx *c)
 {
 	static const struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
 	static const struct vfield fb = { "before", V_INT, 0, 12, NULL };
-	const char *status = app_q(c, "status"), *before = app_q(c, "before");
+	const char *status = ctx_q(c, "status"), *before = ctx_q(c, "before");
 	long long only = only_unit(c);
 
-	c->view = "incidents/list";
+	c->view = view_id("incidents/list");
 	if (status == NULL || valid_check(&fs, status) != NULL)
 		status = "";
 	if (before == NULL || *before == '\0')

@@ -225,7 +225,7 @@ inc_page(struct ctx *c, const struct inc *in, int status)
 	struct steps s;
 	struct db_val p = DBI(in->id);
 
-	c->view = "incidents/incident";
+	c->view = view_id("incidents/incident");
 	inc_node(c, c->data, in, inc_now());
 	s.parent = pg_node(c->data, "steps");
 	enum db_rc rc = db_run(c->db, SQL(INC_SQL_STEPS), &p, 1, step_row, &s);
@@ -235,7 +235,7 @@ inc_page(struct ctx *c, const struct inc *in, int status)
 		if (inc_may(c, in, a) && inc_state_allows(in, a))
 			pg_attr(pg_node(c->data, "can"), "action", inc_act_code[a]);
 	pg_attri(c->data, "max-file", REQ_MAX_FILE);
-	if (status == 200 && app_q(c, "saved") != NULL)
+	if (status == 200 && ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	return status;
 }
@@ -256,7 +256,7 @@ inc_print(struct ctx *c)
 	int st = inc_open(c, c->id, &in);
 	if (st != 200)
 		return st;
-	c->view = "incidents/print";
+	c->view = view_id("incidents/print");
 	inc_node(c, c->data, &in, inc_now());
 	inc_taxonomy_node(c);
 	return 200;

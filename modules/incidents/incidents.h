@@ -23,7 +23,7 @@
  */
 #ifndef WANGAN_INCIDENTS_H
 #define WANGAN_INCIDENTS_H
-#include "app.h"
+#include "legacy.h"
 #include "clock.h"
 #include "upload.h"
 

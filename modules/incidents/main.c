@@ -241,7 +241,7 @@ inc_init(const struct config *cfg)
 static const struct module incidents = {
 	.name = "incidents",
 	.routes = routes, .nroutes = sizeof(routes) / sizeof(routes[0]),
-	.sql = inc_sql, .nsql = INC_SQL__MAX,
+	.legacy_sql = inc_sql, .nlegacy = INC_SQL__MAX,
 	.views = views, .nviews = sizeof(views) / sizeof(views[0]),
 	.init = inc_init,
 	.export_fn = inc_export,

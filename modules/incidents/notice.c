@@ -99,13 +99,13 @@ inc_notices(struct ctx *c)
 {
 	static const struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
 	static const struct vfield fb = { "before", V_INT, 0, 12, NULL };
-	const char *status = app_q(c, "status"), *before = app_q(c, "before");
+	const char *status = ctx_q(c, "status"), *before = ctx_q(c, "before");
 	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id, id;
 	char due[20], now[20];
 	const char *next;
 	enum db_rc rc;
 
-	c->view = "incidents/notices";
+	c->view = view_id("incidents/notices");
 	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)
 		status = "open";
 	pg_attr(pg_node(c->data, "filter"), "status", status);
@@ -118,7 +118,7 @@ inc_notices(struct ctx *c)
 		rc = db_run(c->db, SQL(INC_SQL_NOTICES_ALL), p, 3, list_row, &l);
 		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "before=%lld", l.last_id) : NULL;
 	} else {
-		if (inc_key_parse(app_q(c, "after"), due, &id) != 0)
+		if (inc_key_parse(ctx_q(c, "after"), due, &id) != 0)
 			return 400;
 		int overdue = strcmp(status, "overdue") == 0;
 		struct db_val p[] = { DBS(now), DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
@@ -188,7 +188,7 @@ page(struct ctx *c, const struct notice *n, int status)
 {
 	struct db_val p = DBI(n->id);
 	int own = (c->acct.role & ROLES_UNIT) && c->acct.unit_id == n->unit_id;
-	c->view = "incidents/notice";
+	c->view = view_id("incidents/notice");
 	xmlNodePtr e = notice_node(c, c->data, n->v, inc_now());
 	enum db_rc rc = db_run(c->db, SQL(INC_SQL_RESPONSES), &p, 1, response_row, pg_node(e, "responses"));
 	if (rc != DB_OK)
@@ -200,7 +200,7 @@ page(struct ctx *c, const struct notice *n, int status)
 		pg_attr(pg_node(c->data, "can"), "action", "return");
 	}
 	pg_attri(c->data, "max-file", REQ_MAX_FILE);
-	if (status == 200 && app_q(c, "saved") != NULL)
+	if (status == 200 && ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	return status;
 }
@@ -227,7 +227,7 @@ inc_notice(struct ctx *c)
 	if (st != 200)
 		return st;
 	/* the forms' hidden values: the version seen, a nonce for a response */
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	vals[R_VERSION] = n.v[NC_VERSION];
 	vals[R_NONCE] = nonce;
 	pg_form(c, c->data, rfields, R__MAX, vals, NULL);
@@ -237,7 +237,7 @@ inc_notice(struct ctx *c)
 static int
 register_page(struct ctx *c, int status, long long unit, const char **vals, const char **errs)
 {
-	c->view = "incidents/notice_form";
+	c->view = view_id("incidents/notice_form");
 	if (unit != 0) {
 		enum db_rc rc = inc_systems_node(c, unit);
 		if (rc != DB_OK)
@@ -250,7 +250,7 @@ register_page(struct ctx *c, int status, long long unit, const char **vals, cons
 int
 inc_notice_form(struct ctx *c)
 {
-	const char *vals[N__MAX] = { 0 }, *code = app_q(c, "assignee");
+	const char *vals[N__MAX] = { 0 }, *code = ctx_q(c, "assignee");
 	char nonce[33], now[20];
 	long long unit = 0;
 	if (code != NULL && *code) {
@@ -259,7 +259,7 @@ inc_notice_form(struct ctx *c)
 			return inc_db_fail(rc);
 		vals[N_UNIT] = code;
 	}
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	inc_time_format(inc_now(), now);
 	vals[N_RECEIVED] = inc_form_time(c, ar_printf(c->ar, "%.16s:00", now));
 	vals[N_NONCE] = nonce;
@@ -318,7 +318,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", id));
 fail:
 	if (inc_rollback(c, rc, &tries))
 		goto retry;
@@ -402,7 +402,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", now.id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", now.id));
 conflict:
 	db_rollback(c->db);
 	if ((rc = load(c, c->id, &now, 0)) != DB_OK)

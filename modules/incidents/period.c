@@ -93,8 +93,8 @@ int
 inc_periods(struct ctx *c)
 {
 	static const struct vfield fb = { "before", V_INT, 0, 10, NULL };
-	const char *before = app_q(c, "before");
-	c->view = "incidents/periods";
+	const char *before = ctx_q(c, "before");
+	c->view = view_id("incidents/periods");
 	if (before != NULL && valid_check(&fb, before) != NULL)
 		return 400;
 	struct inc_rows l = { c, pg_node(c->data, "periods"), 0, 0, NULL, 0 };
@@ -109,7 +109,7 @@ inc_periods(struct ctx *c)
 static int
 form_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
-	c->view = "incidents/period_form";
+	c->view = view_id("incidents/period_form");
 	pg_form(c, c->data, pfields, P__MAX, vals, errs);
 	return status;
 }
@@ -118,7 +118,7 @@ int
 inc_period_form(struct ctx *c)
 {
 	char nonce[33], today[11];
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	wd_format(wd_today(), today);
 	const char *vals[P__MAX] = { "", today, today, "", nonce };
 	return form_page(c, 200, vals, NULL);
@@ -152,7 +152,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", id));
 fail:
 	if (inc_rollback(c, rc, &tries))
 		goto retry;
@@ -223,13 +223,13 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 	static const struct vfield fd = { "day", V_DATE, 0, 10, NULL };
 	static const struct vfield fs = { "show", V_CHOICE, 0, 8, show_choices };
 	static const struct vfield fa = { "after", V_TOKEN, 0, 32, NULL };
-	const char *dq = app_q(c, "day"), *show = app_q(c, "show"), *after = app_q(c, "after");
+	const char *dq = ctx_q(c, "day"), *show = ctx_q(c, "show"), *after = ctx_q(c, "after");
 	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
 	int today = wd_today(), day;
 	char ds[11], ts[11];
 	enum db_rc rc;
 
-	c->view = "incidents/period";
+	c->view = view_id("incidents/period");
 	if ((dq && valid_check(&fd, dq)) || (after && valid_check(&fa, after)))
 		return 400;
 	if (show == NULL || *show == '\0' || valid_check(&fs, show) != NULL)
@@ -281,7 +281,7 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 		}
 	}
 	pg_form(c, c->data, rfields, R__MAX, vals, errs);
-	if (status == 200 && app_q(c, "saved") != NULL)
+	if (status == 200 && ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	return status;
 }
@@ -306,7 +306,7 @@ inc_period(struct ctx *c)
 	int st = load(c, &p);
 	if (st != 200)
 		return st;
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	const char *vals[R__MAX] = { "", "clear", "", "", nonce };
 	return page(c, &p, 200, vals, NULL, (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : 0);
 }
@@ -371,7 +371,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", p.id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", p.id));
 fail:
 	if (inc_rollback(c, rc, &tries))
 		goto retry;

@@ -119,7 +119,7 @@ static int
 form_page(struct ctx *c, int status, const struct inc *in, long long unit, const char *unit_code,
     const char *unit_name, const char **vals, const char **errs)
 {
-	c->view = "incidents/sheet";
+	c->view = view_id("incidents/sheet");
 	if (is_office(c))
 		pg_node(c->data, "office");
 	if (in != NULL) {
@@ -238,7 +238,7 @@ int
 inc_new_form(struct ctx *c)
 {
 	const char *vals[F__MAX] = { 0 }, *name = c->acct.unit_name;
-	const char *code = is_office(c) ? app_q(c, "unit") : c->acct.unit_code;
+	const char *code = is_office(c) ? ctx_q(c, "unit") : c->acct.unit_code;
 	char nonce[33], now[20];
 	long long unit = is_office(c) ? 0 : c->acct.unit_id;
 
@@ -247,7 +247,7 @@ inc_new_form(struct ctx *c)
 		if (rc != DB_OK)
 			return inc_db_fail(rc);
 	}
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	inc_time_format(inc_now(), now);
 	vals[F_UNIT] = unit != 0 ? code : (code != NULL ? code : "");
 	vals[F_FILLED_BY] = c->acct.name;
@@ -341,7 +341,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", id));
 fail:
 	if (inc_rollback(c, rc, &tries))
 		goto retry;
@@ -375,7 +375,7 @@ inc_edit_form(struct ctx *c)
 	if (st != 200)
 		return st;
 	if (!inc_state_allows(&in, INC_ACT_EDIT))
-		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld", in.id));	/* closed: read only */
+		return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld", in.id));	/* closed: read only */
 	vals_of(c, &in, vals);
 	return form_page(c, 200, &in, in.unit_id, in.v[IC_UNIT_CODE], NULL, vals, NULL);
 }
@@ -463,12 +463,12 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 conflict:
 	if ((st = inc_reload(c, &now)) != 200)
 		return st;
 	if (inc_state_allows(&now, INC_ACT_EDIT) && holds(c, &now, vals))
-		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
+		return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if (!inc_state_allows(&now, INC_ACT_EDIT))
 		pg_msg(c, "", "closed");
 	return form_page(c, 409, &now, now.unit_id, now.v[IC_UNIT_CODE], NULL, vals, NULL);

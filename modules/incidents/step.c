@@ -279,12 +279,12 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
+	return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 conflict:
 	if ((st = inc_reload(c, &now)) != 200)
 		return st;
 	if (double_submit(c, &now, act, vals[F_VERSION]))
-		return app_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
+		return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if (strcmp(now.v[IC_STATUS], "closed") == 0)
 		pg_msg(c, "", "closed");
 	return again(c, 409, &now, act, vals, NULL);

@@ -264,7 +264,7 @@ pl_init(const struct config *cfg)
 static const struct module pledges = {
 	.name = "pledges",
 	.routes = routes, .nroutes = sizeof(routes) / sizeof(routes[0]),
-	.sql = pl_sql, .nsql = PL_SQL__MAX,
+	.legacy_sql = pl_sql, .nlegacy = PL_SQL__MAX,
 	.views = views, .nviews = sizeof(views) / sizeof(views[0]),
 	.init = pl_init,
 	.export_fn = pl_export,

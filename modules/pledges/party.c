@@ -93,7 +93,7 @@ int
 pl_party_arg(struct ctx *c, enum pl_party *type, long long *id)
 {
 	for (int t = 0; t < PL_PARTY__MAX; t++) {
-		const char *v = app_q(c, pl_party_code[t]);
+		const char *v = ctx_q(c, pl_party_code[t]);
 		if (v == NULL)
 			continue;
 		char *end;

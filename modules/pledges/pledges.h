@@ -28,7 +28,7 @@
  */
 #ifndef WANGAN_PLEDGES_H
 #define WANGAN_PLEDGES_H
-#include "app.h"
+#include "legacy.h"
 
 #define PL_PAGE_ROWS 50
 

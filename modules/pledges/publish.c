@@ -300,7 +300,7 @@ load_base(struct ctx *c, long long id, struct base *b)
 static int
 form_page(struct ctx *c, int status, const struct base *b, const char **vals, const char **errs)
 {
-	c->view = "pledges/publish";
+	c->view = view_id("pledges/publish");
 	pl_kinds_node(c);
 	xmlNodePtr n = pg_node(c->data, "base");
 	pg_attri(n, "id", b->id);
@@ -313,7 +313,7 @@ form_page(struct ctx *c, int status, const struct base *b, const char **vals, co
 int
 pl_publish_form(struct ctx *c)
 {
-	const char *kind = app_q(c, "kind"), *vals[F__MAX] = { 0 };
+	const char *kind = ctx_q(c, "kind"), *vals[F__MAX] = { 0 };
 	struct base last, b;
 	char nonce[33];
 
@@ -326,7 +326,7 @@ pl_publish_form(struct ctx *c)
 	if (st != 200)
 		return st;
 	to_text(c, b.doc, vals);
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	vals[F_KIND] = kind;
 	vals[F_BASE] = ar_printf(c->ar, "%lld", b.id);
 	vals[F_NOTE] = "";
@@ -420,7 +420,7 @@ pl_publish(struct ctx *c)
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/pledges/templates/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/pledges/templates/%lld?saved=1", id));
 fail:
 	db_rollback(c->db);
 	if (rc == DB_LOST)

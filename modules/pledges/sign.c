@@ -83,7 +83,7 @@ static int
 form_page(struct ctx *c, int status, const struct pl_party_ref *p, const struct tpl *t,
     const struct cur *k, const char **vals, const char **errs)
 {
-	c->view = "pledges/sign";
+	c->view = view_id("pledges/sign");
 	pl_kinds_node(c);
 	xmlNodePtr pn = pg_node(c->data, "party");
 	pg_attr(pn, "type", pl_party_code[p->type]);
@@ -133,7 +133,7 @@ open_party(struct ctx *c, const char *kind, enum pl_party type, long long id, st
 int
 pl_sign_form(struct ctx *c)
 {
-	const char *kind = app_q(c, "kind"), *vals[F__MAX] = { 0 };
+	const char *kind = ctx_q(c, "kind"), *vals[F__MAX] = { 0 };
 	enum pl_party type;
 	long long id;
 	struct pl_party_ref p;
@@ -162,7 +162,7 @@ pl_sign_form(struct ctx *c)
 		return rc == DB_LOST ? APP_LOST : 500;
 	if (t.id == 0)
 		return 404;
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	wd_format(wd_today(), today);
 	vals[F_KIND] = kind;
 	vals[F_PARTY_TYPE] = pl_party_code[type];
@@ -301,7 +301,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/pledges/signings/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/pledges/signings/%lld?saved=1", id));
 fail:
 	db_rollback(c->db);
 	if (rc == DB_LOST)

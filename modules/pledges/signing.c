@@ -61,7 +61,7 @@ pl_signing(struct ctx *c)
 	struct pl_party_ref p;
 	struct one o = { c, NULL, 0, 0, 0, PL_UNIT, "", 0 };
 
-	c->view = "pledges/signing";
+	c->view = view_id("pledges/signing");
 	o.parent = xmlNewNode(NULL, BAD_CAST "signings");	/* attached once access is known */
 	int st = open_signing(c, &o, &p);
 	if (st != 200) {
@@ -76,7 +76,7 @@ pl_signing(struct ctx *c)
 	pg_attri(pn, "unit-id", p.unit_id);
 	pg_attr(pn, "code", p.code);
 	pg_text(pn, "name", p.name);
-	if (app_q(c, "saved") != NULL)
+	if (ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	return 200;
 }

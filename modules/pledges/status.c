@@ -146,12 +146,12 @@ pl_coverage(struct ctx *c)
 	struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
 	struct vfield fu = { "unit", V_INT, 0, 12, NULL };
 	struct vfield fa = { "after", V_TOKEN, 0, 40, NULL };
-	const char *kind = app_q(c, "kind"), *status = app_q(c, "status");
-	const char *unit = app_q(c, "unit"), *after = app_q(c, "after");
+	const char *kind = ctx_q(c, "kind"), *status = ctx_q(c, "status");
+	const char *unit = ctx_q(c, "unit"), *after = ctx_q(c, "after");
 	size_t n;
 	const char *last;
 
-	c->view = "pledges/coverage";
+	c->view = view_id("pledges/coverage");
 	if (kind == NULL || valid_check(&fk, kind) != NULL)
 		kind = "";
 	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)

@@ -49,7 +49,7 @@ int
 pl_templates(struct ctx *c)
 {
 	struct tnode t = { c, NULL, 0, 0, NULL };
-	c->view = "pledges/templates";
+	c->view = view_id("pledges/templates");
 	pl_kinds_node(c);
 	t.parent = pg_node(c->data, "templates");
 	enum db_rc rc = db_run(c->db, SQL(PL_SQL_TEMPLATES), NULL, 0, template_row, &t);
@@ -76,7 +76,7 @@ int
 pl_template(struct ctx *c)
 {
 	struct tnode t = { 0 };
-	c->view = "pledges/template";
+	c->view = view_id("pledges/template");
 	return load_template(c, &t);
 }
 
@@ -97,7 +97,7 @@ pl_print(struct ctx *c)
 	long long id;
 	struct pl_party_ref p;
 
-	c->view = "pledges/print";
+	c->view = view_id("pledges/print");
 	int st = load_template(c, &t);
 	if (st != 200 || !pl_party_arg(c, &type, &id))
 		return st;	/* no party: a blank form to fill in by hand */

@@ -57,7 +57,7 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 	char nonce[33];
 	const char *fresh[P__MAX] = { "", "", nonce };
 
-	c->view = "pledges/unit";
+	c->view = view_id("pledges/unit");
 	int st = pl_party_load(c, PL_UNIT, c->id, &u);
 	if (st != 200)
 		return st;
@@ -86,7 +86,7 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 	if (rc != DB_OK)
 		return rc == DB_LOST ? APP_LOST : 500;
 	if (pl_party_write(c, &u)) {
-		app_nonce(nonce);
+		tx_nonce(nonce);
 		pg_form(c, c->data, person_fields, P__MAX, vals ? vals : fresh, errs);
 	}
 	return status;
@@ -95,7 +95,7 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 int
 pl_unit(struct ctx *c)
 {
-	if (app_q(c, "saved") != NULL)
+	if (ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	return unit_page(c, 200, NULL, NULL);
 }
@@ -137,7 +137,7 @@ pl_person_add(struct ctx *c)
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
+	return resp_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
 fail:
 	db_rollback(c->db);
 	if (rc == DB_LOST)
@@ -188,7 +188,7 @@ pl_requirement(struct ctx *c)
 	}
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
+	return resp_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
 fail:
 	db_rollback(c->db);
 	return rc == DB_LOST ? APP_LOST : 500;

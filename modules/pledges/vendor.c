@@ -238,7 +238,7 @@ form_page(struct ctx *c, int status, const char **vals, const char **errs,
     const char *const *unknown, size_t nunknown)
 {
 	struct vendor v;
-	c->view = "pledges/vendor_form";
+	c->view = view_id("pledges/vendor_form");
 	if (c->id != 0) {
 		int st = open_vendor(c, &v, 0);
 		if (st != 200)
@@ -268,7 +268,7 @@ pl_vendor_form(struct ctx *c)
 	struct vendor v;
 
 	if (c->id == 0) {
-		app_nonce(nonce);
+		tx_nonce(nonce);
 		vals[F_ACTIVE] = "1";
 		vals[F_NONCE] = nonce;
 	} else {
@@ -392,12 +392,12 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", id));
 conflict:
 	db_rollback(c->db);
 	/* the vendor already holds what was typed: this edit's double submit landed */
 	if (load_vendor(c, c->id, &now, 0, 1) == DB_OK && now.id != 0 && holds(&now, vals, codes, ncodes))
-		return app_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", c->id));
+		return resp_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", c->id));
 	return form_page(c, 409, vals, NULL, NULL, 0);
 fail:
 	db_rollback(c->db);
@@ -484,10 +484,10 @@ pl_vendors(struct ctx *c)
 	static const struct vfield fn = { "after_name", V_TEXT, 0, 128, NULL };
 	static const struct vfield fi = { "after_id", V_INT, 0, 12, NULL };
 	static const struct vfield fa = { "active", V_CHOICE, 0, 1, active_choices };
-	const char *name = app_q(c, "after_name"), *after = app_q(c, "after_id");
-	const char *active = app_q(c, "active");
+	const char *name = ctx_q(c, "after_name"), *after = ctx_q(c, "after_id");
+	const char *active = ctx_q(c, "active");
 
-	c->view = "pledges/vendors";
+	c->view = view_id("pledges/vendors");
 	if (name == NULL)
 		name = "";
 	if (after == NULL)
@@ -541,14 +541,14 @@ int
 pl_vendor(struct ctx *c)
 {
 	struct vendor v;
-	c->view = "pledges/vendor";
+	c->view = view_id("pledges/vendor");
 	int st = open_vendor(c, &v, 0);
 	if (st != 200)
 		return st;
 	struct pl_party_ref p = { PL_VENDOR, v.id, 0, v.v[F_USCC], v.v[F_NAME] };
 	if (!pl_party_read(c, &p))
 		return auth_deny(c, "vendor", v.id);
-	if (app_q(c, "saved") != NULL)
+	if (ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	enum db_rc rc = vendor_node(c, &v);
 	if (rc != DB_OK)

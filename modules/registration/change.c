@@ -9,14 +9,16 @@
  * Concurrency: the form carries the current holder's id and version.  If
  * another change landed in between, the close matches no row and the user
  * gets 409 with both the record as it is now and everything they typed.
- * The form's nonce is a unique key: a double submit lands once and the
- * second POST is sent to the same result page.
+ * The form's nonce is taken in the same transaction (tx.h): a double
+ * submit lands once and the second POST is sent to the same result page.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
+#include "buf.h"
 #include "reg.h"
+#include "resp.h"
+#include "tx.h"
 
 enum { F_ROLE, F_NAME, F_TITLE, F_OFFICE_PHONE, F_MOBILE, F_EMAIL, F_EFFECTIVE,
 	F_CURRENT, F_VERSION, F_NONCE, F__MAX };
@@ -43,24 +45,29 @@ struct current {
 	struct buf json;	/* the row as the audit's "before" */
 };
 
+/* The holder columns that are the form's fields, by field. */
+static const int field_col[F__MAX] = {
+	[F_NAME] = H_NAME, [F_TITLE] = H_TITLE, [F_OFFICE_PHONE] = H_OFFICE_PHONE,
+	[F_MOBILE] = H_MOBILE, [F_EMAIL] = H_EMAIL,
+};
+
 static int
 current_row(void *arg, const struct db_row *r)
 {
 	struct current *cur = arg;
-	cur->id = atoll(r->v[0]);
-	cur->version = atoll(r->v[12]);
-	snprintf(cur->effective, sizeof(cur->effective), "%s", r->v[7]);
-	/* columns 2-6 of REG_HOLDER_SELECT are the form's fields name … email */
+	cur->id = atoll(r->v[H_ID]);
+	cur->version = atoll(r->v[H_VERSION]);
+	snprintf(cur->effective, sizeof(cur->effective), "%s", r->v[H_EFFECTIVE]);
 	for (int f = F_NAME; f <= F_EMAIL; f++)
-		cur->field[f] = ar_strdup(cur->c->ar, r->v[2 + (f - F_NAME)]);
+		cur->field[f] = ar_strdup(cur->c->ar, r->v[field_col[f]]);
 	if (cur->node != NULL) {
-		pg_attr(cur->node, "id", r->v[0]);
-		pg_attr(cur->node, "version", r->v[12]);
-		for (size_t i = 2; i < 8; i++)
+		pg_attr(cur->node, "id", r->v[H_ID]);
+		pg_attr(cur->node, "version", r->v[H_VERSION]);
+		for (size_t i = H_NAME; i <= H_EFFECTIVE; i++)
 			pg_text(cur->node, reg_holder_cols[i], r->v[i]);
 	}
 	buf_printf(&cur->json, "{\"id\":%lld", cur->id);
-	for (size_t i = 1; i < 11; i++) {
+	for (size_t i = H_ROLE; i <= H_DEADLINE; i++) {
 		buf_printf(&cur->json, ",\"%s\":\"", reg_holder_cols[i]);
 		buf_json(&cur->json, r->v[i]);
 		buf_str(&cur->json, "\"");
@@ -78,8 +85,8 @@ load_current(struct ctx *c, struct current *cur, const char *role, int lock)
 	cur->id = cur->version = 0;
 	cur->effective[0] = '\0';
 	buf_init(&cur->json, c->ar, 8192);
-	return db_run(c->db, lock ? SQL(REG_SQL_CURRENT_LOCK) : SQL(REG_SQL_CURRENT_ROLE),
-	    p, 2, current_row, cur);
+	return lock ? SQL_RUN(c, REG_SQL_CURRENT_LOCK, p, current_row, cur) :
+	    SQL_RUN(c, REG_SQL_CURRENT_ROLE, p, current_row, cur);
 }
 
 /*
@@ -102,7 +109,7 @@ static int
 form_page(struct ctx *c, int status, const char *role, const char **vals,
     const char **errs, struct current *cur)
 {
-	c->view = "registration/change";
+	c->view = VIEW(REG_VIEW_CHANGE);
 	pg_attr(c->data, "role", role);
 	if (cur != NULL && cur->node != NULL)
 		xmlAddChild(c->data, cur->node);
@@ -115,8 +122,9 @@ static int
 invalid(struct ctx *c, const char **vals, const char **errs)
 {
 	struct current cur = { .node = NULL };
-	if (errs[F_ROLE] == NULL && current_now(c, &cur, vals[F_ROLE]) == DB_LOST)
-		return APP_LOST;
+	enum db_rc rc = errs[F_ROLE] == NULL ? current_now(c, &cur, vals[F_ROLE]) : DB_OK;
+	if (rc != DB_OK)
+		return app_dberr(rc);
 	return form_page(c, 422, vals[F_ROLE], vals, errs, &cur);
 }
 
@@ -135,9 +143,9 @@ open_unit(struct ctx *c)
 int
 reg_change_form(struct ctx *c)
 {
-	const char *role = app_q(c, "role");
+	const char *role = ctx_q(c, "role");
 	const char *vals[F__MAX] = { 0 };
-	char nonce[33], today[11], num[2][24];
+	char nonce[TX_NONCE_LEN + 1], today[11], num[2][24];
 	struct current cur;
 
 	fields[F_ROLE].choices = reg_set.role_choices;
@@ -148,8 +156,8 @@ reg_change_form(struct ctx *c)
 		role = "first";
 	enum db_rc rc = current_now(c, &cur, role);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	app_nonce(nonce);
+		return app_dberr(rc);
+	tx_nonce(nonce);
 	wd_format(wd_today(), today);
 	snprintf(num[0], sizeof(num[0]), "%lld", cur.id);
 	snprintf(num[1], sizeof(num[1]), "%lld", cur.version);
@@ -166,13 +174,6 @@ reg_change_form(struct ctx *c)
 		if (vals[i] == NULL)
 			vals[i] = "";
 	return form_page(c, 200, role, vals, NULL, &cur);
-}
-
-/* If this form's nonce already landed, the change is done: 303 to its result. */
-static int
-already_done(struct ctx *c, const char *nonce, int *status)
-{
-	return app_done_before(c, SQL(REG_SQL_NONCE), nonce, "/registration/", "?saved=1", status);
 }
 
 static const char *
@@ -196,12 +197,9 @@ static int
 conflict(struct ctx *c, const char **vals)
 {
 	struct current cur;
-	int st;
-	if (already_done(c, vals[F_NONCE], &st))
-		return st;
 	enum db_rc rc = current_now(c, &cur, vals[F_ROLE]);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	pg_conflict(c);
 	/* Resubmitting this form replaces the record as it is now, not the stale one. */
 	vals[F_CURRENT] = ar_printf(c->ar, "%lld", cur.id);
@@ -209,57 +207,44 @@ conflict(struct ctx *c, const char **vals)
 	return form_page(c, 409, vals[F_ROLE], vals, NULL, &cur);
 }
 
-int
-reg_change(struct ctx *c)
+/* What the change's transaction needs from the validated form. */
+struct change {
+	const char **vals;
+	int eff, today;
+};
+
+/*
+ * Closes the current holder's row and inserts the successor, then refreshes
+ * the unit's summary row (the list's read model) in the same transaction.
+ * 409: another change landed since the form was shown; 422: the effective
+ * date is before the current holder's.
+ */
+static int
+change_tx(struct tx *t, void *arg)
 {
-	const char *vals[F__MAX], *errs[F__MAX];
-	char now[20], deadline[11];
-	struct current cur;
-	int st;
+	struct change *ch = arg;
+	struct ctx *c = t->c;
+	const char **vals = ch->vals;
+	char now[WD_NOW_LEN], deadline[11];
+	struct current cur = { .node = NULL };
+	enum db_rc rc;
 
-	fields[F_ROLE].choices = reg_set.role_choices;
-	if ((st = open_unit(c)) != 200)
-		return st;
-	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
-	int today = wd_today(), eff = wd_parse(vals[F_EFFECTIVE]);
-	if (errs[F_EFFECTIVE] == NULL && eff > today) {
-		errs[F_EFFECTIVE] = "future";
-		bad++;
-	}
-	if (bad)
-		return invalid(c, vals, errs);
-	int tries = 0;
-again:
-	if (already_done(c, vals[F_NONCE], &st))
-		return st;
-
-	enum db_rc rc = db_begin(c->db);
-	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	cur.node = NULL;
 	if ((rc = load_current(c, &cur, vals[F_ROLE], 1)) != DB_OK)
-		goto fail;
-	if (cur.id != atoll(vals[F_CURRENT]) || cur.version != atoll(vals[F_VERSION])) {
-		db_rollback(c->db);
-		return conflict(c, vals);
-	}
-	if (cur.id != 0 && strcmp(vals[F_EFFECTIVE], cur.effective) < 0) {
-		db_rollback(c->db);
-		errs[F_EFFECTIVE] = "before_current";
-		return invalid(c, vals, errs);
-	}
-	int due = wd_add(c->cal, eff, reg_set.report_days);
-	int late = today > due;
+		return rc;
+	if (cur.id != atoll(vals[F_CURRENT]) || cur.version != atoll(vals[F_VERSION]))
+		return 409;
+	if (cur.id != 0 && strcmp(vals[F_EFFECTIVE], cur.effective) < 0)
+		return 422;
+	int due = wd_add(c->cal, ch->eff, reg_set.report_days);
+	int late = ch->today > due;
 	wd_format(due, deadline);
-	app_now(now);
+	wd_now(now);
 	if (cur.id != 0) {
 		struct db_val p[] = { DBS(vals[F_EFFECTIVE]), DBS(c->acct.login), DBI(cur.id), DBI(cur.version) };
-		if ((rc = db_run(c->db, SQL(REG_SQL_CLOSE), p, 4, NULL, NULL)) != DB_OK)
-			goto fail;
-		if (db_affected(c->db) != 1) {
-			db_rollback(c->db);
-			return conflict(c, vals);
-		}
+		if ((rc = SQL_RUN(c, REG_SQL_CLOSE, p, NULL, NULL)) != DB_OK)
+			return rc;
+		if (db_affected(c->db) != 1)
+			return 409;
 	}
 	struct db_val ins[] = {
 		DBI(c->id), DBS(vals[F_ROLE]), DBS(vals[F_NAME]), DBS(vals[F_TITLE]),
@@ -267,31 +252,44 @@ again:
 		DBS(vals[F_EFFECTIVE]), DBS(now), DBS(deadline), DBI(late), DBS(vals[F_NONCE]),
 		DBS(c->acct.login), DBS(c->acct.login),
 	};
-	if ((rc = db_run(c->db, SQL(REG_SQL_INSERT), ins, 14, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	if ((rc = audit_write(c, "holder", id, cur.id ? "change" : "register",
-	    cur.id ? buf_cstr(&cur.json) : NULL, after_json(c, vals, deadline, late))) != DB_OK)
-		goto fail;
-	struct db_val unit = DBI(c->id);	/* the list's read model, in the same transaction */
-	if ((rc = db_run(c->db, SQL(REG_SQL_SUMMARY), &unit, 1, NULL, NULL)) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/registration/%lld?saved=1", c->id));
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	/*
-	 * InnoDB picked us as a deadlock victim: the other transaction may not have
-	 * committed yet, so run ours again (it then sees the outcome) rather than
-	 * calling it a conflict too early.
-	 */
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto again;
-	/* A duplicate key means a concurrent submit won the race. */
-	if (rc == DB_DUP || db_errno(c->db) == ER_LOCK_DEADLOCK || db_errno(c->db) == ER_LOCK_WAIT_TIMEOUT)
+	if ((rc = SQL_RUN(c, REG_SQL_INSERT, ins, NULL, NULL)) != DB_OK)
+		return rc;
+	t->record = "holder";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = cur.id ? "change" : "register";
+	t->before = cur.id ? buf_cstr(&cur.json) : NULL;
+	t->after = after_json(c, vals, deadline, late);
+	struct db_val unit[] = { DBI(c->id) };
+	if ((rc = SQL_RUN(c, REG_SQL_SUMMARY, unit, NULL, NULL)) != DB_OK)
+		return rc;
+	t->then = ar_printf(c->ar, "/registration/%lld?saved=1", c->id);
+	return TX_COMMIT;
+}
+
+int
+reg_change(struct ctx *c)
+{
+	const char *vals[F__MAX], *errs[F__MAX];
+	int st;
+
+	fields[F_ROLE].choices = reg_set.role_choices;
+	if ((st = open_unit(c)) != 200)
+		return st;
+	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	struct change ch = { vals, wd_parse(vals[F_EFFECTIVE]), wd_today() };
+	if (errs[F_EFFECTIVE] == NULL && ch.eff > ch.today) {
+		errs[F_EFFECTIVE] = "future";
+		bad++;
+	}
+	if (bad)
+		return invalid(c, vals, errs);
+	struct tx t = { .c = c, .nonce = vals[F_NONCE] };
+	st = tx_run(&t, change_tx, &ch);
+	if (st == 409)
 		return conflict(c, vals);
-	return 500;
+	if (st == 422) {
+		errs[F_EFFECTIVE] = "before_current";
+		return invalid(c, vals, errs);
+	}
+	return st;
 }

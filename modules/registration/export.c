@@ -21,28 +21,28 @@ export_row(void *arg, const struct db_row *r)
 	struct exp *e = arg;
 	struct xo *x = &e->x;
 
-	if (strcmp(e->unit, r->v[0]) != 0) {
+	if (strcmp(e->unit, r->v[X_CODE]) != 0) {
 		if (e->unit[0])
 			xo_end(x);
-		snprintf(e->unit, sizeof(e->unit), "%s", r->v[0]);
+		snprintf(e->unit, sizeof(e->unit), "%s", r->v[X_CODE]);
 		xo_start(x, "unit");
-		xo_attr(x, "code", r->v[0]);
-		xo_attr(x, "kind", r->v[3]);
-		xo_elem(x, "name", r->v[1]);
-		xo_elem(x, "nameEn", r->v[2]);
+		xo_attr(x, "code", r->v[X_CODE]);
+		xo_attr(x, "kind", r->v[X_KIND]);
+		xo_elem(x, "name", r->v[X_NAME]);
+		xo_elem(x, "nameEn", r->v[X_NAME_EN]);
 	}
-	if (!r->null[4]) {
+	if (!r->null[X_ROLE]) {
 		xo_start(x, "holder");
-		xo_attr(x, "role", r->v[4]);
-		xo_elem(x, "name", r->v[5]);
-		xo_elem(x, "title", r->v[6]);
-		xo_elem(x, "officePhone", r->v[7]);
-		xo_elem(x, "mobile", r->v[8]);
-		xo_elem(x, "email", r->v[9]);
-		xo_elem(x, "effective", r->v[10]);
-		xo_datetime(x, "reported", r->v[11]);
-		xo_elem(x, "deadline", r->v[12]);
-		xo_elem(x, "late", strcmp(r->v[13], "1") == 0 ? "true" : "false");
+		xo_attr(x, "role", r->v[X_ROLE]);
+		xo_elem(x, "name", r->v[X_HOLDER]);
+		xo_elem(x, "title", r->v[X_TITLE]);
+		xo_elem(x, "officePhone", r->v[X_OFFICE_PHONE]);
+		xo_elem(x, "mobile", r->v[X_MOBILE]);
+		xo_elem(x, "email", r->v[X_EMAIL]);
+		xo_elem(x, "effective", r->v[X_EFFECTIVE]);
+		xo_datetime(x, "reported", r->v[X_REPORTED]);
+		xo_elem(x, "deadline", r->v[X_DEADLINE]);
+		xo_elem(x, "late", strcmp(r->v[X_LATE], "1") == 0 ? "true" : "false");
 		xo_end(x);
 	}
 	return x->err;
@@ -54,6 +54,6 @@ reg_export(struct ctx *c)
 	struct exp e = { .unit = "" };
 	if (xo_open(&e.x, c, "registration.xml", "registry", REG_XMLNS) != 0)
 		return 500;
-	enum db_rc rc = db_run(c->db, SQL(REG_SQL_EXPORT), NULL, 0, export_row, &e);
+	enum db_rc rc = SQL_RUN0(c, REG_SQL_EXPORT, export_row, &e);
 	return xo_close(&e.x, rc);	/* closes the open <unit> too */
 }

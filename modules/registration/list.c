@@ -27,11 +27,11 @@ list_row(void *arg, const struct db_row *r)
 	}
 	/* made in the document, so attaching it later walks nothing */
 	xmlNodePtr u = xmlNewDocNode(l->c->doc, NULL, BAD_CAST "unit", NULL);
-	pg_attr(u, "id", r->v[0]);
-	pg_attr(u, "code", r->v[1]);
-	pg_attr(u, "kind", r->v[4]);
-	pg_attr(u, "late", r->v[15]);
-	pg_text(u, "name", l->c->lang == LANG_EN && *r->v[3] ? r->v[3] : r->v[2]);
+	pg_attr(u, "id", r->v[L_UNIT_ID]);
+	pg_attr(u, "code", r->v[L_CODE]);
+	pg_attr(u, "kind", r->v[L_KIND]);
+	pg_attr(u, "late", r->v[L_LATE]);
+	pg_text(u, "name", l->c->lang == LANG_EN && *r->v[L_NAME_EN] ? r->v[L_NAME_EN] : r->v[L_NAME]);
 	/* One <holder> per enabled role, in role order, empty when nobody holds it:
 	 * the view then pairs cells by position instead of searching by role. */
 	for (int k = 0; k < REG_ROLE__MAX; k++) {
@@ -39,12 +39,12 @@ list_row(void *arg, const struct db_row *r)
 			continue;
 		xmlNodePtr h = pg_node(u, "holder");
 		pg_attr(h, "role", reg_role_code[k]);
-		if (r->null[5 + 2 * k])
+		if (r->null[L_FIRST_NAME + 2 * k])
 			continue;
-		pg_attr(h, "name", r->v[5 + 2 * k]);
-		pg_attr(h, "mobile", r->v[6 + 2 * k]);
+		pg_attr(h, "name", r->v[L_FIRST_NAME + 2 * k]);
+		pg_attr(h, "mobile", r->v[L_FIRST_MOBILE + 2 * k]);
 	}
-	l->code[l->n] = ar_strdup(l->c->ar, r->v[1]);
+	l->code[l->n] = ar_strdup(l->c->ar, r->v[L_CODE]);
 	l->rows[l->n++] = u;
 	return 0;
 }
@@ -52,14 +52,14 @@ list_row(void *arg, const struct db_row *r)
 int
 reg_list(struct ctx *c)
 {
-	const char *after = app_q(c, "after"), *before = app_q(c, "before");
-	const char *missing = app_q(c, "missing"), *late = app_q(c, "late");
+	const char *after = ctx_q(c, "after"), *before = ctx_q(c, "before");
+	const char *missing = ctx_q(c, "missing"), *late = ctx_q(c, "late");
 	struct list l = { .c = c };
 	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
 	struct vfield role = { "missing", V_CHOICE, 0, 16, reg_set.role_choices };
 	struct vfield code = { "after", V_TOKEN, 0, 32, NULL };
 
-	c->view = "registration/list";
+	c->view = VIEW(REG_VIEW_LIST);
 	if (valid_check(&role, missing ? missing : "") != NULL)
 		missing = NULL;
 	reg_roles_node(c, missing);
@@ -72,18 +72,19 @@ reg_list(struct ctx *c)
 	xmlNodePtr f = pg_node(c->data, "filter");
 	pg_attr(f, "missing", missing ? missing : "");
 	pg_attr(f, "late", is_late ? "1" : "0");
-	struct db_val p[] = {
-		DBI(only), DBS(key),
-		DBS(missing ? missing : ""), DBS(missing ? missing : ""), DBI(is_late),
-	};
-	int sql = only ? (back ? REG_SQL_LIST_OWN_BEFORE : REG_SQL_LIST_OWN_AFTER) :
-	    (back ? REG_SQL_LIST_BEFORE : REG_SQL_LIST_AFTER);
-	/* without a unit of its own the statement starts at the key */
-	enum db_rc rc = db_run(c->db, SQL(sql), only ? p : p + 1, only ? 5 : 4, list_row, &l);
-	if (rc == DB_LOST)
-		return APP_LOST;
+	const char *m = missing ? missing : "";
+	enum db_rc rc;
+	if (only) {
+		struct db_val p[] = { DBI(only), DBS(key), DBS(m), DBS(m), DBI(is_late) };
+		rc = back ? SQL_RUN(c, REG_SQL_LIST_OWN_BEFORE, p, list_row, &l) :
+		    SQL_RUN(c, REG_SQL_LIST_OWN_AFTER, p, list_row, &l);
+	} else {
+		struct db_val p[] = { DBS(key), DBS(m), DBS(m), DBI(is_late) };
+		rc = back ? SQL_RUN(c, REG_SQL_LIST_BEFORE, p, list_row, &l) :
+		    SQL_RUN(c, REG_SQL_LIST_AFTER, p, list_row, &l);
+	}
 	if (rc != DB_OK)
-		return 500;
+		return app_dberr(rc);
 
 	int more = l.n > REG_PAGE_ROWS;
 	size_t shown = more ? REG_PAGE_ROWS : l.n;

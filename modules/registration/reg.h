@@ -5,32 +5,78 @@
 #ifndef WANGAN_REG_H
 #define WANGAN_REG_H
 #include "app.h"
+#include "auth.h"
+#include "ctx.h"
+#include "page.h"
+#include "sql.h"
 
 #define REG_PAGE_ROWS 50
 
 enum reg_role { REG_FIRST, REG_DIRECT, REG_SECADMIN, REG_LIAISON, REG_SYSADMIN, REG_ROLE__MAX };
 
-enum reg_sql {
-	REG_SQL_LIST_AFTER,
-	REG_SQL_LIST_BEFORE,
-	REG_SQL_LIST_OWN_AFTER,
-	REG_SQL_LIST_OWN_BEFORE,
-	REG_SQL_UNIT,
-	REG_SQL_HOLDERS,
-	REG_SQL_ON_DATE,
-	REG_SQL_CURRENT,
-	REG_SQL_CURRENT_ROLE,
-	REG_SQL_CURRENT_LOCK,
-	REG_SQL_CLOSE,
-	REG_SQL_INSERT,
-	REG_SQL_NONCE,
-	REG_SQL_SUMMARY,
-	REG_SQL_EXPORT,
-	REG_SQL__MAX
-};
+/* The statements (sql.c) and how many parameters each takes. */
+#define REG_STATEMENTS(S) \
+	S(REG_SQL_LIST_AFTER, 4) \
+	S(REG_SQL_LIST_BEFORE, 4) \
+	S(REG_SQL_LIST_OWN_AFTER, 5) \
+	S(REG_SQL_LIST_OWN_BEFORE, 5) \
+	S(REG_SQL_UNIT, 1) \
+	S(REG_SQL_HOLDERS, 1) \
+	S(REG_SQL_ON_DATE, 3) \
+	S(REG_SQL_CURRENT, 1) \
+	S(REG_SQL_CURRENT_ROLE, 2) \
+	S(REG_SQL_CURRENT_LOCK, 2) \
+	S(REG_SQL_CLOSE, 4) \
+	S(REG_SQL_INSERT, 14) \
+	S(REG_SQL_SUMMARY, 1) \
+	S(REG_SQL_EXPORT, 0)
+DB_STATEMENTS(reg_sql_id, REG_STATEMENTS, REG_SQL__MAX);
+extern const struct db_stmt reg_sql[REG_SQL__MAX];
+
+/*
+ * The REG_SQL_LIST_* columns: a unit of reg_summary with each role's holder
+ * as (name, mobile) in role order, so role k's are L_FIRST_NAME + 2k.
+ */
+#define REG_LIST_COLS(C) \
+	C(L_UNIT_ID, "unit_id") C(L_CODE, "code") C(L_NAME, "name") C(L_NAME_EN, "name_en") \
+	C(L_KIND, "kind") C(L_FIRST_NAME, "first_name") C(L_FIRST_MOBILE, "first_mobile") \
+	C(L_DIRECT_NAME, "direct_name") C(L_DIRECT_MOBILE, "direct_mobile") \
+	C(L_SECADMIN_NAME, "secadmin_name") C(L_SECADMIN_MOBILE, "secadmin_mobile") \
+	C(L_LIAISON_NAME, "liaison_name") C(L_LIAISON_MOBILE, "liaison_mobile") \
+	C(L_SYSADMIN_NAME, "sysadmin_name") C(L_SYSADMIN_MOBILE, "sysadmin_mobile") \
+	C(L_LATE, "late")
+DB_COLUMNS(reg_list_col, REG_LIST_COLS);
+
+/* REG_SQL_UNIT's. */
+#define REG_UNIT_COLS(C) \
+	C(U_ID, "id") C(U_CODE, "code") C(U_NAME, "name") C(U_NAME_EN, "name_en") C(U_KIND, "kind")
+DB_COLUMNS(reg_unit_col, REG_UNIT_COLS);
+
+/*
+ * A holder row (REG_SQL_HOLDERS, _ON_DATE, _CURRENT*), its columns named as
+ * the page XML names them: H_NAME … H_EMAIL are the change form's fields.
+ */
+#define REG_HOLDER_COLS(C) \
+	C(H_ID, "id") C(H_ROLE, "role") C(H_NAME, "name") C(H_TITLE, "title") \
+	C(H_OFFICE_PHONE, "office-phone") C(H_MOBILE, "mobile") C(H_EMAIL, "email") \
+	C(H_EFFECTIVE, "effective") C(H_ENDED, "ended") C(H_REPORTED, "reported") \
+	C(H_DEADLINE, "deadline") C(H_LATE, "late") C(H_VERSION, "version") C(H_BY, "by")
+DB_COLUMNS(reg_holder_col, REG_HOLDER_COLS);
+extern const char *const reg_holder_cols[reg_holder_col__MAX + 1];
+
+/* REG_SQL_EXPORT's: a unit, and its current holder or NULLs. */
+#define REG_EXPORT_COLS(C) \
+	C(X_CODE, "code") C(X_NAME, "name") C(X_NAME_EN, "name_en") C(X_KIND, "kind") \
+	C(X_ROLE, "role") C(X_HOLDER, "holder") C(X_TITLE, "title") \
+	C(X_OFFICE_PHONE, "office_phone") C(X_MOBILE, "mobile") C(X_EMAIL, "email") \
+	C(X_EFFECTIVE, "effective_date") C(X_REPORTED, "reported_at") C(X_DEADLINE, "deadline") \
+	C(X_LATE, "late")
+DB_COLUMNS(reg_export_col, REG_EXPORT_COLS);
+
+/* The views (main.c). */
+enum reg_view { REG_VIEW_LIST, REG_VIEW_UNIT, REG_VIEW_CHANGE, REG_VIEW_PRINT, REG_VIEW__MAX };
 
 extern const char *const reg_role_code[REG_ROLE__MAX];
-extern const char *const reg_sql[REG_SQL__MAX];
 
 /* Site settings, read once at start. */
 struct reg_settings {
@@ -39,10 +85,6 @@ struct reg_settings {
 	const char *role_choices[REG_ROLE__MAX + 1];
 };
 extern struct reg_settings reg_set;
-
-/* Holder columns as selected by REG_SQL_HOLDERS, REG_SQL_ON_DATE, REG_SQL_CURRENT. */
-extern const char *const reg_holder_cols[];
-extern const size_t reg_holder_ncols;
 
 int reg_list(struct ctx *c);
 int reg_unit(struct ctx *c);

@@ -17,15 +17,12 @@ static int
 unit_row(void *arg, const struct db_row *r)
 {
 	struct holders *h = arg;
-	static const char *const cols[] = { "id", "code", "name", "name-en", "kind" };
 	xmlNodePtr u = pg_node(h->parent, "unit");
-	for (size_t i = 0; i < 5; i++) {
-		if (i == 2 || i == 3)
-			continue;
-		pg_attr(u, cols[i], r->v[i]);
-	}
-	pg_text(u, "name", h->c->lang == LANG_EN && *r->v[3] ? r->v[3] : r->v[2]);
-	pg_text(u, "name-zh", r->v[2]);
+	pg_attr(u, "id", r->v[U_ID]);
+	pg_attr(u, "code", r->v[U_CODE]);
+	pg_attr(u, "kind", r->v[U_KIND]);
+	pg_text(u, "name", h->c->lang == LANG_EN && *r->v[U_NAME_EN] ? r->v[U_NAME_EN] : r->v[U_NAME]);
+	pg_text(u, "name-zh", r->v[U_NAME]);
 	h->n++;
 	return 0;
 }
@@ -34,12 +31,10 @@ int
 reg_load_unit(struct ctx *c, xmlNodePtr parent, long long id)
 {
 	struct holders h = { c, parent, 0 };
-	struct db_val p = DBI(id);
-	enum db_rc rc = db_run(c->db, SQL(REG_SQL_UNIT), &p, 1, unit_row, &h);
-	if (rc == DB_LOST)
-		return APP_LOST;
+	struct db_val p[] = { DBI(id) };
+	enum db_rc rc = SQL_RUN(c, REG_SQL_UNIT, p, unit_row, &h);
 	if (rc != DB_OK)
-		return 500;
+		return app_dberr(rc);
 	return h.n ? 200 : 404;
 }
 
@@ -64,12 +59,12 @@ holder_row(void *arg, const struct db_row *r)
 {
 	struct holders *h = arg;
 	xmlNodePtr n = pg_node(h->parent, "holder");
-	pg_attr(n, "id", r->v[0]);
-	pg_attr(n, "role", r->v[1]);
-	pg_attr(n, "version", r->v[12]);
-	pg_attr(n, "late", r->v[11]);
-	for (size_t i = 2; i < reg_holder_ncols; i++)
-		if (i != 11 && i != 12 && !r->null[i])
+	pg_attr(n, "id", r->v[H_ID]);
+	pg_attr(n, "role", r->v[H_ROLE]);
+	pg_attr(n, "version", r->v[H_VERSION]);
+	pg_attr(n, "late", r->v[H_LATE]);
+	for (size_t i = H_NAME; i < reg_holder_col__MAX; i++)
+		if (i != H_LATE && i != H_VERSION && !r->null[i])
 			pg_text(n, reg_holder_cols[i], r->v[i]);
 	return 0;
 }
@@ -78,9 +73,9 @@ int
 reg_current(struct ctx *c, xmlNodePtr parent, long long unit_id)
 {
 	struct holders h = { c, parent, 0 };
-	struct db_val p = DBI(unit_id);
-	enum db_rc rc = db_run(c->db, SQL(REG_SQL_CURRENT), &p, 1, holder_row, &h);
-	return rc == DB_LOST ? APP_LOST : rc == DB_OK ? 200 : 500;
+	struct db_val p[] = { DBI(unit_id) };
+	enum db_rc rc = SQL_RUN(c, REG_SQL_CURRENT, p, holder_row, &h);
+	return rc == DB_OK ? 200 : app_dberr(rc);
 }
 
 /* Unit checks shared by the unit page and the print view. */
@@ -99,17 +94,16 @@ unit_open(struct ctx *c)
 int
 reg_unit(struct ctx *c)
 {
-	const char *on = app_q(c, "on");
-	c->view = "registration/unit";
+	const char *on = ctx_q(c, "on");
+	c->view = VIEW(REG_VIEW_UNIT);
 	int st = unit_open(c);
 	if (st != 200)
 		return st;
-	if (app_q(c, "saved") != NULL)
+	if (ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	pg_attr(c->data, "can-edit", auth_unit_write(c, c->id) ? "1" : "0");
 
 	struct holders h = { c, pg_node(c->data, "history"), 0 };
-	struct db_val p[3] = { DBI(c->id) };
 	enum db_rc rc;
 	if (on != NULL && *on) {
 		pg_attr(h.parent, "on", on);	/* echoed, so the user sees what was wrong */
@@ -117,18 +111,18 @@ reg_unit(struct ctx *c)
 			pg_msg(c, "on", "date");
 			return 422;
 		}
-		p[1] = DBS(on);
-		p[2] = DBS(on);
-		rc = db_run(c->db, SQL(REG_SQL_ON_DATE), p, 3, holder_row, &h);
+		struct db_val p[] = { DBI(c->id), DBS(on), DBS(on) };
+		rc = SQL_RUN(c, REG_SQL_ON_DATE, p, holder_row, &h);
 	} else {
-		rc = db_run(c->db, SQL(REG_SQL_HOLDERS), p, 1, holder_row, &h);
+		struct db_val p[] = { DBI(c->id) };
+		rc = SQL_RUN(c, REG_SQL_HOLDERS, p, holder_row, &h);
 	}
-	return rc == DB_LOST ? APP_LOST : rc == DB_OK ? 200 : 500;
+	return rc == DB_OK ? 200 : app_dberr(rc);
 }
 
 int
 reg_print(struct ctx *c)
 {
-	c->view = "registration/print";
+	c->view = VIEW(REG_VIEW_PRINT);
 	return unit_open(c);
 }

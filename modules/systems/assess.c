@@ -48,7 +48,7 @@ score_ok(const char *s)
 static int
 form_page(struct ctx *c, int status, const struct sys *s, const char **vals, const char **errs)
 {
-	c->view = "systems/assess";
+	c->view = view_id("systems/assess");
 	sys_node(c, c->data, "system", s);
 	pg_attri(c->data, "max-report", REQ_MAX_FILE);
 	if (status != 200)
@@ -66,7 +66,7 @@ sys_assess_form(struct ctx *c)
 	int st = sys_open(c, c->id, &s, 1);
 	if (st != 200)
 		return st;
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	return form_page(c, 200, &s, vals, NULL);
 }
 
@@ -168,7 +168,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
+	return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
 fail:
 	db_rollback(c->db);
 	if (rc == DB_LOST)

@@ -123,7 +123,7 @@ sys_finding_add(struct ctx *c)
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1#findings", c->id));
+	return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1#findings", c->id));
 fail:
 	db_rollback(c->db);
 	if (rc == DB_LOST)
@@ -170,7 +170,7 @@ static int
 form_page(struct ctx *c, int status, const struct sys *s, const struct finding *f, const char **vals,
     const char **errs)
 {
-	c->view = "systems/finding";
+	c->view = view_id("systems/finding");
 	sys_node(c, c->data, "system", s);
 	finding_node(c, f);
 	pg_form(c, c->data, fields, F__MAX, vals, errs);
@@ -234,14 +234,14 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f.v[FC_SYSTEM]));
+	return resp_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f.v[FC_SYSTEM]));
 conflict:
 	db_rollback(c->db);
 	if ((rc = load(c, c->id, &now, 0)) != DB_OK)
 		return sys_db_status(rc);
 	/* the finding already holds the typed date: this edit's double submit landed */
 	if (now.n && strcmp(now.v[FC_DONE], vals[F_DONE]) == 0)
-		return app_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f.v[FC_SYSTEM]));
+		return resp_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f.v[FC_SYSTEM]));
 	pg_conflict(c);
 	vals[F_VERSION] = now.v[FC_VERSION];	/* submitting again is a decision over the newer record */
 	return form_page(c, 409, &s, now.n ? &now : &f, vals, NULL);

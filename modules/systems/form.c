@@ -101,7 +101,7 @@ form_page(struct ctx *c, int status, const struct sys *cur, const char **vals, c
 	struct db_val u = DBI(cur != NULL ? atoll(cur->v[SC_UNIT_ID]) : c->acct.unit_id);
 	xmlNodePtr vs = pg_node(c->data, "vendors");
 
-	c->view = "systems/form";
+	c->view = view_id("systems/form");
 	if (cur != NULL)
 		sys_node(c, c->data, "current", cur);
 	pg_attr(c->data, "grades", c->acct.role == ROLE_OFFICE ? "1" : "0");
@@ -131,7 +131,7 @@ sys_form(struct ctx *c)
 		record_values(&s, vals);
 		return form_page(c, 200, &s, vals, NULL);
 	}
-	app_nonce(nonce);
+	tx_nonce(nonce);
 	vals[F_NONCE] = nonce;
 	vals[F_UNIT] = c->acct.unit_code;
 	vals[F_STATUS] = "planned";
@@ -380,7 +380,7 @@ retry:
 		goto fail;
 	if ((rc = db_commit(c->db)) != DB_OK)
 		goto fail;
-	return app_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", id));
+	return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", id));
 conflict:
 	db_rollback(c->db);
 	if ((rc = sys_load(c, c->id, &now, 0)) != DB_OK)
@@ -388,7 +388,7 @@ conflict:
 	if (now.n == 0)
 		return 404;
 	if (holds(&now, vals))
-		return app_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
+		return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
 	pg_conflict(c);
 	/* submitting again replaces what is there now, knowingly */
 	vals[F_VERSION] = now.v[SC_VERSION];

@@ -129,7 +129,7 @@ sys_list_rows(struct ctx *c, const struct sys_filter *f, xmlNodePtr parent)
 static const char *
 choice(struct ctx *c, const char *key, const char *const *choices)
 {
-	const char *v = app_q(c, key);
+	const char *v = ctx_q(c, key);
 	for (const char *const *p = choices; v != NULL && *p != NULL; p++)
 		if (strcmp(v, *p) == 0)
 			return v;
@@ -150,14 +150,14 @@ sys_list(struct ctx *c)
 	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
 	static const struct vfield fdue = { "after_due", V_DATE, 0, 10, NULL };
 	static const struct vfield fcode = { "unit", V_TOKEN, 0, 32, NULL };
-	const char *unit = app_q(c, "unit"), *after = app_q(c, "after"), *due = app_q(c, "after_due");
-	const char *od = app_q(c, "overdue");
+	const char *unit = ctx_q(c, "unit"), *after = ctx_q(c, "after"), *due = ctx_q(c, "after_due");
+	const char *od = ctx_q(c, "overdue");
 	struct sys_filter f = {
 		0, choice(c, "kind", sys_kinds), choice(c, "status", sys_statuses),
 		choice(c, "level", levels), od != NULL && strcmp(od, "1") == 0, "", 0,
 	};
 
-	c->view = "systems/list";
+	c->view = view_id("systems/list");
 	if ((after && valid_check(&fid, after)) || (due && valid_check(&fdue, due)) ||
 	    (unit && valid_check(&fcode, unit)))
 		return 400;

@@ -200,7 +200,7 @@ sys_init(const struct config *cfg)
 static const struct module systems = {
 	.name = "systems",
 	.routes = routes, .nroutes = sizeof(routes) / sizeof(routes[0]),
-	.sql = sys_sql, .nsql = SYS_SQL__MAX,
+	.legacy_sql = sys_sql, .nlegacy = SYS_SQL__MAX,
 	.views = views, .nviews = sizeof(views) / sizeof(views[0]),
 	.init = sys_init,
 	.export_fn = sys_export,

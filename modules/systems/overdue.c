@@ -71,14 +71,14 @@ sys_overdue(struct ctx *c)
 {
 	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
 	static const struct vfield fdue = { "after_due", V_DATE, 0, 10, NULL };
-	const char *list = app_q(c, "list"), *after = app_q(c, "after"), *due = app_q(c, "after_due");
+	const char *list = ctx_q(c, "list"), *after = ctx_q(c, "after"), *due = ctx_q(c, "after_due");
 	long long unit = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
 	const char *today = sys_today(c);
 	enum db_rc rc = DB_OK;
 	char cii[11];
 	int st;
 
-	c->view = "systems/overdue";
+	c->view = view_id("systems/overdue");
 	if ((after && valid_check(&fid, after)) || (due && valid_check(&fdue, due)))
 		return 400;
 	if (list != NULL && strcmp(list, "systems") != 0 && strcmp(list, "findings") != 0)

@@ -170,7 +170,7 @@ sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 	char nonce[33];
 	const char *blank[SYS_FF__MAX] = { "", "", "", nonce };
 
-	c->view = "systems/system";
+	c->view = view_id("systems/system");
 	int st = sys_open(c, c->id, &s, 0);
 	if (st != 200)
 		return st;
@@ -186,10 +186,10 @@ sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 		return sys_db_status(rc);
 	if (c->acct.role == ROLE_OFFICE) {
 		/* the add-finding form: blank with a fresh nonce, or as typed on a 422 */
-		app_nonce(nonce);
+		tx_nonce(nonce);
 		pg_form(c, c->data, sys_finding_fields, SYS_FF__MAX, vals ? vals : blank, errs);
 	}
-	if (status == 200 && app_q(c, "saved") != NULL)
+	if (status == 200 && ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
 	return status;
 }
@@ -204,7 +204,7 @@ int
 sys_print(struct ctx *c)
 {
 	struct sys s;
-	c->view = "systems/print";
+	c->view = view_id("systems/print");
 	int st = sys_open(c, c->id, &s, 0);
 	if (st != 200)
 		return st;

@@ -37,7 +37,7 @@
  */
 #ifndef WANGAN_SYSTEMS_H
 #define WANGAN_SYSTEMS_H
-#include "app.h"
+#include "legacy.h"
 
 #define SYS_PAGE_ROWS 50
 #define SYS_MAX_VENDORS 1000

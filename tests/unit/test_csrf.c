@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
-#include "app.h"
+#include "csrf.h"
 #include "sha256.h"
 
 #define NOW 1750000000L

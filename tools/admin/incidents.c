@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include "admin.h"
+#include "legacy.h"
 #include "db.h"
 #include "workday.h"
 #include "../../modules/incidents/clock.h"
@@ -266,7 +267,9 @@ demo_incidents(const struct config *cfg)
 	long off = tm.tm_gmtoff / 60;
 	snprintf(tz, sizeof(tz), "%c%02ld:%02ld", off < 0 ? '-' : '+', labs(off) / 60 % 100, labs(off) % 60);
 	struct db_val tzp = DBS(tz);
-	db = db_new(cfg, sql, S__MAX);
+	static struct db_stmt st[S__MAX];
+	legacy_stmts("admin-incidents", sql, S__MAX, st);
+	db = db_new(cfg, st, S__MAX);
 	if (db == NULL || db_ensure(db) != DB_OK || db_run(db, S_TZ, &tzp, 1, NULL, NULL) != DB_OK)
 		goto fail;
 	wd_init(&cal);

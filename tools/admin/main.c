@@ -22,6 +22,7 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
+#include "legacy.h"
 #include "log.h"
 #include "valid.h"
 #include "workday.h"
@@ -615,7 +616,9 @@ main(int argc, char **argv)
 	}
 	config_zone(&cfg, tzoff);
 	ar_init(&ar);
-	db = db_new(&cfg, sql, S__MAX);
+	static struct db_stmt st[S__MAX];
+	legacy_stmts("admin", sql, S__MAX, st);
+	db = db_new(&cfg, st, S__MAX);
 	struct db_val tz = DBS(tzoff);
 	if (db == NULL || db_ensure(db) != DB_OK || db_run(db, S_TZ, &tz, 1, NULL, NULL) != DB_OK) {
 		fprintf(stderr, "wangan-admin: cannot reach the database\n");

@@ -1,0 +1,270 @@
+/*
+ * worker.c — one worker process and its request cycle; see worker.h.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <fcgiapp.h>
+#include "auth.h"
+#include "csrf.h"
+#include "ctx.h"
+#include "dispatch.h"
+#include "log.h"
+#include "out.h"
+#include "page.h"
+#include "resp.h"
+#include "server.h"
+#include "sql.h"
+#include "tx.h"
+#include "view.h"
+#include "worker.h"
+#include "xmlmem.h"
+
+/* Re-read the calendar this often, so the office's yearly load shows up. */
+#define CAL_REFRESH_SECONDS 300
+
+static int
+calendar_row(void *arg, const struct db_row *r)
+{
+	wd_add_text(arg, r->v[CAL_DAY], r->v[CAL_KIND]);
+	return 0;
+}
+
+enum db_rc
+worker_refresh(struct app *a, struct db *db)
+{
+	time_t now = time(NULL);
+	if (a->cal_connects == db_connects(db) && now - a->cal_loaded < CAL_REFRESH_SECONDS)
+		return DB_OK;
+	struct db_val tz[] = { DBS(a->tzoff) }, wait[] = { DBI(a->lock_wait) };
+	enum db_rc rc = DB_RUN(db, CORE_SQL_TZ, tz, NULL, NULL);
+	if (rc == DB_OK)
+		rc = DB_RUN(db, CORE_SQL_LOCK_WAIT, wait, NULL, NULL);
+	if (rc != DB_OK)
+		return rc;
+	wd_init(&a->cal);
+	if ((rc = DB_RUN0(db, CORE_SQL_CALENDAR, calendar_row, &a->cal)) != DB_OK)
+		return rc;
+	a->cal_connects = db_connects(db);
+	a->cal_loaded = now;
+	return DB_OK;
+}
+
+/* The page XML itself only when the client asks for it first (browsers list it later). */
+static int
+wants_xml(const struct ctx *c)
+{
+	const char *a = c->req.accept;
+	return a != NULL && (strncmp(a, "application/xml", 15) == 0 || strncmp(a, "text/xml", 8) == 0);
+}
+
+/* The error page's code for a status a handler returned without a page. */
+static const char *
+error_code(int status)
+{
+	switch (status) {
+	case 400: return "bad_request";
+	case 403: return "forbidden_record";
+	case 404: return "not_found";
+	case 405: return "method";
+	case 409: return "conflict";
+	case 413: return "too_large";
+	case 503: return "database";
+	default: return "internal";
+	}
+}
+
+/* Runs the route: account, role, CSRF, handler; reconnects once if the DB went away. */
+static int
+run(struct app *a, struct ctx *c, const struct route *rt)
+{
+	int status = APP_LOST;
+	for (int attempt = 0; attempt < 2 && status == APP_LOST && !c->sent; attempt++) {
+		pg_end(c);
+		memset(&c->acct, 0, sizeof(c->acct));
+		enum db_rc rc = db_ensure(c->db);
+		if (rc == DB_OK)
+			rc = worker_refresh(a, c->db);
+		if (rc == DB_OK)
+			rc = auth_account(c, a->account_ttl);
+		if (rc == DB_LOST)
+			continue;
+		if (rc != DB_OK)
+			return pg_error(c, 500, "internal");
+		if (c->acct.login == NULL) {
+			log_msg("%s unknown account '%s'", c->reqid, c->req.remote_user);
+			return pg_error(c, 403, "unknown_account");
+		}
+		pg_begin(c);
+		if (!(rt->roles & c->acct.role)) {
+			log_msg("%s DENIED account=%s role=%s %s", c->reqid, c->acct.login,
+			    c->acct.role_name, c->req.path);
+			return pg_error(c, 403, "forbidden_role");
+		}
+		if (rt->method == REQ_POST &&
+		    !csrf_check(c->cfg, c->acct.login, ctx_f(c, "csrf"), (long)time(NULL))) {
+			log_msg("%s CSRF token missing or invalid for %s", c->reqid, c->acct.login);
+			return pg_error(c, 403, "csrf");
+		}
+		status = rt->fn(c);
+		if (status == APP_LOST && !c->sent)
+			log_msg("%s database lost during the request; %s", c->reqid,
+			    attempt == 0 ? "retrying once" : "giving up");
+	}
+	if (status == APP_LOST)
+		return pg_error(c, 503, "database");
+	return status;
+}
+
+static const char *
+method_name(enum req_method m)
+{
+	return m == REQ_POST ? "POST" : m == REQ_GET ? "GET" : m == REQ_HEAD ? "HEAD" : "OTHER";
+}
+
+static void
+handle(struct app *a, struct ctx *c)
+{
+	struct timespec t0, t1;
+	int status = 500;
+	const struct route *rt = NULL;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	snprintf(c->reqid, sizeof(c->reqid), "%06x%010llx", (unsigned)getpid() & 0xffffff,
+	    (unsigned long long)++a->nrequest);
+	c->nrequest = a->nrequest;
+	enum req_err e = req_read(&c->req, c->ar, c->fr);
+	if (c->req.path == NULL)
+		c->req.path = "/";
+	pg_lang(c);
+	if (e == REQ_OK && (rt = dispatch_find(c, &status)) != NULL)
+		e = req_body(&c->req, c->ar, c->fr, dispatch_body_limit(rt), (rt->flags & ROUTE_UPLOAD) != 0);
+	if (e != REQ_OK)
+		status = pg_error(c, (int)e, e == REQ_TOO_LARGE ? "too_large" : "bad_request");
+	else if (rt == NULL)
+		status = pg_error(c, status, status == 405 ? "method" : "not_found");
+	else if (rt->flags & ROUTE_NOAUTH)
+		status = rt->fn(c);
+	else if (c->req.remote_user == NULL || *c->req.remote_user == '\0')
+		status = pg_error(c, 403, "unknown_account");
+	else
+		status = run(a, c, rt);
+	/* A handler that gives up with a bare status gets the standard error page. */
+	if (!c->sent && status >= 400 && c->view == VIEW_NONE)
+		status = pg_error(c, status, error_code(status));
+
+	if (!c->sent && c->doc != NULL) {
+		pg_attr(c->root, "view", view_name(c->view));
+		pg_attri(c->root, "status", status);
+		if (view_render(c, status, wants_xml(c)) != 0 && !c->sent)
+			resp_text(c, 500, "internal error\n");
+	} else if (!c->sent) {
+		resp_text(c, status >= 400 ? status : 500, "internal error\n");
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long us = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
+	/* The health probe stays out of the log: load balancers call it constantly. */
+	if (rt == NULL || !(rt->flags & ROUTE_NOAUTH) || status != 200)
+		log_msg("%s %s %s %s %d %ldus", c->reqid,
+		    c->acct.login ? c->acct.login : (c->req.remote_user ? c->req.remote_user : "-"),
+		    method_name(c->req.method), c->req.path, status, us);
+	if (c->acct.login != NULL && !db_lost(c->db))
+		tx_purge(c);
+	pg_end(c);
+}
+
+/*
+ * On a unix socket, skip libfcgi's lingering close: it shuts down the write
+ * side, then waits for nginx to hang up before closing, which keeps the
+ * worker from its next request.  That wait guards TCP against a reset that
+ * discards the response; a unix socket delivers what was written either
+ * way, as long as nothing sent to us is left unread — so drain stdin first
+ * (a body refused unread), then detach, which makes FCGX_Finish_r close at once.
+ */
+static void
+hang_up(FCGX_Request *fr)
+{
+	char trash[4096];
+	while (FCGX_GetStr(trash, sizeof(trash), fr->in) > 0)
+		continue;
+	FCGX_Detach(fr);
+}
+
+static void
+ctx_start(struct ctx *c, struct app *a, struct db *db, struct arena *ar)
+{
+	memset(c, 0, sizeof(*c));
+	c->mod = a->mod;
+	c->mod_name = a->mod->name;
+	c->cfg = &a->cfg;
+	c->db = db;
+	c->cal = &a->cal;
+	c->ar = ar;
+}
+
+int
+worker_main(int fd, void *arg)
+{
+	struct app *a = arg;
+	FCGX_Request fr;
+	struct arena ar;
+	static struct out out;	/* 64 KiB: one per worker process */
+	struct db *db = db_new(&a->cfg, a->sql, a->nsql);
+
+	if (db == NULL || FCGX_Init() != 0 || FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
+		return -1;
+	struct sockaddr_storage sa;
+	socklen_t salen = sizeof(sa);
+	int unix_sock = getsockname(fd, (struct sockaddr *)&sa, &salen) == 0 && sa.ss_family == AF_UNIX;
+
+	ar_init(&ar);
+	if (db_ensure(db) != DB_OK)
+		log_msg("worker: database not reachable yet; will retry per request");
+	while (!server_stopping() && FCGX_Accept_r(&fr) >= 0) {
+		struct ctx c;
+		ctx_start(&c, a, db, &ar);
+		c.fr = &fr;
+		c.out = &out;
+		out_begin(&out, &fr);
+		xm_begin();
+		handle(a, &c);
+		out_flush(&out);
+		if (unix_sock)
+			hang_up(&fr);
+		FCGX_Finish_r(&fr);
+		xm_end();
+		ar_reset(&ar);
+	}
+	ar_free(&ar);
+	db_free(db);
+	return 0;
+}
+
+int
+worker_cli(struct app *a, handler_fn fn, const char *what)
+{
+	struct arena ar;
+	struct db *db = db_new(&a->cfg, a->sql, a->nsql);
+	struct ctx c;
+	int rc = -1;
+
+	ar_init(&ar);
+	if (fn == NULL || db == NULL || db_ensure(db) != DB_OK || worker_refresh(a, db) != DB_OK)
+		goto done;
+	ctx_start(&c, a, db, &ar);
+	snprintf(c.reqid, sizeof(c.reqid), "cli%013d", (int)getpid());
+	c.acct.login = "cli";
+	c.acct.role = ROLE_OFFICE;
+	c.acct.role_name = "office";
+	c.req.path = what;
+	int st = fn(&c);
+	rc = (st == 0 || st == 200) && fflush(stdout) == 0 ? 0 : -1;
+done:
+	if (rc != 0)
+		log_msg("%s failed", what);
+	db_free(db);
+	ar_free(&ar);
+	return rc;
+}

@@ -1,0 +1,73 @@
+/*
+ * sql.c — the registration module's statements, with the parameters and
+ * columns reg.h names for each (checked against the server at start).
+ */
+#include "reg.h"
+#include "summary.h"
+
+/*
+ * The list reads the summary (summary.h): one row per unit, clustered by
+ * code, so a page is one range read.  ?missing=ROLE picks the summary column
+ * of that role with a CASE, so one statement serves every filter.  A unit's
+ * own staff read their one row by unit id instead of scanning for it.  The
+ * parameters are (key, missing, missing, late), after (unit id) for _OWN.
+ */
+#define REG_LIST_SQL(own, cmp, dir) \
+	"SELECT unit_id, code, name, name_en, kind," \
+	" first_name, first_mobile, direct_name, direct_mobile," \
+	" secadmin_name, secadmin_mobile, liaison_name, liaison_mobile," \
+	" sysadmin_name, sysadmin_mobile, late" \
+	" FROM reg_summary" \
+	" WHERE " own "active = 1 AND code " cmp " ?" \
+	" AND (? = '' OR (CASE ? WHEN 'first' THEN first_name WHEN 'direct' THEN direct_name" \
+	"  WHEN 'secadmin' THEN secadmin_name WHEN 'liaison' THEN liaison_name" \
+	"  ELSE sysadmin_name END) IS NULL)" \
+	" AND (? = 0 OR late = 1)" \
+	" ORDER BY code " dir " LIMIT 51"
+
+#define REG_HOLDER_SELECT \
+	"SELECT id, role, name, title, COALESCE(office_phone, '') AS `office-phone`," \
+	" COALESCE(mobile, '') AS mobile, COALESCE(email, '') AS email," \
+	" effective_date AS effective, ended_date AS ended, reported_at AS reported, deadline, late," \
+	" version, created_by AS `by` FROM reg_holder "
+
+static DB_COLNAMES(list_cols, REG_LIST_COLS);
+static DB_COLNAMES(unit_cols, REG_UNIT_COLS);
+static DB_COLNAMES(export_cols, REG_EXPORT_COLS);
+DB_COLNAMES(reg_holder_cols, REG_HOLDER_COLS);
+
+const struct db_stmt reg_sql[REG_SQL__MAX] = {
+	DB_SQL(REG_SQL_LIST_AFTER, REG_LIST_SQL("", ">", "ASC"), list_cols),
+	DB_SQL(REG_SQL_LIST_BEFORE, REG_LIST_SQL("", "<", "DESC"), list_cols),
+	DB_SQL(REG_SQL_LIST_OWN_AFTER, REG_LIST_SQL("unit_id = ? AND ", ">", "ASC"), list_cols),
+	DB_SQL(REG_SQL_LIST_OWN_BEFORE, REG_LIST_SQL("unit_id = ? AND ", "<", "DESC"), list_cols),
+	DB_SQL(REG_SQL_UNIT,
+	    "SELECT id, code, name, COALESCE(name_en, '') AS name_en, kind FROM unit"
+	    " WHERE id = ? AND active = 1", unit_cols),
+	DB_SQL(REG_SQL_HOLDERS, REG_HOLDER_SELECT
+	    "WHERE unit_id = ? ORDER BY role, effective_date DESC, id DESC", reg_holder_cols),
+	DB_SQL(REG_SQL_ON_DATE, REG_HOLDER_SELECT
+	    "WHERE unit_id = ? AND effective_date <= ? AND (ended_date IS NULL OR ended_date > ?)"
+	    " ORDER BY role, effective_date DESC, id DESC", reg_holder_cols),
+	DB_SQL(REG_SQL_CURRENT, REG_HOLDER_SELECT
+	    "WHERE unit_id = ? AND is_current = 1 ORDER BY role", reg_holder_cols),
+	DB_SQL(REG_SQL_CURRENT_ROLE, REG_HOLDER_SELECT
+	    "WHERE unit_id = ? AND role = ? AND is_current = 1", reg_holder_cols),
+	DB_SQL(REG_SQL_CURRENT_LOCK, REG_HOLDER_SELECT
+	    "WHERE unit_id = ? AND role = ? AND is_current = 1 FOR UPDATE", reg_holder_cols),
+	DB_SQL(REG_SQL_CLOSE,
+	    "UPDATE reg_holder SET ended_date = ?, is_current = NULL, version = version + 1,"
+	    " updated_by = ? WHERE id = ? AND version = ? AND is_current = 1", NULL),
+	DB_SQL(REG_SQL_INSERT,
+	    "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
+	    " effective_date, is_current, reported_at, deadline, late, nonce, created_by, updated_by)"
+	    " VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)", NULL),
+	DB_SQL(REG_SQL_SUMMARY, REG_SUMMARY_REFRESH(" WHERE u.id = ?"), NULL),
+	DB_SQL(REG_SQL_EXPORT,
+	    "SELECT u.code, u.name, COALESCE(u.name_en, '') AS name_en, u.kind, h.role,"
+	    " h.name AS holder, h.title, COALESCE(h.office_phone, '') AS office_phone,"
+	    " COALESCE(h.mobile, '') AS mobile, COALESCE(h.email, '') AS email,"
+	    " h.effective_date, h.reported_at, h.deadline, h.late"
+	    " FROM unit u LEFT JOIN reg_holder h ON h.unit_id = u.id AND h.is_current = 1"
+	    " WHERE u.active = 1 ORDER BY u.code", export_cols),
+};
