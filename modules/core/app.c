@@ -144,10 +144,10 @@ app_main(const struct module *m, int argc, char **argv)
 			fprintf(stderr, "wangan-%s: cannot write %s\n", m->name, export);
 			return 1;
 		}
-		return worker_cli(&a, m->export_fn, "--export") == 0 ? 0 : 1;
+		return worker_cli(&a, m->export_fn, "--export", NULL, 0) == 0 ? 0 : 1;
 	}
 	if (verb != NULL)
-		return worker_cli(&a, verb->fn, verb->name) == 0 ? 0 : 1;
+		return worker_cli(&a, verb->fn, verb->name, argv + optind, argc - optind) == 0 ? 0 : 1;
 	if (load_views(&a, m) != 0) {
 		fprintf(stderr, "wangan-%s: cannot load stylesheets from %s\n", m->name, a.cfg.xslt_dir);
 		return 1;

@@ -40,7 +40,10 @@ struct route {
 	unsigned flags;
 };
 
-/* A command-line verb of the module's binary: `wangan-NAME --demo`. */
+/*
+ * A command-line verb of the module's binary: `wangan-NAME --demo [ARG…]`;
+ * the handler finds the arguments in c->args, c->nargs.
+ */
 struct verb {
 	const char *name;			/* "demo", run as --demo */
 	const char *help;

@@ -40,6 +40,8 @@ struct ctx {
 	xmlNodePtr root, data, msgs;
 	const char *cookie;		/* one Set-Cookie value to send, or NULL */
 	long long nrequest;
+	char *const *args;		/* a CLI verb's arguments (app.h), else NULL */
+	int nargs;
 };
 
 /* A query parameter or form value, or NULL. */

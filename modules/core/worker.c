@@ -243,7 +243,7 @@ worker_main(int fd, void *arg)
 }
 
 int
-worker_cli(struct app *a, handler_fn fn, const char *what)
+worker_cli(struct app *a, handler_fn fn, const char *what, char *const *args, int nargs)
 {
 	struct arena ar;
 	struct db *db = db_new(&a->cfg, a->sql, a->nsql);
@@ -259,6 +259,8 @@ worker_cli(struct app *a, handler_fn fn, const char *what)
 	c.acct.role = ROLE_OFFICE;
 	c.acct.role_name = "office";
 	c.req.path = what;
+	c.args = args;
+	c.nargs = nargs;
 	int st = fn(&c);
 	rc = (st == 0 || st == 200) && fflush(stdout) == 0 ? 0 : -1;
 done:

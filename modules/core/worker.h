@@ -33,6 +33,6 @@ struct app {
 enum db_rc worker_refresh(struct app *a, struct db *db);
 /* The prefork server's per-process entry point (server.h). */
 int worker_main(int fd, void *arg);
-/* Runs handler fn as the office with output to stdout: 0 on success. */
-int worker_cli(struct app *a, handler_fn fn, const char *what);
+/* Runs handler fn as the office with output to stdout and the verb's arguments: 0 on success. */
+int worker_cli(struct app *a, handler_fn fn, const char *what, char *const *args, int nargs);
 #endif
