@@ -70,7 +70,12 @@ check-banned:
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
-unit-bin: $(UNIT_BIN)
+unit-bin: $(UNIT_BIN) $(BUILD)/tests/db/stmt_check
+# db.c's statement checks against the test stack's MariaDB (tests/http/test_05_statements.py).
+$(BUILD)/tests/db/stmt_check: tests/db/stmt_check.c $(BUILD)/lib/libwangan.a
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwangan.a $(LDLIBS) $(LDFLAGS)
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard modules/core/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"

@@ -20,6 +20,10 @@ static const struct route routes[] = {
 	{ REQ_POST, "{id}/change",     reg_change,      ROLES_UNIT | ROLE_OFFICE, 0 },
 };
 
+static const struct verb verbs[] = {
+	{ "demo", "synthetic holders for the units there are ([SEED])", reg_demo },
+};
+
 static const char *const views[REG_VIEW__MAX] = {
 	[REG_VIEW_LIST] = "registration/list", [REG_VIEW_UNIT] = "registration/unit",
 	[REG_VIEW_CHANGE] = "registration/change", [REG_VIEW_PRINT] = "registration/print",
@@ -56,6 +60,7 @@ static const struct module registration = {
 	.views = views, .nviews = REG_VIEW__MAX,
 	.init = reg_init,
 	.export_fn = reg_export,
+	.verbs = verbs, .nverbs = APP_COUNT(verbs),
 };
 
 int

@@ -29,7 +29,10 @@ enum reg_role { REG_FIRST, REG_DIRECT, REG_SECADMIN, REG_LIAISON, REG_SYSADMIN, 
 	S(REG_SQL_CLOSE, 4) \
 	S(REG_SQL_INSERT, 14) \
 	S(REG_SQL_SUMMARY, 1) \
-	S(REG_SQL_EXPORT, 0)
+	S(REG_SQL_EXPORT, 0) \
+	S(REG_SQL_DEMO_HAS, 0) \
+	S(REG_SQL_DEMO_UNITS, 0) \
+	S(REG_SQL_DEMO_HOLDER, 14)
 DB_STATEMENTS(reg_sql_id, REG_STATEMENTS, REG_SQL__MAX);
 extern const struct db_stmt reg_sql[REG_SQL__MAX];
 
@@ -92,6 +95,8 @@ int reg_print(struct ctx *c);
 int reg_change_form(struct ctx *c);
 int reg_change(struct ctx *c);
 int reg_export(struct ctx *c);
+/* wangan-registration --demo [SEED]: synthetic holders for the units there are. */
+int reg_demo(struct ctx *c);
 
 /* Loads the unit (id, code, name, …) into <unit> under parent; 404 when absent. */
 int reg_load_unit(struct ctx *c, xmlNodePtr parent, long long id);

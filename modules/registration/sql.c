@@ -3,10 +3,9 @@
  * columns reg.h names for each (checked against the server at start).
  */
 #include "reg.h"
-#include "summary.h"
 
 /*
- * The list reads the summary (summary.h): one row per unit, clustered by
+ * The list reads the summary (schema 003, 008, 010): one row per unit, clustered by
  * code, so a page is one range read.  ?missing=ROLE picks the summary column
  * of that role with a CASE, so one statement serves every filter.  A unit's
  * own staff read their one row by unit id instead of scanning for it.  The
@@ -34,6 +33,8 @@
 static DB_COLNAMES(list_cols, REG_LIST_COLS);
 static DB_COLNAMES(unit_cols, REG_UNIT_COLS);
 static DB_COLNAMES(export_cols, REG_EXPORT_COLS);
+static const char *const count_cols[] = { "n", NULL };
+static const char *const id_cols[] = { "id", NULL };
 DB_COLNAMES(reg_holder_cols, REG_HOLDER_COLS);
 
 const struct db_stmt reg_sql[REG_SQL__MAX] = {
@@ -62,7 +63,15 @@ const struct db_stmt reg_sql[REG_SQL__MAX] = {
 	    "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
 	    " effective_date, is_current, reported_at, deadline, late, nonce, created_by, updated_by)"
 	    " VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)", NULL),
-	DB_SQL(REG_SQL_SUMMARY, REG_SUMMARY_REFRESH(" WHERE u.id = ?"), NULL),
+	/* the list's read model: schema/010's procedure, for one unit or (NULL) all */
+	DB_SQL(REG_SQL_SUMMARY, "CALL reg_summary_refresh(?)", NULL),
+	/* the demo loader (demo.c) */
+	DB_SQL(REG_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM reg_holder", count_cols),
+	DB_SQL(REG_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", id_cols),
+	DB_SQL(REG_SQL_DEMO_HOLDER,
+	    "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
+	    " effective_date, ended_date, is_current, reported_at, deadline, late, nonce, created_by,"
+	    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')", NULL),
 	DB_SQL(REG_SQL_EXPORT,
 	    "SELECT u.code, u.name, COALESCE(u.name_en, '') AS name_en, u.kind, h.role,"
 	    " h.name AS holder, h.title, COALESCE(h.office_phone, '') AS office_phone,"

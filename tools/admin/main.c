@@ -7,7 +7,7 @@
  *   wangan-admin [--config FILE] load-units FILE      code,name,name_en,kind
  *   wangan-admin [--config FILE] load-accounts FILE   login,name,role,unit_code
  *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
- *   wangan-admin [--config FILE] demo UNITS [SEED]    synthetic units and holders
+ *   wangan-admin [--config FILE] demo UNITS           synthetic units (wangan-MODULE --demo: their data)
  *   wangan-admin [--config FILE] demo-pledges          synthetic vendors, persons, signings
  *   wangan-admin [--config FILE] demo-incidents        synthetic incidents, notices, a period
  *   wangan-admin [--config FILE] demo-systems N        synthetic systems, up to N
@@ -26,14 +26,13 @@
 #include "log.h"
 #include "valid.h"
 #include "workday.h"
-#include "../../modules/registration/summary.h"
 #include "admin.h"
 
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
 enum sql {
-	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HOLDER, S_HAS_HOLDERS, S_DAYS,
-	S_SUMMARY, S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
+	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HAS_UNITS,
+	S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
 	S_PL_CHUNK, S_PL_SIGNING, S_SYS_COUNT, S_UNIT_COUNT, S_SYS_INSERT, S_SYS_ASSESS, S_SYS_LAST, S_SYS_FINDING, S_SYS_DUE,
 	S_TZ,
 	S__MAX
@@ -56,13 +55,7 @@ static const char *const sql[S__MAX] = {
 	[S_AUDIT] = "INSERT INTO audit (at, login, role, module, record_type, record_id, action,"
 	    " after_data, request_id) VALUES (NOW(), 'admin-cli', 'office', 'admin', ?, 0, ?, ?, 'admin-cli')",
 	[S_UNIT_ID] = "SELECT id FROM unit WHERE code = ?",
-	[S_HOLDER] = "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
-	    " effective_date, ended_date, is_current, reported_at, deadline, late, nonce, created_by,"
-	    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')",
-	[S_HAS_HOLDERS] = "SELECT COUNT(*) FROM reg_holder",
-	[S_DAYS] = "SELECT day, kind FROM calendar_day",
-	/* every unit's row of the registration list's read model */
-	[S_SUMMARY] = REG_SUMMARY_REFRESH(""),
+	[S_HAS_UNITS] = "SELECT COUNT(*) FROM unit",
 	/* pledges (demo-pledges) */
 	[S_PL_HAS] = "SELECT COUNT(*) FROM pledge_vendor",
 	[S_PL_VENDOR] = "INSERT INTO pledge_vendor (name, uscc, contact, phone, email, nonce,"
@@ -117,9 +110,6 @@ static const char *const sql[S__MAX] = {
 	    " SET s.next_due = NULLIF(LEAST(COALESCE(d.cyc, '9999-12-31'), COALESCE(IF(d.last_assessed IS NOT NULL"
 	    "  OR d.rep < d.f, d.rep + INTERVAL 1 YEAR, d.rep), '9999-12-31')), '9999-12-31')",
 };
-
-/* The calendar as loaded, so demo deadlines count holidays like the modules do. */
-static struct wd_cal cal;
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
 static const char *const roles[] = { "unit_staff", "unit_head", "office", "leader", "auditor", NULL };
@@ -234,8 +224,7 @@ load(const char *kind, const char *file)
 	buf_json(&after, file);
 	buf_printf(&after, "\",\"rows\":%d}", rows);
 	struct db_val ap[] = { DBS(kind), DBS("load"), DBS(buf_cstr(&after)) };
-	if ((f == uf && db_run(db, S_SUMMARY, NULL, 0, NULL, NULL) != DB_OK) ||
-	    db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	printf("loaded %d %s from %s\n", rows, kind, file);
 	free(text);
@@ -260,44 +249,6 @@ rnd(unsigned n)
 
 static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
 	"徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
-static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
-	"勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "文博" };
-static const char *const titles[3][3] = {
-	{ "党总支书记", "院长", "处长" }, { "副院长", "副处长", "副书记" }, { "网络安全员", "信息管理员", "科员" },
-};
-static const char *const demo_roles[] = { "first", "direct", "secadmin" };
-
-static int
-demo_holder(long long unit, int role, int eff, int end, int cur, int reported_late)
-{
-	char name[32], mobile[16], office[16], email[64], effs[11], ends[11], due[11], rep[20], nonce[40];
-	snprintf(name, sizeof(name), "%s%s", surnames[rnd(20)], given[rnd(24)]);
-	snprintf(mobile, sizeof(mobile), "1%u%09u", 3 + rnd(7), rnd(1000000000));
-	snprintf(office, sizeof(office), "0371-6%07u", rnd(10000000));
-	snprintf(email, sizeof(email), "u%lld.r%d.%u@example.edu.cn", unit, role, rnd(100000));
-	wd_format(eff, effs);
-	wd_format(end, ends);
-	int d = wd_add(&cal, eff, 5);
-	wd_format(d, due);
-	int repday = reported_late ? d + 3 : eff + (int)rnd(3);
-	wd_format(repday, rep);
-	snprintf(rep + 10, sizeof(rep) - 10, " %02u:%02u:00", 8 + rnd(10), rnd(60));
-	snprintf(nonce, sizeof(nonce), "demo%012lld%02d%010d", unit, role, eff);
-	struct db_val p[] = {
-		DBI(unit), DBS(demo_roles[role]), DBS(name), DBS(titles[role][rnd(3)]), DBS(office),
-		DBS(mobile), DBS(email), DBS(effs), cur ? DBN : DBS(ends), cur ? DBI(1) : DBN,
-		DBS(rep), DBS(due), DBI(reported_late), DBS(nonce),
-	};
-	return db_run(db, S_HOLDER, p, 14, NULL, NULL) == DB_OK ? 0 : -1;
-}
-
-static int
-day_row(void *arg, const struct db_row *r)
-{
-	wd_add_text(arg, r->v[0], r->v[1]);
-	return 0;
-}
-
 static int
 id_row(void *arg, const struct db_row *r)
 {
@@ -306,12 +257,12 @@ id_row(void *arg, const struct db_row *r)
 }
 
 /*
- * Synthetic units (the school, the center, then colleges and offices) with a
- * current holder for the three roles and, for some, earlier holders.  Runs
- * only once: a database that already has holders is left alone.
+ * Synthetic units: the school, the center, then colleges and offices.  Each
+ * module writes its own demo data for them (wangan-MODULE --demo).  Runs
+ * only once: a database that already has units is left alone.
  */
 static int
-demo(long units, unsigned long long seed)
+demo(long units)
 {
 	static const char *const named[][3] = {
 		{ "SCHOOL", "示例理工学院", "Example Institute of Technology" },
@@ -332,19 +283,14 @@ demo(long units, unsigned long long seed)
 	static const char *const kinds[] = { "school", "center", "college", "college", "college",
 		"college", "college", "office", "office", "office", "office", "affiliated", "office", "affiliated" };
 	long long have = 0;
-	rng ^= seed * 0x9E3779B97F4A7C15ULL;
-	wd_init(&cal);
-	if (db_run(db, S_DAYS, NULL, 0, day_row, &cal) != DB_OK)
-		return -1;
-	if (db_run(db, S_HAS_HOLDERS, NULL, 0, id_row, &have) != DB_OK)
+	if (db_run(db, S_HAS_UNITS, NULL, 0, id_row, &have) != DB_OK)
 		return -1;
 	if (have > 0) {
-		printf("demo data already present (%lld holders); nothing written\n", have);
+		printf("demo units already present (%lld units); nothing written\n", have);
 		return 0;
 	}
 	if (db_begin(db) != DB_OK)
 		return -1;
-	int today = wd_today();
 	for (long i = 0; i < units; i++) {
 		char code[32], name[128], en[128];
 		const char *kind;
@@ -360,34 +306,15 @@ demo(long units, unsigned long long seed)
 			kind = i % 3 ? "office" : "college";
 		}
 		struct db_val up[] = { DBS(code), DBS(name), DBS(en), DBS(kind) };
-		long long uid = 0;
-		struct db_val cp = DBS(code);
-		if (db_run(db, S_UNIT, up, 4, NULL, NULL) != DB_OK ||
-		    db_run(db, S_UNIT_ID, &cp, 1, id_row, &uid) != DB_OK)
+		if (db_run(db, S_UNIT, up, 4, NULL, NULL) != DB_OK)
 			goto fail;
-		/* Leave a few units without a security administrator, for the "missing" filter. */
-		int roles_here = i > 1 && i % 7 == 5 ? 2 : 3;
-		for (int r = 0; r < roles_here; r++) {
-			int eff = today - 30 - (int)rnd(900);
-			int past = rnd(3);	/* 0-2 earlier holders */
-			int start = eff - 400 * past - (int)rnd(300);
-			for (int k = 0; k < past; k++) {
-				int end = start + 400;
-				if (demo_holder(uid, r, start, end, 0, rnd(6) == 0) != 0)
-					goto fail;
-				start = end;
-			}
-			if (demo_holder(uid, r, start, 0, 1, rnd(8) == 0) != 0)
-				goto fail;
-		}
 		if (i % 5000 == 4999 && (db_commit(db) != DB_OK || db_begin(db) != DB_OK))
 			goto fail;
 	}
 	struct db_val ap[] = { DBS("demo"), DBS("demo"), DBS("{\"synthetic\":true}") };
-	if (db_run(db, S_SUMMARY, NULL, 0, NULL, NULL) != DB_OK ||
-	    db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
-	printf("wrote %ld synthetic units with holders\n", units);
+	printf("wrote %ld synthetic units\n", units);
 	return 0;
 fail:
 	db_rollback(db);
@@ -604,7 +531,7 @@ main(int argc, char **argv)
 	if (argc - i < 2 && !(argc - i == 1 && (strcmp(argv[i], "demo-pledges") == 0 ||
 	    strcmp(argv[i], "demo-incidents") == 0))) {
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
-		    "       wangan-admin [--config FILE] demo UNITS [SEED]\n"
+		    "       wangan-admin [--config FILE] demo UNITS\n"
 		    "       wangan-admin [--config FILE] demo-pledges\n"
 		    "       wangan-admin [--config FILE] demo-systems N\n"
 		    "       wangan-admin [--config FILE] demo-incidents\n");
@@ -638,7 +565,7 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "demo-incidents") == 0)
 		rc = demo_incidents(&cfg) ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)
-		rc = demo(atol(arg), argc > i + 2 ? strtoull(argv[i + 2], NULL, 10) : 1) ? 1 : 0;
+		rc = demo(atol(arg)) ? 1 : 0;
 	else
 		fprintf(stderr, "wangan-admin: unknown command %s\n", cmd);
 	db_free(db);
