@@ -1,5 +1,5 @@
 /*
- * main.c — wangan-systems: routes, views, settings (statements: sql.c).
+ * main.c — wangan-systems: routes, views, settings, verbs (statements: sql.c).
  */
 #include <stdio.h>
 #include "systems.h"
@@ -40,6 +40,10 @@ static const char *const views[SYS_VIEW__MAX] = {
 	[SYS_VIEW_FINDING] = "systems/finding",
 };
 
+static const struct verb verbs[] = {
+	{ "demo", "synthetic demo data", sys_demo },
+};
+
 /*
  * systems.cycle_months_2/3/4: months between assessments by level (seed 003
  * art. 23: 24, 12, 6); systems.cii_due: MM-DD of the yearly CII report.
@@ -61,6 +65,7 @@ static const struct module systems = {
 	.views = views, .nviews = SYS_VIEW__MAX,
 	.init = sys_init,
 	.export_fn = sys_export,
+	.verbs = verbs, .nverbs = APP_COUNT(verbs),
 };
 
 int

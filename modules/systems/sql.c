@@ -176,4 +176,11 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	    " FROM sys_system s JOIN unit u ON u.id = s.unit_id"
 	    " LEFT JOIN pledge_vendor v ON v.id = s.vendor_id"
 	    " LEFT JOIN sys_assessment a ON a.id = s.last_assessment_id ORDER BY s.id", export_cols),
+	/* the demo data (demo.c): how many systems there are, the units to spread them over */
+	DB_SQL(SYS_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM sys_system", count_cols),
+	DB_SQL(SYS_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", id_cols),
+	/* a demo finding may be done already, which the finding form would record as an edit */
+	DB_SQL(SYS_SQL_DEMO_FINDING,
+	    "INSERT INTO sys_finding (assessment_id, system_id, description, fix_deadline, done_date,"
+	    " nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'demo', 'demo')", NULL),
 };

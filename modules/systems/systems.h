@@ -84,7 +84,11 @@
 	/* the overdue list (overdue.c) and the export (export.c) */ \
 	S(SYS_SQL_OVERDUE_FINDINGS, 6) \
 	S(SYS_SQL_CII_DUE, 4) \
-	S(SYS_SQL_EXPORT, 0)
+	S(SYS_SQL_EXPORT, 0) \
+	/* the demo data (demo.c), besides the statements above */ \
+	S(SYS_SQL_DEMO_COUNT, 0) \
+	S(SYS_SQL_DEMO_UNITS, 0) \
+	S(SYS_SQL_DEMO_FINDING, 6)
 DB_STATEMENTS(sys_sql_id, SYS_STATEMENTS, SYS_SQL__MAX);
 extern const struct db_stmt sys_sql[SYS_SQL__MAX];
 
@@ -122,11 +126,11 @@ extern const char *const sys_system_cols[sys_col__MAX + 1];
 #define SYS_VENDOR_COLS(C) C(VD_ID, "id") C(VD_NAME, "name")
 DB_COLUMNS(sys_vendor_col, SYS_VENDOR_COLS);
 
-/* SYS_SQL_UNIT, _VENDOR_OK: an id, when there is one. */
+/* SYS_SQL_UNIT, _VENDOR_OK, _DEMO_UNITS: an id, when there is one. */
 #define SYS_ID_COLS(C) C(ID_ID, "id")
 DB_COLUMNS(sys_id_col, SYS_ID_COLS);
 
-/* SYS_SQL_PASSED: a count. */
+/* SYS_SQL_PASSED, _DEMO_COUNT: a count. */
 #define SYS_COUNT_COLS(C) C(COUNT_N, "n")
 DB_COLUMNS(sys_count_col, SYS_COUNT_COLS);
 
@@ -276,4 +280,6 @@ int sys_finding_add(struct ctx *c);
 int sys_finding_form(struct ctx *c);
 int sys_finding_save(struct ctx *c);
 int sys_export(struct ctx *c);
+/* `wangan-systems --demo N`: synthetic systems until there are N (demo.c). */
+int sys_demo(struct ctx *c);
 #endif
