@@ -8,15 +8,17 @@
  *
  * Saving locks the system row, stores the report and the assessment, and
  * sets the system's last assessment and next due date from the latest
- * assessment by date, in one transaction with its audit row.  The form
- * carries a nonce (a unique key): a double submit records one assessment.
- * Assessments are never edited, so there is no version to check.
+ * assessment by date, in one transaction with its audit row (tx.h).  The
+ * form carries a nonce, taken in that transaction: a double submit records
+ * one assessment.  Assessments are never edited, so there is no version to
+ * check.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
+#include "buf.h"
 #include "systems.h"
+#include "tx.h"
 #include "upload.h"
 
 enum { F_DATE, F_AGENCY, F_RESULT, F_SCORE, F_NONCE, F__MAX };
@@ -48,7 +50,7 @@ score_ok(const char *s)
 static int
 form_page(struct ctx *c, int status, const struct sys *s, const char **vals, const char **errs)
 {
-	c->view = view_id("systems/assess");
+	c->view = VIEW(SYS_VIEW_ASSESS);
 	sys_node(c, c->data, "system", s);
 	pg_attri(c->data, "max-report", REQ_MAX_FILE);
 	if (status != 200)
@@ -61,7 +63,7 @@ int
 sys_assess_form(struct ctx *c)
 {
 	struct sys s;
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 	const char *vals[F__MAX] = { sys_today(c), "", "", "", nonce };
 	int st = sys_open(c, c->id, &s, 1);
 	if (st != 200)
@@ -77,9 +79,9 @@ struct last {
 static int
 last_row(void *arg, const struct db_row *r)
 {
-	struct last *l = arg;	/* id, date */
-	snprintf(l->id, sizeof(l->id), "%s", r->v[0]);
-	snprintf(l->date, sizeof(l->date), "%s", r->v[1]);
+	struct last *l = arg;
+	snprintf(l->id, sizeof(l->id), "%s", r->v[LA_ID]);
+	snprintf(l->date, sizeof(l->date), "%s", r->v[LA_DATE]);
 	return 0;
 }
 
@@ -92,15 +94,15 @@ set_due(struct ctx *c, const struct sys *s)
 {
 	char due[11];
 	struct last l = { "", "" };
-	struct db_val v = DBI(atoll(s->v[SC_ID]));
-	enum db_rc rc = db_run(c->db, SQL(SYS_SQL_LAST_ASSESSMENT), &v, 1, last_row, &l);
+	struct db_val v[] = { DBI(atoll(s->v[SC_ID])) };
+	enum db_rc rc = SQL_RUN(c, SYS_SQL_LAST_ASSESSMENT, v, last_row, &l);
 	if (rc != DB_OK)
 		return rc;
 	sys_due_text(s->v[SC_LEVEL], l.date, s->v[SC_GOLIVE], s->v[SC_CII], s->v[SC_STATUS], due);
 	struct db_val p[] = {
-		DBSN(l.date), *l.id ? DBI(atoll(l.id)) : DBN, DBSN(due), DBS(c->acct.login), v,
+		DBSN(l.date), *l.id ? DBI(atoll(l.id)) : DBN, DBSN(due), DBS(c->acct.login), v[0],
 	};
-	return db_run(c->db, SQL(SYS_SQL_SET_DUE), p, 5, NULL, NULL);
+	return SQL_RUN(c, SYS_SQL_SET_DUE, p, NULL, NULL);
 }
 
 static const char *
@@ -113,20 +115,63 @@ after_json(struct ctx *c, const char **v, long long report, const struct req_fil
 	return buf_cstr(&b);
 }
 
+/* What the assessment's transaction needs from the validated form. */
+struct assessment {
+	const char **vals;
+	const struct req_file *report;
+	enum sniff_type type;
+};
+
+/*
+ * Stores the report and the assessment and sets the system's last
+ * assessment and next due date, holding the system's row.
+ */
+static int
+assess_tx(struct tx *t, void *arg)
+{
+	struct assessment *as = arg;
+	struct ctx *c = t->c;
+	const char **vals = as->vals;
+	long long report_id = 0;
+	struct sys now;
+	enum db_rc rc;
+
+	if ((rc = sys_load(c, c->id, &now, 1)) != DB_OK)
+		return rc;
+	if (now.n == 0)
+		return 404;
+	if ((rc = up_store(c, SQL(SYS_SQL_REPORT_INSERT), SQL(SYS_SQL_REPORT_CHUNK), as->report, as->type,
+	    &report_id)) != DB_OK)
+		return rc;
+	struct db_val ins[] = {
+		DBI(c->id), DBS(vals[F_DATE]), DBS(vals[F_AGENCY]), DBS(vals[F_RESULT]),
+		*vals[F_SCORE] ? DBS(vals[F_SCORE]) : DBN, DBI(report_id), DBS(vals[F_NONCE]),
+		DBS(c->acct.login),
+	};
+	if ((rc = SQL_RUN(c, SYS_SQL_ASSESS_INSERT, ins, NULL, NULL)) != DB_OK)
+		return rc;
+	t->id = (long long)db_insert_id(c->db);
+	if ((rc = set_due(c, &now)) != DB_OK)
+		return rc;
+	t->record = "assessment";
+	t->action = "create";
+	t->after = after_json(c, vals, report_id, as->report);
+	t->then = ar_printf(c->ar, "/systems/%lld?saved=1", c->id);
+	return TX_COMMIT;
+}
+
 int
 sys_assess(struct ctx *c)
 {
 	const char *vals[F__MAX], *errs[F__MAX];
-	const struct req_file *report = NULL;
-	struct sys s, now;
-	int st, tries = 0;
-	enum db_rc rc;
+	struct assessment as = { vals, NULL, SNIFF_OTHER };
+	struct sys s;
+	int st;
 
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if ((st = sys_open(c, c->id, &s, 1)) != 200)
 		return st;
-	enum sniff_type type;
-	const char *report_err = up_check(c, "report", &report, &type);
+	const char *report_err = up_check(c, "report", &as.report, &as.type);
 	if (report_err != NULL) {
 		pg_msg(c, "report", report_err);
 		if (strcmp(report_err, "too_large") == 0)
@@ -143,43 +188,8 @@ sys_assess(struct ctx *c)
 	}
 	if (bad)
 		return form_page(c, 422, &s, vals, errs);
-retry:
-	if (app_done_before(c, SQL(SYS_SQL_ASSESS_NONCE), vals[F_NONCE], "/systems/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return sys_db_status(rc);
-	if ((rc = sys_load(c, c->id, &now, 1)) != DB_OK)
-		goto fail;
-	long long report_id = 0;
-	if ((rc = up_store(c, SQL(SYS_SQL_REPORT_INSERT), SQL(SYS_SQL_REPORT_CHUNK), report, type,
-	    &report_id)) != DB_OK)
-		goto fail;
-	struct db_val ins[] = {
-		DBI(c->id), DBS(vals[F_DATE]), DBS(vals[F_AGENCY]), DBS(vals[F_RESULT]),
-		*vals[F_SCORE] ? DBS(vals[F_SCORE]) : DBN, DBI(report_id), DBS(vals[F_NONCE]),
-		DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(SYS_SQL_ASSESS_INSERT), ins, 8, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	if ((rc = set_due(c, &now)) != DB_OK)
-		goto fail;
-	if ((rc = audit_write(c, "assessment", id, "create", NULL, after_json(c, vals, report_id, report))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto retry;
-	/* a concurrent double submit of this form won */
-	if (rc == DB_DUP && app_done_before(c, SQL(SYS_SQL_ASSESS_NONCE), vals[F_NONCE], "/systems/",
-	    "?saved=1", &st))
-		return st;
-	return 500;
+	struct tx t = { .c = c, .nonce = vals[F_NONCE] };
+	return tx_run(&t, assess_tx, &as);
 }
 
 struct one {
@@ -190,11 +200,11 @@ struct one {
 static int
 assessment_row(void *arg, const struct db_row *r)
 {
-	struct one *o = arg;	/* id, system, report, mime, size */
-	o->system = atoll(r->v[1]);
-	o->report = atoll(r->v[2]);
-	snprintf(o->mime, sizeof(o->mime), "%s", r->v[3]);
-	o->size = atoll(r->v[4]);
+	struct one *o = arg;
+	o->system = atoll(r->v[RP_SYSTEM]);
+	o->report = atoll(r->v[RP_REPORT]);
+	snprintf(o->mime, sizeof(o->mime), "%s", r->v[RP_MIME]);
+	o->size = atoll(r->v[RP_SIZE]);
 	return 0;
 }
 
@@ -203,10 +213,10 @@ sys_report(struct ctx *c)
 {
 	struct one o = { 0, 0, 0, "" };
 	struct sys s;
-	struct db_val v = DBI(c->id);
-	enum db_rc rc = db_run(c->db, SQL(SYS_SQL_ASSESSMENT), &v, 1, assessment_row, &o);
+	struct db_val p[] = { DBI(c->id) };
+	enum db_rc rc = SQL_RUN(c, SYS_SQL_ASSESSMENT, p, assessment_row, &o);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	if (o.system == 0)
 		return 404;
 	int st = sys_open(c, o.system, &s, 0);

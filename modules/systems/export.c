@@ -36,63 +36,60 @@ ips(struct xo *x, const char *s)
 static int
 export_row(void *arg, const struct db_row *r)
 {
-	/* SYS_SQL_EXPORT: id, unit code, unit name, name, kind, url, ips, purpose, vendor id,
-	 * name, uscc, hosting, admin, phone, status, go-live, level, graded, review, filing
-	 * no, filing date, cii, assessment id, date, agency, result, score, next due, updated */
 	struct xo *x = arg;
 	const char *const *v = r->v;
 	xo_start(x, "system");
-	xo_attr(x, "id", v[0]);
-	xo_attr(x, "kind", v[4]);
-	xo_attr(x, "status", v[14]);
-	xo_attr(x, "cii", strcmp(v[21], "1") == 0 ? "true" : "false");
+	xo_attr(x, "id", v[X_ID]);
+	xo_attr(x, "kind", v[X_KIND]);
+	xo_attr(x, "status", v[X_STATUS]);
+	xo_attr(x, "cii", strcmp(v[X_CII], "1") == 0 ? "true" : "false");
 	xo_start(x, "unit");
-	xo_attr(x, "code", v[1]);
-	xo_elem(x, "name", v[2]);
+	xo_attr(x, "code", v[X_UNIT_CODE]);
+	xo_elem(x, "name", v[X_UNIT_NAME]);
 	xo_end(x);
-	xo_elem(x, "name", v[3]);
-	xo_elem(x, "url", v[5]);
-	if (*v[6])
-		ips(x, v[6]);
-	xo_elem(x, "purpose", v[7]);
-	if (strcmp(v[8], "0") != 0) {
+	xo_elem(x, "name", v[X_NAME]);
+	xo_elem(x, "url", v[X_URL]);
+	if (*v[X_IPS])
+		ips(x, v[X_IPS]);
+	xo_elem(x, "purpose", v[X_PURPOSE]);
+	if (strcmp(v[X_VENDOR_ID], "0") != 0) {
 		xo_start(x, "vendor");
-		xo_attr(x, "id", v[8]);
-		xo_attr(x, "uscc", v[10]);
-		xo_elem(x, "name", v[9]);
+		xo_attr(x, "id", v[X_VENDOR_ID]);
+		xo_attr(x, "uscc", v[X_VENDOR_USCC]);
+		xo_elem(x, "name", v[X_VENDOR_NAME]);
 		xo_end(x);
 	}
-	xo_elem(x, "hosting", v[11]);
+	xo_elem(x, "hosting", v[X_HOSTING]);
 	xo_start(x, "admin");
-	xo_elem(x, "name", v[12]);
-	xo_elem(x, "phone", v[13]);
+	xo_elem(x, "name", v[X_ADMIN]);
+	xo_elem(x, "phone", v[X_PHONE]);
 	xo_end(x);
-	xo_elem(x, "goLive", v[15]);
-	if (strcmp(v[16], "0") != 0) {
+	xo_elem(x, "goLive", v[X_GOLIVE]);
+	if (strcmp(v[X_LEVEL], "0") != 0) {
 		xo_start(x, "grading");
-		xo_attr(x, "level", v[16]);
-		xo_elem(x, "graded", v[17]);
-		xo_elem(x, "expertReview", v[18]);
+		xo_attr(x, "level", v[X_LEVEL]);
+		xo_elem(x, "graded", v[X_GRADED]);
+		xo_elem(x, "expertReview", v[X_REVIEW]);
 		/* level 2 and above: public security; level 1: the office */
-		if (*v[19]) {
+		if (*v[X_FILING_NO]) {
 			xo_start(x, "filing");
-			xo_elem(x, "number", v[19]);
-			xo_elem(x, "date", v[20]);
+			xo_elem(x, "number", v[X_FILING_NO]);
+			xo_elem(x, "date", v[X_FILING_DATE]);
 			xo_end(x);
 		}
 		xo_end(x);
 	}
-	if (strcmp(v[22], "0") != 0) {
+	if (strcmp(v[X_ASSESSMENT], "0") != 0) {
 		xo_start(x, "lastAssessment");
-		xo_attr(x, "id", v[22]);
-		xo_elem(x, "date", v[23]);
-		xo_elem(x, "agency", v[24]);
-		xo_elem(x, "result", v[25]);
-		xo_elem(x, "score", v[26]);
+		xo_attr(x, "id", v[X_ASSESSMENT]);
+		xo_elem(x, "date", v[X_ASSESSED]);
+		xo_elem(x, "agency", v[X_AGENCY]);
+		xo_elem(x, "result", v[X_RESULT]);
+		xo_elem(x, "score", v[X_SCORE]);
 		xo_end(x);
 	}
-	xo_elem(x, "nextDue", v[27]);
-	xo_datetime(x, "updated", v[28]);
+	xo_elem(x, "nextDue", v[X_NEXT_DUE]);
+	xo_datetime(x, "updated", v[X_UPDATED]);
 	xo_end(x);
 	return x->err;
 }
@@ -104,6 +101,6 @@ sys_export(struct ctx *c)
 	if (xo_open(&x, c, "systems.xml", "systems", SYS_XMLNS) != 0)
 		return 500;
 	xo_attr(&x, "today", sys_today(c));
-	enum db_rc rc = db_run(c->db, SQL(SYS_SQL_EXPORT), NULL, 0, export_row, &x);
+	enum db_rc rc = SQL_RUN0(c, SYS_SQL_EXPORT, export_row, &x);
 	return xo_close(&x, rc);
 }

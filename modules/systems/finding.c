@@ -8,13 +8,15 @@
  * and if someone saved the finding in between, the POST gets 409 with the
  * finding as it is now beside the date typed (unless it already holds that
  * date: the same edit submitted twice).  Every write is one transaction
- * with its audit row.
+ * with its audit row (tx.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
+#include "buf.h"
+#include "resp.h"
 #include "systems.h"
+#include "tx.h"
 
 const struct vfield sys_finding_fields[SYS_FF__MAX] = {
 	[SYS_FF_ASSESSMENT] = { "assessment", V_INT, 1, 20, NULL },
@@ -30,13 +32,10 @@ static const struct vfield fields[F__MAX] = {
 	[F_VERSION] = { "version", V_INT, 1, 10, NULL },
 };
 
-/* A finding as SYS_SQL_FINDING gives it. */
-enum { FC_ID, FC_SYSTEM, FC_ASSESSMENT, FC_TEXT, FC_DEADLINE, FC_DONE, FC_VERSION, FC_UPDATED_BY,
-	FC_UPDATED_AT, FC_ASSESSED, FC__MAX };
-
+/* A finding as SYS_SQL_FINDING gives it (enum sys_finding_col). */
 struct finding {
 	struct ctx *c;
-	const char *v[FC__MAX];
+	const char *v[sys_finding_col__MAX];
 	int n;
 };
 
@@ -44,7 +43,7 @@ static int
 finding_row(void *arg, const struct db_row *r)
 {
 	struct finding *f = arg;
-	for (int i = 0; i < FC__MAX; i++)
+	for (int i = 0; i < sys_finding_col__MAX; i++)
 		f->v[i] = ar_strdup(f->c->ar, r->v[i]);
 	f->n++;
 	return 0;
@@ -53,10 +52,11 @@ finding_row(void *arg, const struct db_row *r)
 static enum db_rc
 load(struct ctx *c, long long id, struct finding *f, int lock)
 {
-	struct db_val v = DBI(id);
+	struct db_val p[] = { DBI(id) };
 	memset(f, 0, sizeof(*f));
 	f->c = c;
-	return db_run(c->db, SQL(lock ? SYS_SQL_FINDING_LOCK : SYS_SQL_FINDING), &v, 1, finding_row, f);
+	return lock ? SQL_RUN(c, SYS_SQL_FINDING_LOCK, p, finding_row, f) :
+	    SQL_RUN(c, SYS_SQL_FINDING, p, finding_row, f);
 }
 
 /* The assessment a finding is added to, and its date once found among the system's. */
@@ -68,11 +68,43 @@ struct adate {
 static int
 assessment_row(void *arg, const struct db_row *r)
 {
-	/* id, date, … (SYS_SQL_ASSESSMENTS) */
 	struct adate *a = arg;
-	if (atoll(r->v[0]) == a->id)
-		snprintf(a->date, sizeof(a->date), "%s", r->v[1]);
+	if (atoll(r->v[AS_ID]) == a->id)
+		snprintf(a->date, sizeof(a->date), "%s", r->v[AS_DATE]);
 	return 0;
+}
+
+/* What adding a finding needs from the validated form. */
+struct added {
+	const char **vals;
+	long long assessment;
+};
+
+static int
+add_tx(struct tx *t, void *arg)
+{
+	struct added *ad = arg;
+	struct ctx *c = t->c;
+	const char **vals = ad->vals;
+	struct db_val ins[] = {
+		DBI(ad->assessment), DBI(c->id), DBS(vals[SYS_FF_TEXT]), DBS(vals[SYS_FF_DEADLINE]),
+		DBS(vals[SYS_FF_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
+	};
+	enum db_rc rc = SQL_RUN(c, SYS_SQL_FINDING_INSERT, ins, NULL, NULL);
+	if (rc != DB_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, c->ar, 4096);
+	buf_printf(&b, "{\"system\":%lld,\"assessment\":%lld,\"fix_deadline\":\"%s\",\"finding\":\"",
+	    c->id, ad->assessment, vals[SYS_FF_DEADLINE]);
+	buf_json(&b, vals[SYS_FF_TEXT]);
+	buf_str(&b, "\"}");
+	t->record = "finding";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = "create";
+	t->after = buf_cstr(&b);
+	t->then = ar_printf(c->ar, "/systems/%lld?saved=1#findings", c->id);
+	return TX_COMMIT;
 }
 
 /* POST {id}/findings: the office adds a finding to one of the system's assessments. */
@@ -89,13 +121,11 @@ sys_finding_add(struct ctx *c)
 		return 400;	/* the form's own fields, not something a user typed */
 	if ((st = sys_open(c, c->id, &s, 1)) != 200)
 		return st;
-	if (app_done_before(c, SQL(SYS_SQL_FINDING_NONCE), vals[SYS_FF_NONCE], "/systems/", "?saved=1", &st))
-		return st;
 	a.id = atoll(vals[SYS_FF_ASSESSMENT]);
-	struct db_val sv = DBI(c->id);
-	enum db_rc rc = db_run(c->db, SQL(SYS_SQL_ASSESSMENTS), &sv, 1, assessment_row, &a);
+	struct db_val p[] = { DBI(c->id) };
+	enum db_rc rc = SQL_RUN(c, SYS_SQL_ASSESSMENTS, p, assessment_row, &a);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	if (a.date[0] == '\0')
 		return 400;	/* not an assessment of this system */
 	if (errs[SYS_FF_DEADLINE] == NULL && strcmp(vals[SYS_FF_DEADLINE], a.date) < 0) {
@@ -104,34 +134,9 @@ sys_finding_add(struct ctx *c)
 	}
 	if (bad)
 		return sys_view_page(c, 422, vals, errs);
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return sys_db_status(rc);
-	struct db_val ins[] = {
-		DBI(a.id), DBI(c->id), DBS(vals[SYS_FF_TEXT]), DBS(vals[SYS_FF_DEADLINE]),
-		DBS(vals[SYS_FF_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(SYS_SQL_FINDING_INSERT), ins, 7, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	struct buf b;
-	buf_init(&b, c->ar, 4096);
-	buf_printf(&b, "{\"system\":%lld,\"assessment\":%lld,\"fix_deadline\":\"%s\",\"finding\":\"",
-	    c->id, a.id, vals[SYS_FF_DEADLINE]);
-	buf_json(&b, vals[SYS_FF_TEXT]);
-	buf_str(&b, "\"}");
-	if ((rc = audit_write(c, "finding", id, "create", NULL, buf_cstr(&b))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1#findings", c->id));
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (rc == DB_DUP && app_done_before(c, SQL(SYS_SQL_FINDING_NONCE), vals[SYS_FF_NONCE], "/systems/",
-	    "?saved=1", &st))
-		return st;
-	return 500;
+	struct added ad = { vals, a.id };
+	struct tx t = { .c = c, .nonce = vals[SYS_FF_NONCE] };
+	return tx_run(&t, add_tx, &ad);
 }
 
 /* <finding id system assessment assessed deadline done? version updated-by updated-at><text/></finding> */
@@ -160,7 +165,7 @@ open_finding(struct ctx *c, struct finding *f, struct sys *s)
 {
 	enum db_rc rc = load(c, c->id, f, 0);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	if (f->n == 0)
 		return 404;
 	return sys_open(c, atoll(f->v[FC_SYSTEM]), s, 1);
@@ -170,7 +175,7 @@ static int
 form_page(struct ctx *c, int status, const struct sys *s, const struct finding *f, const char **vals,
     const char **errs)
 {
-	c->view = view_id("systems/finding");
+	c->view = VIEW(SYS_VIEW_FINDING);
 	sys_node(c, c->data, "system", s);
 	finding_node(c, f);
 	pg_form(c, c->data, fields, F__MAX, vals, errs);
@@ -191,14 +196,67 @@ sys_finding_form(struct ctx *c)
 	return form_page(c, 200, &s, &f, vals, NULL);
 }
 
+/* A lost race: the finding as it is now beside the date typed. */
+static int
+conflict(struct ctx *c, const struct sys *s, const struct finding *f, const char **vals)
+{
+	struct finding now;
+	enum db_rc rc = load(c, c->id, &now, 0);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	/* the finding already holds the typed date: this edit's double submit landed */
+	if (now.n && strcmp(now.v[FC_DONE], vals[F_DONE]) == 0)
+		return resp_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f->v[FC_SYSTEM]));
+	pg_conflict(c);
+	vals[F_VERSION] = now.v[FC_VERSION];	/* submitting again is a decision over the newer record */
+	return form_page(c, 409, s, now.n ? &now : f, vals, NULL);
+}
+
+/* What recording a finding done needs: the form, and the finding as the form showed it. */
+struct done {
+	const char **vals;
+	const struct finding *f;
+};
+
+/*
+ * Records the finding done (or open again) from the version the form
+ * started from.  409: it changed since; 404: it is gone.
+ */
+static int
+done_tx(struct tx *t, void *arg)
+{
+	struct done *d = arg;
+	struct ctx *c = t->c;
+	const char **vals = d->vals;
+	struct finding now;
+	enum db_rc rc;
+
+	if ((rc = load(c, c->id, &now, 1)) != DB_OK)
+		return rc;
+	if (now.n == 0)
+		return 404;
+	if (strcmp(now.v[FC_VERSION], vals[F_VERSION]) != 0)
+		return 409;
+	struct db_val p[] = { DBSN(vals[F_DONE]), DBS(c->acct.login), DBI(c->id), DBI(atoll(vals[F_VERSION])) };
+	if ((rc = SQL_RUN(c, SYS_SQL_FINDING_DONE, p, NULL, NULL)) != DB_OK)
+		return rc;
+	if (db_affected(c->db) != 1)
+		return 409;
+	t->record = "finding";
+	t->id = c->id;
+	t->action = *vals[F_DONE] ? "done" : "reopen";
+	t->before = ar_printf(c->ar, "{\"done_date\":\"%s\"}", now.v[FC_DONE]);
+	t->after = ar_printf(c->ar, "{\"done_date\":\"%s\"}", vals[F_DONE]);
+	t->then = ar_printf(c->ar, "/systems/%s?saved=1#findings", d->f->v[FC_SYSTEM]);
+	return TX_COMMIT;
+}
+
 int
 sys_finding_save(struct ctx *c)
 {
 	const char *vals[F__MAX], *errs[F__MAX];
-	struct finding f, now;
+	struct finding f;
 	struct sys s;
-	int tries = 0;
-	enum db_rc rc;
 
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	int st = open_finding(c, &f, &s);
@@ -212,44 +270,8 @@ sys_finding_save(struct ctx *c)
 	}
 	if (bad)
 		return form_page(c, 422, &s, &f, vals, errs);
-retry:
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return sys_db_status(rc);
-	if ((rc = load(c, c->id, &now, 1)) != DB_OK)
-		goto fail;
-	if (now.n == 0) {
-		db_rollback(c->db);
-		return 404;
-	}
-	if (strcmp(now.v[FC_VERSION], vals[F_VERSION]) != 0)
-		goto conflict;
-	struct db_val p[] = { DBSN(vals[F_DONE]), DBS(c->acct.login), DBI(c->id), DBI(atoll(vals[F_VERSION])) };
-	if ((rc = db_run(c->db, SQL(SYS_SQL_FINDING_DONE), p, 4, NULL, NULL)) != DB_OK)
-		goto fail;
-	if (db_affected(c->db) != 1)
-		goto conflict;
-	if ((rc = audit_write(c, "finding", c->id, *vals[F_DONE] ? "done" : "reopen",
-	    ar_printf(c->ar, "{\"done_date\":\"%s\"}", now.v[FC_DONE]),
-	    ar_printf(c->ar, "{\"done_date\":\"%s\"}", vals[F_DONE]))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f.v[FC_SYSTEM]));
-conflict:
-	db_rollback(c->db);
-	if ((rc = load(c, c->id, &now, 0)) != DB_OK)
-		return sys_db_status(rc);
-	/* the finding already holds the typed date: this edit's double submit landed */
-	if (now.n && strcmp(now.v[FC_DONE], vals[F_DONE]) == 0)
-		return resp_redirect(c, ar_printf(c->ar, "/systems/%s?saved=1#findings", f.v[FC_SYSTEM]));
-	pg_conflict(c);
-	vals[F_VERSION] = now.v[FC_VERSION];	/* submitting again is a decision over the newer record */
-	return form_page(c, 409, &s, now.n ? &now : &f, vals, NULL);
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto retry;
-	return 500;
+	struct done d = { vals, &f };
+	struct tx t = { .c = c, .nonce = NULL };	/* an edit: the version check, no nonce */
+	st = tx_run(&t, done_tx, &d);
+	return st == 409 ? conflict(c, &s, &f, vals) : st;
 }

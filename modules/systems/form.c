@@ -10,20 +10,22 @@
  * online — filed online, or moved there from another status — without a
  * passing assessment (pass or basic pass) on record; the form says why.
  *
- * A new system's form carries a nonce (a unique key): a double submit files
- * it once.  An edit carries the version it started from: if the system
- * changed in between, the user gets 409 with the system as it is now beside
- * what they typed, unless it now holds exactly what they typed (the same
- * edit submitted twice), which goes to the result page.  Each save is one
+ * A new system's form carries a nonce, taken in the save's transaction
+ * (tx.h): a double submit files it once and is sent to the same system.
+ * An edit carries the version it started from: if the system changed in
+ * between, the user gets 409 with the system as it is now beside what they
+ * typed, unless it now holds exactly what they typed (the same edit
+ * submitted twice), which goes to the result page.  Each save is one
  * transaction with its audit row (before and after as JSON), and stores
  * the next due date computed from the row as locked.
  */
 #include <arpa/inet.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
+#include "buf.h"
+#include "resp.h"
 #include "systems.h"
+#include "tx.h"
 
 #define SYS_MAX_IPS 16
 
@@ -85,8 +87,8 @@ static int
 vendor_row(void *arg, const struct db_row *r)
 {
 	xmlNodePtr n = pg_node(arg, "vendor");
-	pg_attr(n, "id", r->v[0]);
-	pg_text(n, "name", r->v[1]);
+	pg_attr(n, "id", r->v[VD_ID]);
+	pg_text(n, "name", r->v[VD_NAME]);
 	return 0;
 }
 
@@ -98,19 +100,19 @@ static int
 form_page(struct ctx *c, int status, const struct sys *cur, const char **vals, const char **errs)
 {
 	enum db_rc rc;
-	struct db_val u = DBI(cur != NULL ? atoll(cur->v[SC_UNIT_ID]) : c->acct.unit_id);
+	struct db_val u[] = { DBI(cur != NULL ? atoll(cur->v[SC_UNIT_ID]) : c->acct.unit_id) };
 	xmlNodePtr vs = pg_node(c->data, "vendors");
 
-	c->view = view_id("systems/form");
+	c->view = VIEW(SYS_VIEW_FORM);
 	if (cur != NULL)
 		sys_node(c, c->data, "current", cur);
 	pg_attr(c->data, "grades", c->acct.role == ROLE_OFFICE ? "1" : "0");
 	if (c->acct.role == ROLE_OFFICE)
-		rc = db_run(c->db, SQL(SYS_SQL_VENDORS), NULL, 0, vendor_row, vs);
+		rc = SQL_RUN0(c, SYS_SQL_VENDORS, vendor_row, vs);
 	else
-		rc = db_run(c->db, SQL(SYS_SQL_VENDORS_UNIT), &u, 1, vendor_row, vs);
+		rc = SQL_RUN(c, SYS_SQL_VENDORS_UNIT, u, vendor_row, vs);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	pg_form(c, c->data, fields, F__MAX, vals, errs);
 	return status;
 }
@@ -120,7 +122,7 @@ sys_form(struct ctx *c)
 {
 	const char *vals[F__MAX];
 	struct sys s;
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 
 	for (int i = 0; i < F__MAX; i++)
 		vals[i] = "";
@@ -179,7 +181,14 @@ url_ok(const char *s)
 static int
 id_row(void *arg, const struct db_row *r)
 {
-	*(long long *)arg = atoll(r->v[0]);
+	*(long long *)arg = atoll(r->v[ID_ID]);
+	return 0;
+}
+
+static int
+count_row(void *arg, const struct db_row *r)
+{
+	*(long long *)arg = atoll(r->v[COUNT_N]);
 	return 0;
 }
 
@@ -224,9 +233,9 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	if (*v[F_FILING_NO] && e[F_LEVEL] == NULL && level < 2)
 		bad += flag(e, F_FILING_NO, "sys_filing_level");
 	*unit = 0;
-	struct db_val uc = DBS(v[F_UNIT]);
+	struct db_val uc[] = { DBS(v[F_UNIT]) };
 	if (e[F_UNIT] == NULL) {
-		if ((*rc = db_run(c->db, SQL(SYS_SQL_UNIT), &uc, 1, id_row, unit)) != DB_OK)
+		if ((*rc = SQL_RUN(c, SYS_SQL_UNIT, uc, id_row, unit)) != DB_OK)
 			return -1;
 		if (*unit == 0)
 			bad += flag(e, F_UNIT, "sys_unit");
@@ -236,7 +245,7 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	    (cur == NULL || strcmp(v[F_VENDOR], cur->v[SC_VENDOR_ID]) != 0)) {
 		long long only = c->acct.role == ROLE_OFFICE ? 0 : c->acct.unit_id;
 		struct db_val vv[] = { DBI(atoll(v[F_VENDOR])), DBI(only), DBI(atoll(v[F_VENDOR])), DBI(only) };
-		if ((*rc = db_run(c->db, SQL(SYS_SQL_VENDOR_OK), vv, 4, id_row, &n)) != DB_OK)
+		if ((*rc = SQL_RUN(c, SYS_SQL_VENDOR_OK, vv, id_row, &n)) != DB_OK)
 			return -1;
 		if (n == 0)
 			bad += flag(e, F_VENDOR, "sys_vendor");
@@ -246,8 +255,8 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	if (e[F_STATUS] == NULL && e[F_LEVEL] == NULL && going_online && level >= 2) {
 		n = 0;
 		if (cur != NULL) {
-			struct db_val sv = DBI(atoll(cur->v[SC_ID]));
-			if ((*rc = db_run(c->db, SQL(SYS_SQL_PASSED), &sv, 1, id_row, &n)) != DB_OK)
+			struct db_val sv[] = { DBI(atoll(cur->v[SC_ID])) };
+			if ((*rc = SQL_RUN(c, SYS_SQL_PASSED, sv, count_row, &n)) != DB_OK)
 				return -1;
 		}
 		if (n == 0)
@@ -303,14 +312,99 @@ date_or_null(const char *s)
 	return *s ? DBS(s) : DBN;
 }
 
+/* A lost race on an edit: the system as it is now beside what the user typed. */
+static int
+conflict(struct ctx *c, const char **vals)
+{
+	struct sys now;
+	enum db_rc rc = sys_load(c, c->id, &now, 0);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	if (now.n == 0)
+		return 404;
+	/* it holds exactly what was typed: this edit's double submit landed first */
+	if (holds(&now, vals))
+		return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
+	pg_conflict(c);
+	/* submitting again replaces what is there now, knowingly */
+	vals[F_VERSION] = now.v[SC_VERSION];
+	return form_page(c, 409, &now, vals, NULL);
+}
+
+/* What the save's transaction needs from the validated form. */
+struct save {
+	const char **vals;
+	long long unit;
+};
+
+/*
+ * Inserts the system (c->id 0) or updates it from the version the form
+ * started from, with the next due date from the row as locked: an
+ * assessment may just have landed.  409: the system changed since the form
+ * was shown; 404: it is gone.
+ */
+static int
+save_tx(struct tx *t, void *arg)
+{
+	struct save *sv = arg;
+	struct ctx *c = t->c;
+	const char **vals = sv->vals, *before = NULL, *last = "";
+	int cii = strcmp(vals[F_CII], "1") == 0, level = atoi(vals[F_LEVEL]);
+	struct sys now;
+	char due[11];
+	enum db_rc rc;
+
+	if (c->id != 0) {
+		if ((rc = sys_load(c, c->id, &now, 1)) != DB_OK)
+			return rc;
+		if (now.n == 0)
+			return 404;
+		if (strcmp(now.v[SC_VERSION], vals[F_VERSION]) != 0)
+			return 409;
+		last = now.v[SC_LAST];
+		const char *old[F__MAX];
+		record_values(&now, old);
+		before = json(c, old);
+	}
+	sys_due_text(vals[F_LEVEL], last, vals[F_GOLIVE], vals[F_CII], vals[F_STATUS], due);
+	struct db_val p[] = {
+		DBI(sv->unit), DBS(vals[F_NAME]), DBS(vals[F_KIND]), DBS(vals[F_URL]), DBS(vals[F_IPS]),
+		DBS(vals[F_PURPOSE]), *vals[F_VENDOR] ? DBI(atoll(vals[F_VENDOR])) : DBN,
+		DBS(vals[F_HOSTING]), DBS(vals[F_ADMIN]), DBS(vals[F_PHONE]), DBS(vals[F_STATUS]),
+		date_or_null(vals[F_GOLIVE]), level ? DBI(level) : DBN, date_or_null(vals[F_GRADED]),
+		date_or_null(vals[F_REVIEW]), DBS(vals[F_FILING_NO]), date_or_null(vals[F_FILING_DATE]),
+		DBI(cii), date_or_null(due),
+		/* insert: nonce (kept in the row), created_by, updated_by; update: updated_by, id, version */
+		c->id ? DBS(c->acct.login) : DBS(vals[F_NONCE]),
+		c->id ? DBI(c->id) : DBS(c->acct.login),
+		c->id ? DBI(atoll(vals[F_VERSION])) : DBS(c->acct.login),
+	};
+	if (c->id != 0) {
+		if ((rc = SQL_RUN(c, SYS_SQL_UPDATE, p, NULL, NULL)) != DB_OK)
+			return rc;
+		if (db_affected(c->db) != 1)
+			return 409;
+		t->id = c->id;
+	} else {
+		if ((rc = SQL_RUN(c, SYS_SQL_INSERT, p, NULL, NULL)) != DB_OK)
+			return rc;
+		t->id = (long long)db_insert_id(c->db);
+	}
+	t->record = "system";
+	t->action = c->id ? "update" : "create";
+	t->before = before;
+	t->after = json(c, vals);
+	t->then = ar_printf(c->ar, "/systems/%lld?saved=1", t->id);
+	return TX_COMMIT;
+}
+
 int
 sys_save(struct ctx *c)
 {
-	const char *vals[F__MAX], *errs[F__MAX], *before = NULL;
-	struct sys cur, now;
-	long long unit = 0, id = c->id;
-	char due[11];
-	int st, tries = 0;
+	const char *vals[F__MAX], *errs[F__MAX];
+	struct sys cur;
+	struct save sv = { vals, 0 };
+	int st;
 	enum db_rc rc = DB_OK;
 
 	long bad = (long)valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
@@ -327,80 +421,18 @@ sys_save(struct ctx *c)
 	const struct sys *cp = c->id != 0 ? &cur : NULL;
 	if (c->acct.role != ROLE_OFFICE)
 		keep_office_fields(c, cp, vals, errs, &bad);
-	long more = cross_check(c, vals, errs, cp, &unit, &rc);
+	long more = cross_check(c, vals, errs, cp, &sv.unit, &rc);
 	if (more < 0)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	bad += more;
-	if (!bad && !auth_unit_write(c, unit))
-		return auth_deny(c, "unit", unit);
+	if (!bad && !auth_unit_write(c, sv.unit))
+		return auth_deny(c, "unit", sv.unit);
 	if (bad)
 		return form_page(c, 422, cp, vals, errs);
-	int cii = strcmp(vals[F_CII], "1") == 0, level = atoi(vals[F_LEVEL]);
-retry:
-	if (c->id == 0 && app_done_before(c, SQL(SYS_SQL_NONCE), vals[F_NONCE], "/systems/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return sys_db_status(rc);
-	/* the next due date from the row as locked: an assessment may just have landed */
-	const char *last = "";
-	if (c->id != 0) {
-		if ((rc = sys_load(c, c->id, &now, 1)) != DB_OK)
-			goto fail;
-		if (now.n == 0) {
-			db_rollback(c->db);
-			return 404;
-		}
-		if (strcmp(now.v[SC_VERSION], vals[F_VERSION]) != 0)
-			goto conflict;
-		last = now.v[SC_LAST];
-		const char *old[F__MAX];
-		record_values(&now, old);
-		before = json(c, old);
-	}
-	sys_due_text(vals[F_LEVEL], last, vals[F_GOLIVE], vals[F_CII], vals[F_STATUS], due);
-	struct db_val p[] = {
-		DBI(unit), DBS(vals[F_NAME]), DBS(vals[F_KIND]), DBS(vals[F_URL]), DBS(vals[F_IPS]),
-		DBS(vals[F_PURPOSE]), *vals[F_VENDOR] ? DBI(atoll(vals[F_VENDOR])) : DBN,
-		DBS(vals[F_HOSTING]), DBS(vals[F_ADMIN]), DBS(vals[F_PHONE]), DBS(vals[F_STATUS]),
-		date_or_null(vals[F_GOLIVE]), level ? DBI(level) : DBN, date_or_null(vals[F_GRADED]),
-		date_or_null(vals[F_REVIEW]), DBS(vals[F_FILING_NO]), date_or_null(vals[F_FILING_DATE]),
-		DBI(cii), date_or_null(due),
-		/* insert: nonce, created_by, updated_by; update: updated_by, id, version */
-		c->id ? DBS(c->acct.login) : DBS(vals[F_NONCE]),
-		c->id ? DBI(c->id) : DBS(c->acct.login),
-		c->id ? DBI(atoll(vals[F_VERSION])) : DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(c->id ? SYS_SQL_UPDATE : SYS_SQL_INSERT), p, 22, NULL, NULL)) != DB_OK)
-		goto fail;
-	if (c->id == 0)
-		id = (long long)db_insert_id(c->db);
-	else if (db_affected(c->db) != 1)
-		goto conflict;
-	if ((rc = audit_write(c, "system", id, c->id ? "update" : "create", before, json(c, vals))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", id));
-conflict:
-	db_rollback(c->db);
-	if ((rc = sys_load(c, c->id, &now, 0)) != DB_OK)
-		return sys_db_status(rc);
-	if (now.n == 0)
-		return 404;
-	if (holds(&now, vals))
-		return resp_redirect(c, ar_printf(c->ar, "/systems/%lld?saved=1", c->id));
-	pg_conflict(c);
-	/* submitting again replaces what is there now, knowingly */
-	vals[F_VERSION] = now.v[SC_VERSION];
-	return form_page(c, 409, &now, vals, NULL);
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto retry;
-	if (rc == DB_DUP && c->id == 0 &&
-	    app_done_before(c, SQL(SYS_SQL_NONCE), vals[F_NONCE], "/systems/", "?saved=1", &st))
-		return st;
-	return 500;
+	/* a new system's form has a nonce, so a double submit files it once */
+	struct tx t = { .c = c, .nonce = c->id ? NULL : vals[F_NONCE] };
+	st = tx_run(&t, save_tx, &sv);
+	if (st == 409 && c->id != 0)
+		return conflict(c, vals);
+	return st;
 }

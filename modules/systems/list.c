@@ -22,34 +22,32 @@ struct list {
 	xmlNodePtr parent;
 	size_t n;
 	const char *last, *last_due;
-	int today;
 };
 
 void
 sys_row_node(struct ctx *c, xmlNodePtr s, const struct db_row *r)
 {
-	/* id, unit_id, code, unit name, name_en, name, kind, level, status, next_due, cii,
-	 * filing_no, last assessed, go-live */
+	const char *const *v = r->v;
 	char due[11];
-	pg_attr(s, "id", r->v[0]);
-	pg_attr(s, "unit-id", r->v[1]);
-	pg_attr(s, "unit-code", r->v[2]);
-	pg_attr(s, "kind", r->v[6]);
-	pg_attr(s, "level", r->v[7]);
-	pg_attr(s, "status", r->v[8]);
-	pg_attr(s, "cii", r->v[10]);
-	if (*r->v[9]) {
-		pg_attr(s, "next-due", r->v[9]);
-		pg_attr(s, "overdue", strcmp(r->v[9], sys_today(c)) < 0 ? "1" : "0");
+	pg_attr(s, "id", v[LS_ID]);
+	pg_attr(s, "unit-id", v[LS_UNIT_ID]);
+	pg_attr(s, "unit-code", v[LS_UNIT_CODE]);
+	pg_attr(s, "kind", v[LS_KIND]);
+	pg_attr(s, "level", v[LS_LEVEL]);
+	pg_attr(s, "status", v[LS_STATUS]);
+	pg_attr(s, "cii", v[LS_CII]);
+	if (*v[LS_NEXT_DUE]) {
+		pg_attr(s, "next-due", v[LS_NEXT_DUE]);
+		pg_attr(s, "overdue", strcmp(v[LS_NEXT_DUE], sys_today(c)) < 0 ? "1" : "0");
 		/* which rule set the date matters only where two apply */
-		if (strcmp(r->v[10], "1") == 0)
-			pg_attr(s, "due-kind", sys_due_text(r->v[7], r->v[12], r->v[13], r->v[10], r->v[8],
-			    due) == SYS_DUE_CII ? "cii" : "cycle");
+		if (strcmp(v[LS_CII], "1") == 0)
+			pg_attr(s, "due-kind", sys_due_text(v[LS_LEVEL], v[LS_LAST], v[LS_GOLIVE], v[LS_CII],
+			    v[LS_STATUS], due) == SYS_DUE_CII ? "cii" : "cycle");
 	}
-	if (*r->v[11])
+	if (*v[LS_FILING_NO])
 		pg_attr(s, "filed", "1");
-	pg_text(s, "name", r->v[5]);
-	pg_text(s, "unit", c->lang == LANG_EN && *r->v[4] ? r->v[4] : r->v[3]);
+	pg_text(s, "name", v[LS_NAME]);
+	pg_text(s, "unit", c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
 }
 
 static int
@@ -59,9 +57,54 @@ list_row(void *arg, const struct db_row *r)
 	if (l->n++ == SYS_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	sys_row_node(l->c, pg_node(l->parent, "system"), r);
-	l->last = ar_strdup(l->c->ar, r->v[0]);
-	l->last_due = ar_strdup(l->c->ar, r->v[9]);
+	l->last = ar_strdup(l->c->ar, r->v[LS_ID]);
+	l->last_due = ar_strdup(l->c->ar, r->v[LS_NEXT_DUE]);
 	return 0;
+}
+
+/* The filters again, on the rows the key gives (sql.c's SYS_LIST_REST): 8 parameters. */
+#define SYS_REST(f, level) \
+	DBI((f)->unit), DBI((f)->unit), DBS((f)->kind), DBS((f)->kind), \
+	DBI(*(f)->level != '\0'), (level), DBS((f)->status), DBS((f)->status)
+
+/*
+ * Runs the page of filter f: along the key of its most selective filter
+ * (unit, then level, kind, status), or for the overdue list along the due
+ * date, from where the last page ended.
+ */
+static enum db_rc
+list_run(struct ctx *c, const struct sys_filter *f, struct list *l)
+{
+	int graded = *f->level && strcmp(f->level, "0") != 0;
+	struct db_val level = graded ? DBI(atoi(f->level)) : DBN;
+
+	if (f->overdue) {
+		const char *from = *f->after_due ? f->after_due : "1000-01-01";
+		const char *today = sys_today(c);
+		if (f->unit) {
+			struct db_val p[] = { DBI(f->unit), DBS(today), SYS_REST(f, level), DBS(from), DBS(from),
+				DBI(f->after) };
+			return SQL_RUN(c, SYS_SQL_LIST_UNIT_DUE, p, list_row, l);
+		}
+		struct db_val p[] = { DBS(today), SYS_REST(f, level), DBS(from), DBS(from), DBI(f->after) };
+		return SQL_RUN(c, SYS_SQL_LIST_DUE, p, list_row, l);
+	}
+	if (!f->unit && !*f->level && !*f->kind && !*f->status) {
+		struct db_val p[] = { SYS_REST(f, level), DBI(f->after) };
+		return SQL_RUN(c, SYS_SQL_LIST_ALL, p, list_row, l);
+	}
+	/* the key to read along, and its value */
+	struct db_val p[] = {
+		f->unit ? DBI(f->unit) : *f->level ? level : *f->kind ? DBS(f->kind) : DBS(f->status),
+		SYS_REST(f, level), DBI(f->after),
+	};
+	if (f->unit)
+		return SQL_RUN(c, SYS_SQL_LIST_UNIT, p, list_row, l);
+	if (*f->level)
+		return SQL_RUN(c, SYS_SQL_LIST_LEVEL, p, list_row, l);
+	if (*f->kind)
+		return SQL_RUN(c, SYS_SQL_LIST_KIND, p, list_row, l);
+	return SQL_RUN(c, SYS_SQL_LIST_STATUS, p, list_row, l);
 }
 
 /*
@@ -71,51 +114,10 @@ list_row(void *arg, const struct db_row *r)
 int
 sys_list_rows(struct ctx *c, const struct sys_filter *f, xmlNodePtr parent)
 {
-	struct db_val p[16];
-	size_t np = 0;
-	int sql, graded = *f->level && strcmp(f->level, "0") != 0;
-	struct db_val level = graded ? DBI(atoi(f->level)) : DBN;
-	struct list l = { c, pg_node(parent, "systems"), 0, NULL, NULL, 0 };
-
-	/* the key to read along, and its value */
-	if (f->overdue) {
-		sql = f->unit ? SYS_SQL_LIST_UNIT_DUE : SYS_SQL_LIST_DUE;
-		if (f->unit)
-			p[np++] = DBI(f->unit);
-		p[np++] = DBS(sys_today(c));
-	} else if (f->unit) {
-		sql = SYS_SQL_LIST_UNIT;
-		p[np++] = DBI(f->unit);
-	} else if (*f->level) {
-		sql = SYS_SQL_LIST_LEVEL;
-		p[np++] = level;
-	} else if (*f->kind) {
-		sql = SYS_SQL_LIST_KIND;
-		p[np++] = DBS(f->kind);
-	} else if (*f->status) {
-		sql = SYS_SQL_LIST_STATUS;
-		p[np++] = DBS(f->status);
-	} else {
-		sql = SYS_SQL_LIST_ALL;
-	}
-	/* every filter again, on the rows the key gives (SYS_LIST_REST) */
-	p[np++] = DBI(f->unit);
-	p[np++] = DBI(f->unit);
-	p[np++] = DBS(f->kind);
-	p[np++] = DBS(f->kind);
-	p[np++] = DBI(*f->level != '\0');
-	p[np++] = level;
-	p[np++] = DBS(f->status);
-	p[np++] = DBS(f->status);
-	if (f->overdue) {
-		const char *from = *f->after_due ? f->after_due : "1000-01-01";
-		p[np++] = DBS(from);
-		p[np++] = DBS(from);
-	}
-	p[np++] = DBI(f->after);
-	enum db_rc rc = db_run(c->db, SQL(sql), p, np, list_row, &l);
+	struct list l = { c, pg_node(parent, "systems"), 0, NULL, NULL };
+	enum db_rc rc = list_run(c, f, &l);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	if (l.n > SYS_PAGE_ROWS) {
 		pg_attr(l.parent, "next", l.last);
 		if (f->overdue)
@@ -139,7 +141,7 @@ choice(struct ctx *c, const char *key, const char *const *choices)
 static int
 id_row(void *arg, const struct db_row *r)
 {
-	*(long long *)arg = atoll(r->v[0]);
+	*(long long *)arg = atoll(r->v[ID_ID]);
 	return 0;
 }
 
@@ -157,7 +159,7 @@ sys_list(struct ctx *c)
 		choice(c, "level", levels), od != NULL && strcmp(od, "1") == 0, "", 0,
 	};
 
-	c->view = view_id("systems/list");
+	c->view = VIEW(SYS_VIEW_LIST);
 	if ((after && valid_check(&fid, after)) || (due && valid_check(&fdue, due)) ||
 	    (unit && valid_check(&fcode, unit)))
 		return 400;
@@ -169,10 +171,10 @@ sys_list(struct ctx *c)
 		f.unit = c->acct.unit_id;
 		unit = c->acct.unit_code;
 	} else if (unit != NULL && *unit) {
-		struct db_val u = DBS(unit);
-		enum db_rc rc = db_run(c->db, SQL(SYS_SQL_UNIT), &u, 1, id_row, &f.unit);
+		struct db_val p[] = { DBS(unit) };
+		enum db_rc rc = SQL_RUN(c, SYS_SQL_UNIT, p, id_row, &f.unit);
 		if (rc != DB_OK)
-			return sys_db_status(rc);
+			return app_dberr(rc);
 		if (f.unit == 0)
 			f.unit = -1;	/* no such unit: an empty page, not every unit */
 	}

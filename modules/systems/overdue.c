@@ -24,21 +24,21 @@ struct rows {
 static int
 finding_row(void *arg, const struct db_row *r)
 {
-	/* id, system, description, deadline, assessed, system name, unit code, name, name_en */
 	struct rows *l = arg;
+	const char *const *v = r->v;
 	if (l->n++ == SYS_PAGE_ROWS)
 		return 1;
 	xmlNodePtr f = pg_node(l->parent, "finding");
-	pg_attr(f, "id", r->v[0]);
-	pg_attr(f, "system-id", r->v[1]);
-	pg_attr(f, "deadline", r->v[3]);
-	pg_attr(f, "assessed", r->v[4]);
-	pg_attr(f, "unit-code", r->v[6]);
-	pg_text(f, "text", r->v[2]);
-	pg_text(f, "system", r->v[5]);
-	pg_text(f, "unit", l->c->lang == LANG_EN && *r->v[8] ? r->v[8] : r->v[7]);
-	l->last = ar_strdup(l->c->ar, r->v[0]);
-	l->last_due = ar_strdup(l->c->ar, r->v[3]);
+	pg_attr(f, "id", v[OF_ID]);
+	pg_attr(f, "system-id", v[OF_SYSTEM]);
+	pg_attr(f, "deadline", v[OF_DEADLINE]);
+	pg_attr(f, "assessed", v[OF_ASSESSED]);
+	pg_attr(f, "unit-code", v[OF_UNIT_CODE]);
+	pg_text(f, "text", v[OF_TEXT]);
+	pg_text(f, "system", v[OF_SYSTEM_NAME]);
+	pg_text(f, "unit", l->c->lang == LANG_EN && *v[OF_UNIT_NAME_EN] ? v[OF_UNIT_NAME_EN] : v[OF_UNIT_NAME]);
+	l->last = ar_strdup(l->c->ar, v[OF_ID]);
+	l->last_due = ar_strdup(l->c->ar, v[OF_DEADLINE]);
 	return 0;
 }
 
@@ -78,7 +78,7 @@ sys_overdue(struct ctx *c)
 	char cii[11];
 	int st;
 
-	c->view = view_id("systems/overdue");
+	c->view = VIEW(SYS_VIEW_OVERDUE);
 	if ((after && valid_check(&fid, after)) || (due && valid_check(&fdue, due)))
 		return 400;
 	if (list != NULL && strcmp(list, "systems") != 0 && strcmp(list, "findings") != 0)
@@ -96,9 +96,9 @@ sys_overdue(struct ctx *c)
 		struct rows l = { c, pg_node(c->data, "findings"), 0, NULL, NULL };
 		struct db_val p[] = { DBS(today), DBI(unit), DBI(unit), DBS(from), DBS(from),
 			DBI(find_only && after ? atoll(after) : 0) };
-		rc = db_run(c->db, SQL(SYS_SQL_OVERDUE_FINDINGS), p, 6, finding_row, &l);
+		rc = SQL_RUN(c, SYS_SQL_OVERDUE_FINDINGS, p, finding_row, &l);
 		if (rc != DB_OK)
-			return sys_db_status(rc);
+			return app_dberr(rc);
 		if (l.n > SYS_PAGE_ROWS) {
 			pg_attr(l.parent, "next", l.last);
 			pg_attr(l.parent, "next-due", l.last_due);
@@ -110,9 +110,9 @@ sys_overdue(struct ctx *c)
 		struct rows l = { c, pg_node(c->data, "cii"), 0, NULL, NULL };
 		pg_attr(l.parent, "due", cii);
 		struct db_val p[] = { DBS(today), DBS(cii), DBI(unit), DBI(unit) };
-		rc = db_run(c->db, SQL(SYS_SQL_CII_DUE), p, 4, cii_row, &l);
+		rc = SQL_RUN(c, SYS_SQL_CII_DUE, p, cii_row, &l);
 		if (rc != DB_OK)
-			return sys_db_status(rc);
+			return app_dberr(rc);
 		if (l.n > SYS_PAGE_ROWS)
 			pg_attr(l.parent, "more", "1");
 	}

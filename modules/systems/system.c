@@ -8,21 +8,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "systems.h"
-
-/* The columns of SYS_SQL_GET as the page names them (enum sys_col). */
-static const char *const col[SC__MAX] = {
-	"id", "version", "unit-id", "unit-code", "unit-name", "name", "kind", "url", "ips", "purpose",
-	"vendor-id", "vendor", "hosting", "admin-name", "admin-phone", "status", "golive", "level",
-	"graded", "review", "filing-no", "filing-date", "cii", "last-assessed", "next-due",
-	"created-by", "updated-at", "updated-by", "unit-name-en", "created-at",
-};
-
-int
-sys_db_status(enum db_rc rc)
-{
-	return rc == DB_LOST ? APP_LOST : 500;
-}
+#include "tx.h"
 
 const char *
 sys_today(struct ctx *c)
@@ -63,7 +51,7 @@ static int
 sys_row(void *arg, const struct db_row *r)
 {
 	struct sys *s = arg;
-	for (size_t i = 0; i < SC__MAX; i++)
+	for (size_t i = 0; i < sys_col__MAX; i++)
 		s->v[i] = ar_strdup(s->c->ar, r->v[i]);
 	s->n++;
 	return 0;
@@ -72,10 +60,10 @@ sys_row(void *arg, const struct db_row *r)
 enum db_rc
 sys_load(struct ctx *c, long long id, struct sys *s, int lock)
 {
-	struct db_val v = DBI(id);
+	struct db_val p[] = { DBI(id) };
 	memset(s, 0, sizeof(*s));
 	s->c = c;
-	return db_run(c->db, SQL(lock ? SYS_SQL_LOCK : SYS_SQL_GET), &v, 1, sys_row, s);
+	return lock ? SQL_RUN(c, SYS_SQL_LOCK, p, sys_row, s) : SQL_RUN(c, SYS_SQL_GET, p, sys_row, s);
 }
 
 int
@@ -83,7 +71,7 @@ sys_open(struct ctx *c, long long id, struct sys *s, int write)
 {
 	enum db_rc rc = sys_load(c, id, s, 0);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	if (s->n == 0)
 		return 404;
 	long long unit = atoll(s->v[SC_UNIT_ID]);
@@ -97,9 +85,9 @@ sys_node(struct ctx *c, xmlNodePtr parent, const char *name, const struct sys *s
 {
 	char due[11];
 	xmlNodePtr n = pg_node(parent, name);
-	for (size_t i = 0; i < SC__MAX; i++)
+	for (size_t i = 0; i < sys_col__MAX; i++)
 		if (i != SC_UNIT_NAME && i != SC_UNIT_NAME_EN)
-			pg_text(n, col[i], s->v[i]);
+			pg_text(n, sys_system_cols[i], s->v[i]);
 	pg_text(n, "unit-name", c->lang == LANG_EN && *s->v[SC_UNIT_NAME_EN] ?
 	    s->v[SC_UNIT_NAME_EN] : s->v[SC_UNIT_NAME]);
 	const char *next = s->v[SC_NEXT_DUE];
@@ -113,28 +101,27 @@ sys_node(struct ctx *c, xmlNodePtr parent, const char *name, const struct sys *s
 static int
 assessment_row(void *arg, const struct db_row *r)
 {
-	/* id, date, agency, result, score, report id, mime, size, sha256, created_by */
 	xmlNodePtr a = pg_node(arg, "assessment");
-	pg_attr(a, "id", r->v[0]);
-	pg_attr(a, "date", r->v[1]);
-	pg_attr(a, "result", r->v[3]);
-	pg_attr(a, "score", r->v[4]);
-	if (strcmp(r->v[5], "0") != 0) {
-		pg_attr(a, "report-id", r->v[5]);
-		pg_attr(a, "mime", r->v[6]);
-		pg_attr(a, "size", r->v[7]);
-		pg_attr(a, "sha256", r->v[8]);
+	pg_attr(a, "id", r->v[AS_ID]);
+	pg_attr(a, "date", r->v[AS_DATE]);
+	pg_attr(a, "result", r->v[AS_RESULT]);
+	pg_attr(a, "score", r->v[AS_SCORE]);
+	if (strcmp(r->v[AS_REPORT], "0") != 0) {
+		pg_attr(a, "report-id", r->v[AS_REPORT]);
+		pg_attr(a, "mime", r->v[AS_MIME]);
+		pg_attr(a, "size", r->v[AS_SIZE]);
+		pg_attr(a, "sha256", r->v[AS_SHA256]);
 	}
-	pg_attr(a, "by", r->v[9]);
-	pg_text(a, "agency", r->v[2]);
+	pg_attr(a, "by", r->v[AS_BY]);
+	pg_text(a, "agency", r->v[AS_AGENCY]);
 	return 0;
 }
 
 enum db_rc
 sys_assessments_node(struct ctx *c, xmlNodePtr parent, long long id)
 {
-	struct db_val v = DBI(id);
-	return db_run(c->db, SQL(SYS_SQL_ASSESSMENTS), &v, 1, assessment_row, pg_node(parent, "assessments"));
+	struct db_val p[] = { DBI(id) };
+	return SQL_RUN(c, SYS_SQL_ASSESSMENTS, p, assessment_row, pg_node(parent, "assessments"));
 }
 
 struct findings {
@@ -146,20 +133,19 @@ struct findings {
 static int
 finding_row(void *arg, const struct db_row *r)
 {
-	/* id, assessment, description, deadline, done, version, updated_by */
 	struct findings *f = arg;
 	xmlNodePtr n = pg_node(f->parent, "finding");
-	pg_attr(n, "id", r->v[0]);
-	pg_attr(n, "assessment", r->v[1]);
-	pg_attr(n, "deadline", r->v[3]);
-	pg_attr(n, "version", r->v[5]);
-	if (*r->v[4]) {
-		pg_attr(n, "done", r->v[4]);
-		pg_attr(n, "by", r->v[6]);
-	} else if (strcmp(r->v[3], f->today) < 0) {
+	pg_attr(n, "id", r->v[FL_ID]);
+	pg_attr(n, "assessment", r->v[FL_ASSESSMENT]);
+	pg_attr(n, "deadline", r->v[FL_DEADLINE]);
+	pg_attr(n, "version", r->v[FL_VERSION]);
+	if (*r->v[FL_DONE]) {
+		pg_attr(n, "done", r->v[FL_DONE]);
+		pg_attr(n, "by", r->v[FL_BY]);
+	} else if (strcmp(r->v[FL_DEADLINE], f->today) < 0) {
 		pg_attr(n, "overdue", "1");
 	}
-	pg_text(n, "text", r->v[2]);
+	pg_text(n, "text", r->v[FL_TEXT]);
 	return 0;
 }
 
@@ -167,10 +153,10 @@ int
 sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
 	struct sys s;
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 	const char *blank[SYS_FF__MAX] = { "", "", "", nonce };
 
-	c->view = view_id("systems/system");
+	c->view = VIEW(SYS_VIEW_SYSTEM);
 	int st = sys_open(c, c->id, &s, 0);
 	if (st != 200)
 		return st;
@@ -178,12 +164,12 @@ sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 	pg_attr(c->data, "writable", auth_unit_write(c, atoll(s.v[SC_UNIT_ID])) ? "1" : "0");
 	pg_attr(c->data, "grades", c->acct.role == ROLE_OFFICE ? "1" : "0");
 	enum db_rc rc = sys_assessments_node(c, c->data, c->id);
-	struct db_val v = DBI(c->id);
+	struct db_val p[] = { DBI(c->id) };
 	struct findings f = { c, pg_node(c->data, "findings"), sys_today(c) };
 	if (rc == DB_OK)
-		rc = db_run(c->db, SQL(SYS_SQL_FINDINGS), &v, 1, finding_row, &f);
+		rc = SQL_RUN(c, SYS_SQL_FINDINGS, p, finding_row, &f);
 	if (rc != DB_OK)
-		return sys_db_status(rc);
+		return app_dberr(rc);
 	if (c->acct.role == ROLE_OFFICE) {
 		/* the add-finding form: blank with a fresh nonce, or as typed on a 422 */
 		tx_nonce(nonce);
@@ -204,11 +190,11 @@ int
 sys_print(struct ctx *c)
 {
 	struct sys s;
-	c->view = view_id("systems/print");
+	c->view = VIEW(SYS_VIEW_PRINT);
 	int st = sys_open(c, c->id, &s, 0);
 	if (st != 200)
 		return st;
 	sys_node(c, c->data, "system", &s);
 	enum db_rc rc = sys_assessments_node(c, c->data, c->id);
-	return rc == DB_OK ? 200 : sys_db_status(rc);
+	return rc == DB_OK ? 200 : app_dberr(rc);
 }

@@ -37,56 +37,163 @@
  */
 #ifndef WANGAN_SYSTEMS_H
 #define WANGAN_SYSTEMS_H
-#include "legacy.h"
+#include "app.h"
+#include "auth.h"
+#include "ctx.h"
+#include "page.h"
+#include "sql.h"
 
 #define SYS_PAGE_ROWS 50
 #define SYS_MAX_VENDORS 1000
 
-enum sys_sql {
-	/* the inventory, one statement per key it reads along (list.c) */
-	SYS_SQL_LIST_ALL,
-	SYS_SQL_LIST_UNIT,
-	SYS_SQL_LIST_LEVEL,
-	SYS_SQL_LIST_KIND,
-	SYS_SQL_LIST_STATUS,
-	SYS_SQL_LIST_DUE,
-	SYS_SQL_LIST_UNIT_DUE,
-	/* one system and its form (system.c, form.c) */
-	SYS_SQL_GET,
-	SYS_SQL_LOCK,
-	SYS_SQL_INSERT,
-	SYS_SQL_UPDATE,
-	SYS_SQL_NONCE,
-	SYS_SQL_PASSED,
-	SYS_SQL_VENDORS,
-	SYS_SQL_VENDORS_UNIT,
-	SYS_SQL_VENDOR_OK,
-	SYS_SQL_UNIT,
-	SYS_SQL_ASSESSMENTS,
-	SYS_SQL_FINDINGS,
-	/* assessments and their reports (assess.c) */
-	SYS_SQL_REPORT_INSERT,
-	SYS_SQL_REPORT_CHUNK,
-	SYS_SQL_REPORT_CHUNKS,
-	SYS_SQL_ASSESS_INSERT,
-	SYS_SQL_ASSESS_NONCE,
-	SYS_SQL_ASSESSMENT,
-	SYS_SQL_LAST_ASSESSMENT,
-	SYS_SQL_SET_DUE,
-	/* findings (finding.c) */
-	SYS_SQL_FINDING,
-	SYS_SQL_FINDING_LOCK,
-	SYS_SQL_FINDING_INSERT,
-	SYS_SQL_FINDING_NONCE,
-	SYS_SQL_FINDING_DONE,
-	/* the overdue list (overdue.c) and the export (export.c) */
-	SYS_SQL_OVERDUE_FINDINGS,
-	SYS_SQL_CII_DUE,
-	SYS_SQL_EXPORT,
-	SYS_SQL__MAX
-};
+/* The statements (sql.c) and how many parameters each takes. */
+#define SYS_STATEMENTS(S) \
+	/* the inventory, one statement per key it reads along (list.c) */ \
+	S(SYS_SQL_LIST_ALL, 9) \
+	S(SYS_SQL_LIST_UNIT, 10) \
+	S(SYS_SQL_LIST_LEVEL, 10) \
+	S(SYS_SQL_LIST_KIND, 10) \
+	S(SYS_SQL_LIST_STATUS, 10) \
+	S(SYS_SQL_LIST_DUE, 12) \
+	S(SYS_SQL_LIST_UNIT_DUE, 13) \
+	/* one system and its form (system.c, form.c) */ \
+	S(SYS_SQL_GET, 1) \
+	S(SYS_SQL_LOCK, 1) \
+	S(SYS_SQL_INSERT, 22) \
+	S(SYS_SQL_UPDATE, 22) \
+	S(SYS_SQL_PASSED, 1) \
+	S(SYS_SQL_VENDORS, 0) \
+	S(SYS_SQL_VENDORS_UNIT, 1) \
+	S(SYS_SQL_VENDOR_OK, 4) \
+	S(SYS_SQL_UNIT, 1) \
+	S(SYS_SQL_ASSESSMENTS, 1) \
+	S(SYS_SQL_FINDINGS, 1) \
+	/* assessments and their reports (assess.c) */ \
+	S(SYS_SQL_REPORT_INSERT, 5) \
+	S(SYS_SQL_REPORT_CHUNK, 3) \
+	S(SYS_SQL_REPORT_CHUNKS, 1) \
+	S(SYS_SQL_ASSESS_INSERT, 8) \
+	S(SYS_SQL_ASSESSMENT, 1) \
+	S(SYS_SQL_LAST_ASSESSMENT, 1) \
+	S(SYS_SQL_SET_DUE, 5) \
+	/* findings (finding.c) */ \
+	S(SYS_SQL_FINDING, 1) \
+	S(SYS_SQL_FINDING_LOCK, 1) \
+	S(SYS_SQL_FINDING_INSERT, 7) \
+	S(SYS_SQL_FINDING_DONE, 4) \
+	/* the overdue list (overdue.c) and the export (export.c) */ \
+	S(SYS_SQL_OVERDUE_FINDINGS, 6) \
+	S(SYS_SQL_CII_DUE, 4) \
+	S(SYS_SQL_EXPORT, 0) \
+	/* the demo data (demo.c), besides the statements above */ \
+	S(SYS_SQL_DEMO_COUNT, 0) \
+	S(SYS_SQL_DEMO_UNITS, 0) \
+	S(SYS_SQL_DEMO_FINDING, 6)
+DB_STATEMENTS(sys_sql_id, SYS_STATEMENTS, SYS_SQL__MAX);
+extern const struct db_stmt sys_sql[SYS_SQL__MAX];
 
-extern const char *const sys_sql[SYS_SQL__MAX];
+/*
+ * A list row (SYS_SQL_LIST_*, SYS_SQL_CII_DUE): the columns the inventory
+ * shows and those its due-kind is computed from (list.c).
+ */
+#define SYS_LIST_COLS(C) \
+	C(LS_ID, "id") C(LS_UNIT_ID, "unit_id") C(LS_UNIT_CODE, "code") \
+	C(LS_UNIT_NAME, "unit_name") C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_NAME, "name") \
+	C(LS_KIND, "kind") C(LS_LEVEL, "level") C(LS_STATUS, "status") C(LS_NEXT_DUE, "next_due") \
+	C(LS_CII, "cii") C(LS_FILING_NO, "filing_no") C(LS_LAST, "last_assessed") \
+	C(LS_GOLIVE, "golive_date")
+DB_COLUMNS(sys_list_col, SYS_LIST_COLS);
+
+/*
+ * One system (SYS_SQL_GET, _LOCK), every column as text ("" or 0 for
+ * NULL), named as the page names its elements (sys_node()).
+ */
+#define SYS_SYSTEM_COLS(C) \
+	C(SC_ID, "id") C(SC_VERSION, "version") C(SC_UNIT_ID, "unit-id") \
+	C(SC_UNIT_CODE, "unit-code") C(SC_UNIT_NAME, "unit-name") C(SC_NAME, "name") \
+	C(SC_KIND, "kind") C(SC_URL, "url") C(SC_IPS, "ips") C(SC_PURPOSE, "purpose") \
+	C(SC_VENDOR_ID, "vendor-id") C(SC_VENDOR, "vendor") C(SC_HOSTING, "hosting") \
+	C(SC_ADMIN, "admin-name") C(SC_PHONE, "admin-phone") C(SC_STATUS, "status") \
+	C(SC_GOLIVE, "golive") C(SC_LEVEL, "level") C(SC_GRADED, "graded") C(SC_REVIEW, "review") \
+	C(SC_FILING_NO, "filing-no") C(SC_FILING_DATE, "filing-date") C(SC_CII, "cii") \
+	C(SC_LAST, "last-assessed") C(SC_NEXT_DUE, "next-due") C(SC_CREATED_BY, "created-by") \
+	C(SC_UPDATED_AT, "updated-at") C(SC_UPDATED_BY, "updated-by") \
+	C(SC_UNIT_NAME_EN, "unit-name-en") C(SC_CREATED_AT, "created-at")
+DB_COLUMNS(sys_col, SYS_SYSTEM_COLS);
+extern const char *const sys_system_cols[sys_col__MAX + 1];
+
+/* SYS_SQL_VENDORS, _VENDORS_UNIT: the vendors a form offers. */
+#define SYS_VENDOR_COLS(C) C(VD_ID, "id") C(VD_NAME, "name")
+DB_COLUMNS(sys_vendor_col, SYS_VENDOR_COLS);
+
+/* SYS_SQL_UNIT, _VENDOR_OK, _DEMO_UNITS: an id, when there is one. */
+#define SYS_ID_COLS(C) C(ID_ID, "id")
+DB_COLUMNS(sys_id_col, SYS_ID_COLS);
+
+/* SYS_SQL_PASSED, _DEMO_COUNT: a count. */
+#define SYS_COUNT_COLS(C) C(COUNT_N, "n")
+DB_COLUMNS(sys_count_col, SYS_COUNT_COLS);
+
+/* SYS_SQL_ASSESSMENTS: a system's assessments with their reports, newest first. */
+#define SYS_ASSESSMENTS_COLS(C) \
+	C(AS_ID, "id") C(AS_DATE, "assessed_date") C(AS_AGENCY, "agency") C(AS_RESULT, "result") \
+	C(AS_SCORE, "score") C(AS_REPORT, "report_id") C(AS_MIME, "mime") C(AS_SIZE, "size") \
+	C(AS_SHA256, "sha256") C(AS_BY, "created_by")
+DB_COLUMNS(sys_assessments_col, SYS_ASSESSMENTS_COLS);
+
+/* SYS_SQL_ASSESSMENT: one assessment's system and report, for the download. */
+#define SYS_REPORT_COLS(C) \
+	C(RP_ID, "id") C(RP_SYSTEM, "system_id") C(RP_REPORT, "report_id") C(RP_MIME, "mime") \
+	C(RP_SIZE, "size")
+DB_COLUMNS(sys_report_col, SYS_REPORT_COLS);
+
+/* SYS_SQL_REPORT_CHUNKS: a report's bytes, piece by piece (read by upload.c). */
+#define SYS_CHUNK_COLS(C) C(CHUNK_DATA, "data")
+DB_COLUMNS(sys_chunk_col, SYS_CHUNK_COLS);
+
+/* SYS_SQL_LAST_ASSESSMENT: the latest assessment by date. */
+#define SYS_LAST_COLS(C) C(LA_ID, "id") C(LA_DATE, "assessed_date")
+DB_COLUMNS(sys_last_col, SYS_LAST_COLS);
+
+/* SYS_SQL_FINDING, _FINDING_LOCK: one finding with its assessment's date. */
+#define SYS_FINDING_COLS(C) \
+	C(FC_ID, "id") C(FC_SYSTEM, "system_id") C(FC_ASSESSMENT, "assessment_id") \
+	C(FC_TEXT, "description") C(FC_DEADLINE, "fix_deadline") C(FC_DONE, "done_date") \
+	C(FC_VERSION, "version") C(FC_UPDATED_BY, "updated_by") C(FC_UPDATED_AT, "updated_at") \
+	C(FC_ASSESSED, "assessed_date")
+DB_COLUMNS(sys_finding_col, SYS_FINDING_COLS);
+
+/* SYS_SQL_FINDINGS: a system's findings, for its page. */
+#define SYS_FINDINGS_COLS(C) \
+	C(FL_ID, "id") C(FL_ASSESSMENT, "assessment_id") C(FL_TEXT, "description") \
+	C(FL_DEADLINE, "fix_deadline") C(FL_DONE, "done_date") C(FL_VERSION, "version") \
+	C(FL_BY, "updated_by")
+DB_COLUMNS(sys_findings_col, SYS_FINDINGS_COLS);
+
+/* SYS_SQL_OVERDUE_FINDINGS: a finding past its deadline with its system and unit. */
+#define SYS_OVERDUE_COLS(C) \
+	C(OF_ID, "id") C(OF_SYSTEM, "system_id") C(OF_TEXT, "description") \
+	C(OF_DEADLINE, "fix_deadline") C(OF_ASSESSED, "assessed_date") \
+	C(OF_SYSTEM_NAME, "system_name") C(OF_UNIT_CODE, "code") C(OF_UNIT_NAME, "unit_name") \
+	C(OF_UNIT_NAME_EN, "unit_name_en")
+DB_COLUMNS(sys_overdue_col, SYS_OVERDUE_COLS);
+
+/* SYS_SQL_EXPORT: a system with its unit, vendor and last assessment, in systems.xsd's order. */
+#define SYS_EXPORT_COLS(C) \
+	C(X_ID, "id") C(X_UNIT_CODE, "code") C(X_UNIT_NAME, "unit_name") C(X_NAME, "name") \
+	C(X_KIND, "kind") C(X_URL, "url") C(X_IPS, "ips") C(X_PURPOSE, "purpose") \
+	C(X_VENDOR_ID, "vendor_id") C(X_VENDOR_NAME, "vendor_name") C(X_VENDOR_USCC, "vendor_uscc") \
+	C(X_HOSTING, "hosting") C(X_ADMIN, "admin_name") C(X_PHONE, "admin_phone") \
+	C(X_STATUS, "status") C(X_GOLIVE, "golive_date") C(X_LEVEL, "level") \
+	C(X_GRADED, "graded_date") C(X_REVIEW, "review_date") C(X_FILING_NO, "filing_no") \
+	C(X_FILING_DATE, "filing_date") C(X_CII, "cii") C(X_ASSESSMENT, "assessment_id") \
+	C(X_ASSESSED, "assessed_date") C(X_AGENCY, "agency") C(X_RESULT, "result") \
+	C(X_SCORE, "score") C(X_NEXT_DUE, "next_due") C(X_UPDATED, "updated_at")
+DB_COLUMNS(sys_export_col, SYS_EXPORT_COLS);
+
+/* The views (main.c). */
+enum sys_view { SYS_VIEW_LIST, SYS_VIEW_OVERDUE, SYS_VIEW_SYSTEM, SYS_VIEW_PRINT, SYS_VIEW_FORM,
+	SYS_VIEW_ASSESS, SYS_VIEW_FINDING, SYS_VIEW__MAX };
 
 /* The closed sets, NULL-terminated, in the order the pages offer them. */
 extern const char *const sys_kinds[];
@@ -119,19 +226,13 @@ enum sys_due_kind sys_due_text(const char *level, const char *last, const char *
     const char *cii, const char *status, char due[11]);
 
 /*
- * A system as loaded by SYS_SQL_GET: the columns as text.  sys_open() loads
- * c->id and checks access (write: may edit it): 200, 404, 403 (audited),
- * or APP_LOST/500.
+ * A system as loaded by SYS_SQL_GET: the columns as text (enum sys_col).
+ * sys_open() loads c->id and checks access (write: may edit it): 200, 404,
+ * 403 (audited), or APP_LOST/500.
  */
-enum sys_col {
-	SC_ID, SC_VERSION, SC_UNIT_ID, SC_UNIT_CODE, SC_UNIT_NAME, SC_NAME, SC_KIND, SC_URL, SC_IPS,
-	SC_PURPOSE, SC_VENDOR_ID, SC_VENDOR, SC_HOSTING, SC_ADMIN, SC_PHONE, SC_STATUS, SC_GOLIVE,
-	SC_LEVEL, SC_GRADED, SC_REVIEW, SC_FILING_NO, SC_FILING_DATE, SC_CII, SC_LAST, SC_NEXT_DUE,
-	SC_CREATED_BY, SC_UPDATED_AT, SC_UPDATED_BY, SC_UNIT_NAME_EN, SC_CREATED_AT, SC__MAX
-};
 struct sys {
 	struct ctx *c;
-	const char *v[SC__MAX];
+	const char *v[sys_col__MAX];
 	int n;
 };
 enum db_rc sys_load(struct ctx *c, long long id, struct sys *s, int lock);
@@ -140,8 +241,7 @@ int sys_open(struct ctx *c, long long id, struct sys *s, int write);
 xmlNodePtr sys_node(struct ctx *c, xmlNodePtr parent, const char *name, const struct sys *s);
 /* <assessments> of system id under parent. */
 enum db_rc sys_assessments_node(struct ctx *c, xmlNodePtr parent, long long id);
-/* A database failure as the handler's status. */
-int sys_db_status(enum db_rc rc);
+struct buf;
 /* "{" and the form fields t[from..to] with values v as JSON members, for the audit; the caller closes it. */
 void sys_json_fields(struct buf *b, const struct vfield *t, const char **v, int from, int to);
 /* "YYYY-MM-DD" today in the site's zone. */
@@ -180,4 +280,6 @@ int sys_finding_add(struct ctx *c);
 int sys_finding_form(struct ctx *c);
 int sys_finding_save(struct ctx *c);
 int sys_export(struct ctx *c);
+/* `wangan-systems --demo N`: synthetic systems until there are N (demo.c). */
+int sys_demo(struct ctx *c);
 #endif

@@ -10,7 +10,6 @@
  *   wangan-admin [--config FILE] demo UNITS           synthetic units (wangan-MODULE --demo: their data)
  *   wangan-admin [--config FILE] demo-pledges          synthetic vendors, persons, signings
  *   wangan-admin [--config FILE] demo-incidents        synthetic incidents, notices, a period
- *   wangan-admin [--config FILE] demo-systems N        synthetic systems, up to N
  *
  * A first line starting with "code", "login" or "date" is taken as a header.
  */
@@ -33,7 +32,7 @@
 enum sql {
 	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HAS_UNITS,
 	S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
-	S_PL_CHUNK, S_PL_SIGNING, S_SYS_COUNT, S_UNIT_COUNT, S_SYS_INSERT, S_SYS_ASSESS, S_SYS_LAST, S_SYS_FINDING, S_SYS_DUE,
+	S_PL_CHUNK, S_PL_SIGNING,
 	S_TZ,
 	S__MAX
 };
@@ -78,37 +77,6 @@ static const char *const sql[S__MAX] = {
 	    " 1, ?, 1, CONCAT('demo', u.id, ?), 'demo', 'demo'"
 	    " FROM unit u JOIN reg_holder h ON h.unit_id = u.id AND h.role = 'first' AND h.is_current = 1"
 	    " JOIN pledge_template t ON t.kind = ? AND t.version = 1 WHERE u.code = ?",
-	/* systems (demo-systems) */
-	[S_SYS_COUNT] = "SELECT COUNT(*) FROM sys_system",
-	[S_UNIT_COUNT] = "SELECT COUNT(*) FROM unit WHERE active = 1",
-	/* the n-th active unit's system: (name, kind, url, ips, hosting, admin, phone, status,
-	 * golive, level, graded, filing no, filing date, cii, nonce, unit offset) */
-	[S_SYS_INSERT] = "INSERT INTO sys_system (unit_id, name, kind, url, ips, purpose, hosting,"
-	    " admin_name, admin_phone, status, golive_date, level, graded_date, filing_no, filing_date,"
-	    " cii, nonce, created_by, updated_by)"
-	    " SELECT id, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', 'demo'"
-	    " FROM unit WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?",
-	[S_SYS_ASSESS] = "INSERT INTO sys_assessment (system_id, assessed_date, agency, result, score,"
-	    " nonce, created_by) VALUES (?, ?, '示例测评中心', ?, ?, ?, 'demo')",
-	[S_SYS_LAST] = "UPDATE sys_system SET last_assessed = ?, last_assessment_id = ? WHERE id = ?",
-	[S_SYS_FINDING] = "INSERT INTO sys_finding (assessment_id, system_id, description, fix_deadline,"
-	    " done_date, nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'demo', 'demo')",
-	/*
-	 * The next due date of every demo system, by the module's rule (modules/systems/due.c)
-	 * in SQL: the level's cycle (parameters: months for levels 2, 3, 4) from the last
-	 * assessment or the go-live date (MariaDB clamps month ends the same way), and for
-	 * CII the yearly report date (month, day; twice) of the year after the last
-	 * assessment, or the first on or after going live; the earlier; none when retired.
-	 */
-	[S_SYS_DUE] = "UPDATE sys_system s JOIN (SELECT id, f,"
-	    "  CASE level WHEN 2 THEN f + INTERVAL ? MONTH WHEN 3 THEN f + INTERVAL ? MONTH"
-	    "   WHEN 4 THEN f + INTERVAL ? MONTH END AS cyc,"
-	    "  IF(cii = 1, MAKEDATE(YEAR(f), 1) + INTERVAL (? - 1) MONTH + INTERVAL (? - 1) DAY, NULL) AS rep,"
-	    "  last_assessed FROM (SELECT id, level, cii, last_assessed,"
-	    "   COALESCE(last_assessed, golive_date) AS f FROM sys_system"
-	    "   WHERE created_by = 'demo' AND status <> 'retired') b) d ON d.id = s.id"
-	    " SET s.next_due = NULLIF(LEAST(COALESCE(d.cyc, '9999-12-31'), COALESCE(IF(d.last_assessed IS NOT NULL"
-	    "  OR d.rep < d.f, d.rep + INTERVAL 1 YEAR, d.rep), '9999-12-31')), '9999-12-31')",
 };
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
@@ -236,19 +204,6 @@ fail:
 	return -1;
 }
 
-/* A small deterministic generator, so demo and bench data are reproducible. */
-static unsigned long long rng = 88172645463325252ULL;
-static unsigned
-rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-	"徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
 static int
 id_row(void *arg, const struct db_row *r)
 {
@@ -412,110 +367,6 @@ fail:
 	return -1;
 }
 
-/*
- * Synthetic systems, spread over the active units until there are n: kinds,
- * levels and lifecycle states mixed; every online system of level 2 or
- * above has the passing assessment the gate asks for.  Adds only what is
- * missing, so the bench can grow an existing stack to its 20,000.
- */
-static int
-demo_systems(const struct config *cfg, long n)
-{
-	static const char *const kinds[] = { "info_system", "website", "wechat_official", "wecom_app",
-		"dingtalk_app", "mobile_app", "other" };
-	static const char *const names[] = { "教务管理系统", "门户网站", "一卡通平台", "科研管理系统",
-		"学院网站", "招生信息网", "图书馆资源平台", "统一身份认证" };
-	static const char *const hosting[] = { "cloud_vm", "hosted_server", "external" };
-	static const char *const status[] = { "planned", "building", "trial", "online", "online",
-		"online", "retired" };
-	long long have = 0, units = 0;
-	int today = wd_today(), cii_month = 12, cii_day = 15;
-
-	if (sscanf(config_get(cfg, "systems.cii_due", "12-15"), "%d-%d", &cii_month, &cii_day) != 2)
-		return -1;
-	if (db_run(db, S_SYS_COUNT, NULL, 0, id_row, &have) != DB_OK ||
-	    db_run(db, S_UNIT_COUNT, NULL, 0, id_row, &units) != DB_OK || units == 0)
-		return -1;
-	if (have >= n) {
-		printf("%lld demo systems already present; nothing written\n", have);
-		return 0;
-	}
-	if (db_begin(db) != DB_OK)
-		return -1;
-	for (long i = have; i < n; i++) {
-		char name[160], url[64], ips[64], phone[16], golive[11], graded[11], filing[40], fdate[11];
-		char nonce[40], adate[11];
-		const char *st = status[rnd(7)];
-		int level = rnd(10) < 2 ? 0 : 1 + (int)rnd(rnd(4) ? 3 : 4);
-		int live = today - 60 - (int)rnd(1500);
-		snprintf(name, sizeof(name), "%s%06ld", names[rnd(8)], i);
-		snprintf(url, sizeof(url), "sys%06ld.example.edu.cn", i);
-		snprintf(ips, sizeof(ips), "10.%u.%u.%u", rnd(256), rnd(256), 1 + rnd(254));
-		snprintf(phone, sizeof(phone), "1%u%09u", 3 + rnd(7), rnd(1000000000));
-		wd_format(live, golive);
-		wd_format(live - 90, graded);
-		wd_format(live - 30, fdate);
-		snprintf(filing, sizeof(filing), "41010099%06ld-%05u", i, rnd(100000));
-		snprintf(nonce, sizeof(nonce), "demo-system-%ld", i);
-		int has_live = strcmp(st, "planned") != 0 && strcmp(st, "building") != 0;
-		struct db_val p[] = {
-			DBS(name), DBS(kinds[rnd(7)]), DBS(url), DBS(ips), DBS(hosting[rnd(3)]),
-			DBS(surnames[rnd(20)]), DBS(phone), DBS(st), has_live ? DBS(golive) : DBN,
-			level ? DBI(level) : DBN, level ? DBS(graded) : DBN,
-			DBS(level >= 2 ? filing : ""), level >= 2 ? DBS(fdate) : DBN, DBI(level >= 3 && rnd(20) == 0),
-			DBS(nonce), DBI(i % units),
-		};
-		if (db_run(db, S_SYS_INSERT, p, 16, NULL, NULL) != DB_OK)
-			goto fail;
-		long long id = (long long)db_insert_id(db);
-		if (level >= 2 && has_live) {
-			int last = live - 20 + (rnd(2) ? 0 : (int)rnd(700));	/* some re-assessed since */
-			if (last >= today)
-				last = today - 1;
-			wd_format(last, adate);
-			snprintf(nonce, sizeof(nonce), "demo-assessment-%ld", i);
-			const char *result = rnd(4) ? "pass" : "basic_pass";
-			struct db_val a[] = { DBI(id), DBS(adate), DBS(result), DBI(70 + (long long)rnd(30)), DBS(nonce) };
-			if (db_run(db, S_SYS_ASSESS, a, 5, NULL, NULL) != DB_OK)
-				goto fail;
-			long long aid = (long long)db_insert_id(db);
-			struct db_val d[] = { DBS(adate), DBI(aid), DBI(id) };
-			if (db_run(db, S_SYS_LAST, d, 3, NULL, NULL) != DB_OK)
-				goto fail;
-			/* a basic pass leaves something to fix, 90 days later; half are done */
-			if (strcmp(result, "basic_pass") == 0) {
-				char fix[11], done[11];
-				wd_format(last + 90, fix);
-				wd_format(last + 30, done);
-				snprintf(nonce, sizeof(nonce), "demo-finding-%ld", i);
-				struct db_val f[] = { DBI(aid), DBI(id), DBS("弱口令：部分管理账号未启用复杂度策略"), DBS(fix),
-					rnd(2) && last + 30 < today ? DBS(done) : DBN, DBS(nonce) };
-				if (db_run(db, S_SYS_FINDING, f, 6, NULL, NULL) != DB_OK)
-					goto fail;
-			}
-		}
-		if (i % 5000 == 4999 && (db_commit(db) != DB_OK || db_begin(db) != DB_OK))
-			goto fail;
-	}
-	struct db_val due[] = {
-		DBI(config_int(cfg, "systems.cycle_months_2", 24, 1, 120)),
-		DBI(config_int(cfg, "systems.cycle_months_3", 12, 1, 120)),
-		DBI(config_int(cfg, "systems.cycle_months_4", 6, 1, 120)),
-		DBI(cii_month), DBI(cii_day),
-	};
-	if (db_run(db, S_SYS_DUE, due, 5, NULL, NULL) != DB_OK)
-		goto fail;
-	struct db_val ap[] = { DBS("demo"), DBS("demo-systems"), DBS("{\"synthetic\":true}") };
-	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
-		goto fail;
-	printf("wrote %lld synthetic systems\n", n - have);
-	return 0;
-fail:
-	db_rollback(db);
-	fprintf(stderr, "wangan-admin: systems demo data failed\n");
-	return -1;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -533,7 +384,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
 		    "       wangan-admin [--config FILE] demo UNITS\n"
 		    "       wangan-admin [--config FILE] demo-pledges\n"
-		    "       wangan-admin [--config FILE] demo-systems N\n"
 		    "       wangan-admin [--config FILE] demo-incidents\n");
 		return 2;
 	}
@@ -558,8 +408,6 @@ main(int argc, char **argv)
 		rc = load("accounts", arg) ? 1 : 0;
 	else if (strcmp(cmd, "load-calendar") == 0)
 		rc = load("calendar", arg) ? 1 : 0;
-	else if (strcmp(cmd, "demo-systems") == 0)
-		rc = demo_systems(&cfg, atol(arg)) ? 1 : 0;
 	else if (strcmp(cmd, "demo-pledges") == 0)
 		rc = demo_pledges() ? 1 : 0;
 	else if (strcmp(cmd, "demo-incidents") == 0)
