@@ -11,15 +11,18 @@
  *
  * If another version was published since the form was opened, the POST is
  * a 409 that keeps everything typed and names the version now current; the
- * nonce makes a double submit publish once.
+ * form's nonce, taken in the same transaction (tx.h), makes a double submit
+ * publish once.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "buf.h"
 #include "pledges.h"
 #include "sha256.h"
+#include "tx.h"
 
 #define PT_NS "urn:wangan:pledge-template:1"
 #define PT_MAX_CLAUSES 99	/* the view numbers 一 … 九十九 */
@@ -257,12 +260,12 @@ struct base {
 static int
 base_row(void *arg, const struct db_row *r)
 {
-	struct base *b = arg;	/* id, kind, version, title, published_at, published_by, note, sha256, body */
-	b->id = atoll(r->v[0]);
-	b->version = atoi(r->v[2]);
-	snprintf(b->kind, sizeof(b->kind), "%s", r->v[1]);
-	if (r->n > 8)
-		b->doc = xmlReadMemory(r->v[8], (int)r->len[8], "template.xml", "UTF-8",
+	struct base *b = arg;
+	b->id = atoll(r->v[T_ID]);
+	b->version = atoi(r->v[T_VERSION]);
+	snprintf(b->kind, sizeof(b->kind), "%s", r->v[T_KIND]);
+	if (r->n > T_BODY)	/* PL_SQL_TEMPLATE: the text too */
+		b->doc = xmlReadMemory(r->v[T_BODY], (int)r->len[T_BODY], "template.xml", "UTF-8",
 		    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	return 0;
 }
@@ -270,7 +273,7 @@ base_row(void *arg, const struct db_row *r)
 static int
 base_row_next(void *arg, const struct db_row *r)
 {
-	*(int *)arg = atoi(r->v[0]);
+	*(int *)arg = atoi(r->v[NEXT_VERSION]);
 	return 0;
 }
 
@@ -278,20 +281,20 @@ base_row_next(void *arg, const struct db_row *r)
 static enum db_rc
 latest(struct ctx *c, const char *kind, struct base *b)
 {
-	struct db_val v = DBS(kind);
+	struct db_val v[] = { DBS(kind) };
 	memset(b, 0, sizeof(*b));
-	return db_run(c->db, SQL(PL_SQL_LATEST_TEMPLATE), &v, 1, base_row, b);
+	return SQL_RUN(c, PL_SQL_LATEST_TEMPLATE, v, base_row, b);
 }
 
 /* Version id with its parsed text; 200, 404 or APP_LOST/500. */
 static int
 load_base(struct ctx *c, long long id, struct base *b)
 {
-	struct db_val v = DBI(id);
+	struct db_val v[] = { DBI(id) };
 	memset(b, 0, sizeof(*b));
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_TEMPLATE), &v, 1, base_row, b);
+	enum db_rc rc = SQL_RUN(c, PL_SQL_TEMPLATE, v, base_row, b);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (b->id == 0)
 		return 404;
 	return b->doc != NULL ? 200 : 500;
@@ -300,7 +303,7 @@ load_base(struct ctx *c, long long id, struct base *b)
 static int
 form_page(struct ctx *c, int status, const struct base *b, const char **vals, const char **errs)
 {
-	c->view = view_id("pledges/publish");
+	c->view = VIEW(PL_VIEW_PUBLISH);
 	pl_kinds_node(c);
 	xmlNodePtr n = pg_node(c->data, "base");
 	pg_attri(n, "id", b->id);
@@ -315,13 +318,13 @@ pl_publish_form(struct ctx *c)
 {
 	const char *kind = ctx_q(c, "kind"), *vals[F__MAX] = { 0 };
 	struct base last, b;
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 
 	if (pl_kind(kind) < 0)
 		return 400;
 	enum db_rc rc = latest(c, kind, &last);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	int st = load_base(c, last.id, &b);
 	if (st != 200)
 		return st;
@@ -347,6 +350,54 @@ audit_json(struct ctx *c, const char **v, int version, const char *sha)
 	return buf_cstr(&b);
 }
 
+/* Someone published since this form was opened: show what is current, keep the text. */
+static int
+conflict(struct ctx *c, const char **vals)
+{
+	struct base last;
+	enum db_rc rc = latest(c, vals[F_KIND], &last);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	pg_conflict(c);
+	vals[F_BASE] = ar_printf(c->ar, "%lld", last.id);
+	return form_page(c, 409, &last, vals, NULL);
+}
+
+/* What the publishing transaction needs: the form, and the version's number, XML and checksum. */
+struct version {
+	const char **vals;
+	int number;
+	const char *xml, *sha;
+};
+
+/* Inserts the version as the next of its kind; 409 when another was published meanwhile. */
+static int
+publish_tx(struct tx *t, void *arg)
+{
+	struct version *v = arg;
+	struct ctx *c = t->c;
+	const char **vals = v->vals;
+	int next = 0;
+	struct db_val kv[] = { DBS(vals[F_KIND]) };
+	enum db_rc rc = SQL_RUN(c, PL_SQL_TEMPLATE_NEXT, kv, base_row_next, &next);
+	if (rc != DB_OK)
+		return rc;
+	if (next != v->number)
+		return 409;
+	struct db_val ins[] = {
+		DBS(vals[F_KIND]), DBI(next), DBS(vals[F_TITLE]), DBS(v->xml), DBS(v->sha),
+		DBS(vals[F_NOTE]), DBS(vals[F_NONCE]), DBS(c->acct.login),
+	};
+	if ((rc = SQL_RUN(c, PL_SQL_TEMPLATE_INSERT, ins, NULL, NULL)) != DB_OK)
+		return rc;
+	t->record = "template";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = "publish";
+	t->after = audit_json(c, vals, next, v->sha);
+	t->then = ar_printf(c->ar, "/pledges/templates/%lld?saved=1", t->id);
+	return TX_COMMIT;
+}
+
 int
 pl_publish(struct ctx *c)
 {
@@ -360,25 +411,27 @@ pl_publish(struct ctx *c)
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (errs[F_KIND] || errs[F_BASE])
 		return 400;	/* hidden fields, not typed */
-	/* a double submit: the first one published it */
-	if (!errs[F_NONCE] && app_done_before(c, SQL(PL_SQL_TEMPLATE_NONCE), vals[F_NONCE],
-	    "/pledges/templates/", "?saved=1", &st))
-		return st;
 	if ((st = load_base(c, atoll(vals[F_BASE]), &b)) != 200)
 		return st;
 	if (strcmp(b.kind, vals[F_KIND]) != 0)
 		return 400;
 	enum db_rc rc = latest(c, vals[F_KIND], &last);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	if (last.id != b.id)
-		goto conflict;
+		return app_dberr(rc);
 	xmlNodePtr sig = NULL;
 	for (xmlNodePtr n = xmlDocGetRootElement(b.doc)->children; n != NULL; n = n->next)
 		if (is(n, "signatures"))
 			sig = n;
 	xmlDocPtr doc = bad ? NULL : from_text(vals, b.version + 1, sig, c->acct.login, &field, &code);
 	if (doc == NULL) {
+		/*
+		 * A newer version says more than the typing errors: the text has to
+		 * be redone over it anyway.  (A valid form over an older version
+		 * goes on to tx_run, which sends a double submit to what the first
+		 * one published.)
+		 */
+		if (last.id != b.id)
+			return conflict(c, vals);
 		if (field >= 0) {
 			errs[field] = code;
 			pg_msg(c, fields[field].key, code);
@@ -395,45 +448,11 @@ pl_publish(struct ctx *c)
 	sha256_init(&h);
 	sha256_update(&h, xml, (size_t)len);
 	sha256_final(&h, d);
-	for (int i = 0; i < 32; i++)
-		snprintf(sha + 2 * i, 3, "%02x", d[i]);
-	if (app_done_before(c, SQL(PL_SQL_TEMPLATE_NONCE), vals[F_NONCE], "/pledges/templates/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	int next = 0;
-	struct db_val kv = DBS(vals[F_KIND]);
-	if ((rc = db_run(c->db, SQL(PL_SQL_TEMPLATE_NEXT), &kv, 1, base_row_next, &next)) != DB_OK)
-		goto fail;
-	if (next != b.version + 1) {	/* published meanwhile */
-		db_rollback(c->db);
-		goto conflict;
-	}
-	struct db_val ins[] = {
-		DBS(vals[F_KIND]), DBI(next), DBS(vals[F_TITLE]), DBS((const char *)xml), DBS(sha),
-		DBS(vals[F_NOTE]), DBS(vals[F_NONCE]), DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(PL_SQL_TEMPLATE_INSERT), ins, 8, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	if ((rc = audit_write(c, "template", id, "publish", NULL, audit_json(c, vals, next, sha))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/pledges/templates/%lld?saved=1", id));
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (rc != DB_DUP)
-		return 500;
-	if (app_done_before(c, SQL(PL_SQL_TEMPLATE_NONCE), vals[F_NONCE], "/pledges/templates/", "?saved=1", &st))
-		return st;
-	if ((rc = latest(c, vals[F_KIND], &last)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-conflict:
-	/* Someone published since this form was opened: show what is current, keep the text. */
-	pg_conflict(c);
-	vals[F_BASE] = ar_printf(c->ar, "%lld", last.id);
-	return form_page(c, 409, &last, vals, NULL);
+	hex_encode(d, sizeof(d), sha);
+	struct version v = { vals, b.version + 1, (const char *)xml, sha };
+	struct tx t = { .c = c, .nonce = vals[F_NONCE] };
+	st = tx_run(&t, publish_tx, &v);
+	xmlFree(xml);
+	/* 409: published meanwhile (tx_run answers a duplicate version so, too) */
+	return st == 409 ? conflict(c, vals) : st;
 }

@@ -6,7 +6,8 @@
  * registers and edits vendors; leader and auditor read them all; a unit's
  * staff see the vendors that serve their unit (party.c).
  *
- * A create carries a nonce (a unique key): a double submit makes one vendor.
+ * A create carries a nonce, taken in the save's transaction (tx.h): a
+ * double submit makes one vendor.
  * An edit carries the version it started from; if someone saved the vendor
  * in between, the POST gets 409 with the vendor as it is now beside what was
  * typed — unless the vendor now holds exactly the typed values, which is a
@@ -20,8 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <mysqld_error.h>
+#include "buf.h"
 #include "pledges.h"
+#include "resp.h"
+#include "tx.h"
 
 /* The units field's limit; a code takes two characters at least with its separator. */
 #define PL_UNITS_CHARS 1000
@@ -53,9 +56,10 @@ static const char *const cols[F__MAX] = {
 	[F_NAME] = "name", [F_USCC] = "uscc", [F_CONTACT] = "contact", [F_PHONE] = "phone",
 	[F_EMAIL] = "email",
 };
-/* … and where each stands in PL_SQL_VENDOR's row (0: not a column). */
+/* … and where each stands in PL_SQL_VENDOR's row (VEN_ID, 0: not a column). */
 static const int col_index[F__MAX] = {
-	[F_NAME] = 2, [F_USCC] = 1, [F_CONTACT] = 3, [F_PHONE] = 4, [F_EMAIL] = 5, [F_ACTIVE] = 6,
+	[F_NAME] = VEN_NAME, [F_USCC] = VEN_USCC, [F_CONTACT] = VEN_CONTACT, [F_PHONE] = VEN_PHONE,
+	[F_EMAIL] = VEN_EMAIL, [F_ACTIVE] = VEN_ACTIVE,
 };
 
 /* A vendor as the database has it, with the codes of the units it serves. */
@@ -81,10 +85,9 @@ phone_ok(const char *s)
 static int
 vendor_row(void *arg, const struct db_row *r)
 {
-	/* id, uscc, name, contact, phone, email, active, version */
 	struct vendor *v = arg;
-	v->id = atoll(r->v[0]);
-	v->version = atoll(r->v[7]);
+	v->id = atoll(r->v[VEN_ID]);
+	v->version = atoll(r->v[VEN_VERSION]);
 	for (int f = 0; f < F__MAX; f++)
 		if (col_index[f])
 			v->v[f] = ar_strdup(v->c->ar, r->v[col_index[f]]);
@@ -94,18 +97,17 @@ vendor_row(void *arg, const struct db_row *r)
 static int
 unit_row(void *arg, const struct db_row *r)
 {
-	/* id, code, name, name_en */
 	struct vendor *v = arg;
 	if (v->units != NULL) {
 		xmlNodePtr u = pg_node(v->units, "unit");
-		pg_attr(u, "id", r->v[0]);
-		pg_attr(u, "code", r->v[1]);
-		pg_text(u, "name", v->c->lang == LANG_EN && *r->v[3] ? r->v[3] : r->v[2]);
+		pg_attr(u, "id", r->v[VU_ID]);
+		pg_attr(u, "code", r->v[VU_CODE]);
+		pg_text(u, "name", v->c->lang == LANG_EN && *r->v[VU_NAME_EN] ? r->v[VU_NAME_EN] : r->v[VU_NAME]);
 	}
 	if (v->ncodes < PL_MAX_CODES)
-		v->codes[v->ncodes++] = ar_strdup(v->c->ar, r->v[1]);
+		v->codes[v->ncodes++] = ar_strdup(v->c->ar, r->v[VU_CODE]);
 	buf_str(&v->json, v->json.len > 1 ? ",\"" : "\"");
-	buf_json(&v->json, r->v[1]);
+	buf_json(&v->json, r->v[VU_CODE]);
 	buf_str(&v->json, "\"");
 	return 0;
 }
@@ -114,11 +116,11 @@ unit_row(void *arg, const struct db_row *r)
 static enum db_rc
 load_units(struct ctx *c, struct vendor *v)
 {
-	struct db_val id = DBI(v->id);
+	struct db_val id[] = { DBI(v->id) };
 	v->ncodes = 0;
 	buf_init(&v->json, c->ar, 64 * 1024);
 	buf_str(&v->json, "[");
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_VENDOR_UNITS), &id, 1, unit_row, v);
+	enum db_rc rc = SQL_RUN(c, PL_SQL_VENDOR_UNITS, id, unit_row, v);
 	buf_str(&v->json, "]");
 	return rc;
 }
@@ -130,10 +132,11 @@ load_units(struct ctx *c, struct vendor *v)
 static enum db_rc
 load_vendor(struct ctx *c, long long id, struct vendor *v, int lock, int units)
 {
-	struct db_val p = DBI(id);
+	struct db_val p[] = { DBI(id) };
 	memset(v, 0, sizeof(*v));
 	v->c = c;
-	enum db_rc rc = db_run(c->db, SQL(lock ? PL_SQL_VENDOR_LOCK : PL_SQL_VENDOR), &p, 1, vendor_row, v);
+	enum db_rc rc = lock ? SQL_RUN(c, PL_SQL_VENDOR_LOCK, p, vendor_row, v) :
+	    SQL_RUN(c, PL_SQL_VENDOR, p, vendor_row, v);
 	if (rc != DB_OK || v->id == 0 || !units)
 		return rc;
 	return load_units(c, v);
@@ -145,7 +148,7 @@ open_vendor(struct ctx *c, struct vendor *v, int units)
 {
 	enum db_rc rc = load_vendor(c, c->id, v, 0, units);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	return v->id ? 200 : 404;
 }
 
@@ -238,14 +241,14 @@ form_page(struct ctx *c, int status, const char **vals, const char **errs,
     const char *const *unknown, size_t nunknown)
 {
 	struct vendor v;
-	c->view = view_id("pledges/vendor_form");
+	c->view = VIEW(PL_VIEW_VENDOR_FORM);
 	if (c->id != 0) {
 		int st = open_vendor(c, &v, 0);
 		if (st != 200)
 			return st;
 		enum db_rc rc = vendor_node(c, &v);
 		if (rc != DB_OK)
-			return rc == DB_LOST ? APP_LOST : 500;
+			return app_dberr(rc);
 		if (status == 409) {
 			pg_conflict(c);
 			vals[F_VERSION] = ar_printf(c->ar, "%lld", v.version);
@@ -264,7 +267,7 @@ int
 pl_vendor_form(struct ctx *c)
 {
 	const char *vals[F__MAX] = { 0 };
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 	struct vendor v;
 
 	if (c->id == 0) {
@@ -299,7 +302,7 @@ add_units(struct ctx *c, long long id, const char **codes, size_t n, const char 
 	*nunknown = 0;
 	for (size_t i = 0; i < n && rc == DB_OK; i++) {
 		struct db_val p[] = { DBI(id), DBS(codes[i]) };
-		rc = db_run(c->db, SQL(PL_SQL_VENDOR_UNIT_ADD), p, 2, NULL, NULL);
+		rc = SQL_RUN(c, PL_SQL_VENDOR_UNIT_ADD, p, NULL, NULL);
 		if (rc == DB_DUP)
 			rc = DB_OK;	/* the same unit by another spelling of its code (the collation's) */
 		else if (rc == DB_OK && db_affected(c->db) == 0)
@@ -308,16 +311,112 @@ add_units(struct ctx *c, long long id, const char **codes, size_t n, const char 
 	return rc;
 }
 
+/* The create's insert; the new vendor's id in *id. */
+static enum db_rc
+insert_vendor(struct ctx *c, const char **vals, long long *id)
+{
+	struct db_val ins[] = {
+		DBS(vals[F_NAME]), DBS(vals[F_USCC]), DBS(vals[F_CONTACT]), DBS(vals[F_PHONE]),
+		DBS(vals[F_EMAIL]), DBS(vals[F_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
+	};
+	enum db_rc rc = SQL_RUN(c, PL_SQL_VENDOR_INSERT, ins, NULL, NULL);
+	*id = (long long)db_insert_id(c->db);
+	return rc;
+}
+
+/*
+ * The edit's update over the version the form started from, with the
+ * vendor's units cleared for add_units(): TX_COMMIT with *before the vendor
+ * as it was, 404, 409 (saved meanwhile), or the failure.
+ */
+static int
+update_vendor(struct ctx *c, const char **vals, const char **before)
+{
+	struct vendor now;
+	enum db_rc rc = load_vendor(c, c->id, &now, 1, 1);
+	if (rc != DB_OK)
+		return rc;
+	if (now.id == 0)
+		return 404;
+	if (now.version != atoll(vals[F_VERSION]))
+		return 409;
+	*before = vendor_json(c, now.v, buf_cstr(&now.json));
+	struct db_val up[] = {
+		DBS(vals[F_NAME]), DBS(vals[F_USCC]), DBS(vals[F_CONTACT]), DBS(vals[F_PHONE]),
+		DBS(vals[F_EMAIL]), DBI(strcmp(vals[F_ACTIVE], "1") == 0), DBS(c->acct.login),
+		DBI(c->id), DBI(now.version),
+	};
+	if ((rc = SQL_RUN(c, PL_SQL_VENDOR_UPDATE, up, NULL, NULL)) != DB_OK)
+		return rc;
+	if (db_affected(c->db) != 1)
+		return 409;
+	struct db_val v[] = { DBI(c->id) };
+	return SQL_RUN(c, PL_SQL_VENDOR_UNITS_CLEAR, v, NULL, NULL);
+}
+
+/* What a save's transaction needs from the validated form, and the 422 it found. */
+struct save {
+	const char **vals;
+	const char **codes;
+	size_t ncodes;
+	int field;			/* the 422's field and message */
+	const char *code;
+	const char *unknown[PL_MAX_CODES];	/* the codes no active unit has */
+	size_t nunknown;
+};
+
+/*
+ * Creates (c->id 0) or updates the vendor and links its units.  422: the
+ * credit code is another vendor's (a double submit is the core's nonce,
+ * tx.h, so that is the only duplicate left), or some codes name no active
+ * unit; 409: saved by someone else since the form was shown.
+ */
+static int
+save_tx(struct tx *t, void *arg)
+{
+	struct save *sv = arg;
+	struct ctx *c = t->c;
+	const char *before = NULL;
+	long long id = c->id;
+	struct vendor after;
+	enum db_rc rc;
+
+	sv->nunknown = 0;
+	int st = c->id == 0 ? insert_vendor(c, sv->vals, &id) : update_vendor(c, sv->vals, &before);
+	if (st == DB_DUP) {
+		sv->field = F_USCC;
+		sv->code = "uscc_taken";
+		return 422;
+	}
+	if (st != TX_COMMIT)
+		return st;
+	if ((rc = add_units(c, id, sv->codes, sv->ncodes, sv->unknown, &sv->nunknown)) != DB_OK)
+		return rc;
+	if (sv->nunknown) {
+		sv->field = F_UNITS;
+		sv->code = "unknown_units";
+		return 422;
+	}
+	/* the units as stored (their codes' own case), for the audit */
+	memset(&after, 0, sizeof(after));
+	after.c = c;
+	after.id = id;
+	if ((rc = load_units(c, &after)) != DB_OK)
+		return rc;
+	t->record = "vendor";
+	t->id = id;
+	t->action = c->id ? "update" : "create";
+	t->before = before;
+	t->after = vendor_json(c, sv->vals, buf_cstr(&after.json));
+	t->then = ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", id);
+	return TX_COMMIT;
+}
+
 int
 pl_vendor_save(struct ctx *c)
 {
-	const char *vals[F__MAX], *errs[F__MAX], *codes[PL_MAX_CODES], *unknown[PL_MAX_CODES];
-	const char *before = NULL;
-	size_t ncodes, nunknown = 0;
-	struct vendor now, after;
-	long long id = c->id;
-	int st, tries = 0;
-	enum db_rc rc;
+	const char *vals[F__MAX], *errs[F__MAX], *codes[PL_MAX_CODES];
+	struct vendor now;
 
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (errs[F_PHONE] == NULL && !phone_ok(vals[F_PHONE])) {
@@ -336,84 +435,20 @@ pl_vendor_save(struct ctx *c)
 		vals[F_ACTIVE] = "1";	/* a new vendor is active; the box is the edit's */
 	else if (*vals[F_ACTIVE] == '\0')
 		vals[F_ACTIVE] = "0";	/* an unticked box sends nothing */
-	ncodes = split_units(c, vals[F_UNITS], codes);
-retry:
-	if (c->id == 0 && app_done_before(c, SQL(PL_SQL_VENDOR_NONCE), vals[F_NONCE],
-	    "/pledges/vendors/", "?saved=1", &st))
+	struct save sv = { .vals = vals, .codes = codes, .ncodes = split_units(c, vals[F_UNITS], codes) };
+	/* an edit's double submit is told by the values it finds (below), not by a nonce */
+	struct tx t = { .c = c, .nonce = c->id ? NULL : vals[F_NONCE] };
+	int st = tx_run(&t, save_tx, &sv);
+	if (st == 422) {
+		errs[sv.field] = sv.code;
+		return form_page(c, 422, vals, errs, sv.unknown, sv.nunknown);
+	}
+	if (st != 409)
 		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	if (c->id == 0) {
-		struct db_val ins[] = {
-			DBS(vals[F_NAME]), DBS(vals[F_USCC]), DBS(vals[F_CONTACT]), DBS(vals[F_PHONE]),
-			DBS(vals[F_EMAIL]), DBS(vals[F_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
-		};
-		if ((rc = db_run(c->db, SQL(PL_SQL_VENDOR_INSERT), ins, 8, NULL, NULL)) != DB_OK)
-			goto fail;
-		id = (long long)db_insert_id(c->db);
-	} else {
-		if ((rc = load_vendor(c, c->id, &now, 1, 1)) != DB_OK)
-			goto fail;
-		if (now.id == 0) {
-			db_rollback(c->db);
-			return 404;
-		}
-		if (now.version != atoll(vals[F_VERSION]))
-			goto conflict;
-		before = vendor_json(c, now.v, buf_cstr(&now.json));
-		struct db_val up[] = {
-			DBS(vals[F_NAME]), DBS(vals[F_USCC]), DBS(vals[F_CONTACT]), DBS(vals[F_PHONE]),
-			DBS(vals[F_EMAIL]), DBI(strcmp(vals[F_ACTIVE], "1") == 0), DBS(c->acct.login),
-			DBI(c->id), DBI(now.version),
-		};
-		if ((rc = db_run(c->db, SQL(PL_SQL_VENDOR_UPDATE), up, 9, NULL, NULL)) != DB_OK)
-			goto fail;
-		if (db_affected(c->db) != 1)
-			goto conflict;
-		struct db_val v = DBI(c->id);
-		if ((rc = db_run(c->db, SQL(PL_SQL_VENDOR_UNITS_CLEAR), &v, 1, NULL, NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = add_units(c, id, codes, ncodes, unknown, &nunknown)) != DB_OK)
-		goto fail;
-	if (nunknown) {
-		db_rollback(c->db);
-		errs[F_UNITS] = "unknown_units";
-		return form_page(c, 422, vals, errs, unknown, nunknown);
-	}
-	/* the units as stored (their codes' own case), for the audit */
-	memset(&after, 0, sizeof(after));
-	after.c = c;
-	after.id = id;
-	if ((rc = load_units(c, &after)) != DB_OK)
-		goto fail;
-	if ((rc = audit_write(c, "vendor", id, c->id ? "update" : "create", before,
-	    vendor_json(c, vals, buf_cstr(&after.json)))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", id));
-conflict:
-	db_rollback(c->db);
 	/* the vendor already holds what was typed: this edit's double submit landed */
-	if (load_vendor(c, c->id, &now, 0, 1) == DB_OK && now.id != 0 && holds(&now, vals, codes, ncodes))
+	if (load_vendor(c, c->id, &now, 0, 1) == DB_OK && now.id != 0 && holds(&now, vals, codes, sv.ncodes))
 		return resp_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", c->id));
 	return form_page(c, 409, vals, NULL, NULL, 0);
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto retry;
-	if (rc == DB_DUP) {
-		/* a concurrent double submit of this form, or the code is another vendor's */
-		if (c->id == 0 && app_done_before(c, SQL(PL_SQL_VENDOR_NONCE), vals[F_NONCE],
-		    "/pledges/vendors/", "?saved=1", &st))
-			return st;
-		errs[F_USCC] = "uscc_taken";
-		return form_page(c, 422, vals, errs, NULL, 0);
-	}
-	return 500;
 }
 
 struct list {
@@ -438,20 +473,19 @@ letter_status(xmlNodePtr n, const char *signing, const char *signed_date)
 static int
 list_row(void *arg, const struct db_row *r)
 {
-	/* id, uscc, name, contact, phone, active, current letter (2) signing, its date */
 	struct list *l = arg;
 	if (l->n++ == PL_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	xmlNodePtr v = pg_node(l->parent, "vendor");
-	pg_attr(v, "id", r->v[0]);
-	pg_attr(v, "uscc", r->v[1]);
-	pg_attr(v, "active", r->v[5]);
-	letter_status(v, r->v[6], r->v[7]);
-	pg_text(v, "name", r->v[2]);
-	pg_text(v, "contact", r->v[3]);
-	pg_text(v, "phone", r->v[4]);
-	l->last_name = ar_strdup(l->c->ar, r->v[2]);
-	l->last_id = ar_strdup(l->c->ar, r->v[0]);
+	pg_attr(v, "id", r->v[VL_ID]);
+	pg_attr(v, "uscc", r->v[VL_USCC]);
+	pg_attr(v, "active", r->v[VL_ACTIVE]);
+	letter_status(v, r->v[VL_SIGNING], r->v[VL_SIGNED]);
+	pg_text(v, "name", r->v[VL_NAME]);
+	pg_text(v, "contact", r->v[VL_CONTACT]);
+	pg_text(v, "phone", r->v[VL_PHONE]);
+	l->last_name = ar_strdup(l->c->ar, r->v[VL_NAME]);
+	l->last_id = ar_strdup(l->c->ar, r->v[VL_ID]);
 	return 0;
 }
 
@@ -487,7 +521,7 @@ pl_vendors(struct ctx *c)
 	const char *name = ctx_q(c, "after_name"), *after = ctx_q(c, "after_id");
 	const char *active = ctx_q(c, "active");
 
-	c->view = view_id("pledges/vendors");
+	c->view = VIEW(PL_VIEW_VENDORS);
 	if (name == NULL)
 		name = "";
 	if (after == NULL)
@@ -500,9 +534,9 @@ pl_vendors(struct ctx *c)
 	pg_attr(pg_node(c->data, "filter"), "active", active);
 	struct list l = { c, pg_node(c->data, "vendors"), 0, NULL, NULL };
 	struct db_val p[] = { DBI(*active == '1'), DBI(only), DBI(only), DBS(name), DBS(name), DBI(atoll(after)) };
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_VENDORS), p, 6, list_row, &l);
+	enum db_rc rc = SQL_RUN(c, PL_SQL_VENDORS, p, list_row, &l);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (l.n > PL_PAGE_ROWS)
 		pg_attr(l.parent, "next", ar_printf(c->ar, "after_name=%s&after_id=%s",
 		    query_escape(c, l.last_name), l.last_id));
@@ -520,11 +554,10 @@ static int
 signing_row(void *arg, const struct db_row *r)
 {
 	struct signings *s = arg;
-	pl_signing_node(s->c, s->parent, r);
-	/* id, kind, …, signed_date (10), …, current (12) */
-	if (strcmp(r->v[1], "letter2") == 0 && strcmp(r->v[12], "1") == 0) {
-		s->current = ar_strdup(s->c->ar, r->v[0]);
-		s->signed_date = ar_strdup(s->c->ar, r->v[10]);
+	pl_signing_node(s->parent, r);
+	if (strcmp(r->v[SG_KIND], "letter2") == 0 && strcmp(r->v[SG_CURRENT], "1") == 0) {
+		s->current = ar_strdup(s->c->ar, r->v[SG_ID]);
+		s->signed_date = ar_strdup(s->c->ar, r->v[SG_SIGNED]);
 	}
 	return 0;
 }
@@ -541,7 +574,7 @@ int
 pl_vendor(struct ctx *c)
 {
 	struct vendor v;
-	c->view = view_id("pledges/vendor");
+	c->view = VIEW(PL_VIEW_VENDOR);
 	int st = open_vendor(c, &v, 0);
 	if (st != 200)
 		return st;
@@ -552,11 +585,11 @@ pl_vendor(struct ctx *c)
 		pg_msg(c, "", "saved");
 	enum db_rc rc = vendor_node(c, &v);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	struct signings s = { c, pg_node(c->data, "signings"), "0", "" };
 	struct db_val sp[] = { DBS("vendor"), DBI(v.id) };
-	if ((rc = db_run(c->db, SQL(PL_SQL_PARTY_SIGNINGS), sp, 2, signing_row, &s)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+	if ((rc = SQL_RUN(c, PL_SQL_PARTY_SIGNINGS, sp, signing_row, &s)) != DB_OK)
+		return app_dberr(rc);
 	xmlNodePtr l = pg_node(c->data, "letter");
 	pg_attr(l, "kind", "letter2");
 	letter_status(l, s.current, s.signed_date);
