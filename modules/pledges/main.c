@@ -1,5 +1,5 @@
 /*
- * main.c — wangan-pledges: routes, views, settings (statements: sql.c).
+ * main.c — wangan-pledges: routes, views, settings, verbs (statements: sql.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -104,6 +104,10 @@ pl_init(const struct config *cfg)
 	return 0;
 }
 
+static const struct verb verbs[] = {
+	{ "demo", "synthetic demo data", pl_demo },
+};
+
 static const struct module pledges = {
 	.name = "pledges",
 	.routes = routes, .nroutes = APP_COUNT(routes),
@@ -111,6 +115,7 @@ static const struct module pledges = {
 	.views = views, .nviews = PL_VIEW__MAX,
 	.init = pl_init,
 	.export_fn = pl_export,
+	.verbs = verbs, .nverbs = APP_COUNT(verbs),
 };
 
 int

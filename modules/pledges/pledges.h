@@ -80,7 +80,11 @@ enum pl_party { PL_UNIT, PL_VENDOR, PL_PERSON, PL_PARTY__MAX };
 	S(PL_SQL_TEMPLATE_NEXT, 1) \
 	S(PL_SQL_TEMPLATE_INSERT, 8) \
 	S(PL_SQL_REQ_ADD, 3) \
-	S(PL_SQL_REQ_DEL, 2)
+	S(PL_SQL_REQ_DEL, 2) \
+	S(PL_SQL_DEMO_HAS, 0) \
+	S(PL_SQL_DEMO_PERSON, 3) \
+	S(PL_SQL_DEMO_REQUIREMENT, 2) \
+	S(PL_SQL_DEMO_SIGNING, 7)
 DB_STATEMENTS(pl_sql_id, PL_STATEMENTS, PL_SQL__MAX);
 extern const struct db_stmt pl_sql[PL_SQL__MAX];
 
@@ -162,7 +166,7 @@ DB_COLUMNS(pl_current_col, PL_CURRENT_COLS);
 #define PL_HOLDER_COLS(C) C(HOLDER_NAME, "name") C(HOLDER_TITLE, "title")
 DB_COLUMNS(pl_holder_col, PL_HOLDER_COLS);
 
-/* One-column results: a scan's piece, the next version, a requirement's kind, a yes. */
+/* One-column results: a scan's piece, the next version, a requirement's kind, a yes, a count. */
 #define PL_CHUNK_COLS(C) C(CHUNK_DATA, "data")
 DB_COLUMNS(pl_chunk_col, PL_CHUNK_COLS);
 #define PL_NEXT_COLS(C) C(NEXT_VERSION, "next_version")
@@ -171,6 +175,8 @@ DB_COLUMNS(pl_next_col, PL_NEXT_COLS);
 DB_COLUMNS(pl_requirement_col, PL_REQUIREMENT_COLS);
 #define PL_SERVES_COLS(C) C(SERVES, "serves")
 DB_COLUMNS(pl_serves_col, PL_SERVES_COLS);
+#define PL_COUNT_COLS(C) C(COUNT_N, "n")
+DB_COLUMNS(pl_count_col, PL_COUNT_COLS);
 
 /* The views (main.c). */
 enum pl_view {
@@ -250,4 +256,6 @@ int pl_templates(struct ctx *c);
 int pl_template(struct ctx *c);
 int pl_print(struct ctx *c);
 int pl_export(struct ctx *c);
+/* The CLI verb --demo (demo.c). */
+int pl_demo(struct ctx *c);
 #endif

@@ -96,6 +96,7 @@ static DB_COLNAMES(chunk_cols, PL_CHUNK_COLS);
 static DB_COLNAMES(next_cols, PL_NEXT_COLS);
 static DB_COLNAMES(requirement_cols, PL_REQUIREMENT_COLS);
 static DB_COLNAMES(serves_cols, PL_SERVES_COLS);
+static DB_COLNAMES(count_cols, PL_COUNT_COLS);
 
 const struct db_stmt pl_sql[PL_SQL__MAX] = {
 	DB_SQL(PL_SQL_COVERAGE, PL_COVERAGE_SQL " LIMIT 51", coverage_cols),
@@ -187,4 +188,24 @@ const struct db_stmt pl_sql[PL_SQL__MAX] = {
 	DB_SQL(PL_SQL_REQ_ADD,
 	    "INSERT IGNORE INTO pledge_requirement (kind, unit_id, created_by) VALUES (?,?,?)", NULL),
 	DB_SQL(PL_SQL_REQ_DEL, "DELETE FROM pledge_requirement WHERE kind = ? AND unit_id = ?", NULL),
+	/* the demo data (demo.c); it writes vendors and scans through the statements above */
+	DB_SQL(PL_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM pledge_vendor", count_cols),
+	/* by the unit's code; a site without that demo unit gets none */
+	DB_SQL(PL_SQL_DEMO_PERSON,
+	    "INSERT INTO pledge_person (unit_id, name, staff_no, created_by, updated_by)"
+	    " SELECT id, ?, ?, 'demo', 'demo' FROM unit WHERE code = ?", NULL),
+	DB_SQL(PL_SQL_DEMO_REQUIREMENT,
+	    "INSERT INTO pledge_requirement (kind, unit_id, created_by)"
+	    " SELECT ?, id, 'demo' FROM unit WHERE code = ?", NULL),
+	/* The unit's current first responsible person signs version 1, a while after
+	 * taking office ("before": the predecessor signed, so a re-sign is open).
+	 * Parameters: kind, "before" or a date (x2), scan, nonce suffix, kind, unit code. */
+	DB_SQL(PL_SQL_DEMO_SIGNING,
+	    "INSERT INTO pledge_signing (kind, template_id, party_type, party_id, unit_id,"
+	    " signer_name, signer_title, signed_date, sealed, scan_id, is_current, nonce, created_by,"
+	    " updated_by) SELECT ?, t.id, 'unit', u.id, u.id, h.name, h.title,"
+	    " IF(? = 'before', h.effective_date - INTERVAL 30 DAY, GREATEST(h.effective_date, ?)),"
+	    " 1, ?, 1, CONCAT('demo', u.id, ?), 'demo', 'demo'"
+	    " FROM unit u JOIN reg_holder h ON h.unit_id = u.id AND h.role = 'first' AND h.is_current = 1"
+	    " JOIN pledge_template t ON t.kind = ? AND t.version = 1 WHERE u.code = ?", NULL),
 };
