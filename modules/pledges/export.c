@@ -11,14 +11,21 @@
 
 #define PL_XMLNS "urn:wangan:pledges:1"
 
+/* The columns of a that are attributes of the open element, as the schema names them. */
+static void
+row_attrs(struct xo *x, const struct db_row *r, const struct pl_attr *a, size_t na)
+{
+	for (size_t i = 0; i < na; i++)
+		xo_attr(x, a[i].name, r->v[a[i].col]);
+}
+
 static int
 template_row(void *arg, const struct db_row *r)
 {
+	static const struct pl_attr attrs[] = { { ET_ID, "id" }, { ET_KIND, "kind" }, { ET_VERSION, "version" } };
 	struct xo *x = arg;
 	xo_start(x, "template");
-	xo_attr(x, "id", r->v[ET_ID]);
-	xo_attr(x, "kind", r->v[ET_KIND]);
-	xo_attr(x, "version", r->v[ET_VERSION]);
+	row_attrs(x, r, attrs, APP_COUNT(attrs));
 	xo_elem(x, "title", r->v[ET_TITLE]);
 	xo_datetime(x, "published", r->v[ET_PUBLISHED_AT]);
 	xo_elem(x, "sha256", r->v[ET_SHA256]);
@@ -29,14 +36,13 @@ template_row(void *arg, const struct db_row *r)
 static int
 signing_row(void *arg, const struct db_row *r)
 {
+	static const struct pl_attr attrs[] = {
+		{ SG_ID, "id" }, { SG_KIND, "kind" }, { SG_PTYPE, "partyType" }, { SG_PID, "partyId" },
+		{ SG_TEMPLATE_ID, "template" }, { SG_VERSION, "version" },
+	};
 	struct xo *x = arg;
 	xo_start(x, "signing");
-	xo_attr(x, "id", r->v[SG_ID]);
-	xo_attr(x, "kind", r->v[SG_KIND]);
-	xo_attr(x, "partyType", r->v[SG_PTYPE]);
-	xo_attr(x, "partyId", r->v[SG_PID]);
-	xo_attr(x, "template", r->v[SG_TEMPLATE_ID]);
-	xo_attr(x, "version", r->v[SG_VERSION]);
+	row_attrs(x, r, attrs, APP_COUNT(attrs));
 	xo_attr(x, "current", strcmp(r->v[SG_CURRENT], "1") == 0 ? "true" : "false");
 	if (strcmp(r->v[SG_SUPERSEDED_BY], "0") != 0)
 		xo_attr(x, "supersededBy", r->v[SG_SUPERSEDED_BY]);
@@ -65,15 +71,15 @@ struct cov {
 static int
 coverage_row(void *arg, const struct db_row *r)
 {
+	static const struct pl_attr attrs[] = {
+		{ COV_KIND, "kind" }, { COV_PTYPE, "type" }, { COV_PID, "id" }, { COV_STATUS, "status" },
+	};
 	struct cov *cv = arg;
 	struct xo *x = cv->x;
 	char due[11];
 	int overdue;
 	xo_start(x, "party");
-	xo_attr(x, "kind", r->v[COV_KIND]);
-	xo_attr(x, "type", r->v[COV_PTYPE]);
-	xo_attr(x, "id", r->v[COV_PID]);
-	xo_attr(x, "status", r->v[COV_STATUS]);
+	row_attrs(x, r, attrs, APP_COUNT(attrs));
 	xo_elem(x, "code", r->v[COV_CODE]);
 	xo_elem(x, "name", r->v[COV_NAME]);
 	if (strcmp(r->v[COV_SIGNING], "0") != 0) {

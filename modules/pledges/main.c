@@ -50,6 +50,13 @@ static const char *const views[PL_VIEW__MAX] = {
 	[PL_VIEW_PUBLISH] = "pledges/publish",
 };
 
+void
+pl_attrs(xmlNodePtr n, const struct db_row *r, const struct pl_attr *a, size_t na)
+{
+	for (size_t i = 0; i < na; i++)
+		pg_attr(n, a[i].name, r->v[a[i].col]);
+}
+
 int
 pl_kind(const char *code)
 {

@@ -200,6 +200,14 @@ struct pl_settings {
 };
 extern struct pl_settings pl_set;
 
+/* A column written as an attribute: its index in the row and the page's name for it. */
+struct pl_attr {
+	int col;
+	const char *name;
+};
+/* Sets n's attributes from row r, one for each of the na entries of a. */
+void pl_attrs(xmlNodePtr n, const struct db_row *r, const struct pl_attr *a, size_t na);
+
 /* A kind's index from its code, or -1. */
 int pl_kind(const char *code);
 /* <kinds><kind code resign/>…</kinds> under data. */
@@ -223,6 +231,47 @@ int pl_party_write(struct ctx *c, const struct pl_party_ref *p);
 int pl_party_arg(struct ctx *c, enum pl_party *type, long long *id);
 /* The party type of a code that is "unit", "vendor" or "person" (checked by the caller). */
 enum pl_party pl_party_type(const char *code);
+
+/*
+ * A template version's text as the publish form edits it (text.c): the
+ * title, and the preamble, clauses and closing as plain text.
+ */
+enum pl_text { PL_TEXT_TITLE, PL_TEXT_PREAMBLE, PL_TEXT_CLAUSES, PL_TEXT_CLOSING, PL_TEXT__MAX };
+/* The parts of version d's text. */
+void pl_text_of(struct ctx *c, xmlDocPtr d, const char *part[PL_TEXT__MAX]);
+/*
+ * Version number version of kind from the parts, with the signature lines
+ * of base (the version it was edited from); NULL with *bad_part and *code
+ * (the message) naming the first part that is not valid.
+ */
+xmlDocPtr pl_text_doc(const char *kind, int version, const char *const part[PL_TEXT__MAX], xmlDocPtr base,
+    const char *login, int *bad_part, const char **code);
+
+/* A vendor's units field holds at most PL_MAX_CODES codes: two characters each at least with a separator. */
+#define PL_UNITS_CHARS 1000
+#define PL_MAX_CODES (PL_UNITS_CHARS / 2 + 1)
+
+/* A vendor as the database has it (vendor.c), with the codes of the units it serves. */
+struct pl_vendor {
+	long long id, version;
+	const char *col[pl_vendor_col__MAX];	/* PL_SQL_VENDOR's row */
+	const char *codes[PL_MAX_CODES];
+	size_t ncodes;
+	const char *units_json;		/* the codes as a JSON array, for the audit */
+};
+/*
+ * Vendor id's row (locked when lock, in a transaction), and with units set
+ * the units it serves; v->id is 0 when there is none.
+ */
+enum db_rc pl_vendor_load(struct ctx *c, long long id, struct pl_vendor *v, int lock, int units);
+/* Vendor c->id, and with units set its units, as HTTP: 200, 404 or APP_LOST/500. */
+int pl_vendor_open(struct ctx *c, struct pl_vendor *v, int units);
+/* The units v serves, into v->codes and v->units_json, and as <unit>s under parent unless NULL. */
+enum db_rc pl_vendor_units(struct ctx *c, struct pl_vendor *v, xmlNodePtr parent);
+/* <vendor id uscc version active><name/><contact/><phone/><email/><units>…</units></vendor> under data. */
+enum db_rc pl_vendor_node(struct ctx *c, struct pl_vendor *v);
+/* The letter (2) status from a vendor's current signing (id and date; id "0" for none) on n. */
+void pl_letter_status(xmlNodePtr n, const char *signing, const char *signed_date);
 
 /* The due date and overdue flag of a re-sign, from the change's date (status.c). */
 void pl_due(struct ctx *c, const char *changed, char due[11], int *overdue);

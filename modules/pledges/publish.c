@@ -1,13 +1,10 @@
 /*
  * publish.c — the office publishes a new version of a template.  The form
- * starts from the latest version as plain text: the title, the preamble
- * and the closing one paragraph per line, the clauses one per line with
- * their items on the lines after, each starting "- ".  {site} and {domain}
- * stand for the school's name and domain in the title and the clauses.  The
- * signature lines are kept from the version the form started from.  The POST
- * builds the version's XML (urn:wangan:pledge-template:1) and inserts it as
- * the next version of its kind, in one transaction with its audit row;
- * signings keep pointing at the versions they signed.
+ * starts from the latest version as plain text (text.c); the signature
+ * lines are kept from the version the form started from.  The POST builds
+ * the version's XML and inserts it as the next version of its kind, in one
+ * transaction with its audit row; signings keep pointing at the versions
+ * they signed.
  *
  * If another version was published since the form was opened, the POST is
  * a 409 that keeps everything typed and names the version now current; the
@@ -24,10 +21,9 @@
 #include "sha256.h"
 #include "tx.h"
 
-#define PT_NS "urn:wangan:pledge-template:1"
-#define PT_MAX_CLAUSES 99	/* the view numbers 一 … 九十九 */
-
+/* F_TITLE … F_CLOSING are the text's parts in pl_text's order (text.c). */
 enum { F_KIND, F_BASE, F_TITLE, F_PREAMBLE, F_CLAUSES, F_CLOSING, F_NOTE, F_NONCE, F__MAX };
+_Static_assert(F_CLOSING - F_TITLE == PL_TEXT_CLOSING - PL_TEXT_TITLE, "the form's text fields are pl_text's parts");
 
 static struct vfield fields[F__MAX] = {
 	[F_KIND]     = { "kind", V_CHOICE, 1, 16, NULL },
@@ -39,215 +35,6 @@ static struct vfield fields[F__MAX] = {
 	[F_NOTE]     = { "note", V_TEXT, 1, 200, NULL },
 	[F_NONCE]    = { "nonce", V_TOKEN, 1, 32, NULL },
 };
-
-/* Text with <site/> and <domain/> written as {site} and {domain}. */
-static void
-text_of(struct buf *b, xmlNodePtr n)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE) {
-			xmlChar *t = xmlNodeGetContent(n);
-			buf_str(b, (const char *)t);
-			xmlFree(t);
-		} else if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "site")) {
-			buf_str(b, "{site}");
-		} else if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "domain")) {
-			buf_str(b, "{domain}");
-		}
-	}
-}
-
-/* One trimmed line per paragraph, clause or item. */
-static void
-line(struct buf *b, const char *prefix, xmlNodePtr first)
-{
-	struct buf t;
-	buf_init(&t, b->ar, 8192);
-	text_of(&t, first);
-	const char *s = buf_cstr(&t), *e = s + strlen(s);
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\t' || e[-1] == '\r'))
-		e--;
-	buf_str(b, prefix);
-	buf_add(b, s, (size_t)(e - s));
-	buf_str(b, "\n");
-}
-
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name);
-}
-
-/* The form's texts from a version's XML. */
-static void
-to_text(struct ctx *c, xmlDocPtr d, const char **vals)
-{
-	struct buf part[4];	/* title, preamble, clauses, closing */
-	for (int i = 0; i < 4; i++)
-		buf_init(&part[i], c->ar, 64 * 1024);
-	for (xmlNodePtr n = xmlDocGetRootElement(d)->children; n != NULL; n = n->next) {
-		if (is(n, "title"))
-			line(&part[0], "", n->children);
-		for (xmlNodePtr p = n->children; (is(n, "preamble") || is(n, "closing")) && p; p = p->next)
-			if (is(p, "p"))
-				line(&part[is(n, "preamble") ? 1 : 3], "", p->children);
-		if (!is(n, "clause"))
-			continue;
-		/* the lead text is what comes before the first item */
-		xmlNodePtr lead = xmlNewNode(NULL, BAD_CAST "lead");
-		for (xmlNodePtr k = n->children; k != NULL && !is(k, "item"); k = k->next)
-			xmlAddChild(lead, xmlCopyNode(k, 1));
-		line(&part[2], "", lead->children);
-		xmlFreeNode(lead);
-		for (xmlNodePtr k = n->children; k != NULL; k = k->next)
-			if (is(k, "item"))
-				line(&part[2], "- ", k->children);
-	}
-	const char *t = buf_cstr(&part[0]);
-	vals[F_TITLE] = ar_strndup(c->ar, t, strcspn(t, "\n"));
-	vals[F_PREAMBLE] = buf_cstr(&part[1]);
-	vals[F_CLAUSES] = buf_cstr(&part[2]);
-	vals[F_CLOSING] = buf_cstr(&part[3]);
-}
-
-/* Adds text to parent, turning {site} and {domain} into their elements where placeholders may stand. */
-static void
-add_text(xmlNsPtr ns, xmlNodePtr parent, const char *s, size_t n, int placeholders)
-{
-	const char *end = s + n;
-	while (s < end) {
-		const char *site = placeholders ? strstr(s, "{site}") : NULL;
-		const char *dom = placeholders ? strstr(s, "{domain}") : NULL;
-		const char *next = site && (!dom || site < dom) ? site : dom;
-		if (next == NULL || next >= end) {
-			xmlAddChild(parent, xmlNewTextLen(BAD_CAST s, (int)(end - s)));
-			return;
-		}
-		if (next > s)
-			xmlAddChild(parent, xmlNewTextLen(BAD_CAST s, (int)(next - s)));
-		xmlNewChild(parent, ns, BAD_CAST(next == site ? "site" : "domain"), NULL);
-		s = next + (next == site ? 6 : 8);
-	}
-}
-
-/* The next non-empty line of a textarea from s, trimmed: its start and length, and where to go on. */
-static const char *
-each_line(const char *s, size_t *len, const char **next)
-{
-	while (*s == '\n' || *s == '\r' || *s == ' ' || *s == '\t')
-		s++;
-	if (*s == '\0')
-		return NULL;
-	const char *e = s + strcspn(s, "\r\n");
-	*next = e;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	*len = (size_t)(e - s);
-	return s;
-}
-
-/* Characters (code points) in s[0..n). */
-static size_t
-chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
-/* Paragraphs, one per line, as <name><p>…</p>…</name>; none when the text is empty. */
-static const char *
-add_paras(xmlNsPtr ns, xmlNodePtr root, const char *name, const char *text)
-{
-	const char *s, *next;
-	size_t n;
-	xmlNodePtr box = NULL;
-	for (const char *p = text; (s = each_line(p, &n, &next)) != NULL; p = next) {
-		if (chars(s, n) > 2000)
-			return "too_long";
-		box = box ? box : xmlNewChild(root, ns, BAD_CAST name, NULL);
-		add_text(ns, xmlNewChild(box, ns, BAD_CAST "p", NULL), s, n, 0);
-	}
-	return NULL;
-}
-
-/* Clauses one per line, their items on the lines after starting "- ". */
-static const char *
-add_clauses(xmlNsPtr ns, xmlNodePtr root, const char *text)
-{
-	const char *s, *next;
-	size_t n;
-	char num[16];
-	int clauses = 0, items = 0;
-	xmlNodePtr clause = NULL;
-	for (const char *p = text; (s = each_line(p, &n, &next)) != NULL; p = next) {
-		if (n >= 2 && s[0] == '-' && s[1] == ' ') {
-			if (clause == NULL)
-				return "item_first";
-			if (chars(s + 2, n - 2) > 1000)
-				return "too_long";
-			snprintf(num, sizeof(num), "%d", ++items);
-			xmlNodePtr it = xmlNewChild(clause, ns, BAD_CAST "item", NULL);
-			xmlNewProp(it, BAD_CAST "n", BAD_CAST num);
-			add_text(ns, it, s + 2, n - 2, 0);
-			continue;
-		}
-		if (++clauses > PT_MAX_CLAUSES)
-			return "too_many";
-		if (chars(s, n) > 2000)
-			return "too_long";
-		items = 0;
-		snprintf(num, sizeof(num), "%d", clauses);
-		clause = xmlNewChild(root, ns, BAD_CAST "clause", NULL);
-		xmlNewProp(clause, BAD_CAST "n", BAD_CAST num);
-		add_text(ns, clause, s, n, 1);
-	}
-	return clauses ? NULL : "required";
-}
-
-/*
- * Builds a version's XML from the form's texts and the base's signature
- * lines, in the schema's order.  Returns the document, or NULL with *field
- * and *code naming the first problem.
- */
-static xmlDocPtr
-from_text(const char **v, int version, xmlNodePtr signatures, const char *login,
-    int *field, const char **code)
-{
-	char num[16];
-	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "template");
-	xmlNsPtr ns = xmlNewNs(root, BAD_CAST PT_NS, NULL);
-	xmlSetNs(root, ns);
-	xmlDocSetRootElement(d, root);
-	xmlNewProp(root, BAD_CAST "kind", BAD_CAST v[F_KIND]);
-	snprintf(num, sizeof(num), "%d", version);
-	xmlNewProp(root, BAD_CAST "version", BAD_CAST num);
-	xmlNewProp(root, BAD_CAST "lang", BAD_CAST "zh-CN");
-	xmlNewProp(root, BAD_CAST "source", BAD_CAST login);
-	add_text(ns, xmlNewChild(root, ns, BAD_CAST "title", NULL), v[F_TITLE], strlen(v[F_TITLE]), 1);
-	const char *bad;
-	if ((bad = add_paras(ns, root, "preamble", v[F_PREAMBLE])) != NULL)
-		*field = F_PREAMBLE;
-	else if ((bad = add_clauses(ns, root, v[F_CLAUSES])) != NULL)
-		*field = F_CLAUSES;
-	else if ((bad = add_paras(ns, root, "closing", v[F_CLOSING])) != NULL)
-		*field = F_CLOSING;
-	if (bad != NULL) {
-		*code = bad;
-		xmlFreeDoc(d);
-		return NULL;
-	}
-	if (signatures != NULL) {
-		xmlNodePtr sig = xmlDocCopyNode(signatures, d, 1);
-		xmlAddChild(root, sig);
-		xmlReconciliateNs(d, sig);
-	}
-	return d;
-}
 
 struct base {
 	struct ctx *c;
@@ -328,7 +115,7 @@ pl_publish_form(struct ctx *c)
 	int st = load_base(c, last.id, &b);
 	if (st != 200)
 		return st;
-	to_text(c, b.doc, vals);
+	pl_text_of(c, b.doc, vals + F_TITLE);
 	tx_nonce(nonce);
 	vals[F_KIND] = kind;
 	vals[F_BASE] = ar_printf(c->ar, "%lld", b.id);
@@ -403,7 +190,7 @@ pl_publish(struct ctx *c)
 {
 	const char *vals[F__MAX], *errs[F__MAX], *code = NULL;
 	struct base b, last;
-	int st, field = -1;
+	int st, part = -1;
 	unsigned char d[32];
 	char sha[65];
 
@@ -418,11 +205,8 @@ pl_publish(struct ctx *c)
 	enum db_rc rc = latest(c, vals[F_KIND], &last);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	xmlNodePtr sig = NULL;
-	for (xmlNodePtr n = xmlDocGetRootElement(b.doc)->children; n != NULL; n = n->next)
-		if (is(n, "signatures"))
-			sig = n;
-	xmlDocPtr doc = bad ? NULL : from_text(vals, b.version + 1, sig, c->acct.login, &field, &code);
+	xmlDocPtr doc = bad ? NULL : pl_text_doc(vals[F_KIND], b.version + 1, vals + F_TITLE, b.doc,
+	    c->acct.login, &part, &code);
 	if (doc == NULL) {
 		/*
 		 * A newer version says more than the typing errors: the text has to
@@ -432,9 +216,9 @@ pl_publish(struct ctx *c)
 		 */
 		if (last.id != b.id)
 			return conflict(c, vals);
-		if (field >= 0) {
-			errs[field] = code;
-			pg_msg(c, fields[field].key, code);
+		if (part >= 0) {
+			errs[F_TITLE + part] = code;
+			pg_msg(c, fields[F_TITLE + part].key, code);
 		}
 		return form_page(c, 422, &b, vals, errs);
 	}

@@ -37,15 +37,14 @@ overdue_before(struct ctx *c, char out[11])
 void
 pl_status_row(struct ctx *c, xmlNodePtr parent, const char *elem, const struct db_row *r)
 {
+	static const struct pl_attr attrs[] = {
+		{ COV_KIND, "kind" }, { COV_PTYPE, "party-type" }, { COV_PID, "party-id" },
+		{ COV_UNIT_ID, "unit-id" }, { COV_CODE, "code" }, { COV_STATUS, "status" },
+	};
 	xmlNodePtr n = pg_node(parent, elem);
 	char due[11];
 	int overdue;
-	pg_attr(n, "kind", r->v[COV_KIND]);
-	pg_attr(n, "party-type", r->v[COV_PTYPE]);
-	pg_attr(n, "party-id", r->v[COV_PID]);
-	pg_attr(n, "unit-id", r->v[COV_UNIT_ID]);
-	pg_attr(n, "code", r->v[COV_CODE]);
-	pg_attr(n, "status", r->v[COV_STATUS]);
+	pl_attrs(n, r, attrs, APP_COUNT(attrs));
 	if (strcmp(r->v[COV_SIGNING], "0") != 0) {
 		pg_attr(n, "signing-id", r->v[COV_SIGNING]);
 		pg_attr(n, "signed", r->v[COV_SIGNED]);
@@ -63,7 +62,7 @@ void
 pl_signing_node(xmlNodePtr parent, const struct db_row *r)
 {
 	/* the columns that are attributes of <signing>, as the page names them */
-	static const struct { int col; const char *attr; } attrs[] = {
+	static const struct pl_attr attrs[] = {
 		{ SG_ID, "id" }, { SG_KIND, "kind" }, { SG_PTYPE, "party-type" },
 		{ SG_PID, "party-id" }, { SG_UNIT_ID, "unit-id" }, { SG_TEMPLATE_ID, "template-id" },
 		{ SG_VERSION, "version" }, { SG_SIGNED, "signed" }, { SG_SEALED, "sealed" },
@@ -71,8 +70,7 @@ pl_signing_node(xmlNodePtr parent, const struct db_row *r)
 		{ SG_CREATED_AT, "created-at" }, { SG_CREATED_BY, "created-by" },
 	};
 	xmlNodePtr n = pg_node(parent, "signing");
-	for (size_t i = 0; i < APP_COUNT(attrs); i++)
-		pg_attr(n, attrs[i].attr, r->v[attrs[i].col]);
+	pl_attrs(n, r, attrs, APP_COUNT(attrs));
 	pg_text(n, "title", r->v[SG_TITLE]);
 	xmlNodePtr s = pg_node(n, "signer");
 	pg_attr(s, "name", r->v[SG_SIGNER]);

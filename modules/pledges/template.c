@@ -21,13 +21,13 @@ struct tnode {
 static int
 template_row(void *arg, const struct db_row *r)
 {
+	static const struct pl_attr attrs[] = {
+		{ T_ID, "id" }, { T_KIND, "kind" }, { T_VERSION, "version" },
+		{ T_PUBLISHED_AT, "published-at" }, { T_PUBLISHED_BY, "published-by" },
+	};
 	struct tnode *t = arg;
 	xmlNodePtr n = pg_node(t->parent, "template");
-	pg_attr(n, "id", r->v[T_ID]);
-	pg_attr(n, "kind", r->v[T_KIND]);
-	pg_attr(n, "version", r->v[T_VERSION]);
-	pg_attr(n, "published-at", r->v[T_PUBLISHED_AT]);
-	pg_attr(n, "published-by", r->v[T_PUBLISHED_BY]);
+	pl_attrs(n, r, attrs, APP_COUNT(attrs));
 	pg_text(n, "title", r->v[T_TITLE]);
 	pg_text(n, "note", r->v[T_NOTE]);
 	t->kind = ar_strdup(t->c->ar, r->v[T_KIND]);
