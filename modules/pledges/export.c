@@ -11,17 +11,24 @@
 
 #define PL_XMLNS "urn:wangan:pledges:1"
 
+/* The columns of a that are attributes of the open element, as the schema names them. */
+static void
+row_attrs(struct xo *x, const struct db_row *r, const struct pl_attr *a, size_t na)
+{
+	for (size_t i = 0; i < na; i++)
+		xo_attr(x, a[i].name, r->v[a[i].col]);
+}
+
 static int
 template_row(void *arg, const struct db_row *r)
 {
-	struct xo *x = arg;	/* id, kind, version, title, published_at, sha256 */
+	static const struct pl_attr attrs[] = { { ET_ID, "id" }, { ET_KIND, "kind" }, { ET_VERSION, "version" } };
+	struct xo *x = arg;
 	xo_start(x, "template");
-	xo_attr(x, "id", r->v[0]);
-	xo_attr(x, "kind", r->v[1]);
-	xo_attr(x, "version", r->v[2]);
-	xo_elem(x, "title", r->v[3]);
-	xo_datetime(x, "published", r->v[4]);
-	xo_elem(x, "sha256", r->v[5]);
+	row_attrs(x, r, attrs, APP_COUNT(attrs));
+	xo_elem(x, "title", r->v[ET_TITLE]);
+	xo_datetime(x, "published", r->v[ET_PUBLISHED_AT]);
+	xo_elem(x, "sha256", r->v[ET_SHA256]);
 	xo_end(x);
 	return x->err;
 }
@@ -29,30 +36,29 @@ template_row(void *arg, const struct db_row *r)
 static int
 signing_row(void *arg, const struct db_row *r)
 {
-	struct xo *x = arg;	/* PL_SIGNING_SELECT's columns, see status.c */
+	static const struct pl_attr attrs[] = {
+		{ SG_ID, "id" }, { SG_KIND, "kind" }, { SG_PTYPE, "partyType" }, { SG_PID, "partyId" },
+		{ SG_TEMPLATE_ID, "template" }, { SG_VERSION, "version" },
+	};
+	struct xo *x = arg;
 	xo_start(x, "signing");
-	xo_attr(x, "id", r->v[0]);
-	xo_attr(x, "kind", r->v[1]);
-	xo_attr(x, "partyType", r->v[2]);
-	xo_attr(x, "partyId", r->v[3]);
-	xo_attr(x, "template", r->v[5]);
-	xo_attr(x, "version", r->v[6]);
-	xo_attr(x, "current", strcmp(r->v[12], "1") == 0 ? "true" : "false");
-	if (strcmp(r->v[13], "0") != 0)
-		xo_attr(x, "supersededBy", r->v[13]);
-	xo_elem(x, "signer", r->v[8]);
-	xo_elem(x, "signerTitle", r->v[9]);
-	xo_elem(x, "signed", r->v[10]);
-	xo_elem(x, "sealed", strcmp(r->v[11], "1") == 0 ? "true" : "false");
-	if (strcmp(r->v[16], "0") != 0) {
+	row_attrs(x, r, attrs, APP_COUNT(attrs));
+	xo_attr(x, "current", strcmp(r->v[SG_CURRENT], "1") == 0 ? "true" : "false");
+	if (strcmp(r->v[SG_SUPERSEDED_BY], "0") != 0)
+		xo_attr(x, "supersededBy", r->v[SG_SUPERSEDED_BY]);
+	xo_elem(x, "signer", r->v[SG_SIGNER]);
+	xo_elem(x, "signerTitle", r->v[SG_SIGNER_TITLE]);
+	xo_elem(x, "signed", r->v[SG_SIGNED]);
+	xo_elem(x, "sealed", strcmp(r->v[SG_SEALED], "1") == 0 ? "true" : "false");
+	if (strcmp(r->v[SG_SCAN_ID], "0") != 0) {
 		xo_start(x, "scan");
-		xo_attr(x, "mime", r->v[17]);
-		xo_attr(x, "size", r->v[18]);
-		xo_attr(x, "sha256", r->v[19]);
+		xo_attr(x, "mime", r->v[SG_SCAN_MIME]);
+		xo_attr(x, "size", r->v[SG_SCAN_SIZE]);
+		xo_attr(x, "sha256", r->v[SG_SCAN_SHA256]);
 		xo_end(x);
 	}
-	xo_datetime(x, "recorded", r->v[14]);
-	xo_elem(x, "recordedBy", r->v[15]);
+	xo_datetime(x, "recorded", r->v[SG_CREATED_AT]);
+	xo_elem(x, "recordedBy", r->v[SG_CREATED_BY]);
 	xo_end(x);
 	return x->err;
 }
@@ -65,24 +71,24 @@ struct cov {
 static int
 coverage_row(void *arg, const struct db_row *r)
 {
-	struct cov *cv = arg;	/* kind, ptype, pid, unit_id, code, name, name_en, sid, signed, changed, status, k */
+	static const struct pl_attr attrs[] = {
+		{ COV_KIND, "kind" }, { COV_PTYPE, "type" }, { COV_PID, "id" }, { COV_STATUS, "status" },
+	};
+	struct cov *cv = arg;
 	struct xo *x = cv->x;
 	char due[11];
 	int overdue;
 	xo_start(x, "party");
-	xo_attr(x, "kind", r->v[0]);
-	xo_attr(x, "type", r->v[1]);
-	xo_attr(x, "id", r->v[2]);
-	xo_attr(x, "status", r->v[10]);
-	xo_elem(x, "code", r->v[4]);
-	xo_elem(x, "name", r->v[5]);
-	if (strcmp(r->v[7], "0") != 0) {
-		xo_elem(x, "signing", r->v[7]);
-		xo_elem(x, "signed", r->v[8]);
+	row_attrs(x, r, attrs, APP_COUNT(attrs));
+	xo_elem(x, "code", r->v[COV_CODE]);
+	xo_elem(x, "name", r->v[COV_NAME]);
+	if (strcmp(r->v[COV_SIGNING], "0") != 0) {
+		xo_elem(x, "signing", r->v[COV_SIGNING]);
+		xo_elem(x, "signed", r->v[COV_SIGNED]);
 	}
-	if (*r->v[9]) {
-		pl_due(cv->c, r->v[9], due, &overdue);
-		xo_elem(x, "changed", r->v[9]);
+	if (*r->v[COV_CHANGED]) {
+		pl_due(cv->c, r->v[COV_CHANGED], due, &overdue);
+		xo_elem(x, "changed", r->v[COV_CHANGED]);
 		xo_elem(x, "due", due);
 		xo_elem(x, "overdue", overdue ? "true" : "false");
 	}
@@ -98,16 +104,16 @@ pl_export(struct ctx *c)
 	if (xo_open(&x, c, "pledges.xml", "pledges", PL_XMLNS) != 0)
 		return 500;
 	xo_start(&x, "templates");
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_EXPORT_TEMPLATES), NULL, 0, template_row, &x);
+	enum db_rc rc = SQL_RUN0(c, PL_SQL_EXPORT_TEMPLATES, template_row, &x);
 	xo_end(&x);
 	if (rc == DB_OK) {
 		xo_start(&x, "signings");
-		rc = db_run(c->db, SQL(PL_SQL_EXPORT_SIGNINGS), NULL, 0, signing_row, &x);
+		rc = SQL_RUN0(c, PL_SQL_EXPORT_SIGNINGS, signing_row, &x);
 		xo_end(&x);
 	}
 	if (rc == DB_OK) {
 		xo_start(&x, "coverage");
-		rc = pl_coverage_query(c, PL_SQL_COVERAGE_ALL, 0, "", "all", "", coverage_row, &cv);
+		rc = pl_coverage_query(c, 0, 0, "", "all", "", coverage_row, &cv);
 		xo_end(&x);
 	}
 	return xo_close(&x, rc);

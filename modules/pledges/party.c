@@ -19,23 +19,26 @@ party_row(void *arg, const struct db_row *r)
 {
 	struct loaded *l = arg;
 	struct pl_party_ref *p = l->p;
-	p->id = atoll(r->v[0]);
+	struct arena *ar = l->c->ar;
 	switch (p->type) {
-	case PL_UNIT:		/* id, code, name, name_en, kind */
-		p->unit_id = p->id;
-		p->code = ar_strdup(l->c->ar, r->v[1]);
-		p->name = ar_strdup(l->c->ar, l->c->lang == LANG_EN && *r->v[3] ? r->v[3] : r->v[2]);
+	case PL_UNIT:
+		p->id = p->unit_id = atoll(r->v[U_ID]);
+		p->code = ar_strdup(ar, r->v[U_CODE]);
+		p->name = ar_strdup(ar, l->c->lang == LANG_EN && *r->v[U_NAME_EN] ? r->v[U_NAME_EN] :
+		    r->v[U_NAME]);
 		break;
-	case PL_VENDOR:		/* id, uscc, name, … */
+	case PL_VENDOR:
+		p->id = atoll(r->v[VEN_ID]);
 		p->unit_id = 0;
-		p->code = ar_strdup(l->c->ar, r->v[1]);
-		p->name = ar_strdup(l->c->ar, r->v[2]);
+		p->code = ar_strdup(ar, r->v[VEN_USCC]);
+		p->name = ar_strdup(ar, r->v[VEN_NAME]);
 		break;
-	case PL_PERSON:		/* id, staff_no, name, unit_id, active */
-		p->unit_id = atoll(r->v[3]);
-		p->code = ar_strdup(l->c->ar, r->v[1]);
-		p->name = ar_strdup(l->c->ar, r->v[2]);
-		if (strcmp(r->v[4], "1") != 0)
+	case PL_PERSON:
+		p->id = atoll(r->v[PER_ID]);
+		p->unit_id = atoll(r->v[PER_UNIT_ID]);
+		p->code = ar_strdup(ar, r->v[PER_STAFF_NO]);
+		p->name = ar_strdup(ar, r->v[PER_NAME]);
+		if (strcmp(r->v[PER_ACTIVE], "1") != 0)
 			return 0;	/* a person who left signs nothing more */
 		break;
 	case PL_PARTY__MAX:
@@ -48,16 +51,21 @@ party_row(void *arg, const struct db_row *r)
 int
 pl_party_load(struct ctx *c, enum pl_party type, long long id, struct pl_party_ref *p)
 {
-	static const int sql[PL_PARTY__MAX] = { PL_SQL_UNIT, PL_SQL_VENDOR, PL_SQL_PERSON };
 	struct loaded l = { c, p, 0 };
-	struct db_val v = DBI(id);
+	struct db_val v[] = { DBI(id) };
+	enum db_rc rc;
 	memset(p, 0, sizeof(*p));
 	p->type = type;
 	if (type >= PL_PARTY__MAX || id <= 0)
 		return 404;
-	enum db_rc rc = db_run(c->db, SQL(sql[type]), &v, 1, party_row, &l);
+	if (type == PL_UNIT)
+		rc = SQL_RUN(c, PL_SQL_UNIT, v, party_row, &l);
+	else if (type == PL_VENDOR)
+		rc = SQL_RUN(c, PL_SQL_VENDOR, v, party_row, &l);
+	else
+		rc = SQL_RUN(c, PL_SQL_PERSON, v, party_row, &l);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	return l.n ? 200 : 404;
 }
 
@@ -78,7 +86,7 @@ pl_party_read(struct ctx *c, const struct pl_party_ref *p)
 		return auth_unit_read(c, p->unit_id);
 	int serves = 0;
 	struct db_val v[] = { DBI(p->id), DBI(c->acct.unit_id) };
-	return db_run(c->db, SQL(PL_SQL_VENDOR_SERVES), v, 2, one_row, &serves) == DB_OK && serves;
+	return SQL_RUN(c, PL_SQL_VENDOR_SERVES, v, one_row, &serves) == DB_OK && serves;
 }
 
 int
@@ -105,4 +113,10 @@ pl_party_arg(struct ctx *c, enum pl_party *type, long long *id)
 		return 1;
 	}
 	return 0;
+}
+
+enum pl_party
+pl_party_type(const char *code)
+{
+	return strcmp(code, "unit") == 0 ? PL_UNIT : strcmp(code, "vendor") == 0 ? PL_VENDOR : PL_PERSON;
 }

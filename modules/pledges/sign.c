@@ -10,14 +10,16 @@
  * Concurrency: the form carries the id of the current signing it saw (0 for
  * none).  If another signing landed in between, the POST gets 409 with what
  * is current now and every value typed (the file has to be chosen again: a
- * browser never refills a file input).  The nonce is a unique key: a
- * double submit stores one signing and sends the second to it.
+ * browser never refills a file input).  The form's nonce is taken in the
+ * same transaction (tx.h): a double submit stores one signing and sends the
+ * second to it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
+#include "buf.h"
 #include "pledges.h"
+#include "tx.h"
 #include "upload.h"
 
 enum { F_KIND, F_PARTY_TYPE, F_PARTY_ID, F_TEMPLATE, F_SIGNER, F_TITLE, F_DATE, F_SEALED,
@@ -47,11 +49,11 @@ struct tpl {
 static int
 tpl_row(void *arg, const struct db_row *r)
 {
-	struct tpl *t = arg;	/* id, kind, version, title, … */
-	t->id = atoll(r->v[0]);
-	snprintf(t->kind, sizeof(t->kind), "%s", r->v[1]);
-	snprintf(t->version, sizeof(t->version), "%s", r->v[2]);
-	snprintf(t->title, sizeof(t->title), "%s", r->v[3]);
+	struct tpl *t = arg;
+	t->id = atoll(r->v[T_ID]);
+	snprintf(t->kind, sizeof(t->kind), "%s", r->v[T_KIND]);
+	snprintf(t->version, sizeof(t->version), "%s", r->v[T_VERSION]);
+	snprintf(t->title, sizeof(t->title), "%s", r->v[T_TITLE]);
 	return 0;
 }
 
@@ -64,8 +66,8 @@ static int
 cur_row(void *arg, const struct db_row *r)
 {
 	struct cur *k = arg;
-	k->id = atoll(r->v[0]);
-	snprintf(k->signed_date, sizeof(k->signed_date), "%s", r->v[1]);
+	k->id = atoll(r->v[CUR_ID]);
+	snprintf(k->signed_date, sizeof(k->signed_date), "%s", r->v[CUR_SIGNED]);
 	return 0;
 }
 
@@ -75,7 +77,8 @@ current(struct ctx *c, const char *kind, const struct pl_party_ref *p, struct cu
 	struct db_val v[] = { DBS(kind), DBS(pl_party_code[p->type]), DBI(p->id) };
 	k->id = 0;
 	k->signed_date[0] = '\0';
-	return db_run(c->db, SQL(lock ? PL_SQL_CURRENT_LOCK : PL_SQL_CURRENT_SIGNING), v, 3, cur_row, k);
+	return lock ? SQL_RUN(c, PL_SQL_CURRENT_LOCK, v, cur_row, k) :
+	    SQL_RUN(c, PL_SQL_CURRENT_SIGNING, v, cur_row, k);
 }
 
 /* The page around the form: the party, the template version, the current signing. */
@@ -83,7 +86,7 @@ static int
 form_page(struct ctx *c, int status, const struct pl_party_ref *p, const struct tpl *t,
     const struct cur *k, const char **vals, const char **errs)
 {
-	c->view = view_id("pledges/sign");
+	c->view = VIEW(PL_VIEW_SIGN);
 	pl_kinds_node(c);
 	xmlNodePtr pn = pg_node(c->data, "party");
 	pg_attr(pn, "type", pl_party_code[p->type]);
@@ -111,9 +114,9 @@ form_page(struct ctx *c, int status, const struct pl_party_ref *p, const struct 
 static int
 signer_row(void *arg, const struct db_row *r)
 {
-	const char **v = arg;	/* name, title */
-	v[F_SIGNER] = r->v[0];
-	v[F_TITLE] = r->v[1];
+	const char **v = arg;
+	v[F_SIGNER] = r->v[HOLDER_NAME];
+	v[F_TITLE] = r->v[HOLDER_TITLE];
 	return 1;
 }
 
@@ -139,7 +142,7 @@ pl_sign_form(struct ctx *c)
 	struct pl_party_ref p;
 	struct tpl t = { 0 };
 	struct cur k;
-	char nonce[33], today[11];
+	char nonce[TX_NONCE_LEN + 1], today[11];
 
 	fields[F_KIND].choices = pl_set.kind_choices;
 	if (kind == NULL || !pl_party_arg(c, &type, &id))
@@ -147,19 +150,19 @@ pl_sign_form(struct ctx *c)
 	int st = open_party(c, kind, type, id, &p);
 	if (st != 200)
 		return st;
-	struct db_val kv = DBS(kind);
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_LATEST_TEMPLATE), &kv, 1, tpl_row, &t);
+	struct db_val kv[] = { DBS(kind) };
+	enum db_rc rc = SQL_RUN(c, PL_SQL_LATEST_TEMPLATE, kv, tpl_row, &t);
 	if (rc == DB_OK)
 		rc = current(c, kind, &p, &k, 0);
 	/* Prefill the signer: a unit's first responsible person, or the person. */
 	if (rc == DB_OK && type == PL_UNIT) {
-		struct db_val u = DBI(p.unit_id);
-		rc = db_run(c->db, SQL(PL_SQL_FIRST_HOLDER), &u, 1, signer_row, vals);
+		struct db_val u[] = { DBI(p.unit_id) };
+		rc = SQL_RUN(c, PL_SQL_FIRST_HOLDER, u, signer_row, vals);
 	} else if (type == PL_PERSON) {
 		vals[F_SIGNER] = p.name;
 	}
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (t.id == 0)
 		return 404;
 	tx_nonce(nonce);
@@ -178,25 +181,18 @@ pl_sign_form(struct ctx *c)
 	return form_page(c, 200, &p, &t, &k, vals, NULL);
 }
 
-/* If this form's nonce already landed, the signing is done: 303 to it. */
-static int
-already_done(struct ctx *c, const char *nonce, int *status)
-{
-	return app_done_before(c, SQL(PL_SQL_NONCE), nonce, "/pledges/signings/", "?saved=1", status);
-}
-
 /* A 422 or 409: the form again with everything typed, beside what is current now. */
 static int
 again(struct ctx *c, int status, const struct pl_party_ref *p, const char **vals, const char **errs)
 {
 	struct tpl t = { 0 };
 	struct cur k = { 0 };
-	struct db_val tv = DBI(atoll(vals[F_TEMPLATE]));
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_TEMPLATE), &tv, 1, tpl_row, &t);
+	struct db_val tv[] = { DBI(atoll(vals[F_TEMPLATE])) };
+	enum db_rc rc = SQL_RUN(c, PL_SQL_TEMPLATE, tv, tpl_row, &t);
 	if (rc == DB_OK)
 		rc = current(c, vals[F_KIND], p, &k, 0);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (status == 409) {
 		pg_conflict(c);
 		/* resubmitting replaces the signing current now, knowingly */
@@ -223,26 +219,83 @@ after_json(struct ctx *c, const char **v, long long scan, const struct req_file 
 	return buf_cstr(&b);
 }
 
+/* What the signing's transaction needs from the validated request. */
+struct signing {
+	const char **vals;
+	const struct pl_party_ref *p;
+	const struct tpl *t;
+	const struct req_file *scan;
+	enum sniff_type scan_type;
+};
+
+/*
+ * Stores the scan, supersedes the party's current signing of the kind and
+ * inserts the new one.  409: another signing became current since the form
+ * was shown.
+ */
+static int
+sign_tx(struct tx *t, void *arg)
+{
+	struct signing *sg = arg;
+	struct ctx *c = t->c;
+	const char **vals = sg->vals;
+	const struct pl_party_ref *p = sg->p;
+	struct cur k;
+	long long scan_id = 0;
+	enum db_rc rc;
+
+	if ((rc = current(c, vals[F_KIND], p, &k, 1)) != DB_OK)
+		return rc;
+	if (k.id != atoll(vals[F_CURRENT]))
+		return 409;
+	if ((rc = up_store(c, SQL(PL_SQL_SCAN_INSERT), SQL(PL_SQL_CHUNK_INSERT), sg->scan, sg->scan_type,
+	    &scan_id)) != DB_OK)
+		return rc;
+	if (k.id) {
+		struct db_val sv[] = { DBS(c->acct.login), DBI(k.id) };
+		if ((rc = SQL_RUN(c, PL_SQL_SUPERSEDE, sv, NULL, NULL)) != DB_OK)
+			return rc;
+	}
+	struct db_val ins[] = {
+		DBS(vals[F_KIND]), DBI(sg->t->id), DBS(pl_party_code[p->type]), DBI(p->id),
+		p->unit_id ? DBI(p->unit_id) : DBN, DBS(vals[F_SIGNER]), DBS(vals[F_TITLE]),
+		DBS(vals[F_DATE]), DBI(strcmp(vals[F_SEALED], "1") == 0), DBI(scan_id),
+		DBS(vals[F_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
+	};
+	if ((rc = SQL_RUN(c, PL_SQL_SIGNING_INSERT, ins, NULL, NULL)) != DB_OK)
+		return rc;
+	long long id = (long long)db_insert_id(c->db);
+	if (k.id) {
+		struct db_val sb[] = { DBI(id), DBI(k.id) };
+		if ((rc = SQL_RUN(c, PL_SQL_SUPERSEDED_BY, sb, NULL, NULL)) != DB_OK)
+			return rc;
+	}
+	t->record = "signing";
+	t->id = id;
+	t->action = k.id ? "resign" : "sign";
+	t->before = k.id ? ar_printf(c->ar, "{\"superseded\":%lld}", k.id) : NULL;
+	t->after = after_json(c, vals, scan_id, sg->scan);
+	t->then = ar_printf(c->ar, "/pledges/signings/%lld?saved=1", id);
+	return TX_COMMIT;
+}
+
 int
 pl_sign(struct ctx *c)
 {
 	const char *vals[F__MAX], *errs[F__MAX];
 	struct pl_party_ref p;
 	struct tpl t = { 0 };
-	struct cur k;
-	const struct req_file *scan = NULL;
-	int st, tries = 0;
+	struct signing sg = { vals, &p, &t, NULL, SNIFF_OTHER };
+	int st;
 
 	fields[F_KIND].choices = pl_set.kind_choices;
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (errs[F_KIND] || errs[F_PARTY_TYPE] || errs[F_PARTY_ID])
 		return 400;	/* the form's hidden fields: not something a user typed */
-	enum pl_party type = (enum pl_party)(strcmp(vals[F_PARTY_TYPE], "unit") == 0 ? PL_UNIT :
-	    strcmp(vals[F_PARTY_TYPE], "vendor") == 0 ? PL_VENDOR : PL_PERSON);
+	enum pl_party type = pl_party_type(vals[F_PARTY_TYPE]);
 	if ((st = open_party(c, vals[F_KIND], type, atoll(vals[F_PARTY_ID]), &p)) != 200)
 		return st;
-	enum sniff_type type_of_scan;
-	const char *scan_err = up_check(c, "scan", &scan, &type_of_scan);
+	const char *scan_err = up_check(c, "scan", &sg.scan, &sg.scan_type);
 	if (scan_err != NULL) {
 		pg_msg(c, "scan", scan_err);
 		if (strcmp(scan_err, "too_large") == 0)
@@ -253,66 +306,16 @@ pl_sign(struct ctx *c)
 		errs[F_DATE] = "future";
 		bad++;
 	}
-	struct db_val tv = DBI(atoll(vals[F_TEMPLATE]));
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_TEMPLATE), &tv, 1, tpl_row, &t);
+	struct db_val tv[] = { DBI(atoll(vals[F_TEMPLATE])) };
+	enum db_rc rc = SQL_RUN(c, PL_SQL_TEMPLATE, tv, tpl_row, &t);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (t.id == 0 || strcmp(t.kind, vals[F_KIND]) != 0)
 		return 400;
 	if (bad)
 		return again(c, 422, &p, vals, errs);
-retry:
-	if (already_done(c, vals[F_NONCE], &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	if ((rc = current(c, vals[F_KIND], &p, &k, 1)) != DB_OK)
-		goto fail;
-	if (k.id != atoll(vals[F_CURRENT])) {
-		db_rollback(c->db);
-		return again(c, 409, &p, vals, errs);
-	}
-	long long scan_id = 0;
-	if ((rc = up_store(c, SQL(PL_SQL_SCAN_INSERT), SQL(PL_SQL_CHUNK_INSERT), scan, type_of_scan,
-	    &scan_id)) != DB_OK)
-		goto fail;
-	if (k.id) {
-		struct db_val sv[] = { DBS(c->acct.login), DBI(k.id) };
-		if ((rc = db_run(c->db, SQL(PL_SQL_SUPERSEDE), sv, 2, NULL, NULL)) != DB_OK)
-			goto fail;
-	}
-	struct db_val ins[] = {
-		DBS(vals[F_KIND]), DBI(t.id), DBS(pl_party_code[p.type]), DBI(p.id),
-		p.unit_id ? DBI(p.unit_id) : DBN, DBS(vals[F_SIGNER]), DBS(vals[F_TITLE]),
-		DBS(vals[F_DATE]), DBI(strcmp(vals[F_SEALED], "1") == 0), DBI(scan_id),
-		DBS(vals[F_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(PL_SQL_SIGNING_INSERT), ins, 13, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	if (k.id) {
-		struct db_val sb[] = { DBI(id), DBI(k.id) };
-		if ((rc = db_run(c->db, SQL(PL_SQL_SUPERSEDED_BY), sb, 2, NULL, NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = audit_write(c, "signing", id, k.id ? "resign" : "sign",
-	    k.id ? ar_printf(c->ar, "{\"superseded\":%lld}", k.id) : NULL,
-	    after_json(c, vals, scan_id, scan))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/pledges/signings/%lld?saved=1", id));
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto retry;
-	/* a duplicate key: a concurrent submit of this form, or of another, won */
-	if (rc == DB_DUP || db_errno(c->db) == ER_LOCK_DEADLOCK || db_errno(c->db) == ER_LOCK_WAIT_TIMEOUT) {
-		if (already_done(c, vals[F_NONCE], &st))
-			return st;
-		return again(c, 409, &p, vals, errs);
-	}
-	return 500;
+	struct tx txn = { .c = c, .nonce = vals[F_NONCE] };
+	st = tx_run(&txn, sign_tx, &sg);
+	/* 409: another signing landed first (tx_run answers a duplicate key so, too) */
+	return st == 409 ? again(c, 409, &p, vals, errs) : st;
 }

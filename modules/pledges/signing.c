@@ -26,13 +26,12 @@ signing_row(void *arg, const struct db_row *r)
 {
 	struct one *o = arg;
 	if (o->parent != NULL)
-		pl_signing_node(o->c, o->parent, r);
-	o->type = (enum pl_party)(strcmp(r->v[2], "unit") == 0 ? PL_UNIT :
-	    strcmp(r->v[2], "vendor") == 0 ? PL_VENDOR : PL_PERSON);
-	o->party_id = atoll(r->v[3]);
-	o->scan_id = atoll(r->v[16]);
-	snprintf(o->mime, sizeof(o->mime), "%s", r->v[17]);
-	o->size = atoll(r->v[18]);
+		pl_signing_node(o->parent, r);
+	o->type = pl_party_type(r->v[SG_PTYPE]);
+	o->party_id = atoll(r->v[SG_PID]);
+	o->scan_id = atoll(r->v[SG_SCAN_ID]);
+	snprintf(o->mime, sizeof(o->mime), "%s", r->v[SG_SCAN_MIME]);
+	o->size = atoll(r->v[SG_SCAN_SIZE]);
 	o->n++;
 	return 0;
 }
@@ -41,10 +40,10 @@ signing_row(void *arg, const struct db_row *r)
 static int
 open_signing(struct ctx *c, struct one *o, struct pl_party_ref *p)
 {
-	struct db_val v = DBI(c->id);
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_SIGNING), &v, 1, signing_row, o);
+	struct db_val v[] = { DBI(c->id) };
+	enum db_rc rc = SQL_RUN(c, PL_SQL_SIGNING, v, signing_row, o);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (o->n == 0)
 		return 404;
 	int st = pl_party_load(c, o->type, o->party_id, p);
@@ -61,7 +60,7 @@ pl_signing(struct ctx *c)
 	struct pl_party_ref p;
 	struct one o = { c, NULL, 0, 0, 0, PL_UNIT, "", 0 };
 
-	c->view = view_id("pledges/signing");
+	c->view = VIEW(PL_VIEW_SIGNING);
 	o.parent = xmlNewNode(NULL, BAD_CAST "signings");	/* attached once access is known */
 	int st = open_signing(c, &o, &p);
 	if (st != 200) {

@@ -37,55 +37,51 @@ overdue_before(struct ctx *c, char out[11])
 void
 pl_status_row(struct ctx *c, xmlNodePtr parent, const char *elem, const struct db_row *r)
 {
-	/* kind, ptype, pid, unit_id, code, name, name_en, sid, signed, changed, status, k */
+	static const struct pl_attr attrs[] = {
+		{ COV_KIND, "kind" }, { COV_PTYPE, "party-type" }, { COV_PID, "party-id" },
+		{ COV_UNIT_ID, "unit-id" }, { COV_CODE, "code" }, { COV_STATUS, "status" },
+	};
 	xmlNodePtr n = pg_node(parent, elem);
 	char due[11];
 	int overdue;
-	pg_attr(n, "kind", r->v[0]);
-	pg_attr(n, "party-type", r->v[1]);
-	pg_attr(n, "party-id", r->v[2]);
-	pg_attr(n, "unit-id", r->v[3]);
-	pg_attr(n, "code", r->v[4]);
-	pg_attr(n, "status", r->v[10]);
-	if (strcmp(r->v[7], "0") != 0) {
-		pg_attr(n, "signing-id", r->v[7]);
-		pg_attr(n, "signed", r->v[8]);
+	pl_attrs(n, r, attrs, APP_COUNT(attrs));
+	if (strcmp(r->v[COV_SIGNING], "0") != 0) {
+		pg_attr(n, "signing-id", r->v[COV_SIGNING]);
+		pg_attr(n, "signed", r->v[COV_SIGNED]);
 	}
-	if (*r->v[9]) {
-		pl_due(c, r->v[9], due, &overdue);
-		pg_attr(n, "changed", r->v[9]);
+	if (*r->v[COV_CHANGED]) {
+		pl_due(c, r->v[COV_CHANGED], due, &overdue);
+		pg_attr(n, "changed", r->v[COV_CHANGED]);
 		pg_attr(n, "due", due);
 		pg_attr(n, "overdue", overdue ? "1" : "0");
 	}
-	pg_text(n, "name", c->lang == LANG_EN && *r->v[6] ? r->v[6] : r->v[5]);
+	pg_text(n, "name", c->lang == LANG_EN && *r->v[COV_NAME_EN] ? r->v[COV_NAME_EN] : r->v[COV_NAME]);
 }
 
 void
-pl_signing_node(struct ctx *c, xmlNodePtr parent, const struct db_row *r)
+pl_signing_node(xmlNodePtr parent, const struct db_row *r)
 {
-	/* id, kind, ptype, pid, unit_id, template_id, version, title, signer_name,
-	 * signer_title, signed_date, sealed, current, superseded_by, created_at,
-	 * created_by, scan_id, mime, size, sha256 */
-	static const char *const attrs[] = {
-		"id", "kind", "party-type", "party-id", "unit-id", "template-id", "version", NULL,
-		NULL, NULL, "signed", "sealed", "current", "superseded-by", "created-at", "created-by",
+	/* the columns that are attributes of <signing>, as the page names them */
+	static const struct pl_attr attrs[] = {
+		{ SG_ID, "id" }, { SG_KIND, "kind" }, { SG_PTYPE, "party-type" },
+		{ SG_PID, "party-id" }, { SG_UNIT_ID, "unit-id" }, { SG_TEMPLATE_ID, "template-id" },
+		{ SG_VERSION, "version" }, { SG_SIGNED, "signed" }, { SG_SEALED, "sealed" },
+		{ SG_CURRENT, "current" }, { SG_SUPERSEDED_BY, "superseded-by" },
+		{ SG_CREATED_AT, "created-at" }, { SG_CREATED_BY, "created-by" },
 	};
 	xmlNodePtr n = pg_node(parent, "signing");
-	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
-		if (attrs[i] != NULL)
-			pg_attr(n, attrs[i], r->v[i]);
-	pg_text(n, "title", r->v[7]);
+	pl_attrs(n, r, attrs, APP_COUNT(attrs));
+	pg_text(n, "title", r->v[SG_TITLE]);
 	xmlNodePtr s = pg_node(n, "signer");
-	pg_attr(s, "name", r->v[8]);
-	pg_attr(s, "title", r->v[9]);
-	if (strcmp(r->v[16], "0") != 0) {
+	pg_attr(s, "name", r->v[SG_SIGNER]);
+	pg_attr(s, "title", r->v[SG_SIGNER_TITLE]);
+	if (strcmp(r->v[SG_SCAN_ID], "0") != 0) {
 		xmlNodePtr sc = pg_node(n, "scan");
-		pg_attr(sc, "id", r->v[16]);
-		pg_attr(sc, "mime", r->v[17]);
-		pg_attr(sc, "size", r->v[18]);
-		pg_attr(sc, "sha256", r->v[19]);
+		pg_attr(sc, "id", r->v[SG_SCAN_ID]);
+		pg_attr(sc, "mime", r->v[SG_SCAN_MIME]);
+		pg_attr(sc, "size", r->v[SG_SCAN_SIZE]);
+		pg_attr(sc, "sha256", r->v[SG_SCAN_SHA256]);
 	}
-	(void)c;
 }
 
 struct rows {
@@ -103,7 +99,7 @@ coverage_row(void *arg, const struct db_row *r)
 	if (rs->n++ == PL_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	pl_status_row(rs->c, rs->parent, rs->elem, r);
-	rs->last = ar_strdup(rs->c->ar, r->v[11]);
+	rs->last = ar_strdup(rs->c->ar, r->v[COV_KEY]);
 	return 0;
 }
 
@@ -112,7 +108,7 @@ static const char *const status_choices[] = {
 };
 
 enum db_rc
-pl_coverage_query(struct ctx *c, int sql, long long unit, const char *kind,
+pl_coverage_query(struct ctx *c, int paged, long long unit, const char *kind,
     const char *status, const char *after, db_row_fn fn, void *arg)
 {
 	char od[11];
@@ -121,7 +117,7 @@ pl_coverage_query(struct ctx *c, int sql, long long unit, const char *kind,
 		DBS(pl_set.resign_list), DBI(unit), DBI(unit), DBS(kind), DBS(kind), DBS(after),
 		DBS(status), DBS(status), DBS(status), DBS(status), DBS(od),
 	};
-	return db_run(c->db, SQL(sql), p, 11, fn, arg);
+	return paged ? SQL_RUN(c, PL_SQL_COVERAGE, p, fn, arg) : SQL_RUN(c, PL_SQL_COVERAGE_ALL, p, fn, arg);
 }
 
 /* One page of the coverage under parent as elem elements. */
@@ -130,10 +126,9 @@ coverage_run(struct ctx *c, xmlNodePtr parent, const char *elem, long long unit,
     const char *kind, const char *status, const char *after, size_t *n, const char **last)
 {
 	struct rows rs = { c, parent, elem, 0, NULL };
-	enum db_rc rc = pl_coverage_query(c, PL_SQL_COVERAGE, unit, kind, status, after,
-	    coverage_row, &rs);
+	enum db_rc rc = pl_coverage_query(c, 1, unit, kind, status, after, coverage_row, &rs);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	*n = rs.n;
 	*last = rs.last;
 	return 200;
@@ -151,7 +146,7 @@ pl_coverage(struct ctx *c)
 	size_t n;
 	const char *last;
 
-	c->view = view_id("pledges/coverage");
+	c->view = VIEW(PL_VIEW_COVERAGE);
 	if (kind == NULL || valid_check(&fk, kind) != NULL)
 		kind = "";
 	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)

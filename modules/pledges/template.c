@@ -21,21 +21,22 @@ struct tnode {
 static int
 template_row(void *arg, const struct db_row *r)
 {
-	struct tnode *t = arg;	/* id, kind, version, title, published_at, published_by, note[, sha256, body] */
-	static const char *const attrs[] = { "id", "kind", "version", NULL, "published-at", "published-by" };
+	static const struct pl_attr attrs[] = {
+		{ T_ID, "id" }, { T_KIND, "kind" }, { T_VERSION, "version" },
+		{ T_PUBLISHED_AT, "published-at" }, { T_PUBLISHED_BY, "published-by" },
+	};
+	struct tnode *t = arg;
 	xmlNodePtr n = pg_node(t->parent, "template");
-	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
-		if (attrs[i] != NULL)
-			pg_attr(n, attrs[i], r->v[i]);
-	pg_text(n, "title", r->v[3]);
-	pg_text(n, "note", r->v[6]);
-	t->kind = ar_strdup(t->c->ar, r->v[1]);
+	pl_attrs(n, r, attrs, APP_COUNT(attrs));
+	pg_text(n, "title", r->v[T_TITLE]);
+	pg_text(n, "note", r->v[T_NOTE]);
+	t->kind = ar_strdup(t->c->ar, r->v[T_KIND]);
 	t->n++;
 	if (!t->with_body)
 		return 0;
-	pg_attr(n, "sha256", r->v[7]);
+	pg_attr(n, "sha256", r->v[T_SHA256]);
 	/* Published texts were validated against the XSD; still, no network, no entities. */
-	xmlDocPtr d = xmlReadMemory(r->v[8], (int)r->len[8], "template.xml", "UTF-8",
+	xmlDocPtr d = xmlReadMemory(r->v[T_BODY], (int)r->len[T_BODY], "template.xml", "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	if (d == NULL)
 		return -1;
@@ -49,24 +50,24 @@ int
 pl_templates(struct ctx *c)
 {
 	struct tnode t = { c, NULL, 0, 0, NULL };
-	c->view = view_id("pledges/templates");
+	c->view = VIEW(PL_VIEW_TEMPLATES);
 	pl_kinds_node(c);
 	t.parent = pg_node(c->data, "templates");
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_TEMPLATES), NULL, 0, template_row, &t);
-	return rc == DB_OK ? 200 : rc == DB_LOST ? APP_LOST : 500;
+	enum db_rc rc = SQL_RUN0(c, PL_SQL_TEMPLATES, template_row, &t);
+	return rc == DB_OK ? 200 : app_dberr(rc);
 }
 
 /* Loads version c->id with its text under data; 404 when absent. */
 static int
 load_template(struct ctx *c, struct tnode *t)
 {
-	struct db_val v = DBI(c->id);
+	struct db_val v[] = { DBI(c->id) };
 	t->c = c;
 	t->parent = c->data;
 	t->with_body = 1;
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_TEMPLATE), &v, 1, template_row, t);
+	enum db_rc rc = SQL_RUN(c, PL_SQL_TEMPLATE, v, template_row, t);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	pg_attr(c->data, "domain", pl_set.domain);
 	pg_attr(c->data, "site", c->cfg->site_name);	/* the texts are Chinese in every page language */
 	return t->n ? 200 : 404;
@@ -76,16 +77,16 @@ int
 pl_template(struct ctx *c)
 {
 	struct tnode t = { 0 };
-	c->view = view_id("pledges/template");
+	c->view = VIEW(PL_VIEW_TEMPLATE);
 	return load_template(c, &t);
 }
 
 static int
 signer_row(void *arg, const struct db_row *r)
 {
-	xmlNodePtr s = arg;	/* name, title */
-	pg_attr(s, "name", r->v[0]);
-	pg_attr(s, "title", r->v[1]);
+	xmlNodePtr s = arg;
+	pg_attr(s, "name", r->v[HOLDER_NAME]);
+	pg_attr(s, "title", r->v[HOLDER_TITLE]);
 	return 1;
 }
 
@@ -97,7 +98,7 @@ pl_print(struct ctx *c)
 	long long id;
 	struct pl_party_ref p;
 
-	c->view = view_id("pledges/print");
+	c->view = VIEW(PL_VIEW_PRINT);
 	int st = load_template(c, &t);
 	if (st != 200 || !pl_party_arg(c, &type, &id))
 		return st;	/* no party: a blank form to fill in by hand */
@@ -118,7 +119,7 @@ pl_print(struct ctx *c)
 		pg_attr(s, "name", p.name);
 	if (type != PL_UNIT)
 		return 200;
-	struct db_val u = DBI(p.unit_id);
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_FIRST_HOLDER), &u, 1, signer_row, s);
-	return rc == DB_OK ? 200 : rc == DB_LOST ? APP_LOST : 500;
+	struct db_val u[] = { DBI(p.unit_id) };
+	enum db_rc rc = SQL_RUN(c, PL_SQL_FIRST_HOLDER, u, signer_row, s);
+	return rc == DB_OK ? 200 : app_dberr(rc);
 }

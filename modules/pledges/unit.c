@@ -7,7 +7,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "pledges.h"
+#include "tx.h"
 
 enum { P_NAME, P_STAFF_NO, P_NONCE, P__MAX };
 
@@ -26,7 +28,7 @@ static int
 signing_row(void *arg, const struct db_row *r)
 {
 	struct nodes *n = arg;
-	pl_signing_node(n->c, n->parent, r);
+	pl_signing_node(n->parent, r);
 	return 0;
 }
 
@@ -34,11 +36,11 @@ static int
 person_row(void *arg, const struct db_row *r)
 {
 	struct nodes *n = arg;
-	xmlNodePtr p = pg_node(n->parent, "person");	/* id, staff_no, name, active */
-	pg_attr(p, "id", r->v[0]);
-	pg_attr(p, "staff-no", r->v[1]);
-	pg_attr(p, "active", r->v[3]);
-	pg_text(p, "name", r->v[2]);
+	xmlNodePtr p = pg_node(n->parent, "person");
+	pg_attr(p, "id", r->v[PS_ID]);
+	pg_attr(p, "staff-no", r->v[PS_STAFF_NO]);
+	pg_attr(p, "active", r->v[PS_ACTIVE]);
+	pg_text(p, "name", r->v[PS_NAME]);
 	return 0;
 }
 
@@ -46,7 +48,7 @@ static int
 requirement_row(void *arg, const struct db_row *r)
 {
 	struct nodes *n = arg;
-	pg_attr(pg_node(n->parent, "kind"), "code", r->v[0]);
+	pg_attr(pg_node(n->parent, "kind"), "code", r->v[REQ_KIND]);
 	return 0;
 }
 
@@ -54,10 +56,10 @@ static int
 unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
 	struct pl_party_ref u;
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 	const char *fresh[P__MAX] = { "", "", nonce };
 
-	c->view = view_id("pledges/unit");
+	c->view = VIEW(PL_VIEW_UNIT);
 	int st = pl_party_load(c, PL_UNIT, c->id, &u);
 	if (st != 200)
 		return st;
@@ -73,18 +75,18 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 		return st;
 	struct nodes sn = { c, pg_node(c->data, "signings") };
 	struct db_val p[] = { DBS("unit"), DBI(u.id) };
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_PARTY_SIGNINGS), p, 2, signing_row, &sn);
-	struct db_val v = DBI(u.id);
+	enum db_rc rc = SQL_RUN(c, PL_SQL_PARTY_SIGNINGS, p, signing_row, &sn);
+	struct db_val v[] = { DBI(u.id) };
 	if (rc == DB_OK) {
 		struct nodes pn = { c, pg_node(c->data, "persons") };
-		rc = db_run(c->db, SQL(PL_SQL_PERSONS), &v, 1, person_row, &pn);
+		rc = SQL_RUN(c, PL_SQL_PERSONS, v, person_row, &pn);
 	}
 	if (rc == DB_OK) {
 		struct nodes rn = { c, pg_node(c->data, "requirements") };
-		rc = db_run(c->db, SQL(PL_SQL_UNIT_PARTIES), &v, 1, requirement_row, &rn);
+		rc = SQL_RUN(c, PL_SQL_REQUIREMENTS, v, requirement_row, &rn);
 	}
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	if (pl_party_write(c, &u)) {
 		tx_nonce(nonce);
 		pg_form(c, c->data, person_fields, P__MAX, vals ? vals : fresh, errs);
@@ -100,6 +102,47 @@ pl_unit(struct ctx *c)
 	return unit_page(c, 200, NULL, NULL);
 }
 
+/* What a transaction on the unit needs: the unit and the validated form. */
+struct unit_form {
+	long long unit;
+	const char **vals;
+};
+
+/*
+ * Inserts the person with its audit row.  422: the staff number is another
+ * person's (the form's nonce is the core's, tx.h, so that is the only
+ * duplicate left).
+ */
+static int
+person_tx(struct tx *t, void *arg)
+{
+	struct unit_form *pn = arg;
+	struct ctx *c = t->c;
+	const char **vals = pn->vals;
+	struct db_val ins[] = {
+		DBI(pn->unit), DBS(vals[P_NAME]), DBS(vals[P_STAFF_NO]), DBS(vals[P_NONCE]),
+		DBS(c->acct.login), DBS(c->acct.login),
+	};
+	enum db_rc rc = SQL_RUN(c, PL_SQL_PERSON_INSERT, ins, NULL, NULL);
+	if (rc == DB_DUP)
+		return 422;
+	if (rc != DB_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, c->ar, 512);
+	buf_printf(&b, "{\"unit_id\":%lld,\"name\":\"", pn->unit);
+	buf_json(&b, vals[P_NAME]);
+	buf_str(&b, "\",\"staff_no\":\"");
+	buf_json(&b, vals[P_STAFF_NO]);
+	buf_str(&b, "\"}");
+	t->record = "person";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = "create";
+	t->after = buf_cstr(&b);
+	t->then = ar_printf(c->ar, "/pledges/units/%lld?saved=1", pn->unit);
+	return TX_COMMIT;
+}
+
 int
 pl_person_add(struct ctx *c)
 {
@@ -113,83 +156,68 @@ pl_person_add(struct ctx *c)
 		return auth_deny(c, "unit", c->id);
 	if (valid_form(person_fields, P__MAX, c->req.f, c->req.nf, c->ar, vals, errs))
 		return unit_page(c, 422, vals, errs);
-	/* a double submit: the first one added the person */
-	if (app_done_before(c, SQL(PL_SQL_PERSON_NONCE), vals[P_NONCE], "/pledges/units/", "?saved=1", &st))
-		return st;
-	enum db_rc rc = db_begin(c->db);
-	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	struct db_val ins[] = {
-		DBI(u.id), DBS(vals[P_NAME]), DBS(vals[P_STAFF_NO]), DBS(vals[P_NONCE]),
-		DBS(c->acct.login), DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(PL_SQL_PERSON_INSERT), ins, 6, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	struct buf b;
-	buf_init(&b, c->ar, 512);
-	buf_printf(&b, "{\"unit_id\":%lld,\"name\":\"", u.id);
-	buf_json(&b, vals[P_NAME]);
-	buf_str(&b, "\",\"staff_no\":\"");
-	buf_json(&b, vals[P_STAFF_NO]);
-	buf_str(&b, "\"}");
-	if ((rc = audit_write(c, "person", id, "create", NULL, buf_cstr(&b))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (rc == DB_DUP) {
-		/* the nonce (a concurrent double submit) or the staff number */
-		if (app_done_before(c, SQL(PL_SQL_PERSON_NONCE), vals[P_NONCE],
-		    "/pledges/units/", "?saved=1", &st))
-			return st;
+	struct unit_form pn = { u.id, vals };
+	struct tx t = { .c = c, .nonce = vals[P_NONCE] };
+	st = tx_run(&t, person_tx, &pn);
+	if (st == 422) {
 		errs[P_STAFF_NO] = "staff_no_taken";
 		return unit_page(c, 422, vals, errs);
 	}
-	return 500;
+	return st;
 }
 
 /* The letters a unit signs only when it needs them (the rest are every unit's). */
 static const char *const optional_kinds[] = { "letter1", "website", "cloud_vm", "hosted_server", NULL };
 static const char *const req_actions[] = { "add", "remove", NULL };
 
+enum { R_KIND, R_ACTION, R__MAX };
+
+/* Adds or removes the requirement; adding twice or removing what is not there records nothing. */
+static int
+requirement_tx(struct tx *t, void *arg)
+{
+	struct unit_form *rq = arg;
+	struct ctx *c = t->c;
+	const char *kind = rq->vals[R_KIND];
+	int add = strcmp(rq->vals[R_ACTION], "add") == 0;
+	enum db_rc rc;
+	if (add) {
+		struct db_val p[] = { DBS(kind), DBI(rq->unit), DBS(c->acct.login) };
+		rc = SQL_RUN(c, PL_SQL_REQ_ADD, p, NULL, NULL);
+	} else {
+		struct db_val p[] = { DBS(kind), DBI(rq->unit) };
+		rc = SQL_RUN(c, PL_SQL_REQ_DEL, p, NULL, NULL);
+	}
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(c->db) > 0) {
+		const char *json = ar_printf(c->ar, "{\"unit_id\":%lld,\"kind\":\"%s\"}", rq->unit, kind);
+		t->record = "requirement";
+		t->id = rq->unit;
+		t->action = add ? "require" : "unrequire";
+		t->before = add ? NULL : json;
+		t->after = add ? json : NULL;
+	}
+	t->then = ar_printf(c->ar, "/pledges/units/%lld?saved=1", rq->unit);
+	return TX_COMMIT;
+}
+
 int
 pl_requirement(struct ctx *c)
 {
-	static const struct vfield f[] = {
-		{ "kind", V_CHOICE, 1, 16, optional_kinds },
-		{ "action", V_CHOICE, 1, 8, req_actions },
+	static const struct vfield f[R__MAX] = {
+		[R_KIND]   = { "kind", V_CHOICE, 1, 16, optional_kinds },
+		[R_ACTION] = { "action", V_CHOICE, 1, 8, req_actions },
 	};
-	const char *vals[2], *errs[2];
+	const char *vals[R__MAX], *errs[R__MAX];
 	struct pl_party_ref u;
 
 	int st = pl_party_load(c, PL_UNIT, c->id, &u);
 	if (st != 200)
 		return st;
-	if (valid_form(f, 2, c->req.f, c->req.nf, c->ar, vals, errs))
+	if (valid_form(f, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs))
 		return 400;	/* a select and a button: nothing typed to keep */
-	int add = strcmp(vals[1], "add") == 0;
-	enum db_rc rc = db_begin(c->db);
-	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	struct db_val a[] = { DBS(vals[0]), DBI(u.id), DBS(c->acct.login) };
-	if ((rc = db_run(c->db, SQL(add ? PL_SQL_REQ_ADD : PL_SQL_REQ_DEL), a, add ? 3 : 2, NULL, NULL)) != DB_OK)
-		goto fail;
-	/* adding twice or removing what is not there changes nothing, and records nothing */
-	if (db_affected(c->db) > 0) {
-		const char *json = ar_printf(c->ar, "{\"unit_id\":%lld,\"kind\":\"%s\"}", u.id, vals[0]);
-		if ((rc = audit_write(c, "requirement", u.id, add ? "require" : "unrequire",
-		    add ? NULL : json, add ? json : NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/pledges/units/%lld?saved=1", u.id));
-fail:
-	db_rollback(c->db);
-	return rc == DB_LOST ? APP_LOST : 500;
+	struct unit_form rq = { u.id, vals };
+	struct tx t = { .c = c, .nonce = NULL };	/* adding or removing twice changes nothing */
+	return tx_run(&t, requirement_tx, &rq);
 }

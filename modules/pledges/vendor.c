@@ -1,431 +1,107 @@
 /*
- * vendor.c — the vendor registry: the companies that build or run school
+ * vendor.c — a vendor of the registry (vendor_form.c registers and edits
+ * them, vendors.c lists them): the companies that build or run school
  * systems and sign letter (2).  A vendor has a name, its unified social
- * credit code (GB 32100-2015, check character verified), a contact, a phone
- * (landline or mobile), an e-mail and the units it serves.  The office
- * registers and edits vendors; leader and auditor read them all; a unit's
- * staff see the vendors that serve their unit (party.c).
- *
- * A create carries a nonce (a unique key): a double submit makes one vendor.
- * An edit carries the version it started from; if someone saved the vendor
- * in between, the POST gets 409 with the vendor as it is now beside what was
- * typed — unless the vendor now holds exactly the typed values, which is a
- * double submit of this very edit and goes to the result page.  The units
- * are typed as codes; codes no active unit has are a 422 that names them
- * (found when the links are written, so only once the other fields are
- * valid; the transaction is then rolled back).  Each save writes its audit
- * row, with the vendor before and after as JSON, in its transaction.
+ * credit code, a contact, a phone, an e-mail and the units it serves.
+ * Leader and auditor read them all; a unit's staff see the vendors that
+ * serve their unit (party.c).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <mysqld_error.h>
+#include "buf.h"
 #include "pledges.h"
 
-/* The units field's limit; a code takes two characters at least with its separator. */
-#define PL_UNITS_CHARS 1000
-#define PL_MAX_CODES (PL_UNITS_CHARS / 2 + 1)
-
-enum { F_NAME, F_USCC, F_CONTACT, F_PHONE, F_EMAIL, F_UNITS, F_ACTIVE, F_VERSION, F_NONCE, F__MAX };
-
-static const char *const active_choices[] = { "0", "1", NULL };
-
-/*
- * The company's name is the form field "company": "name" is labelled as a
- * person's name (姓名) everywhere else.  The phone is checked by phone_ok();
- * version (edit) and nonce (create) are required by the path, not here.
- */
-static const struct vfield fields[F__MAX] = {
-	[F_NAME]    = { "company", V_TEXT, 1, 64, NULL },
-	[F_USCC]    = { "uscc", V_USCC, 1, 18, NULL },
-	[F_CONTACT] = { "contact", V_TEXT, 1, 32, NULL },
-	[F_PHONE]   = { "phone", V_TEXT, 1, 24, NULL },
-	[F_EMAIL]   = { "email", V_EMAIL, 0, 128, NULL },
-	[F_UNITS]   = { "units", V_MULTILINE, 0, PL_UNITS_CHARS, NULL },
-	[F_ACTIVE]  = { "active", V_CHOICE, 0, 1, active_choices },
-	[F_VERSION] = { "version", V_INT, 0, 10, NULL },
-	[F_NONCE]   = { "nonce", V_TOKEN, 0, 32, NULL },
-};
-
-/* The vendor's columns (PL_SQL_VENDOR, in the audit JSON and the page XML) by form field. */
-static const char *const cols[F__MAX] = {
-	[F_NAME] = "name", [F_USCC] = "uscc", [F_CONTACT] = "contact", [F_PHONE] = "phone",
-	[F_EMAIL] = "email",
-};
-/* … and where each stands in PL_SQL_VENDOR's row (0: not a column). */
-static const int col_index[F__MAX] = {
-	[F_NAME] = 2, [F_USCC] = 1, [F_CONTACT] = 3, [F_PHONE] = 4, [F_EMAIL] = 5, [F_ACTIVE] = 6,
-};
-
-/* A vendor as the database has it, with the codes of the units it serves. */
-struct vendor {
+/* A row callback's state: the vendor being filled, and its units' JSON as it grows. */
+struct fill {
 	struct ctx *c;
-	long long id, version;
-	const char *v[F__MAX];		/* by form field: company … email, active */
-	const char *codes[PL_MAX_CODES];
-	size_t ncodes;
-	xmlNodePtr units;		/* <units> to fill, or NULL */
-	struct buf json;		/* the units as a JSON array */
+	struct pl_vendor *v;
+	xmlNodePtr parent;	/* <units> to fill, or NULL */
+	struct buf json;
 };
-
-/* A landline or a mainland mobile. */
-static int
-phone_ok(const char *s)
-{
-	static const struct vfield land = { "phone", V_PHONE, 1, 24, NULL };
-	static const struct vfield mobile = { "phone", V_MOBILE, 1, 24, NULL };
-	return valid_check(&land, s) == NULL || valid_check(&mobile, s) == NULL;
-}
 
 static int
 vendor_row(void *arg, const struct db_row *r)
 {
-	/* id, uscc, name, contact, phone, email, active, version */
-	struct vendor *v = arg;
-	v->id = atoll(r->v[0]);
-	v->version = atoll(r->v[7]);
-	for (int f = 0; f < F__MAX; f++)
-		if (col_index[f])
-			v->v[f] = ar_strdup(v->c->ar, r->v[col_index[f]]);
+	struct fill *f = arg;
+	f->v->id = atoll(r->v[VEN_ID]);
+	f->v->version = atoll(r->v[VEN_VERSION]);
+	for (int i = 0; i < pl_vendor_col__MAX; i++)
+		f->v->col[i] = ar_strdup(f->c->ar, r->v[i]);
 	return 0;
 }
 
 static int
 unit_row(void *arg, const struct db_row *r)
 {
-	/* id, code, name, name_en */
-	struct vendor *v = arg;
-	if (v->units != NULL) {
-		xmlNodePtr u = pg_node(v->units, "unit");
-		pg_attr(u, "id", r->v[0]);
-		pg_attr(u, "code", r->v[1]);
-		pg_text(u, "name", v->c->lang == LANG_EN && *r->v[3] ? r->v[3] : r->v[2]);
+	struct fill *f = arg;
+	struct pl_vendor *v = f->v;
+	if (f->parent != NULL) {
+		xmlNodePtr u = pg_node(f->parent, "unit");
+		pg_attr(u, "id", r->v[VU_ID]);
+		pg_attr(u, "code", r->v[VU_CODE]);
+		pg_text(u, "name", f->c->lang == LANG_EN && *r->v[VU_NAME_EN] ? r->v[VU_NAME_EN] : r->v[VU_NAME]);
 	}
 	if (v->ncodes < PL_MAX_CODES)
-		v->codes[v->ncodes++] = ar_strdup(v->c->ar, r->v[1]);
-	buf_str(&v->json, v->json.len > 1 ? ",\"" : "\"");
-	buf_json(&v->json, r->v[1]);
-	buf_str(&v->json, "\"");
+		v->codes[v->ncodes++] = ar_strdup(f->c->ar, r->v[VU_CODE]);
+	buf_str(&f->json, f->json.len > 1 ? ",\"" : "\"");
+	buf_json(&f->json, r->v[VU_CODE]);
+	buf_str(&f->json, "\"");
 	return 0;
 }
 
-/* The units vendor v serves, into v->codes, v->json and v->units when set. */
-static enum db_rc
-load_units(struct ctx *c, struct vendor *v)
+enum db_rc
+pl_vendor_units(struct ctx *c, struct pl_vendor *v, xmlNodePtr parent)
 {
-	struct db_val id = DBI(v->id);
+	struct fill f = { c, v, parent, { 0 } };
+	struct db_val id[] = { DBI(v->id) };
 	v->ncodes = 0;
-	buf_init(&v->json, c->ar, 64 * 1024);
-	buf_str(&v->json, "[");
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_VENDOR_UNITS), &id, 1, unit_row, v);
-	buf_str(&v->json, "]");
+	buf_init(&f.json, c->ar, 64 * 1024);
+	buf_str(&f.json, "[");
+	enum db_rc rc = SQL_RUN(c, PL_SQL_VENDOR_UNITS, id, unit_row, &f);
+	buf_str(&f.json, "]");
+	v->units_json = buf_cstr(&f.json);
 	return rc;
 }
 
-/*
- * Vendor id's row (locked when in a transaction), and with units set the
- * units it serves; v->id is 0 when there is none.
- */
-static enum db_rc
-load_vendor(struct ctx *c, long long id, struct vendor *v, int lock, int units)
+enum db_rc
+pl_vendor_load(struct ctx *c, long long id, struct pl_vendor *v, int lock, int units)
 {
-	struct db_val p = DBI(id);
+	struct fill f = { c, v, NULL, { 0 } };
+	struct db_val p[] = { DBI(id) };
 	memset(v, 0, sizeof(*v));
-	v->c = c;
-	enum db_rc rc = db_run(c->db, SQL(lock ? PL_SQL_VENDOR_LOCK : PL_SQL_VENDOR), &p, 1, vendor_row, v);
+	enum db_rc rc = lock ? SQL_RUN(c, PL_SQL_VENDOR_LOCK, p, vendor_row, &f) :
+	    SQL_RUN(c, PL_SQL_VENDOR, p, vendor_row, &f);
 	if (rc != DB_OK || v->id == 0 || !units)
 		return rc;
-	return load_units(c, v);
+	return pl_vendor_units(c, v, NULL);
 }
 
-/* Vendor c->id, and with units set its units, as HTTP: 200, 404, or APP_LOST/500. */
-static int
-open_vendor(struct ctx *c, struct vendor *v, int units)
+int
+pl_vendor_open(struct ctx *c, struct pl_vendor *v, int units)
 {
-	enum db_rc rc = load_vendor(c, c->id, v, 0, units);
+	enum db_rc rc = pl_vendor_load(c, c->id, v, 0, units);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	return v->id ? 200 : 404;
 }
 
-/* <vendor id uscc version active><name/><contact/><phone/><email/><units>…</units></vendor> */
-static enum db_rc
-vendor_node(struct ctx *c, struct vendor *v)
+enum db_rc
+pl_vendor_node(struct ctx *c, struct pl_vendor *v)
 {
 	xmlNodePtr n = pg_node(c->data, "vendor");
 	pg_attri(n, "id", v->id);
-	pg_attr(n, "uscc", v->v[F_USCC]);
+	pg_attr(n, "uscc", v->col[VEN_USCC]);
 	pg_attri(n, "version", v->version);
-	pg_attr(n, "active", v->v[F_ACTIVE]);
-	for (int f = F_NAME; f <= F_EMAIL; f++)
-		if (f != F_USCC)
-			pg_text(n, cols[f], v->v[f]);
-	v->units = pg_node(n, "units");
-	return load_units(c, v);
+	pg_attr(n, "active", v->col[VEN_ACTIVE]);
+	pg_text(n, "name", v->col[VEN_NAME]);
+	pg_text(n, "contact", v->col[VEN_CONTACT]);
+	pg_text(n, "phone", v->col[VEN_PHONE]);
+	pg_text(n, "email", v->col[VEN_EMAIL]);
+	return pl_vendor_units(c, v, pg_node(n, "units"));
 }
 
-/* The vendor as the audit's JSON: its columns and the codes of its units. */
-static const char *
-vendor_json(struct ctx *c, const char *const *v, const char *units)
-{
-	struct buf b;
-	buf_init(&b, c->ar, 80 * 1024);
-	buf_str(&b, "{");
-	for (int f = F_NAME; f <= F_EMAIL; f++) {
-		buf_printf(&b, "%s\"%s\":\"", f == F_NAME ? "" : ",", cols[f]);
-		buf_json(&b, v[f]);
-		buf_str(&b, "\"");
-	}
-	buf_printf(&b, ",\"active\":%d,\"units\":%s}", strcmp(v[F_ACTIVE], "1") == 0, units);
-	return buf_cstr(&b);
-}
-
-/*
- * Splits the units field into codes at white space, commas, semicolons and
- * their full-width forms (，、；), dropping repeats (codes compare without
- * case, as the database does).  Returns how many.
- */
-static size_t
-split_units(struct ctx *c, const char *s, const char **out)
-{
-	static const char *const wide[] = { "，", "、", "；", NULL };	/* 3 bytes each */
-	static const char sep[] = " \t\r\n,;";
-	char *t = ar_strdup(c->ar, s), *save = NULL;
-	size_t n = 0;
-	if (t == NULL)
-		return 0;
-	for (char *q = t; *q; q++)
-		for (const char *const *w = wide; *w; w++)
-			if (strncmp(q, *w, 3) == 0)
-				memset(q, ' ', 3);
-	for (char *u = strtok_r(t, sep, &save); u != NULL && n < PL_MAX_CODES; u = strtok_r(NULL, sep, &save)) {
-		size_t i = 0;
-		while (i < n && strcasecmp(out[i], u) != 0)
-			i++;
-		if (i == n)
-			out[n++] = u;
-	}
-	return n;
-}
-
-/* Does the vendor hold exactly these values (the same codes in any order and case)? */
-static int
-holds(const struct vendor *v, const char **vals, const char **codes, size_t n)
-{
-	for (int f = F_NAME; f <= F_EMAIL; f++)
-		if (strcmp(v->v[f], vals[f]) != 0)
-			return 0;
-	if ((strcmp(v->v[F_ACTIVE], "1") == 0) != (strcmp(vals[F_ACTIVE], "1") == 0) || n != v->ncodes)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t j = 0;
-		while (j < v->ncodes && strcasecmp(codes[i], v->codes[j]) != 0)
-			j++;
-		if (j == v->ncodes)
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * The form: blank or the typed values with their errors; for an edit the
- * vendor as it is now beside them.  On a conflict the hidden version becomes
- * the one shown, so submitting again is a decision over the newer record.
- */
-static int
-form_page(struct ctx *c, int status, const char **vals, const char **errs,
-    const char *const *unknown, size_t nunknown)
-{
-	struct vendor v;
-	c->view = view_id("pledges/vendor_form");
-	if (c->id != 0) {
-		int st = open_vendor(c, &v, 0);
-		if (st != 200)
-			return st;
-		enum db_rc rc = vendor_node(c, &v);
-		if (rc != DB_OK)
-			return rc == DB_LOST ? APP_LOST : 500;
-		if (status == 409) {
-			pg_conflict(c);
-			vals[F_VERSION] = ar_printf(c->ar, "%lld", v.version);
-		}
-	}
-	if (nunknown) {
-		xmlNodePtr un = pg_node(c->data, "unknown-units");
-		for (size_t i = 0; i < nunknown; i++)
-			pg_attr(pg_node(un, "unit"), "code", unknown[i]);
-	}
-	pg_form(c, c->data, fields, F__MAX, vals, errs);
-	return status;
-}
-
-int
-pl_vendor_form(struct ctx *c)
-{
-	const char *vals[F__MAX] = { 0 };
-	char nonce[33];
-	struct vendor v;
-
-	if (c->id == 0) {
-		tx_nonce(nonce);
-		vals[F_ACTIVE] = "1";
-		vals[F_NONCE] = nonce;
-	} else {
-		/* prefill with the vendor: an edit changes a field or two */
-		int st = open_vendor(c, &v, 1);
-		if (st != 200)
-			return st;
-		for (int f = F_NAME; f <= F_ACTIVE; f++)
-			vals[f] = v.v[f];
-		struct buf b;
-		buf_init(&b, c->ar, 64 * 1024);
-		for (size_t i = 0; i < v.ncodes; i++)
-			buf_printf(&b, "%s%s", i ? "\n" : "", v.codes[i]);
-		vals[F_UNITS] = buf_cstr(&b);
-		vals[F_VERSION] = ar_printf(c->ar, "%lld", v.version);
-	}
-	for (int i = 0; i < F__MAX; i++)
-		if (vals[i] == NULL)
-			vals[i] = "";
-	return form_page(c, 200, vals, NULL, NULL, 0);
-}
-
-/* Links vendor id to each code's unit; the codes no active unit has go to unknown. */
-static enum db_rc
-add_units(struct ctx *c, long long id, const char **codes, size_t n, const char **unknown, size_t *nunknown)
-{
-	enum db_rc rc = DB_OK;
-	*nunknown = 0;
-	for (size_t i = 0; i < n && rc == DB_OK; i++) {
-		struct db_val p[] = { DBI(id), DBS(codes[i]) };
-		rc = db_run(c->db, SQL(PL_SQL_VENDOR_UNIT_ADD), p, 2, NULL, NULL);
-		if (rc == DB_DUP)
-			rc = DB_OK;	/* the same unit by another spelling of its code (the collation's) */
-		else if (rc == DB_OK && db_affected(c->db) == 0)
-			unknown[(*nunknown)++] = codes[i];
-	}
-	return rc;
-}
-
-int
-pl_vendor_save(struct ctx *c)
-{
-	const char *vals[F__MAX], *errs[F__MAX], *codes[PL_MAX_CODES], *unknown[PL_MAX_CODES];
-	const char *before = NULL;
-	size_t ncodes, nunknown = 0;
-	struct vendor now, after;
-	long long id = c->id;
-	int st, tries = 0;
-	enum db_rc rc;
-
-	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
-	if (errs[F_PHONE] == NULL && !phone_ok(vals[F_PHONE])) {
-		errs[F_PHONE] = "phone";
-		bad++;
-	}
-	/* a form that lost its hidden token: the page says to open it again */
-	int tok = c->id ? F_VERSION : F_NONCE;
-	if (errs[tok] == NULL && *vals[tok] == '\0') {
-		errs[tok] = "required";
-		bad++;
-	}
-	if (bad)
-		return form_page(c, 422, vals, errs, NULL, 0);
-	if (c->id == 0)
-		vals[F_ACTIVE] = "1";	/* a new vendor is active; the box is the edit's */
-	else if (*vals[F_ACTIVE] == '\0')
-		vals[F_ACTIVE] = "0";	/* an unticked box sends nothing */
-	ncodes = split_units(c, vals[F_UNITS], codes);
-retry:
-	if (c->id == 0 && app_done_before(c, SQL(PL_SQL_VENDOR_NONCE), vals[F_NONCE],
-	    "/pledges/vendors/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	if (c->id == 0) {
-		struct db_val ins[] = {
-			DBS(vals[F_NAME]), DBS(vals[F_USCC]), DBS(vals[F_CONTACT]), DBS(vals[F_PHONE]),
-			DBS(vals[F_EMAIL]), DBS(vals[F_NONCE]), DBS(c->acct.login), DBS(c->acct.login),
-		};
-		if ((rc = db_run(c->db, SQL(PL_SQL_VENDOR_INSERT), ins, 8, NULL, NULL)) != DB_OK)
-			goto fail;
-		id = (long long)db_insert_id(c->db);
-	} else {
-		if ((rc = load_vendor(c, c->id, &now, 1, 1)) != DB_OK)
-			goto fail;
-		if (now.id == 0) {
-			db_rollback(c->db);
-			return 404;
-		}
-		if (now.version != atoll(vals[F_VERSION]))
-			goto conflict;
-		before = vendor_json(c, now.v, buf_cstr(&now.json));
-		struct db_val up[] = {
-			DBS(vals[F_NAME]), DBS(vals[F_USCC]), DBS(vals[F_CONTACT]), DBS(vals[F_PHONE]),
-			DBS(vals[F_EMAIL]), DBI(strcmp(vals[F_ACTIVE], "1") == 0), DBS(c->acct.login),
-			DBI(c->id), DBI(now.version),
-		};
-		if ((rc = db_run(c->db, SQL(PL_SQL_VENDOR_UPDATE), up, 9, NULL, NULL)) != DB_OK)
-			goto fail;
-		if (db_affected(c->db) != 1)
-			goto conflict;
-		struct db_val v = DBI(c->id);
-		if ((rc = db_run(c->db, SQL(PL_SQL_VENDOR_UNITS_CLEAR), &v, 1, NULL, NULL)) != DB_OK)
-			goto fail;
-	}
-	if ((rc = add_units(c, id, codes, ncodes, unknown, &nunknown)) != DB_OK)
-		goto fail;
-	if (nunknown) {
-		db_rollback(c->db);
-		errs[F_UNITS] = "unknown_units";
-		return form_page(c, 422, vals, errs, unknown, nunknown);
-	}
-	/* the units as stored (their codes' own case), for the audit */
-	memset(&after, 0, sizeof(after));
-	after.c = c;
-	after.id = id;
-	if ((rc = load_units(c, &after)) != DB_OK)
-		goto fail;
-	if ((rc = audit_write(c, "vendor", id, c->id ? "update" : "create", before,
-	    vendor_json(c, vals, buf_cstr(&after.json)))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", id));
-conflict:
-	db_rollback(c->db);
-	/* the vendor already holds what was typed: this edit's double submit landed */
-	if (load_vendor(c, c->id, &now, 0, 1) == DB_OK && now.id != 0 && holds(&now, vals, codes, ncodes))
-		return resp_redirect(c, ar_printf(c->ar, "/pledges/vendors/%lld?saved=1", c->id));
-	return form_page(c, 409, vals, NULL, NULL, 0);
-fail:
-	db_rollback(c->db);
-	if (rc == DB_LOST)
-		return APP_LOST;
-	if (db_errno(c->db) == ER_LOCK_DEADLOCK && ++tries < 3)
-		goto retry;
-	if (rc == DB_DUP) {
-		/* a concurrent double submit of this form, or the code is another vendor's */
-		if (c->id == 0 && app_done_before(c, SQL(PL_SQL_VENDOR_NONCE), vals[F_NONCE],
-		    "/pledges/vendors/", "?saved=1", &st))
-			return st;
-		errs[F_USCC] = "uscc_taken";
-		return form_page(c, 422, vals, errs, NULL, 0);
-	}
-	return 500;
-}
-
-struct list {
-	struct ctx *c;
-	xmlNodePtr parent;
-	size_t n;
-	const char *last_name, *last_id;
-};
-
-/* The letter (2) status of a vendor from its current signing (id, date; id 0 for none). */
-static void
-letter_status(xmlNodePtr n, const char *signing, const char *signed_date)
+void
+pl_letter_status(xmlNodePtr n, const char *signing, const char *signed_date)
 {
 	int has = strcmp(signing, "0") != 0;
 	pg_attr(n, "status", has ? "signed" : "missing");
@@ -433,81 +109,6 @@ letter_status(xmlNodePtr n, const char *signing, const char *signed_date)
 		pg_attr(n, "signing-id", signing);
 		pg_attr(n, "signed", signed_date);
 	}
-}
-
-static int
-list_row(void *arg, const struct db_row *r)
-{
-	/* id, uscc, name, contact, phone, active, current letter (2) signing, its date */
-	struct list *l = arg;
-	if (l->n++ == PL_PAGE_ROWS)	/* the 51st row only says "there is more" */
-		return 1;
-	xmlNodePtr v = pg_node(l->parent, "vendor");
-	pg_attr(v, "id", r->v[0]);
-	pg_attr(v, "uscc", r->v[1]);
-	pg_attr(v, "active", r->v[5]);
-	letter_status(v, r->v[6], r->v[7]);
-	pg_text(v, "name", r->v[2]);
-	pg_text(v, "contact", r->v[3]);
-	pg_text(v, "phone", r->v[4]);
-	l->last_name = ar_strdup(l->c->ar, r->v[2]);
-	l->last_id = ar_strdup(l->c->ar, r->v[0]);
-	return 0;
-}
-
-/* s percent-encoded for a query string (all but A-Z a-z 0-9 - . _ ~). */
-static const char *
-query_escape(struct ctx *c, const char *s)
-{
-	struct buf b;
-	buf_init(&b, c->ar, 3 * strlen(s) + 1);
-	for (const char *p = s; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '.' || ch == '_' || ch == '~')
-			buf_add(&b, p, 1);
-		else
-			buf_printf(&b, "%%%02X", ch);
-	}
-	return buf_cstr(&b);
-}
-
-/*
- * GET vendors[?active=0][&after_name=N&after_id=I]: 50 vendors by name, the
- * active ones (or with active=0 those no longer active), with the status of
- * their letter (2); a unit's staff see those serving their unit.  Paged by
- * the keyset (name, id) of the last row shown.
- */
-int
-pl_vendors(struct ctx *c)
-{
-	static const struct vfield fn = { "after_name", V_TEXT, 0, 128, NULL };
-	static const struct vfield fi = { "after_id", V_INT, 0, 12, NULL };
-	static const struct vfield fa = { "active", V_CHOICE, 0, 1, active_choices };
-	const char *name = ctx_q(c, "after_name"), *after = ctx_q(c, "after_id");
-	const char *active = ctx_q(c, "active");
-
-	c->view = view_id("pledges/vendors");
-	if (name == NULL)
-		name = "";
-	if (after == NULL)
-		after = "";
-	if (valid_check(&fn, name) != NULL || valid_check(&fi, after) != NULL)
-		return 400;
-	if (active == NULL || *active == '\0' || valid_check(&fa, active) != NULL)
-		active = "1";
-	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
-	pg_attr(pg_node(c->data, "filter"), "active", active);
-	struct list l = { c, pg_node(c->data, "vendors"), 0, NULL, NULL };
-	struct db_val p[] = { DBI(*active == '1'), DBI(only), DBI(only), DBS(name), DBS(name), DBI(atoll(after)) };
-	enum db_rc rc = db_run(c->db, SQL(PL_SQL_VENDORS), p, 6, list_row, &l);
-	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
-	if (l.n > PL_PAGE_ROWS)
-		pg_attr(l.parent, "next", ar_printf(c->ar, "after_name=%s&after_id=%s",
-		    query_escape(c, l.last_name), l.last_id));
-	pg_attri(l.parent, "count", (long long)(l.n > PL_PAGE_ROWS ? PL_PAGE_ROWS : l.n));
-	return 200;
 }
 
 struct signings {
@@ -520,11 +121,10 @@ static int
 signing_row(void *arg, const struct db_row *r)
 {
 	struct signings *s = arg;
-	pl_signing_node(s->c, s->parent, r);
-	/* id, kind, …, signed_date (10), …, current (12) */
-	if (strcmp(r->v[1], "letter2") == 0 && strcmp(r->v[12], "1") == 0) {
-		s->current = ar_strdup(s->c->ar, r->v[0]);
-		s->signed_date = ar_strdup(s->c->ar, r->v[10]);
+	pl_signing_node(s->parent, r);
+	if (strcmp(r->v[SG_KIND], "letter2") == 0 && strcmp(r->v[SG_CURRENT], "1") == 0) {
+		s->current = ar_strdup(s->c->ar, r->v[SG_ID]);
+		s->signed_date = ar_strdup(s->c->ar, r->v[SG_SIGNED]);
 	}
 	return 0;
 }
@@ -540,25 +140,25 @@ signing_row(void *arg, const struct db_row *r)
 int
 pl_vendor(struct ctx *c)
 {
-	struct vendor v;
-	c->view = view_id("pledges/vendor");
-	int st = open_vendor(c, &v, 0);
+	struct pl_vendor v;
+	c->view = VIEW(PL_VIEW_VENDOR);
+	int st = pl_vendor_open(c, &v, 0);
 	if (st != 200)
 		return st;
-	struct pl_party_ref p = { PL_VENDOR, v.id, 0, v.v[F_USCC], v.v[F_NAME] };
+	struct pl_party_ref p = { PL_VENDOR, v.id, 0, v.col[VEN_USCC], v.col[VEN_NAME] };
 	if (!pl_party_read(c, &p))
 		return auth_deny(c, "vendor", v.id);
 	if (ctx_q(c, "saved") != NULL)
 		pg_msg(c, "", "saved");
-	enum db_rc rc = vendor_node(c, &v);
+	enum db_rc rc = pl_vendor_node(c, &v);
 	if (rc != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	struct signings s = { c, pg_node(c->data, "signings"), "0", "" };
 	struct db_val sp[] = { DBS("vendor"), DBI(v.id) };
-	if ((rc = db_run(c->db, SQL(PL_SQL_PARTY_SIGNINGS), sp, 2, signing_row, &s)) != DB_OK)
-		return rc == DB_LOST ? APP_LOST : 500;
+	if ((rc = SQL_RUN(c, PL_SQL_PARTY_SIGNINGS, sp, signing_row, &s)) != DB_OK)
+		return app_dberr(rc);
 	xmlNodePtr l = pg_node(c->data, "letter");
 	pg_attr(l, "kind", "letter2");
-	letter_status(l, s.current, s.signed_date);
+	pl_letter_status(l, s.current, s.signed_date);
 	return 200;
 }

@@ -28,7 +28,7 @@ def new_uscc():
 
 
 def demo_vendor(unit):
-    """The demo vendor serving unit (tools/admin demo-pledges)."""
+    """The demo vendor serving unit (wangan-pledges --demo)."""
     return int(one("SELECT MIN(v.id) FROM pledge_vendor v JOIN pledge_vendor_unit vu ON vu.vendor_id=v.id "
                    "JOIN unit u ON u.id=vu.unit_id WHERE u.code='%s' AND v.created_by='demo'" % unit))
 

@@ -8,7 +8,6 @@
  *   wangan-admin [--config FILE] load-accounts FILE   login,name,role,unit_code
  *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
  *   wangan-admin [--config FILE] demo UNITS           synthetic units (wangan-MODULE --demo: their data)
- *   wangan-admin [--config FILE] demo-pledges          synthetic vendors, persons, signings
  *   wangan-admin [--config FILE] demo-incidents        synthetic incidents, notices, a period
  *
  * A first line starting with "code", "login" or "date" is taken as a header.
@@ -31,8 +30,6 @@
 
 enum sql {
 	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HAS_UNITS,
-	S_PL_HAS, S_PL_VENDOR, S_PL_VENDOR_UNIT, S_PL_PERSON, S_PL_REQ, S_PL_SCAN,
-	S_PL_CHUNK, S_PL_SIGNING,
 	S_TZ,
 	S__MAX
 };
@@ -55,28 +52,6 @@ static const char *const sql[S__MAX] = {
 	    " after_data, request_id) VALUES (NOW(), 'admin-cli', 'office', 'admin', ?, 0, ?, ?, 'admin-cli')",
 	[S_UNIT_ID] = "SELECT id FROM unit WHERE code = ?",
 	[S_HAS_UNITS] = "SELECT COUNT(*) FROM unit",
-	/* pledges (demo-pledges) */
-	[S_PL_HAS] = "SELECT COUNT(*) FROM pledge_vendor",
-	[S_PL_VENDOR] = "INSERT INTO pledge_vendor (name, uscc, contact, phone, email, nonce,"
-	    " created_by, updated_by) VALUES (?,?,?,?,?,?,'demo','demo')",
-	[S_PL_VENDOR_UNIT] = "INSERT INTO pledge_vendor_unit (vendor_id, unit_id)"
-	    " SELECT ?, id FROM unit WHERE code = ?",
-	[S_PL_PERSON] = "INSERT INTO pledge_person (unit_id, name, staff_no, created_by, updated_by)"
-	    " SELECT id, ?, ?, 'demo', 'demo' FROM unit WHERE code = ?",
-	[S_PL_REQ] = "INSERT INTO pledge_requirement (kind, unit_id, created_by)"
-	    " SELECT ?, id, 'demo' FROM unit WHERE code = ?",
-	[S_PL_SCAN] = "INSERT INTO pledge_scan (mime, size, sha256, filename, created_by)"
-	    " VALUES ('application/pdf', ?, SHA2(?, 256), 'demo.pdf', 'demo')",
-	[S_PL_CHUNK] = "INSERT INTO pledge_scan_chunk (scan_id, seq, data) VALUES (?, 0, ?)",
-	/* the current first responsible person signs, a while after taking office
-	 * ("before": the predecessor signed, so a re-sign is open) */
-	[S_PL_SIGNING] = "INSERT INTO pledge_signing (kind, template_id, party_type, party_id, unit_id,"
-	    " signer_name, signer_title, signed_date, sealed, scan_id, is_current, nonce, created_by,"
-	    " updated_by) SELECT ?, t.id, 'unit', u.id, u.id, h.name, h.title,"
-	    " IF(? = 'before', h.effective_date - INTERVAL 30 DAY, GREATEST(h.effective_date, ?)),"
-	    " 1, ?, 1, CONCAT('demo', u.id, ?), 'demo', 'demo'"
-	    " FROM unit u JOIN reg_holder h ON h.unit_id = u.id AND h.role = 'first' AND h.is_current = 1"
-	    " JOIN pledge_template t ON t.kind = ? AND t.version = 1 WHERE u.code = ?",
 };
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
@@ -277,96 +252,6 @@ fail:
 	return -1;
 }
 
-/*
- * Synthetic pledges data for the named demo units: vendors with valid
- * credit codes serving some units, persons, the letters some units need,
- * and signed pledges with a small scan — enough that the coverage page
- * shows missing, signed and re-sign rows.  Runs only once.
- */
-static int
-demo_pledges(void)
-{
-	static const char *const vendors[][4] = {	/* name, code prefix, contact, units */
-		{ "示例软件技术有限公司", "91410100MA4DEM001", "赵工", "C-CS O-ACAD" },
-		{ "示例网络科技有限公司", "91410100MA4DEM002", "钱经理", "CENTER" },
-		{ "示例信息系统集成有限公司", "91410100MA4DEM003", "孙工", "O-FIN A-LIB" },
-	};
-	static const char *const persons[][3] = {
-		{ "C-CS", "周明", "D2019001" }, { "C-CS", "吴丽", "D2020114" }, { "C-CS", "郑强", "D2021087" },
-		{ "C-ME", "王芳", "D2018042" }, { "C-ME", "冯磊", "D2022015" },
-	};
-	static const char *const reqs[][2] = {
-		{ "letter1", "CENTER" }, { "letter1", "C-CS" }, { "website", "C-CS" }, { "website", "A-LIB" },
-		{ "cloud_vm", "C-ME" }, { "hosted_server", "O-FIN" },
-	};
-	static const char *const signs[][3] = {	/* kind, unit, signed on or after */
-		{ "school_pledge", "SCHOOL", "2025-03-10" }, { "unit_pledge", "CENTER", "2025-03-12" },
-		{ "unit_pledge", "C-CS", "2025-03-14" }, { "unit_pledge", "C-ME", "before" },
-		{ "unit_pledge", "O-ACAD", "2025-03-20" }, { "unit_pledge", "A-LIB", "2024-09-02" },
-		{ "letter1", "CENTER", "2025-04-01" }, { "website", "A-LIB", "2025-05-06" },
-	};
-	static const char pdf[] = "%PDF-1.4\n% wangan demo scan: synthetic\n%%EOF\n";
-	long long have = 0, id = 0;
-	char uscc[19], nonce[40];
-
-	if (db_run(db, S_PL_HAS, NULL, 0, id_row, &have) != DB_OK)
-		return -1;
-	if (have > 0) {
-		printf("pledges demo data already present; nothing written\n");
-		return 0;
-	}
-	if (db_begin(db) != DB_OK)
-		return -1;
-	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++) {
-		snprintf(uscc, sizeof(uscc), "%s%c", vendors[i][1], valid_uscc_check(vendors[i][1]));
-		snprintf(nonce, sizeof(nonce), "demovendor%zu", i);
-		struct db_val v[] = { DBS(vendors[i][0]), DBS(uscc), DBS(vendors[i][2]),
-			DBS("0371-60000000"), DBS("contact@example.com"), DBS(nonce) };
-		if (db_run(db, S_PL_VENDOR, v, 6, NULL, NULL) != DB_OK)
-			goto fail;
-		id = (long long)db_insert_id(db);
-		char units[64], *save = NULL;
-		snprintf(units, sizeof(units), "%s", vendors[i][3]);
-		for (char *u = strtok_r(units, " ", &save); u != NULL; u = strtok_r(NULL, " ", &save)) {
-			struct db_val vu[] = { DBI(id), DBS(u) };
-			if (db_run(db, S_PL_VENDOR_UNIT, vu, 2, NULL, NULL) != DB_OK)
-				goto fail;
-		}
-	}
-	for (size_t i = 0; i < sizeof(persons) / sizeof(persons[0]); i++) {
-		struct db_val p[] = { DBS(persons[i][1]), DBS(persons[i][2]), DBS(persons[i][0]) };
-		if (db_run(db, S_PL_PERSON, p, 3, NULL, NULL) != DB_OK)
-			goto fail;
-	}
-	for (size_t i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
-		struct db_val r[] = { DBS(reqs[i][0]), DBS(reqs[i][1]) };
-		if (db_run(db, S_PL_REQ, r, 2, NULL, NULL) != DB_OK)
-			goto fail;
-	}
-	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++) {
-		struct db_val sc[] = { DBI((long long)sizeof(pdf) - 1), DBS(pdf) };
-		if (db_run(db, S_PL_SCAN, sc, 2, NULL, NULL) != DB_OK)
-			goto fail;
-		id = (long long)db_insert_id(db);
-		struct db_val ch[] = { DBI(id), DBB(pdf, sizeof(pdf) - 1) };
-		snprintf(nonce, sizeof(nonce), "%s", signs[i][0]);
-		struct db_val sg[] = { DBS(signs[i][0]), DBS(signs[i][2]), DBS(signs[i][2]), DBI(id),
-			DBS(nonce), DBS(signs[i][0]), DBS(signs[i][1]) };
-		if (db_run(db, S_PL_CHUNK, ch, 2, NULL, NULL) != DB_OK ||
-		    db_run(db, S_PL_SIGNING, sg, 7, NULL, NULL) != DB_OK)
-			goto fail;
-	}
-	struct db_val ap[] = { DBS("demo"), DBS("demo-pledges"), DBS("{\"synthetic\":true}") };
-	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
-		goto fail;
-	printf("wrote synthetic vendors, persons, requirements and signings\n");
-	return 0;
-fail:
-	db_rollback(db);
-	fprintf(stderr, "wangan-admin: pledges demo data failed\n");
-	return -1;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -379,11 +264,9 @@ main(int argc, char **argv)
 		conf = argv[2];
 		i = 3;
 	}
-	if (argc - i < 2 && !(argc - i == 1 && (strcmp(argv[i], "demo-pledges") == 0 ||
-	    strcmp(argv[i], "demo-incidents") == 0))) {
+	if (argc - i < 2 && !(argc - i == 1 && strcmp(argv[i], "demo-incidents") == 0)) {
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
 		    "       wangan-admin [--config FILE] demo UNITS\n"
-		    "       wangan-admin [--config FILE] demo-pledges\n"
 		    "       wangan-admin [--config FILE] demo-incidents\n");
 		return 2;
 	}
@@ -408,8 +291,6 @@ main(int argc, char **argv)
 		rc = load("accounts", arg) ? 1 : 0;
 	else if (strcmp(cmd, "load-calendar") == 0)
 		rc = load("calendar", arg) ? 1 : 0;
-	else if (strcmp(cmd, "demo-pledges") == 0)
-		rc = demo_pledges() ? 1 : 0;
 	else if (strcmp(cmd, "demo-incidents") == 0)
 		rc = demo_incidents(&cfg) ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)
