@@ -98,7 +98,11 @@ extern struct inc_settings inc_set;
 	S(INC_SQL_OWN_INCIDENT, 1) \
 	/* export.c */ \
 	S(INC_SQL_EXPORT_INCIDENTS, 0) \
-	S(INC_SQL_EXPORT_NOTICES, 0)
+	S(INC_SQL_EXPORT_NOTICES, 0) \
+	/* the synthetic demo data (demo.c), besides the statements above it reuses */ \
+	S(INC_SQL_DEMO_HAS, 0) \
+	S(INC_SQL_DEMO_INCIDENT, 32) \
+	S(INC_SQL_DEMO_NOTICE, 9)
 DB_STATEMENTS(inc_sql_id, INC_STATEMENTS, INC_SQL__MAX);
 extern const struct db_stmt inc_sql[INC_SQL__MAX];
 
@@ -199,6 +203,10 @@ DB_COLUMNS(inc_version_col, INC_VERSION_COLS);
 DB_COLUMNS(inc_file_col, INC_FILE_COLS);
 #define INC_CHUNK_COLS(C) C(CH_DATA, "data")
 DB_COLUMNS(inc_chunk_col, INC_CHUNK_COLS);
+
+/* How many incidents there are (INC_SQL_DEMO_HAS): the demo writes into an empty module only. */
+#define INC_COUNT_COLS(C) C(CNT_N, "n")
+DB_COLUMNS(inc_count_col, INC_COUNT_COLS);
 
 /* The views (main.c). */
 enum inc_view { INC_VIEW_BOARD, INC_VIEW_LIST, INC_VIEW_INCIDENT, INC_VIEW_SHEET, INC_VIEW_PRINT,
@@ -318,4 +326,5 @@ int inc_period_form(struct ctx *c);
 int inc_period_new(struct ctx *c);
 int inc_period_report(struct ctx *c);
 int inc_export(struct ctx *c);
+int inc_demo(struct ctx *c);
 #endif

@@ -1,5 +1,5 @@
 /*
- * main.c — wangan-incidents: routes, views, settings (statements: sql.c).
+ * main.c — wangan-incidents: routes, views, settings (statements: sql.c, demo data: demo.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +50,11 @@ static const char *const views[INC_VIEW__MAX] = {
 	[INC_VIEW_PERIOD_FORM] = "incidents/period_form",
 };
 
+/* `wangan-incidents --demo`: the synthetic examples `make run` and the tests start from. */
+static const struct verb verbs[] = {
+	{ "demo", "synthetic demo data", inc_demo },
+};
+
 /*
  * The limits of the clock (DOMAIN.md §6; seed 003 appendix 9), in minutes
  * and working days, the working days of a threat notice (seed 000 §4(3)),
@@ -86,6 +91,7 @@ static const struct module incidents = {
 	.views = views, .nviews = INC_VIEW__MAX,
 	.init = inc_init,
 	.export_fn = inc_export,
+	.verbs = verbs, .nverbs = APP_COUNT(verbs),
 };
 
 int

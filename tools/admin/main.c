@@ -9,7 +9,6 @@
  *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
  *   wangan-admin [--config FILE] demo UNITS [SEED]    synthetic units and holders
  *   wangan-admin [--config FILE] demo-pledges          synthetic vendors, persons, signings
- *   wangan-admin [--config FILE] demo-incidents        synthetic incidents, notices, a period
  *   wangan-admin [--config FILE] demo-systems N        synthetic systems, up to N
  *
  * A first line starting with "code", "login" or "date" is taken as a header.
@@ -27,7 +26,6 @@
 #include "valid.h"
 #include "workday.h"
 #include "../../modules/registration/summary.h"
-#include "admin.h"
 
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
@@ -601,13 +599,11 @@ main(int argc, char **argv)
 		conf = argv[2];
 		i = 3;
 	}
-	if (argc - i < 2 && !(argc - i == 1 && (strcmp(argv[i], "demo-pledges") == 0 ||
-	    strcmp(argv[i], "demo-incidents") == 0))) {
+	if (argc - i < 2 && !(argc - i == 1 && strcmp(argv[i], "demo-pledges") == 0)) {
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
 		    "       wangan-admin [--config FILE] demo UNITS [SEED]\n"
 		    "       wangan-admin [--config FILE] demo-pledges\n"
-		    "       wangan-admin [--config FILE] demo-systems N\n"
-		    "       wangan-admin [--config FILE] demo-incidents\n");
+		    "       wangan-admin [--config FILE] demo-systems N\n");
 		return 2;
 	}
 	if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
@@ -635,8 +631,6 @@ main(int argc, char **argv)
 		rc = demo_systems(&cfg, atol(arg)) ? 1 : 0;
 	else if (strcmp(cmd, "demo-pledges") == 0)
 		rc = demo_pledges() ? 1 : 0;
-	else if (strcmp(cmd, "demo-incidents") == 0)
-		rc = demo_incidents(&cfg) ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)
 		rc = demo(atol(arg), argc > i + 2 ? strtoull(argv[i + 2], NULL, 10) : 1) ? 1 : 0;
 	else
