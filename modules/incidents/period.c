@@ -4,8 +4,8 @@
  * every active unit reports an all clear, or an incident (optionally the
  * incident it filed).  A unit reports for today only, once: a second report
  * of the same day is a 409 that shows the first; the form's nonce, taken
- * in the report's transaction (tx.h), makes a double submit one report.  The office may report for a unit (a phone
- * call) by its code.
+ * in the report's transaction (tx.h), makes a double submit one report.
+ * The office may report for a unit (a phone call) by its code.
  *
  * The period's page shows one day (?day=, default today, or the period's
  * nearest day): how many units reported, and the units that did not
