@@ -106,9 +106,8 @@ $$(BUILD)/bin/wangan-$(1): $$(patsubst %.c,$$(BUILD)/%.o,$$(wildcard modules/$(1
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 
-# Every tools/admin/*.c, and the incidents clock its demo deadlines use.
-$(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.c)) \
-    $(BUILD)/modules/incidents/clock.o $(BUILD)/lib/libwangan.a
+# Every tools/admin/*.c.
+$(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.c)) $(BUILD)/lib/libwangan.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

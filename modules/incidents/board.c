@@ -20,31 +20,30 @@ static const char *const status_choices[] = { "open", "closed", NULL };
 static int
 incident_row(void *arg, const struct db_row *r)
 {
-	/* id, unit_id, code, name, name_en, started, reported, taxonomy, category,
-	 * level_proposed, level, next_due, next_step, summary, status, closed */
 	static const struct { int col; const char *name; } attrs[] = {
-		{ 0, "id" }, { 1, "unit-id" }, { 2, "unit-code" }, { 5, "started" }, { 6, "reported" },
-		{ 7, "taxonomy" }, { 8, "category" }, { 9, "level-proposed" }, { 10, "level" },
-		{ 12, "next-step" }, { 14, "status" }, { 15, "closed" },
+		{ RW_ID, "id" }, { RW_UNIT_ID, "unit-id" }, { RW_CODE, "unit-code" }, { RW_STARTED, "started" },
+		{ RW_REPORTED, "reported" }, { RW_TAXONOMY, "taxonomy" }, { RW_CATEGORY, "category" },
+		{ RW_LEVEL_PROPOSED, "level-proposed" }, { RW_LEVEL, "level" }, { RW_NEXT_STEP, "next-step" },
+		{ RW_STATUS, "status" }, { RW_CLOSED, "closed" },
 	};
 	struct inc_rows *l = arg;
 	if (l->n++ == INC_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	xmlNodePtr e = pg_node(l->parent, "incident");
-	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+	for (size_t i = 0; i < APP_COUNT(attrs); i++)
 		if (*r->v[attrs[i].col])
 			pg_attr(e, attrs[i].name, r->v[attrs[i].col]);
-	if (strcmp(r->v[11], INC_NO_DUE) != 0 && strcmp(r->v[14], "open") == 0) {
-		long left = inc_time(r->v[11]) - l->now;
-		pg_attr(e, "next-due", r->v[11]);
+	if (strcmp(r->v[RW_NEXT_DUE], INC_NO_DUE) != 0 && strcmp(r->v[RW_STATUS], "open") == 0) {
+		long left = inc_time(r->v[RW_NEXT_DUE]) - l->now;
+		pg_attr(e, "next-due", r->v[RW_NEXT_DUE]);
 		pg_attri(e, "left", left);
 		if (left < 0)
 			pg_attr(e, "overdue", "1");
 	}
-	pg_text(e, "unit", inc_unit_name(l->c, r->v[3], r->v[4]));
-	pg_text(e, "summary", r->v[13]);
-	l->last_key = ar_strdup(l->c->ar, r->v[11]);
-	l->last_id = atoll(r->v[0]);
+	pg_text(e, "unit", inc_unit_name(l->c, r->v[RW_NAME], r->v[RW_NAME_EN]));
+	pg_text(e, "summary", r->v[RW_SUMMARY]);
+	l->last_key = ar_strdup(l->c->ar, r->v[RW_NEXT_DUE]);
+	l->last_id = atoll(r->v[RW_ID]);
 	return 0;
 }
 
@@ -61,16 +60,16 @@ inc_board(struct ctx *c)
 	char due[20], now[20];
 	long long id, only = only_unit(c);
 
-	c->view = view_id("incidents/board");
+	c->view = VIEW(INC_VIEW_BOARD);
 	if (inc_key_parse(ctx_q(c, "after"), due, &id) != 0)
 		return 400;
 	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
 	inc_time_format(l.now, now);
 	pg_attr(l.parent, "now", now);
 	struct db_val p[] = { DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_BOARD), p, 5, incident_row, &l);
+	enum db_rc rc = SQL_RUN(c, INC_SQL_BOARD, p, incident_row, &l);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	inc_rows_end(&l, inc_key(c, l.last_key, l.last_id));
 	return 200;
 }
@@ -92,7 +91,7 @@ inc_list(struct ctx *c)
 	const char *status = ctx_q(c, "status"), *before = ctx_q(c, "before");
 	long long only = only_unit(c);
 
-	c->view = view_id("incidents/list");
+	c->view = VIEW(INC_VIEW_LIST);
 	if (status == NULL || valid_check(&fs, status) != NULL)
 		status = "";
 	if (before == NULL || *before == '\0')
@@ -102,9 +101,9 @@ inc_list(struct ctx *c)
 	pg_attr(pg_node(c->data, "filter"), "status", status);
 	struct inc_rows l = { c, pg_node(c->data, "incidents"), 0, inc_now(), NULL, 0 };
 	struct db_val p[] = { DBS(status), DBS(status), DBI(only), DBI(only), DBI(atoll(before)) };
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_LIST), p, 5, incident_row, &l);
+	enum db_rc rc = SQL_RUN(c, INC_SQL_LIST, p, incident_row, &l);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
 	return 200;
 }

@@ -117,11 +117,10 @@ incident_open(struct xo *x, struct inc *in, long now)
 static int
 incident_row(void *arg, const struct db_row *r)
 {
-	/* enum inc_col's columns, then INC_STEP_COLS: id, kind, at, recorded, by, by_name,
-	 * detail, file_id, mime, size, sha256 */
+	/* INC_INCIDENT_COLS, then INC_STEP_COLS: s[ST_…] is the step's column */
 	struct walk *w = arg;
 	struct xo *x = w->x;
-	const char *const *s = r->v + IC__MAX;
+	const char *const *s = r->v + inc_col__MAX;
 	long long id = atoll(r->v[IC_ID]);
 	if (id != w->open) {
 		struct inc in;
@@ -134,20 +133,20 @@ incident_row(void *arg, const struct db_row *r)
 		incident_open(x, &in, w->now);
 		w->open = id;
 	}
-	if (strcmp(s[0], "0") != 0) {
+	if (strcmp(s[ST_ID], "0") != 0) {
 		xo_start(x, "step");
-		xo_attr(x, "id", s[0]);
-		xo_attr(x, "kind", s[1]);
-		xo_datetime(x, "at", s[2]);
-		xo_datetime(x, "recorded", s[3]);
-		xo_elem(x, "by", s[4]);
-		xo_elem(x, "byName", s[5]);
-		xo_elem(x, "detail", s[6]);
-		if (strcmp(s[7], "0") != 0) {
+		xo_attr(x, "id", s[ST_ID]);
+		xo_attr(x, "kind", s[ST_KIND]);
+		xo_datetime(x, "at", s[ST_AT]);
+		xo_datetime(x, "recorded", s[ST_RECORDED]);
+		xo_elem(x, "by", s[ST_BY]);
+		xo_elem(x, "byName", s[ST_BY_NAME]);
+		xo_elem(x, "detail", s[ST_DETAIL]);
+		if (strcmp(s[ST_FILE_ID], "0") != 0) {
 			xo_start(x, "file");
-			xo_attr(x, "mime", s[8]);
-			xo_attr(x, "size", s[9]);
-			xo_attr(x, "sha256", s[10]);
+			xo_attr(x, "mime", s[ST_MIME]);
+			xo_attr(x, "size", s[ST_SIZE]);
+			xo_attr(x, "sha256", s[ST_SHA256]);
 			xo_end(x);
 		}
 		xo_end(x);
@@ -158,23 +157,20 @@ incident_row(void *arg, const struct db_row *r)
 static int
 notice_row(void *arg, const struct db_row *r)
 {
-	/* enum inc_notice_col's columns, then enum inc_response_col's */
+	/* INC_NOTICE_COLS, then INC_RESPONSE_COLS: s[RC_…] is the response's column */
 	struct walk *w = arg;
 	struct xo *x = w->x;
-	const char *const *v = r->v, *const *s = r->v + NC__MAX;
+	const char *const *v = r->v, *const *s = r->v + inc_notice_col__MAX;
 	long long id = atoll(v[NC_ID]);
 	if (id != w->open) {
 		if (w->open != 0) {
 			xo_end(x);	/* responses */
 			xo_end(x);	/* notice */
 		}
-		long due = inc_time(v[NC_DUE]);
-		int turn = !strcmp(v[NC_STATUS], "assigned") || !strcmp(v[NC_STATUS], "returned");
 		xo_start(x, "notice");
 		xo_attr(x, "id", v[NC_ID]);
 		xo_attr(x, "status", v[NC_STATUS]);
-		xo_attr(x, "timing", turn ? (w->now <= due ? "pending" : "overdue") :
-		    inc_time(v[NC_RESPONDED]) <= due ? "on_time" : "late");
+		xo_attr(x, "timing", inc_notice_timing(v, w->now));
 		coded(x, "unit", "code", v[NC_UNIT_CODE], v[NC_UNIT_NAME]);
 		if (strcmp(v[NC_SYSTEM_ID], "0") != 0)
 			coded(x, "system", "id", v[NC_SYSTEM_ID], v[NC_SYSTEM]);
@@ -216,7 +212,7 @@ inc_export(struct ctx *c)
 	if (xo_open(&x, c, "incidents.xml", "incidents", INC_XMLNS) != 0)
 		return 500;
 	xo_start(&x, "incidentList");
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_EXPORT_INCIDENTS), NULL, 0, incident_row, &w);
+	enum db_rc rc = SQL_RUN0(c, INC_SQL_EXPORT_INCIDENTS, incident_row, &w);
 	if (w.open != 0) {
 		xo_end(&x);
 		xo_end(&x);
@@ -225,7 +221,7 @@ inc_export(struct ctx *c)
 	if (rc == DB_OK) {
 		w.open = 0;
 		xo_start(&x, "notices");
-		rc = db_run(c->db, SQL(INC_SQL_EXPORT_NOTICES), NULL, 0, notice_row, &w);
+		rc = SQL_RUN0(c, INC_SQL_EXPORT_NOTICES, notice_row, &w);
 		if (w.open != 0) {
 			xo_end(&x);
 			xo_end(&x);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "upload.h"
 
 const struct req_file *
 inc_upload(struct ctx *c, const char *name, enum sniff_type *type, const char **err)
@@ -34,7 +35,7 @@ inc_file_store(struct ctx *c, const struct req_file *f, enum sniff_type type, lo
 	if (rc != DB_OK)
 		return rc;
 	struct db_val p[] = { DBI(unit), DBI(*id) };
-	return db_run(c->db, SQL(INC_SQL_FILE_UNIT), p, 2, NULL, NULL);
+	return SQL_RUN(c, INC_SQL_FILE_UNIT, p, NULL, NULL);
 }
 
 struct file_row {
@@ -46,11 +47,11 @@ struct file_row {
 static int
 file_row(void *arg, const struct db_row *r)
 {
-	struct file_row *f = arg;	/* id, mime, size, unit_id */
-	f->id = atoll(r->v[0]);
-	f->mime = ar_strdup(f->c->ar, r->v[1]);
-	f->size = atoll(r->v[2]);
-	f->unit = atoll(r->v[3]);
+	struct file_row *f = arg;
+	f->id = atoll(r->v[FL_ID]);
+	f->mime = ar_strdup(f->c->ar, r->v[FL_MIME]);
+	f->size = atoll(r->v[FL_SIZE]);
+	f->unit = atoll(r->v[FL_UNIT_ID]);
 	return 0;
 }
 
@@ -59,10 +60,10 @@ int
 inc_file(struct ctx *c)
 {
 	struct file_row f = { c, 0, 0, 0, NULL };
-	struct db_val p = DBI(c->id);
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_FILE), &p, 1, file_row, &f);
+	struct db_val p[] = { DBI(c->id) };
+	enum db_rc rc = SQL_RUN(c, INC_SQL_FILE, p, file_row, &f);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	if (f.id == 0 || f.mime == NULL)
 		return 404;
 	if (!auth_unit_read(c, f.unit))

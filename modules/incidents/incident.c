@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "tx.h"
 
 /* The XML attribute of each column shown as an attribute (NULL: an element, or not shown). */
-static const char *const attr_name[IC__MAX] = {
+static const char *const attr_name[inc_col__MAX] = {
 	[IC_ID] = "id", [IC_UNIT_ID] = "unit-id", [IC_UNIT_CODE] = "unit-code", [IC_REP_ID] = "rep-id",
 	[IC_REP_CODE] = "rep-code", [IC_SYSTEM_ID] = "system-id", [IC_STARTED] = "started",
 	[IC_DISCOVERED] = "discovered", [IC_REPORTED] = "reported", [IC_TAXONOMY] = "taxonomy",
@@ -20,7 +21,7 @@ static const char *const attr_name[IC__MAX] = {
 	[IC_CREATED_AT] = "created", [IC_CREATED_BY] = "created-by",
 };
 /* … and of each column shown as an element. */
-static const char *const elem_name[IC__MAX] = {
+static const char *const elem_name[inc_col__MAX] = {
 	[IC_SYSTEM] = "system", [IC_SYSTEM_NAME] = "system-name", [IC_FILLED_BY] = "filled-by",
 	[IC_REVIEWED_BY] = "reviewed-by", [IC_DESCRIPTION] = "description", [IC_MEASURES] = "measures",
 	[IC_CONSEQUENCES] = "consequences", [IC_SUGGESTIONS] = "suggestions",
@@ -35,7 +36,7 @@ static int
 incident_row(void *arg, const struct db_row *r)
 {
 	struct loaded *l = arg;
-	for (size_t k = 0; k < IC__MAX && k < r->n; k++) {
+	for (size_t k = 0; k < inc_col__MAX && k < r->n; k++) {	/* INC_INCIDENT_COLS: in->v's order */
 		const char *s = ar_strdup(l->c->ar, r->v[k]);
 		l->in->v[k] = s != NULL ? s : "";
 	}
@@ -45,7 +46,7 @@ incident_row(void *arg, const struct db_row *r)
 static int
 version_row(void *arg, const struct db_row *r)
 {
-	*(long long *)arg = atoll(r->v[0]);
+	*(long long *)arg = atoll(r->v[VER_VERSION]);
 	return 0;
 }
 
@@ -83,55 +84,49 @@ enum db_rc
 inc_load(struct ctx *c, long long id, struct inc *in, int lock)
 {
 	struct loaded l = { c, in };
-	struct db_val p = DBI(id);
+	struct db_val p[] = { DBI(id) };
 	long long version = 0;
 	enum db_rc rc;
 
 	memset(in, 0, sizeof(*in));
 	/* lock the row first: the read after it sees the row as locked */
-	if (lock && ((rc = db_run(c->db, SQL(INC_SQL_INCIDENT_LOCK), &p, 1, version_row, &version)) != DB_OK ||
+	if (lock && ((rc = SQL_RUN(c, INC_SQL_INCIDENT_LOCK, p, version_row, &version)) != DB_OK ||
 	    version == 0))
 		return rc;
-	if ((rc = db_run(c->db, SQL(INC_SQL_INCIDENT), &p, 1, incident_row, &l)) != DB_OK)
+	if ((rc = SQL_RUN(c, INC_SQL_INCIDENT, p, incident_row, &l)) != DB_OK)
 		return rc;
 	if (in->v[IC_ID] != NULL)
 		inc_times_of(in);
 	return DB_OK;
 }
 
-enum inc_lock
-inc_lock(struct ctx *c, long long id, const char *version, enum inc_act act, struct inc *now,
-    enum db_rc *rc)
-{
-	if ((*rc = db_begin(c->db)) != DB_OK)
-		return INC_FAILED;
-	if ((*rc = inc_load(c, id, now, 1)) != DB_OK)
-		return INC_FAILED;
-	if (now->id != 0 && now->version == atoll(version) && inc_state_allows(now, act))
-		return INC_LOCKED;
-	db_rollback(c->db);
-	return now->id == 0 ? INC_GONE : INC_MOVED;
-}
-
 int
-inc_reload(struct ctx *c, struct inc *now)
+inc_lock(struct ctx *c, long long id, const char *version, enum inc_act act, struct inc *now)
 {
-	db_rollback(c->db);
-	enum db_rc rc = inc_load(c, c->id, now, 0);
+	enum db_rc rc = inc_load(c, id, now, 1);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
-	return now->id ? 200 : 404;
-}
-
-int
-inc_open(struct ctx *c, long long id, struct inc *in)
-{
-	enum db_rc rc = inc_load(c, id, in, 0);
-	if (rc != DB_OK)
-		return inc_db_fail(rc);
-	if (in->id == 0)
+		return rc;
+	if (now->id == 0)
 		return 404;
-	return auth_unit_read(c, in->unit_id) ? 200 : auth_deny(c, "incident", id);
+	return now->version == atoll(version) && inc_state_allows(now, act) ? TX_COMMIT : 409;
+}
+
+int
+inc_find(struct ctx *c, struct inc *in)
+{
+	enum db_rc rc = inc_load(c, c->id, in, 0);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	return in->id ? 200 : 404;
+}
+
+int
+inc_open(struct ctx *c, struct inc *in)
+{
+	int st = inc_find(c, in);
+	if (st != 200)
+		return st;
+	return auth_unit_read(c, in->unit_id) ? 200 : auth_deny(c, "incident", c->id);
 }
 
 void
@@ -180,7 +175,7 @@ inc_node(struct ctx *c, xmlNodePtr parent, const struct inc *in, long now)
 {
 	xmlNodePtr n = pg_node(parent, "incident");
 	const char *const *v = in->v;
-	for (int k = 0; k < IC__MAX; k++)
+	for (int k = 0; k < inc_col__MAX; k++)
 		if (attr_name[k] != NULL && *v[k])
 			pg_attr(n, attr_name[k], v[k]);
 	/* the deadline as stored: "none" is no attribute; the time left is to the second */
@@ -190,7 +185,7 @@ inc_node(struct ctx *c, xmlNodePtr parent, const struct inc *in, long now)
 	}
 	pg_text(n, "unit", inc_unit_name(c, v[IC_UNIT_NAME], v[IC_UNIT_NAME_EN]));
 	pg_text(n, "reporting-unit", inc_unit_name(c, v[IC_REP_NAME], v[IC_REP_NAME_EN]));
-	for (int k = 0; k < IC__MAX; k++)
+	for (int k = 0; k < inc_col__MAX; k++)
 		if (elem_name[k] != NULL)
 			pg_text(n, elem_name[k], v[k]);
 	clock_node(n, in, now);
@@ -204,17 +199,19 @@ struct steps {
 static int
 step_row(void *arg, const struct db_row *r)
 {
-	/* id, kind, at, recorded_at, by_login, by_name, detail, file_id, mime, size, sha256 */
-	static const char *const names[] = { "id", "kind", "at", "recorded", "by", "by-name" };
+	static const struct { int col; const char *name; } attrs[] = {
+		{ ST_ID, "id" }, { ST_KIND, "kind" }, { ST_AT, "at" }, { ST_RECORDED, "recorded" },
+		{ ST_BY, "by" }, { ST_BY_NAME, "by-name" },
+	};
 	struct steps *s = arg;
-	xmlNodePtr e = pg_text(s->parent, "step", r->v[6]);
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		pg_attr(e, names[i], r->v[i]);
-	if (strcmp(r->v[7], "0") != 0) {
-		pg_attr(e, "file-id", r->v[7]);
-		pg_attr(e, "mime", r->v[8]);
-		pg_attr(e, "size", r->v[9]);
-		pg_attr(e, "sha256", r->v[10]);
+	xmlNodePtr e = pg_text(s->parent, "step", r->v[ST_DETAIL]);
+	for (size_t i = 0; i < APP_COUNT(attrs); i++)
+		pg_attr(e, attrs[i].name, r->v[attrs[i].col]);
+	if (strcmp(r->v[ST_FILE_ID], "0") != 0) {
+		pg_attr(e, "file-id", r->v[ST_FILE_ID]);
+		pg_attr(e, "mime", r->v[ST_MIME]);
+		pg_attr(e, "size", r->v[ST_SIZE]);
+		pg_attr(e, "sha256", r->v[ST_SHA256]);
 	}
 	return 0;
 }
@@ -223,14 +220,14 @@ int
 inc_page(struct ctx *c, const struct inc *in, int status)
 {
 	struct steps s;
-	struct db_val p = DBI(in->id);
+	struct db_val p[] = { DBI(in->id) };
 
-	c->view = view_id("incidents/incident");
+	c->view = VIEW(INC_VIEW_INCIDENT);
 	inc_node(c, c->data, in, inc_now());
 	s.parent = pg_node(c->data, "steps");
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_STEPS), &p, 1, step_row, &s);
+	enum db_rc rc = SQL_RUN(c, INC_SQL_STEPS, p, step_row, &s);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	for (int a = 0; a < INC_ACT__MAX; a++)
 		if (inc_may(c, in, a) && inc_state_allows(in, a))
 			pg_attr(pg_node(c->data, "can"), "action", inc_act_code[a]);
@@ -244,7 +241,7 @@ int
 inc_incident(struct ctx *c)
 {
 	struct inc in;
-	int st = inc_open(c, c->id, &in);
+	int st = inc_open(c, &in);
 	return st == 200 ? inc_page(c, &in, 200) : st;
 }
 
@@ -253,10 +250,10 @@ int
 inc_print(struct ctx *c)
 {
 	struct inc in;
-	int st = inc_open(c, c->id, &in);
+	int st = inc_open(c, &in);
 	if (st != 200)
 		return st;
-	c->view = view_id("incidents/print");
+	c->view = VIEW(INC_VIEW_PRINT);
 	inc_node(c, c->data, &in, inc_now());
 	inc_taxonomy_node(c);
 	return 200;

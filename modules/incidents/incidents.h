@@ -23,9 +23,13 @@
  */
 #ifndef WANGAN_INCIDENTS_H
 #define WANGAN_INCIDENTS_H
-#include "legacy.h"
+#include "app.h"
+#include "auth.h"
+#include "ctx.h"
+#include "page.h"
+#include "sniff.h"
+#include "sql.h"
 #include "clock.h"
-#include "upload.h"
 
 #define INC_PAGE_ROWS 50
 #define INC_NO_DUE "9999-12-31 23:59:59"	/* next_due when no step has a deadline */
@@ -49,81 +53,168 @@ struct inc_settings {
 };
 extern struct inc_settings inc_set;
 
-enum inc_sql {
-	INC_SQL_INCIDENT,
-	INC_SQL_INCIDENT_LOCK,
-	INC_SQL_INSERT,
-	INC_SQL_NONCE,
-	INC_SQL_UPDATE_SHEET,
-	INC_SQL_UPDATE_STEPS,
-	INC_SQL_STEP_INSERT,
-	INC_SQL_STEPS,
-	INC_SQL_BOARD,
-	INC_SQL_LIST,
-	INC_SQL_UNIT_BY_CODE,
-	INC_SQL_SYSTEMS,
-	INC_SQL_SYSTEM,
-	INC_SQL_FILE_INSERT,
-	INC_SQL_FILE_UNIT,
-	INC_SQL_CHUNK_INSERT,
-	INC_SQL_FILE,
-	INC_SQL_CHUNKS,
-	/* threat notices (notice.c) */
-	INC_SQL_NOTICES_OPEN,
-	INC_SQL_NOTICES_OVERDUE,
-	INC_SQL_NOTICES_ALL,
-	INC_SQL_NOTICE,
-	INC_SQL_NOTICE_LOCK,
-	INC_SQL_NOTICE_INSERT,
-	INC_SQL_NOTICE_NONCE,
-	INC_SQL_NOTICE_UPDATE,
-	INC_SQL_RESPONSES,
-	INC_SQL_RESPONSE_INSERT,
-	INC_SQL_RESPONSE_NONCE,
-	INC_SQL_RESPONSE_DECIDE,
-	/* important periods (period.c) */
-	INC_SQL_PERIODS,
-	INC_SQL_PERIOD,
-	INC_SQL_PERIOD_INSERT,
-	INC_SQL_PERIOD_NONCE,
-	INC_SQL_PERIOD_UNITS,
-	INC_SQL_PERIOD_COUNT,
-	INC_SQL_PERIOD_REPORT,
-	INC_SQL_REPORT_NONCE,
-	INC_SQL_UNIT_INCIDENTS,
-	INC_SQL_OWN_INCIDENT,
-	/* export.c */
-	INC_SQL_EXPORT_INCIDENTS,
-	INC_SQL_EXPORT_NOTICES,
-	INC_SQL__MAX
-};
-extern const char *const inc_sql[INC_SQL__MAX];
+/*
+ * The statements (sql.c) and how many parameters each takes.  The board,
+ * list and notice pages are keyset pages: "only unit" is an account's own
+ * unit or 0 for every unit, passed twice for (? = 0 OR unit_id = ?).
+ */
+#define INC_STATEMENTS(S) \
+	S(INC_SQL_INCIDENT, 1) \
+	S(INC_SQL_INCIDENT_LOCK, 1) \
+	S(INC_SQL_INSERT, 29) \
+	S(INC_SQL_UPDATE_SHEET, 19) \
+	S(INC_SQL_UPDATE_STEPS, 17) \
+	S(INC_SQL_STEP_INSERT, 8) \
+	S(INC_SQL_STEPS, 1) \
+	S(INC_SQL_BOARD, 5) \
+	S(INC_SQL_LIST, 5) \
+	S(INC_SQL_UNIT_BY_CODE, 1) \
+	S(INC_SQL_SYSTEMS, 1) \
+	S(INC_SQL_SYSTEM, 1) \
+	S(INC_SQL_FILE_INSERT, 5) \
+	S(INC_SQL_FILE_UNIT, 2) \
+	S(INC_SQL_CHUNK_INSERT, 3) \
+	S(INC_SQL_FILE, 1) \
+	S(INC_SQL_CHUNKS, 1) \
+	/* threat notices (notice.c) */ \
+	S(INC_SQL_NOTICES_OPEN, 5) \
+	S(INC_SQL_NOTICES_OVERDUE, 6) \
+	S(INC_SQL_NOTICES_ALL, 3) \
+	S(INC_SQL_NOTICE, 1) \
+	S(INC_SQL_NOTICE_LOCK, 1) \
+	S(INC_SQL_NOTICE_INSERT, 10) \
+	S(INC_SQL_NOTICE_UPDATE, 6) \
+	S(INC_SQL_RESPONSES, 1) \
+	S(INC_SQL_RESPONSE_INSERT, 6) \
+	S(INC_SQL_RESPONSE_DECIDE, 5) \
+	/* important periods (period.c) */ \
+	S(INC_SQL_PERIODS, 1) \
+	S(INC_SQL_PERIOD, 1) \
+	S(INC_SQL_PERIOD_INSERT, 6) \
+	S(INC_SQL_PERIOD_UNITS, 8) \
+	S(INC_SQL_PERIOD_COUNT, 2) \
+	S(INC_SQL_PERIOD_REPORT, 9) \
+	S(INC_SQL_UNIT_INCIDENTS, 1) \
+	S(INC_SQL_OWN_INCIDENT, 1) \
+	/* export.c */ \
+	S(INC_SQL_EXPORT_INCIDENTS, 0) \
+	S(INC_SQL_EXPORT_NOTICES, 0) \
+	/* the synthetic demo data (demo.c), besides the statements above it reuses */ \
+	S(INC_SQL_DEMO_HAS, 0) \
+	S(INC_SQL_DEMO_INCIDENT, 32) \
+	S(INC_SQL_DEMO_NOTICE, 9)
+DB_STATEMENTS(inc_sql_id, INC_STATEMENTS, INC_SQL__MAX);
+extern const struct db_stmt inc_sql[INC_SQL__MAX];
 
-/* An incident row (INC_SQL_INCIDENT's columns, in this order). */
-enum inc_col {
-	IC_ID, IC_UNIT_ID, IC_UNIT_CODE, IC_UNIT_NAME, IC_UNIT_NAME_EN, IC_REP_ID, IC_REP_CODE,
-	IC_REP_NAME, IC_REP_NAME_EN, IC_SYSTEM_ID, IC_SYSTEM, IC_SYSTEM_NAME, IC_STARTED,
-	IC_DISCOVERED, IC_REPORTED, IC_FILLED_BY, IC_REVIEWED_BY, IC_TAXONOMY, IC_CATEGORY, IC_HARM,
-	IC_LEVEL_REPORTED, IC_LEVEL_PROPOSED, IC_LEVEL, IC_DESCRIPTION, IC_MEASURES, IC_CONSEQUENCES,
-	IC_SUGGESTIONS, IC_ORAL_AT, IC_WRITTEN_AT, IC_REVIEW_AT, IC_HANDLED_AT, IC_RECTIFY_AT,
-	IC_RECTIFY_DUE, IC_CLOSED_AT, IC_STATUS, IC_NEXT_DUE, IC_NEXT_STEP, IC_LIM_ONTIME,
-	IC_LIM_LATE, IC_LIM_MISSED, IC_LIM_WRITTEN, IC_LIM_REVIEW, IC_LIM_RECTIFY, IC_VERSION,
-	IC_CREATED_AT, IC_CREATED_BY, IC__MAX
-};
+/* An incident row (INC_SQL_INCIDENT's columns, the first of the export's). */
+#define INC_INCIDENT_COLS(C) \
+	C(IC_ID, "id") C(IC_UNIT_ID, "unit_id") C(IC_UNIT_CODE, "unit_code") \
+	C(IC_UNIT_NAME, "unit_name") C(IC_UNIT_NAME_EN, "unit_name_en") \
+	C(IC_REP_ID, "reporting_unit_id") C(IC_REP_CODE, "rep_code") C(IC_REP_NAME, "rep_name") \
+	C(IC_REP_NAME_EN, "rep_name_en") C(IC_SYSTEM_ID, "system_id") C(IC_SYSTEM, "system") \
+	C(IC_SYSTEM_NAME, "system_name") C(IC_STARTED, "started_at") \
+	C(IC_DISCOVERED, "discovered_at") C(IC_REPORTED, "reported_at") C(IC_FILLED_BY, "filled_by") \
+	C(IC_REVIEWED_BY, "reviewed_by") C(IC_TAXONOMY, "taxonomy") C(IC_CATEGORY, "category") \
+	C(IC_HARM, "harm") C(IC_LEVEL_REPORTED, "level_reported") \
+	C(IC_LEVEL_PROPOSED, "level_proposed") C(IC_LEVEL, "level") \
+	C(IC_DESCRIPTION, "description") C(IC_MEASURES, "measures") \
+	C(IC_CONSEQUENCES, "consequences") C(IC_SUGGESTIONS, "suggestions") C(IC_ORAL_AT, "oral_at") \
+	C(IC_WRITTEN_AT, "written_at") C(IC_REVIEW_AT, "review_at") C(IC_HANDLED_AT, "handled_at") \
+	C(IC_RECTIFY_AT, "rectify_at") C(IC_RECTIFY_DUE, "rectify_due") C(IC_CLOSED_AT, "closed_at") \
+	C(IC_STATUS, "status") C(IC_NEXT_DUE, "next_due") C(IC_NEXT_STEP, "next_step") \
+	C(IC_LIM_ONTIME, "lim_first_ontime") C(IC_LIM_LATE, "lim_first_late") \
+	C(IC_LIM_MISSED, "lim_first_missed") C(IC_LIM_WRITTEN, "lim_written") \
+	C(IC_LIM_REVIEW, "lim_review") C(IC_LIM_RECTIFY, "lim_rectify_days") \
+	C(IC_VERSION, "version") C(IC_CREATED_AT, "created_at") C(IC_CREATED_BY, "created_by")
+DB_COLUMNS(inc_col, INC_INCIDENT_COLS);
 
-/* A threat notice row (INC_NOTICE_SELECT's columns) and a response row (INC_RESPONSE_SELECT's). */
-enum inc_notice_col {
-	NC_ID, NC_UNIT_ID, NC_UNIT_CODE, NC_UNIT_NAME, NC_UNIT_NAME_EN, NC_SYSTEM_ID, NC_SYSTEM,
-	NC_SOURCE, NC_NO, NC_RECEIVED, NC_DESCRIPTION, NC_DUE, NC_STATUS, NC_RESPONDED, NC_ACCEPTED,
-	NC_VERSION, NC_CREATED_AT, NC_CREATED_BY, NC__MAX
-};
-enum inc_response_col {
-	RC_ID, RC_RESULT, RC_FILE_ID, RC_MIME, RC_SIZE, RC_SHA256, RC_SUBMITTED_AT, RC_SUBMITTED_BY,
-	RC_DECISION, RC_DECIDED_AT, RC_DECIDED_BY, RC_REASON, RC__MAX
-};
+/* A step with its file (INC_SQL_STEPS; the export's, after the incident's: r->v + inc_col__MAX). */
+#define INC_STEP_COLS(C) \
+	C(ST_ID, "step_id") C(ST_KIND, "kind") C(ST_AT, "at") C(ST_RECORDED, "recorded_at") \
+	C(ST_BY, "by_login") C(ST_BY_NAME, "by_name") C(ST_DETAIL, "detail") C(ST_FILE_ID, "file_id") \
+	C(ST_MIME, "mime") C(ST_SIZE, "size") C(ST_SHA256, "sha256")
+DB_COLUMNS(inc_step_col, INC_STEP_COLS);
+
+/* A row of the board and the list (INC_SQL_BOARD, _LIST). */
+#define INC_ROW_COLS(C) \
+	C(RW_ID, "id") C(RW_UNIT_ID, "unit_id") C(RW_CODE, "code") C(RW_NAME, "name") \
+	C(RW_NAME_EN, "name_en") C(RW_STARTED, "started_at") C(RW_REPORTED, "reported_at") \
+	C(RW_TAXONOMY, "taxonomy") C(RW_CATEGORY, "category") C(RW_LEVEL_PROPOSED, "level_proposed") \
+	C(RW_LEVEL, "level") C(RW_NEXT_DUE, "next_due") C(RW_NEXT_STEP, "next_step") \
+	C(RW_SUMMARY, "summary") C(RW_STATUS, "status") C(RW_CLOSED, "closed_at")
+DB_COLUMNS(inc_row_col, INC_ROW_COLS);
+
+/* A threat notice (INC_SQL_NOTICE, the lists, the first of the export's). */
+#define INC_NOTICE_COLS(C) \
+	C(NC_ID, "id") C(NC_UNIT_ID, "unit_id") C(NC_UNIT_CODE, "unit_code") \
+	C(NC_UNIT_NAME, "unit_name") C(NC_UNIT_NAME_EN, "unit_name_en") C(NC_SYSTEM_ID, "system_id") \
+	C(NC_SYSTEM, "system") C(NC_SOURCE, "source") C(NC_NO, "notice_no") \
+	C(NC_RECEIVED, "received_at") C(NC_DESCRIPTION, "description") C(NC_DUE, "due_at") \
+	C(NC_STATUS, "status") C(NC_RESPONDED, "responded_at") C(NC_ACCEPTED, "accepted_at") \
+	C(NC_VERSION, "version") C(NC_CREATED_AT, "created_at") C(NC_CREATED_BY, "created_by")
+DB_COLUMNS(inc_notice_col, INC_NOTICE_COLS);
+
+/* A response to a notice (INC_SQL_RESPONSES; the export's, after the notice's). */
+#define INC_RESPONSE_COLS(C) \
+	C(RC_ID, "response_id") C(RC_RESULT, "result") C(RC_FILE_ID, "file_id") C(RC_MIME, "mime") \
+	C(RC_SIZE, "size") C(RC_SHA256, "sha256") C(RC_SUBMITTED_AT, "submitted_at") \
+	C(RC_SUBMITTED_BY, "submitted_by") C(RC_DECISION, "decision") C(RC_DECIDED_AT, "decided_at") \
+	C(RC_DECIDED_BY, "decided_by") C(RC_REASON, "reason")
+DB_COLUMNS(inc_response_col, INC_RESPONSE_COLS);
+
+/* A period (INC_SQL_PERIOD, and the list's INC_SQL_PERIODS). */
+#define INC_PERIOD_COLS(C) \
+	C(PD_ID, "id") C(PD_NAME, "name") C(PD_STARTS, "starts") C(PD_ENDS, "ends") \
+	C(PD_REMARK, "remark") C(PD_CREATED_AT, "created_at") C(PD_CREATED_BY, "created_by")
+DB_COLUMNS(inc_period_col, INC_PERIOD_COLS);
+
+/* An active unit with its report of the day, or "" and 0 (INC_SQL_PERIOD_UNITS). */
+#define INC_PERIOD_UNIT_COLS(C) \
+	C(PU_ID, "id") C(PU_CODE, "code") C(PU_NAME, "name") C(PU_NAME_EN, "name_en") \
+	C(PU_STATUS, "status") C(PU_INCIDENT_ID, "incident_id") C(PU_REMARK, "remark") \
+	C(PU_REPORTED_AT, "reported_at") C(PU_REPORTED_BY, "reported_by")
+DB_COLUMNS(inc_period_unit_col, INC_PERIOD_UNIT_COLS);
+
+/* How many active units there are and how many reported that day (INC_SQL_PERIOD_COUNT). */
+#define INC_PERIOD_COUNT_COLS(C) C(PC_UNITS, "units") C(PC_REPORTED, "reported")
+DB_COLUMNS(inc_period_count_col, INC_PERIOD_COUNT_COLS);
+
+/* A unit's recent incidents, for its period report (INC_SQL_UNIT_INCIDENTS). */
+#define INC_UNIT_INCIDENT_COLS(C) \
+	C(UI_ID, "id") C(UI_STARTED, "started_at") C(UI_TAXONOMY, "taxonomy") C(UI_CATEGORY, "category")
+DB_COLUMNS(inc_unit_incident_col, INC_UNIT_INCIDENT_COLS);
+
+/* An active unit by code (INC_SQL_UNIT_BY_CODE), a unit's system (INC_SQL_SYSTEMS). */
+#define INC_UNIT_COLS(C) C(UB_ID, "id") C(UB_NAME, "name") C(UB_NAME_EN, "name_en")
+DB_COLUMNS(inc_unit_col, INC_UNIT_COLS);
+#define INC_SYSTEM_COLS(C) C(SY_ID, "id") C(SY_NAME, "name")
+DB_COLUMNS(inc_system_col, INC_SYSTEM_COLS);
+
+/* The unit a system or an incident belongs to (INC_SQL_SYSTEM, _OWN_INCIDENT). */
+#define INC_OWNER_COLS(C) C(OWN_UNIT_ID, "unit_id")
+DB_COLUMNS(inc_owner_col, INC_OWNER_COLS);
+
+/* A row's version, read as it is locked (INC_SQL_INCIDENT_LOCK, _NOTICE_LOCK). */
+#define INC_VERSION_COLS(C) C(VER_VERSION, "version")
+DB_COLUMNS(inc_version_col, INC_VERSION_COLS);
+
+/* A stored file's metadata (INC_SQL_FILE); its pieces (INC_SQL_CHUNKS) are core upload.c's. */
+#define INC_FILE_COLS(C) C(FL_ID, "id") C(FL_MIME, "mime") C(FL_SIZE, "size") C(FL_UNIT_ID, "unit_id")
+DB_COLUMNS(inc_file_col, INC_FILE_COLS);
+#define INC_CHUNK_COLS(C) C(CH_DATA, "data")
+DB_COLUMNS(inc_chunk_col, INC_CHUNK_COLS);
+
+/* How many incidents there are (INC_SQL_DEMO_HAS): the demo writes into an empty module only. */
+#define INC_COUNT_COLS(C) C(CNT_N, "n")
+DB_COLUMNS(inc_count_col, INC_COUNT_COLS);
+
+/* The views (main.c). */
+enum inc_view { INC_VIEW_BOARD, INC_VIEW_LIST, INC_VIEW_INCIDENT, INC_VIEW_SHEET, INC_VIEW_PRINT,
+	INC_VIEW_NOTICES, INC_VIEW_NOTICE, INC_VIEW_NOTICE_FORM, INC_VIEW_PERIODS, INC_VIEW_PERIOD,
+	INC_VIEW_PERIOD_FORM, INC_VIEW__MAX };
 
 struct inc {
-	const char *v[IC__MAX];		/* "" for NULL, copied into the request's arena */
+	const char *v[inc_col__MAX];		/* "" for NULL, copied into the request's arena */
 	long long id, unit_id, version;
 	struct inc_times t;
 	struct inc_limits lim;
@@ -141,19 +232,16 @@ int  inc_state_allows(const struct inc *in, enum inc_act act);
 /* incident.c: loading, the clock, the page XML */
 enum db_rc inc_load(struct ctx *c, long long id, struct inc *in, int lock);
 /*
- * Begins a change of incident id made from a form of version: the
- * transaction open and the row locked in *now (INC_LOCKED); or, rolled
- * back, the incident at another version or in a state that does not allow
- * act (INC_MOVED), no such incident (INC_GONE); or a failed query
- * (INC_FAILED, *rc says which; the caller rolls back, and may retry).
+ * In a write's transaction (tx.h): locks incident id and loads it into
+ * *now.  TX_COMMIT (go on) when it is at the form's version and its state
+ * allows act; 409 when it moved on or does not allow act; 404 when there
+ * is none; or the failed query's db_rc.
  */
-enum inc_lock { INC_LOCKED, INC_MOVED, INC_GONE, INC_FAILED };
-enum inc_lock inc_lock(struct ctx *c, long long id, const char *version, enum inc_act act,
-    struct inc *now, enum db_rc *rc);
-/* After a conflict: rolls back and loads incident c->id as it is now; 200, 404 or APP_LOST/500. */
-int  inc_reload(struct ctx *c, struct inc *now);
-/* Incident id for reading: 200, 404, 403 (audited) or APP_LOST/500. */
-int  inc_open(struct ctx *c, long long id, struct inc *in);
+int  inc_lock(struct ctx *c, long long id, const char *version, enum inc_act act, struct inc *now);
+/* Incident c->id as it is now (outside a write): 200, 404 or app_dberr(). */
+int  inc_find(struct ctx *c, struct inc *in);
+/* Incident c->id for reading: 200, 404, 403 (audited) or app_dberr(). */
+int  inc_open(struct ctx *c, struct inc *in);
 /* in->t and in->lim from in->v (after a load or a change of v). */
 void inc_times_of(struct inc *in);
 /* The next deadline (or INC_NO_DUE) and what is awaited, as stored in next_due/next_step. */
@@ -167,14 +255,8 @@ const char *inc_form_time(struct ctx *c, const char *db);
 const char *inc_check_time(const char *s, long now, long *t);
 /* A form's values as the audit's JSON object, without its nonce and version. */
 const char *inc_form_json(struct ctx *c, const struct vfield *t, size_t n, const char **vals);
-/* Status for a failed query: APP_LOST or 500. */
-int  inc_db_fail(enum db_rc rc);
-/*
- * After a failed write: rolls the transaction back; 1 when it lost a
- * deadlock and may run again (three times at most), else 0 and the caller
- * answers for rc (a duplicate key's page, or inc_db_fail()).
- */
-int  inc_rollback(struct ctx *c, enum db_rc rc, int *tries);
+/* A row callback: the one unit_id column of INC_SQL_SYSTEM or _OWN_INCIDENT into a long long. */
+int  inc_owner_row(void *arg, const struct db_row *r);
 
 /*
  * A page of a list: the rows under parent, the 51st fetched only to know
@@ -197,6 +279,12 @@ void inc_rows_end(struct inc_rows *l, const char *next);
  */
 const char *inc_key(struct ctx *c, const char *at, long long id);
 int  inc_key_parse(const char *key, char at[20], long long *id);
+/*
+ * A notice's timing, from its INC_NOTICE_COLS: "pending" or "overdue" while
+ * it is the unit's turn (assigned or returned), "on_time" or "late" by the
+ * last response once there is one (notice.c).
+ */
+const char *inc_notice_timing(const char *const *v, long now);
 /* The incident page: the incident, its steps, what this account may do. */
 int  inc_page(struct ctx *c, const struct inc *in, int status);
 /* A unit by code: id, name; 0 when no active unit has it. */
@@ -238,4 +326,5 @@ int inc_period_form(struct ctx *c);
 int inc_period_new(struct ctx *c);
 int inc_period_report(struct ctx *c);
 int inc_export(struct ctx *c);
+int inc_demo(struct ctx *c);
 #endif

@@ -16,9 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "incidents.h"
+#include "tx.h"
 
-static const char *const attr_name[NC__MAX] = {
+static const char *const attr_name[inc_notice_col__MAX] = {
 	[NC_ID] = "id", [NC_UNIT_ID] = "unit-id", [NC_UNIT_CODE] = "unit-code",
 	[NC_SYSTEM_ID] = "system-id", [NC_NO] = "notice-no", [NC_RECEIVED] = "received",
 	[NC_DUE] = "due", [NC_STATUS] = "status", [NC_RESPONDED] = "responded",
@@ -52,16 +54,22 @@ static const char *const status_choices[] = { "open", "overdue", "all", NULL };
 /* A notice as it is, its columns copied into the request's arena. */
 struct notice {
 	struct ctx *c;
-	const char *v[NC__MAX];
+	const char *v[inc_notice_col__MAX];
 	long long id, unit_id, version;
 };
 
-/* pending/overdue while it is the unit's turn, on_time/late by the last response after. */
-static const char *
-timing(const char *const *v, long now)
+/* The unit's turn: the notice came to it, or its response came back. */
+static int
+turn(const char *const *v)
+{
+	return !strcmp(v[NC_STATUS], "assigned") || !strcmp(v[NC_STATUS], "returned");
+}
+
+const char *
+inc_notice_timing(const char *const *v, long now)
 {
 	long due = inc_time(v[NC_DUE]);
-	if (!strcmp(v[NC_STATUS], "assigned") || !strcmp(v[NC_STATUS], "returned"))
+	if (turn(v))
 		return now <= due ? "pending" : "overdue";
 	return inc_time(v[NC_RESPONDED]) <= due ? "on_time" : "late";
 }
@@ -70,10 +78,10 @@ static xmlNodePtr
 notice_node(struct ctx *c, xmlNodePtr parent, const char *const *v, long now)
 {
 	xmlNodePtr n = pg_node(parent, "notice");
-	for (int k = 0; k < NC__MAX; k++)
+	for (int k = 0; k < inc_notice_col__MAX; k++)
 		if (attr_name[k] != NULL && *v[k])
 			pg_attr(n, attr_name[k], v[k]);
-	pg_attr(n, "timing", timing(v, now));
+	pg_attr(n, "timing", inc_notice_timing(v, now));
 	pg_attri(n, "left", inc_time(v[NC_DUE]) - now);
 	pg_text(n, "unit", inc_unit_name(c, v[NC_UNIT_NAME], v[NC_UNIT_NAME_EN]));
 	pg_text(n, "system", v[NC_SYSTEM]);
@@ -105,7 +113,7 @@ inc_notices(struct ctx *c)
 	const char *next;
 	enum db_rc rc;
 
-	c->view = view_id("incidents/notices");
+	c->view = VIEW(INC_VIEW_NOTICES);
 	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)
 		status = "open";
 	pg_attr(pg_node(c->data, "filter"), "status", status);
@@ -115,19 +123,22 @@ inc_notices(struct ctx *c)
 		if (before != NULL && *before && valid_check(&fb, before) != NULL)
 			return 400;
 		struct db_val p[] = { DBI(only), DBI(only), DBI(before && *before ? atoll(before) : 0x7fffffff) };
-		rc = db_run(c->db, SQL(INC_SQL_NOTICES_ALL), p, 3, list_row, &l);
+		rc = SQL_RUN(c, INC_SQL_NOTICES_ALL, p, list_row, &l);
 		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "before=%lld", l.last_id) : NULL;
 	} else {
 		if (inc_key_parse(ctx_q(c, "after"), due, &id) != 0)
 			return 400;
-		int overdue = strcmp(status, "overdue") == 0;
-		struct db_val p[] = { DBS(now), DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
-		rc = db_run(c->db, SQL(overdue ? INC_SQL_NOTICES_OVERDUE : INC_SQL_NOTICES_OPEN),
-		    overdue ? p : p + 1, overdue ? 6 : 5, list_row, &l);
+		if (strcmp(status, "overdue") == 0) {
+			struct db_val p[] = { DBS(now), DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
+			rc = SQL_RUN(c, INC_SQL_NOTICES_OVERDUE, p, list_row, &l);
+		} else {
+			struct db_val p[] = { DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
+			rc = SQL_RUN(c, INC_SQL_NOTICES_OPEN, p, list_row, &l);
+		}
 		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "after=%s", inc_key(c, l.last_key, l.last_id)) : NULL;
 	}
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	inc_rows_end(&l, next);
 	return 200;
 }
@@ -136,7 +147,7 @@ static int
 notice_row(void *arg, const struct db_row *r)
 {
 	struct notice *n = arg;
-	for (int k = 0; k < NC__MAX; k++) {
+	for (int k = 0; k < inc_notice_col__MAX; k++) {	/* INC_NOTICE_COLS: n->v's order */
 		const char *s = ar_strdup(n->c->ar, r->v[k]);
 		n->v[k] = s != NULL ? s : "";
 	}
@@ -150,25 +161,25 @@ notice_row(void *arg, const struct db_row *r)
 static enum db_rc
 load(struct ctx *c, long long id, struct notice *n, int lock)
 {
-	struct db_val p = DBI(id);
+	struct db_val p[] = { DBI(id) };
 	enum db_rc rc;
 	memset(n, 0, sizeof(*n));
 	n->c = c;
-	if (lock && (rc = db_run(c->db, SQL(INC_SQL_NOTICE_LOCK), &p, 1, NULL, NULL)) != DB_OK)
+	if (lock && (rc = SQL_RUN(c, INC_SQL_NOTICE_LOCK, p, NULL, NULL)) != DB_OK)
 		return rc;
-	return db_run(c->db, SQL(INC_SQL_NOTICE), &p, 1, notice_row, n);
+	return SQL_RUN(c, INC_SQL_NOTICE, p, notice_row, n);
 }
 
 static int
 response_row(void *arg, const struct db_row *r)
 {
-	static const char *const names[RC__MAX] = {
+	static const char *const names[inc_response_col__MAX] = {
 		[RC_ID] = "id", [RC_FILE_ID] = "file-id", [RC_MIME] = "mime", [RC_SIZE] = "size",
 		[RC_SHA256] = "sha256", [RC_SUBMITTED_AT] = "submitted", [RC_SUBMITTED_BY] = "by",
 		[RC_DECISION] = "decision", [RC_DECIDED_AT] = "decided", [RC_DECIDED_BY] = "decided-by",
 	};
 	xmlNodePtr e = pg_node(arg, "response");
-	for (int k = 0; k < RC__MAX; k++)
+	for (int k = 0; k < inc_response_col__MAX; k++)
 		if (names[k] != NULL && *r->v[k])
 			pg_attr(e, names[k], r->v[k]);
 	pg_text(e, "result", r->v[RC_RESULT]);
@@ -179,20 +190,20 @@ response_row(void *arg, const struct db_row *r)
 static int
 waiting(const struct notice *n)
 {
-	return !strcmp(n->v[NC_STATUS], "assigned") || !strcmp(n->v[NC_STATUS], "returned");
+	return turn(n->v);
 }
 
 /* The notice's page: the notice, its responses, the forms this account may use. */
 static int
 page(struct ctx *c, const struct notice *n, int status)
 {
-	struct db_val p = DBI(n->id);
+	struct db_val p[] = { DBI(n->id) };
 	int own = (c->acct.role & ROLES_UNIT) && c->acct.unit_id == n->unit_id;
-	c->view = view_id("incidents/notice");
+	c->view = VIEW(INC_VIEW_NOTICE);
 	xmlNodePtr e = notice_node(c, c->data, n->v, inc_now());
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_RESPONSES), &p, 1, response_row, pg_node(e, "responses"));
+	enum db_rc rc = SQL_RUN(c, INC_SQL_RESPONSES, p, response_row, pg_node(e, "responses"));
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	if (own && waiting(n))
 		pg_attr(pg_node(c->data, "can"), "action", "respond");
 	if (c->acct.role == ROLE_OFFICE && !strcmp(n->v[NC_STATUS], "responded")) {
@@ -205,15 +216,23 @@ page(struct ctx *c, const struct notice *n, int status)
 	return status;
 }
 
+/* Notice c->id as it is now (outside a write): 200 with n loaded, 404, or app_dberr(). */
+static int
+find(struct ctx *c, struct notice *n)
+{
+	enum db_rc rc = load(c, c->id, n, 0);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	return n->id ? 200 : 404;
+}
+
 /* Notice c->id for reading: 200 with n loaded, 404, or 403 (audited). */
 static int
 open_notice(struct ctx *c, struct notice *n)
 {
-	enum db_rc rc = load(c, c->id, n, 0);
-	if (rc != DB_OK)
-		return inc_db_fail(rc);
-	if (n->id == 0)
-		return 404;
+	int st = find(c, n);
+	if (st != 200)
+		return st;
 	return auth_unit_read(c, n->unit_id) ? 200 : auth_deny(c, "notice", c->id);
 }
 
@@ -222,7 +241,7 @@ inc_notice(struct ctx *c)
 {
 	struct notice n;
 	const char *vals[R__MAX] = { "", "", "", "" };
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 	int st = open_notice(c, &n);
 	if (st != 200)
 		return st;
@@ -237,11 +256,11 @@ inc_notice(struct ctx *c)
 static int
 register_page(struct ctx *c, int status, long long unit, const char **vals, const char **errs)
 {
-	c->view = view_id("incidents/notice_form");
+	c->view = VIEW(INC_VIEW_NOTICE_FORM);
 	if (unit != 0) {
 		enum db_rc rc = inc_systems_node(c, unit);
 		if (rc != DB_OK)
-			return inc_db_fail(rc);
+			return app_dberr(rc);
 	}
 	pg_form(c, c->data, nfields, N__MAX, vals, errs);
 	return status;
@@ -251,12 +270,12 @@ int
 inc_notice_form(struct ctx *c)
 {
 	const char *vals[N__MAX] = { 0 }, *code = ctx_q(c, "assignee");
-	char nonce[33], now[20];
+	char nonce[TX_NONCE_LEN + 1], now[20];
 	long long unit = 0;
 	if (code != NULL && *code) {
 		enum db_rc rc = inc_unit_by_code(c, code, &unit, NULL);
 		if (rc != DB_OK)
-			return inc_db_fail(rc);
+			return app_dberr(rc);
 		vals[N_UNIT] = code;
 	}
 	tx_nonce(nonce);
@@ -269,68 +288,81 @@ inc_notice_form(struct ctx *c)
 	return register_page(c, 200, unit, vals, NULL);
 }
 
+/* What a registration's transaction needs from the checked form. */
+struct registration {
+	const char **vals;
+	long long unit;
+	const char *received, *due;
+};
+
+/*
+ * Registers the notice.  422: the source already has a notice of that
+ * number here (its unique key; a double submit of this very form is the
+ * nonce's, which tx_run() takes first).
+ */
+static int
+register_tx(struct tx *t, void *arg)
+{
+	const struct registration *g = arg;
+	const char **vals = g->vals;
+	struct ctx *c = t->c;
+	struct db_val p[] = {
+		DBI(g->unit), *vals[N_SYSTEM] ? DBI(atoll(vals[N_SYSTEM])) : DBN, DBS(vals[N_SOURCE]),
+		DBS(vals[N_NO]), DBS(g->received), DBS(vals[N_DESCRIPTION]), DBS(g->due), DBS(vals[N_NONCE]),
+		DBS(c->acct.login), DBS(c->acct.login),
+	};
+	enum db_rc rc = SQL_RUN(c, INC_SQL_NOTICE_INSERT, p, NULL, NULL);
+	if (rc != DB_OK)
+		return rc == DB_DUP ? 422 : rc;
+	t->record = "notice";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = "create";
+	t->after = ar_printf(c->ar, "{\"form\":%s,\"due_at\":\"%s\"}",
+	    inc_form_json(c, nfields, N__MAX, vals), g->due);
+	t->then = ar_printf(c->ar, "/incidents/notices/%lld?saved=1", t->id);
+	return TX_COMMIT;
+}
+
 int
 inc_notice_new(struct ctx *c)
 {
 	const char *vals[N__MAX], *errs[N__MAX], *e;
-	long long unit = 0, id;
+	struct registration g = { .vals = vals };
 	long received;
 	char recv[20], due[20];
-	int ok = 1, st, tries = 0;
+	int ok = 1;
 	enum db_rc rc = DB_OK;
 
 	size_t bad = valid_form(nfields, N__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
-	if (errs[N_UNIT] == NULL && (rc = inc_unit_by_code(c, vals[N_UNIT], &unit, NULL)) == DB_OK && unit == 0) {
+	if (errs[N_UNIT] == NULL && (rc = inc_unit_by_code(c, vals[N_UNIT], &g.unit, NULL)) == DB_OK &&
+	    g.unit == 0) {
 		errs[N_UNIT] = "unknown_unit";
 		bad++;
 	}
-	if (rc == DB_OK && unit != 0 && errs[N_SYSTEM] == NULL &&
-	    (rc = inc_system_of(c, atoll(vals[N_SYSTEM]), unit, &ok)) == DB_OK && !ok) {
+	if (rc == DB_OK && g.unit != 0 && errs[N_SYSTEM] == NULL &&
+	    (rc = inc_system_of(c, atoll(vals[N_SYSTEM]), g.unit, &ok)) == DB_OK && !ok) {
 		errs[N_SYSTEM] = "unknown_system";
 		bad++;
 	}
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	if (errs[N_RECEIVED] == NULL && (e = inc_check_time(vals[N_RECEIVED], inc_now(), &received)) != NULL) {
 		errs[N_RECEIVED] = e;
 		bad++;
 	}
 	if (bad)
-		return register_page(c, 422, unit, vals, errs);
+		return register_page(c, 422, g.unit, vals, errs);
 	inc_time_format(received, recv);
 	inc_time_format(inc_workdays_end(c->cal, received, inc_set.notice_days), due);
-retry:
-	if (app_done_before(c, SQL(INC_SQL_NOTICE_NONCE), vals[N_NONCE], "/incidents/notices/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
-	struct db_val p[] = {
-		DBI(unit), *vals[N_SYSTEM] ? DBI(atoll(vals[N_SYSTEM])) : DBN, DBS(vals[N_SOURCE]),
-		DBS(vals[N_NO]), DBS(recv), DBS(vals[N_DESCRIPTION]), DBS(due), DBS(vals[N_NONCE]),
-		DBS(c->acct.login), DBS(c->acct.login),
-	};
-	if ((rc = db_run(c->db, SQL(INC_SQL_NOTICE_INSERT), p, 10, NULL, NULL)) != DB_OK)
-		goto fail;
-	id = (long long)db_insert_id(c->db);
-	const char *after = ar_printf(c->ar, "{\"form\":%s,\"due_at\":\"%s\"}",
-	    inc_form_json(c, nfields, N__MAX, vals), due);
-	if ((rc = audit_write(c, "notice", id, "create", NULL, after)) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", id));
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	if (rc == DB_DUP) {
-		/* this form's double submit, or a number the source already has here */
-		if (app_done_before(c, SQL(INC_SQL_NOTICE_NONCE), vals[N_NONCE], "/incidents/notices/",
-		    "?saved=1", &st))
-			return st;
+	g.received = recv;
+	g.due = due;
+	struct tx t = { .c = c, .nonce = vals[N_NONCE] };
+	int st = tx_run(&t, register_tx, &g);
+	if (st == 422) {
 		errs[N_NO] = "notice_taken";
-		return register_page(c, 422, unit, vals, errs);
+		return register_page(c, 422, g.unit, vals, errs);
 	}
-	return inc_db_fail(rc);
+	return st;
 }
 
 /* The notice's page again with the submitted form: 422, 409 or 413. */
@@ -350,15 +382,16 @@ again(struct ctx *c, int status, const struct notice *n, const char **vals, cons
 }
 
 /*
- * A change of the notice in one transaction: the row locked and its version
- * checked (409 with the notice now when it moved on, or is not in the state
- * the step needs), then fn's writes, the notice's new status, the audit row.
+ * A change of the notice: the step, the status it leaves the notice in and
+ * the times it sets (NULL: as they are), what else it writes (fn) and the
+ * state it needs (allowed).
  */
 struct change {
 	const char *step, *status, *responded, *accepted;
 	enum db_rc (*fn)(struct ctx *c, struct notice *n, const char **vals, const void *arg);
 	const void *arg;
 	int (*allowed)(const struct notice *n);
+	const char **vals;
 };
 
 static int
@@ -367,51 +400,58 @@ is_responded(const struct notice *n)
 	return strcmp(n->v[NC_STATUS], "responded") == 0;
 }
 
+/*
+ * The change in one transaction: the row locked and its version checked
+ * (409 when it moved on, or is not in the state the step needs), then
+ * fn's writes, the notice's new status, the audit row.
+ */
 static int
-run_change(struct ctx *c, const struct change *ch, const char **vals)
+change_tx(struct tx *t, void *arg)
 {
+	const struct change *ch = arg;
+	const char **vals = ch->vals;
+	struct ctx *c = t->c;
 	struct notice now;
 	enum db_rc rc;
-	int tries = 0;
-retry:
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
+
 	if ((rc = load(c, c->id, &now, 1)) != DB_OK)
-		goto fail;
-	if (now.id == 0) {
-		db_rollback(c->db);
+		return rc;
+	if (now.id == 0)
 		return 404;
-	}
 	if (now.version != atoll(vals[R_VERSION]) || !ch->allowed(&now))
-		goto conflict;
+		return 409;
 	if ((rc = ch->fn(c, &now, vals, ch->arg)) != DB_OK)
-		goto fail;
+		return rc;
 	struct db_val up[] = {
 		DBS(ch->status), DBSN(ch->responded ? ch->responded : now.v[NC_RESPONDED]),
 		DBSN(ch->accepted), DBS(c->acct.login), DBI(now.id), DBI(now.version),
 	};
-	if ((rc = db_run(c->db, SQL(INC_SQL_NOTICE_UPDATE), up, 6, NULL, NULL)) != DB_OK)
-		goto fail;
+	if ((rc = SQL_RUN(c, INC_SQL_NOTICE_UPDATE, up, NULL, NULL)) != DB_OK)
+		return rc;
 	if (db_affected(c->db) != 1)
-		goto conflict;
-	const char *before = ar_printf(c->ar, "{\"status\":\"%s\",\"version\":%lld}", now.v[NC_STATUS], now.version);
+		return 409;
 	struct buf after;
 	buf_init(&after, c->ar, 16 * 1024);
 	buf_printf(&after, "{\"status\":\"%s\",\"form\":%s}", ch->status, inc_form_json(c, rfields, R__MAX, vals));
-	if ((rc = audit_write(c, "notice", now.id, ch->step, before, buf_cstr(&after))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/notices/%lld?saved=1", now.id));
-conflict:
-	db_rollback(c->db);
-	if ((rc = load(c, c->id, &now, 0)) != DB_OK)
-		return inc_db_fail(rc);
-	return again(c, 409, &now, vals, NULL, ch->step);
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	return rc == DB_DUP ? 409 : inc_db_fail(rc);
+	t->record = "notice";
+	t->id = now.id;
+	t->action = ch->step;
+	t->before = ar_printf(c->ar, "{\"status\":\"%s\",\"version\":%lld}", now.v[NC_STATUS], now.version);
+	t->after = buf_cstr(&after);
+	t->then = ar_printf(c->ar, "/incidents/notices/%lld?saved=1", now.id);
+	return TX_COMMIT;
+}
+
+/* Runs the change (nonce: the form's, or NULL); a lost race gets the notice as it is now. */
+static int
+run_change(struct ctx *c, struct change *ch, const char *nonce)
+{
+	struct notice now;
+	struct tx t = { .c = c, .nonce = nonce };
+	int st = tx_run(&t, change_tx, ch);
+	if (st != 409 || (st = find(c, &now)) != 200)
+		return st;
+	return again(c, 409, &now, ch->vals, NULL, ch->step);
 }
 
 struct upload {
@@ -431,10 +471,14 @@ store_response(struct ctx *c, struct notice *n, const char **vals, const void *a
 	struct db_val p[] = {
 		DBI(n->id), DBS(vals[R_RESULT]), DBI(file), DBS(u->at), DBS(c->acct.login), DBS(vals[R_NONCE]),
 	};
-	return db_run(c->db, SQL(INC_SQL_RESPONSE_INSERT), p, 6, NULL, NULL);
+	return SQL_RUN(c, INC_SQL_RESPONSE_INSERT, p, NULL, NULL);
 }
 
-/* POST notices/{id}/respond: the unit's handling result and its report (a file). */
+/*
+ * POST notices/{id}/respond: the unit's handling result and its report (a
+ * file).  The form's nonce is taken with the response (tx.h): its double
+ * submit is one response and goes to the notice.
+ */
 int
 inc_notice_respond(struct ctx *c)
 {
@@ -442,20 +486,15 @@ inc_notice_respond(struct ctx *c)
 	struct notice n;
 	struct upload u = { NULL, SNIFF_OTHER, NULL };
 	char at[20];
-	int st;
+	int st = find(c, &n);
 
-	enum db_rc rc = load(c, c->id, &n, 0);
-	if (rc != DB_OK)
-		return inc_db_fail(rc);
-	if (n.id == 0)
-		return 404;
+	if (st != 200)
+		return st;
 	if (c->acct.unit_id != n.unit_id)
 		return auth_deny(c, "notice", c->id);
 	size_t bad = valid_form(rfields, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (*vals[R_VERSION] == '\0' || *vals[R_NONCE] == '\0')
 		return 400;	/* hidden fields every such form has */
-	if (app_done_before(c, SQL(INC_SQL_RESPONSE_NONCE), vals[R_NONCE], "/incidents/notices/", "?saved=1", &st))
-		return st;
 	if (*vals[R_RESULT] == '\0' && errs[R_RESULT] == NULL) {
 		errs[R_RESULT] = "required";
 		bad++;
@@ -473,13 +512,8 @@ inc_notice_respond(struct ctx *c)
 		return again(c, 422, &n, vals, errs, "respond");
 	inc_time_format(inc_now(), at);
 	u.at = at;
-	struct change ch = { "respond", "responded", at, NULL, store_response, &u, waiting };
-	st = run_change(c, &ch, vals);
-	/* a concurrent double submit lost on the nonce's unique key */
-	if (st == 409 && app_done_before(c, SQL(INC_SQL_RESPONSE_NONCE), vals[R_NONCE], "/incidents/notices/",
-	    "?saved=1", &st))
-		return st;
-	return st;
+	struct change ch = { "respond", "responded", at, NULL, store_response, &u, waiting, vals };
+	return run_change(c, &ch, vals[R_NONCE]);
 }
 
 static enum db_rc
@@ -489,10 +523,14 @@ decide(struct ctx *c, struct notice *n, const char **vals, const void *arg)
 	char now[20];
 	inc_time_format(inc_now(), now);
 	struct db_val p[] = { DBS(decision), DBS(now), DBS(c->acct.login), DBS(vals[R_REASON]), DBI(n->id) };
-	return db_run(c->db, SQL(INC_SQL_RESPONSE_DECIDE), p, 5, NULL, NULL);
+	return SQL_RUN(c, INC_SQL_RESPONSE_DECIDE, p, NULL, NULL);
 }
 
-/* POST notices/{id}/accept or …/return (with a reason): the office on the unit's response. */
+/*
+ * POST notices/{id}/accept or …/return (with a reason): the office on the
+ * unit's response.  No nonce: a second decision finds the notice decided,
+ * a 409.
+ */
 int
 inc_notice_decide(struct ctx *c)
 {
@@ -500,12 +538,10 @@ inc_notice_decide(struct ctx *c)
 	struct notice n;
 	char now[20];
 	int accept = strcmp(strrchr(c->req.path, '/'), "/accept") == 0;
+	int st = find(c, &n);
 
-	enum db_rc rc = load(c, c->id, &n, 0);
-	if (rc != DB_OK)
-		return inc_db_fail(rc);
-	if (n.id == 0)
-		return 404;
+	if (st != 200)
+		return st;
 	size_t bad = valid_form(rfields, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (*vals[R_VERSION] == '\0')
 		return 400;
@@ -517,6 +553,6 @@ inc_notice_decide(struct ctx *c)
 		return again(c, 422, &n, vals, errs, accept ? "accept" : "return");
 	inc_time_format(inc_now(), now);
 	struct change ch = { accept ? "accept" : "return", accept ? "accepted" : "returned", NULL,
-		accept ? now : NULL, decide, accept ? "accepted" : "returned", is_responded };
-	return run_change(c, &ch, vals);
+		accept ? now : NULL, decide, accept ? "accepted" : "returned", is_responded, vals };
+	return run_change(c, &ch, NULL);
 }

@@ -3,9 +3,9 @@
  * declares a period (a name, the first and last day); on each of its days
  * every active unit reports an all clear, or an incident (optionally the
  * incident it filed).  A unit reports for today only, once: a second report
- * of the same day is a 409 that shows the first; the form's nonce makes a
- * double submit one report.  The office may report for a unit (a phone
- * call) by its code.
+ * of the same day is a 409 that shows the first; the form's nonce, taken
+ * in the report's transaction (tx.h), makes a double submit one report.
+ * The office may report for a unit (a phone call) by its code.
  *
  * The period's page shows one day (?day=, default today, or the period's
  * nearest day): how many units reported, and the units that did not
@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "tx.h"
 
 enum { P_NAME, P_STARTS, P_ENDS, P_REMARK, P_NONCE, P__MAX };
 static const struct vfield pfields[P__MAX] = {
@@ -48,17 +49,17 @@ struct period {
 static int
 period_row(void *arg, const struct db_row *r)
 {
-	struct period *p = arg;	/* id, name, starts, ends, remark, created_at, created_by */
+	struct period *p = arg;
 	struct arena *ar = p->c->ar;
-	p->id = atoll(r->v[0]);
-	p->name = ar_strdup(ar, r->v[1]);
-	p->starts = ar_strdup(ar, r->v[2]);
-	p->ends = ar_strdup(ar, r->v[3]);
-	p->remark = ar_strdup(ar, r->v[4]);
-	p->created_at = ar_strdup(ar, r->v[5]);
-	p->created_by = ar_strdup(ar, r->v[6]);
-	p->first = wd_parse(r->v[2]);
-	p->last = wd_parse(r->v[3]);
+	p->id = atoll(r->v[PD_ID]);
+	p->name = ar_strdup(ar, r->v[PD_NAME]);
+	p->starts = ar_strdup(ar, r->v[PD_STARTS]);
+	p->ends = ar_strdup(ar, r->v[PD_ENDS]);
+	p->remark = ar_strdup(ar, r->v[PD_REMARK]);
+	p->created_at = ar_strdup(ar, r->v[PD_CREATED_AT]);
+	p->created_by = ar_strdup(ar, r->v[PD_CREATED_BY]);
+	p->first = wd_parse(r->v[PD_STARTS]);
+	p->last = wd_parse(r->v[PD_ENDS]);
 	return 0;
 }
 
@@ -81,11 +82,11 @@ period_node(xmlNodePtr parent, const char *id, const char *name, const char *sta
 static int
 list_row(void *arg, const struct db_row *r)
 {
-	struct inc_rows *l = arg;	/* id, name, starts, ends, remark */
+	struct inc_rows *l = arg;
 	if (l->n++ == INC_PAGE_ROWS)
 		return 1;
-	period_node(l->parent, r->v[0], r->v[1], r->v[2], r->v[3], r->v[4]);
-	l->last_id = atoll(r->v[0]);
+	period_node(l->parent, r->v[PD_ID], r->v[PD_NAME], r->v[PD_STARTS], r->v[PD_ENDS], r->v[PD_REMARK]);
+	l->last_id = atoll(r->v[PD_ID]);
 	return 0;
 }
 
@@ -94,14 +95,14 @@ inc_periods(struct ctx *c)
 {
 	static const struct vfield fb = { "before", V_INT, 0, 10, NULL };
 	const char *before = ctx_q(c, "before");
-	c->view = view_id("incidents/periods");
+	c->view = VIEW(INC_VIEW_PERIODS);
 	if (before != NULL && valid_check(&fb, before) != NULL)
 		return 400;
 	struct inc_rows l = { c, pg_node(c->data, "periods"), 0, 0, NULL, 0 };
-	struct db_val p = DBI(before != NULL && *before ? atoll(before) : 0x7fffffff);
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_PERIODS), &p, 1, list_row, &l);
+	struct db_val p[] = { DBI(before != NULL && *before ? atoll(before) : 0x7fffffff) };
+	enum db_rc rc = SQL_RUN(c, INC_SQL_PERIODS, p, list_row, &l);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
 	return 200;
 }
@@ -109,7 +110,7 @@ inc_periods(struct ctx *c)
 static int
 form_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
-	c->view = view_id("incidents/period_form");
+	c->view = VIEW(INC_VIEW_PERIOD_FORM);
 	pg_form(c, c->data, pfields, P__MAX, vals, errs);
 	return status;
 }
@@ -117,19 +118,36 @@ form_page(struct ctx *c, int status, const char **vals, const char **errs)
 int
 inc_period_form(struct ctx *c)
 {
-	char nonce[33], today[11];
+	char nonce[TX_NONCE_LEN + 1], today[11];
 	tx_nonce(nonce);
 	wd_format(wd_today(), today);
 	const char *vals[P__MAX] = { "", today, today, "", nonce };
 	return form_page(c, 200, vals, NULL);
 }
 
+/* Declares the period the form describes. */
+static int
+period_tx(struct tx *t, void *arg)
+{
+	const char **vals = arg;
+	struct ctx *c = t->c;
+	struct db_val p[] = { DBS(vals[P_NAME]), DBS(vals[P_STARTS]), DBS(vals[P_ENDS]), DBS(vals[P_REMARK]),
+		DBS(vals[P_NONCE]), DBS(c->acct.login) };
+	enum db_rc rc = SQL_RUN(c, INC_SQL_PERIOD_INSERT, p, NULL, NULL);
+	if (rc != DB_OK)
+		return rc;
+	t->record = "period";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = "create";
+	t->after = inc_form_json(c, pfields, P__MAX, vals);
+	t->then = ar_printf(c->ar, "/incidents/periods/%lld?saved=1", t->id);
+	return TX_COMMIT;
+}
+
 int
 inc_period_new(struct ctx *c)
 {
 	const char *vals[P__MAX], *errs[P__MAX];
-	int st, tries = 0;
-	enum db_rc rc;
 
 	size_t bad = valid_form(pfields, P__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (errs[P_STARTS] == NULL && errs[P_ENDS] == NULL && strcmp(vals[P_ENDS], vals[P_STARTS]) < 0) {
@@ -138,77 +156,49 @@ inc_period_new(struct ctx *c)
 	}
 	if (bad)
 		return form_page(c, 422, vals, errs);
-retry:
-	if (app_done_before(c, SQL(INC_SQL_PERIOD_NONCE), vals[P_NONCE], "/incidents/periods/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
-	struct db_val p[] = { DBS(vals[P_NAME]), DBS(vals[P_STARTS]), DBS(vals[P_ENDS]), DBS(vals[P_REMARK]),
-		DBS(vals[P_NONCE]), DBS(c->acct.login) };
-	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_INSERT), p, 6, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	if ((rc = audit_write(c, "period", id, "create", NULL, inc_form_json(c, pfields, P__MAX, vals))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", id));
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	if (rc == DB_DUP && app_done_before(c, SQL(INC_SQL_PERIOD_NONCE), vals[P_NONCE], "/incidents/periods/",
-	    "?saved=1", &st))
-		return st;
-	return inc_db_fail(rc);
+	struct tx t = { .c = c, .nonce = vals[P_NONCE] };
+	return tx_run(&t, period_tx, vals);
 }
 
 static int
 unit_row(void *arg, const struct db_row *r)
 {
-	/* id, code, name, name_en, status, incident_id, remark, reported_at, reported_by */
 	struct inc_rows *u = arg;
 	if (u->n++ == INC_PAGE_ROWS)
 		return 1;
 	xmlNodePtr e = pg_node(u->parent, "unit");
-	pg_attr(e, "id", r->v[0]);
-	pg_attr(e, "code", r->v[1]);
-	if (*r->v[4]) {
-		pg_attr(e, "report", r->v[4]);
-		if (strcmp(r->v[5], "0") != 0)
-			pg_attr(e, "incident-id", r->v[5]);
-		pg_attr(e, "reported", r->v[7]);
-		pg_attr(e, "by", r->v[8]);
-		pg_text(e, "remark", r->v[6]);
+	pg_attr(e, "id", r->v[PU_ID]);
+	pg_attr(e, "code", r->v[PU_CODE]);
+	if (*r->v[PU_STATUS]) {	/* "" when the unit has not reported that day */
+		pg_attr(e, "report", r->v[PU_STATUS]);
+		if (strcmp(r->v[PU_INCIDENT_ID], "0") != 0)
+			pg_attr(e, "incident-id", r->v[PU_INCIDENT_ID]);
+		pg_attr(e, "reported", r->v[PU_REPORTED_AT]);
+		pg_attr(e, "by", r->v[PU_REPORTED_BY]);
+		pg_text(e, "remark", r->v[PU_REMARK]);
 	}
-	pg_text(e, "name", inc_unit_name(u->c, r->v[2], r->v[3]));
-	u->last_key = ar_strdup(u->c->ar, r->v[1]);
+	pg_text(e, "name", inc_unit_name(u->c, r->v[PU_NAME], r->v[PU_NAME_EN]));
+	u->last_key = ar_strdup(u->c->ar, r->v[PU_CODE]);
 	return 0;
 }
 
 static int
 count_row(void *arg, const struct db_row *r)
 {
-	xmlNodePtr d = arg;	/* active units, reports */
-	pg_attr(d, "units", r->v[0]);
-	pg_attr(d, "reported", r->v[1]);
+	xmlNodePtr d = arg;
+	pg_attr(d, "units", r->v[PC_UNITS]);
+	pg_attr(d, "reported", r->v[PC_REPORTED]);
 	return 0;
 }
 
 static int
 incident_row(void *arg, const struct db_row *r)
 {
-	xmlNodePtr e = pg_node(arg, "incident");	/* id, started_at, taxonomy, category */
-	pg_attr(e, "id", r->v[0]);
-	pg_attr(e, "started", r->v[1]);
-	pg_attr(e, "taxonomy", r->v[2]);
-	pg_attr(e, "category", r->v[3]);
-	return 0;
-}
-
-static int
-incident_owner(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[0]);
+	xmlNodePtr e = pg_node(arg, "incident");
+	pg_attr(e, "id", r->v[UI_ID]);
+	pg_attr(e, "started", r->v[UI_STARTED]);
+	pg_attr(e, "taxonomy", r->v[UI_TAXONOMY]);
+	pg_attr(e, "category", r->v[UI_CATEGORY]);
 	return 0;
 }
 
@@ -229,7 +219,7 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 	char ds[11], ts[11];
 	enum db_rc rc;
 
-	c->view = view_id("incidents/period");
+	c->view = VIEW(INC_VIEW_PERIOD);
 	if ((dq && valid_check(&fd, dq)) || (after && valid_check(&fa, after)))
 		return 400;
 	if (show == NULL || *show == '\0' || valid_check(&fs, show) != NULL)
@@ -255,29 +245,29 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 		pg_attr(dn, "next", ts);
 	}
 	struct db_val cp[] = { DBI(p->id), DBS(ds) };
-	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_COUNT), cp, 2, count_row, dn)) != DB_OK)
-		return inc_db_fail(rc);
+	if ((rc = SQL_RUN(c, INC_SQL_PERIOD_COUNT, cp, count_row, dn)) != DB_OK)
+		return app_dberr(rc);
 	struct inc_rows u = { c, pg_node(c->data, "units"), 0, 0, NULL, 0 };
 	struct db_val up[] = { DBI(p->id), DBS(ds), DBI(only), DBI(only), DBS(after ? after : ""),
 		DBS(show), DBS(show), DBS(show) };
-	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_UNITS), up, 8, unit_row, &u)) != DB_OK)
-		return inc_db_fail(rc);
+	if ((rc = SQL_RUN(c, INC_SQL_PERIOD_UNITS, up, unit_row, &u)) != DB_OK)
+		return app_dberr(rc);
 	inc_rows_end(&u, u.last_key);
 	if (mine != 0) {
 		struct inc_rows m = { c, pg_node(c->data, "mine"), 0, 0, NULL, 0 };
 		struct db_val mp[] = { DBI(p->id), DBS(ds), DBI(mine), DBI(mine), DBS(""), DBS("all"),
 			DBS("all"), DBS("all") };
-		if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_UNITS), mp, 8, unit_row, &m)) != DB_OK)
-			return inc_db_fail(rc);
+		if ((rc = SQL_RUN(c, INC_SQL_PERIOD_UNITS, mp, unit_row, &m)) != DB_OK)
+			return app_dberr(rc);
 	}
 	/* reporting is for today, inside the period, by a unit (its own) or the office */
 	if (day == today && (c->acct.role & (ROLES_UNIT | ROLE_OFFICE))) {
 		pg_attr(pg_node(c->data, "can"), "action", "report");
 		if (c->acct.role & ROLES_UNIT) {
-			struct db_val ip = DBI(c->acct.unit_id);
-			if ((rc = db_run(c->db, SQL(INC_SQL_UNIT_INCIDENTS), &ip, 1, incident_row,
+			struct db_val ip[] = { DBI(c->acct.unit_id) };
+			if ((rc = SQL_RUN(c, INC_SQL_UNIT_INCIDENTS, ip, incident_row,
 			    pg_node(c->data, "incidents"))) != DB_OK)
-				return inc_db_fail(rc);
+				return app_dberr(rc);
 		}
 	}
 	pg_form(c, c->data, rfields, R__MAX, vals, errs);
@@ -289,12 +279,12 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 static int
 load(struct ctx *c, struct period *p)
 {
-	struct db_val v = DBI(c->id);
+	struct db_val v[] = { DBI(c->id) };
 	memset(p, 0, sizeof(*p));
 	p->c = c;
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_PERIOD), &v, 1, period_row, p);
+	enum db_rc rc = SQL_RUN(c, INC_SQL_PERIOD, v, period_row, p);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	return p->id ? 200 : 404;
 }
 
@@ -302,13 +292,46 @@ int
 inc_period(struct ctx *c)
 {
 	struct period p;
-	char nonce[33];
+	char nonce[TX_NONCE_LEN + 1];
 	int st = load(c, &p);
 	if (st != 200)
 		return st;
 	tx_nonce(nonce);
 	const char *vals[R__MAX] = { "", "clear", "", "", nonce };
 	return page(c, &p, 200, vals, NULL, (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : 0);
+}
+
+/* What a report's transaction needs from the checked form. */
+struct report {
+	const char **vals;
+	long long period, unit;
+	const char *day;
+};
+
+/* Records the unit's report of the day.  409: the unit has reported that day already. */
+static int
+report_tx(struct tx *t, void *arg)
+{
+	const struct report *rp = arg;
+	const char **vals = rp->vals;
+	struct ctx *c = t->c;
+	char now[20];
+
+	inc_time_format(inc_now(), now);
+	struct db_val v[] = {
+		DBI(rp->period), DBI(rp->unit), DBS(rp->day), DBS(vals[R_STATUS]),
+		*vals[R_INCIDENT] ? DBI(atoll(vals[R_INCIDENT])) : DBN, DBS(vals[R_REMARK]), DBS(now),
+		DBS(c->acct.login), DBS(vals[R_NONCE]),
+	};
+	enum db_rc rc = SQL_RUN(c, INC_SQL_PERIOD_REPORT, v, NULL, NULL);
+	if (rc != DB_OK)
+		return rc == DB_DUP ? 409 : rc;	/* the key (period, day, unit) */
+	t->record = "period_report";
+	t->id = (long long)db_insert_id(c->db);
+	t->action = "report";
+	t->after = inc_form_json(c, rfields, R__MAX, vals);
+	t->then = ar_printf(c->ar, "/incidents/periods/%lld?saved=1", rp->period);
+	return TX_COMMIT;
 }
 
 /* POST periods/{id}/report: today's all clear or incident, for the account's unit (office: by code). */
@@ -318,15 +341,13 @@ inc_period_report(struct ctx *c)
 	const char *vals[R__MAX], *errs[R__MAX];
 	struct period p;
 	long long unit = c->acct.unit_id, owner = 0;
-	int today = wd_today(), st, tries = 0;
-	char ds[11], now[20];
+	int today = wd_today(), st;
+	char ds[11];
 	enum db_rc rc = DB_OK;
 
 	if ((st = load(c, &p)) != 200)
 		return st;
 	size_t bad = valid_form(rfields, R__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
-	if (app_done_before(c, SQL(INC_SQL_REPORT_NONCE), vals[R_NONCE], "/incidents/periods/", "?saved=1", &st))
-		return st;
 	if (c->acct.role == ROLE_OFFICE) {
 		if (*vals[R_UNIT] == '\0' && errs[R_UNIT] == NULL)
 			errs[R_UNIT] = "required";
@@ -338,15 +359,14 @@ inc_period_report(struct ctx *c)
 		vals[R_UNIT] = c->acct.unit_code;
 	}
 	if (rc == DB_OK && *vals[R_INCIDENT] && errs[R_INCIDENT] == NULL) {
-		struct db_val ip = DBI(atoll(vals[R_INCIDENT]));
-		if ((rc = db_run(c->db, SQL(INC_SQL_OWN_INCIDENT), &ip, 1, incident_owner, &owner)) == DB_OK &&
-		    owner != unit) {
+		struct db_val ip[] = { DBI(atoll(vals[R_INCIDENT])) };
+		if ((rc = SQL_RUN(c, INC_SQL_OWN_INCIDENT, ip, inc_owner_row, &owner)) == DB_OK && owner != unit) {
 			errs[R_INCIDENT] = "unknown_incident";
 			bad++;
 		}
 	}
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	if (today < p.first || today > p.last) {
 		pg_msg(c, "", "outside_period");
 		bad++;
@@ -354,32 +374,11 @@ inc_period_report(struct ctx *c)
 	if (bad)
 		return page(c, &p, 422, vals, errs, unit);
 	wd_format(today, ds);
-retry:
-	inc_time_format(inc_now(), now);
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
-	struct db_val v[] = {
-		DBI(p.id), DBI(unit), DBS(ds), DBS(vals[R_STATUS]),
-		*vals[R_INCIDENT] ? DBI(atoll(vals[R_INCIDENT])) : DBN, DBS(vals[R_REMARK]), DBS(now),
-		DBS(c->acct.login), DBS(vals[R_NONCE]),
-	};
-	if ((rc = db_run(c->db, SQL(INC_SQL_PERIOD_REPORT), v, 9, NULL, NULL)) != DB_OK)
-		goto fail;
-	long long id = (long long)db_insert_id(c->db);
-	if ((rc = audit_write(c, "period_report", id, "report", NULL,
-	    inc_form_json(c, rfields, R__MAX, vals))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/periods/%lld?saved=1", p.id));
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	if (rc != DB_DUP)
-		return inc_db_fail(rc);
-	/* this form's double submit landed first, or the unit has reported today already */
-	if (app_done_before(c, SQL(INC_SQL_REPORT_NONCE), vals[R_NONCE], "/incidents/periods/", "?saved=1", &st))
+	struct report rp = { vals, p.id, unit, ds };
+	struct tx t = { .c = c, .nonce = vals[R_NONCE] };
+	if ((st = tx_run(&t, report_tx, &rp)) != 409)
 		return st;
+	/* the unit has reported today already: the page shows that report beside this form */
 	pg_conflict(c);
 	return page(c, &p, 409, vals, NULL, unit);
 }

@@ -8,8 +8,9 @@
  * unit what reached it by phone or on paper: the kind of that first report
  * (oral or written), when it came and who made it.  The event start and
  * the discovery may not lie in the future, and the discovery not before the
- * start.  A filing carries a nonce (a unique key): a double submit files
- * one incident.  The limits of the clock in force are stored with it.
+ * start.  A filing carries a nonce, taken in its transaction (tx.h): a
+ * double submit files one incident.  The limits of the clock in force are
+ * stored with it.
  *
  * Editing.  The unit or the office corrects the sheet while the incident
  * is open; the event start and the discovery only the office, since they
@@ -23,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "resp.h"
+#include "tx.h"
 
 enum { F_UNIT, F_REP_UNIT, F_STARTED, F_DISCOVERED, F_FILLED_BY, F_CATEGORY, F_HARM_OUTAGE,
 	F_HARM_PARALYSIS, F_HARM_DESTROYED, F_HARM_LEAKED, F_HARM_OTHER, F_LEVEL_REPORTED,
@@ -119,7 +122,7 @@ static int
 form_page(struct ctx *c, int status, const struct inc *in, long long unit, const char *unit_code,
     const char *unit_name, const char **vals, const char **errs)
 {
-	c->view = view_id("incidents/sheet");
+	c->view = VIEW(INC_VIEW_SHEET);
 	if (is_office(c))
 		pg_node(c->data, "office");
 	if (in != NULL) {
@@ -139,7 +142,7 @@ form_page(struct ctx *c, int status, const struct inc *in, long long unit, const
 	if (unit != 0) {
 		enum db_rc rc = inc_systems_node(c, unit);
 		if (rc != DB_OK)
-			return inc_db_fail(rc);
+			return app_dberr(rc);
 	}
 	const char *mine = vals[F_VERSION];
 	if (in != NULL && status == 409)
@@ -239,13 +242,13 @@ inc_new_form(struct ctx *c)
 {
 	const char *vals[F__MAX] = { 0 }, *name = c->acct.unit_name;
 	const char *code = is_office(c) ? ctx_q(c, "unit") : c->acct.unit_code;
-	char nonce[33], now[20];
+	char nonce[TX_NONCE_LEN + 1], now[20];
 	long long unit = is_office(c) ? 0 : c->acct.unit_id;
 
 	if (is_office(c) && code != NULL && *code) {
 		enum db_rc rc = inc_unit_by_code(c, code, &unit, &name);
 		if (rc != DB_OK)
-			return inc_db_fail(rc);
+			return app_dberr(rc);
 	}
 	tx_nonce(nonce);
 	inc_time_format(inc_now(), now);
@@ -260,16 +263,29 @@ inc_new_form(struct ctx *c)
 	return form_page(c, 200, NULL, unit, code, name, vals, NULL);
 }
 
-/* The incident as filed, with its clock limits and first deadline. */
-static enum db_rc
-insert(struct ctx *c, const char **vals, const struct sheet *s, long long *id)
+/* What a filing's or an edit's transaction needs from the checked form. */
+struct change {
+	const char **vals;
+	const struct sheet *s;
+};
+
+/*
+ * Files the incident with its clock limits and first deadline, and its
+ * first report as its first step.
+ */
+static int
+file_tx(struct tx *t, void *arg)
 {
+	const struct change *ch = arg;
+	const char **vals = ch->vals;
+	const struct sheet *s = ch->s;
+	struct ctx *c = t->c;
 	char started[20], discovered[20], reported[20], due[20];
 	const char *step;
 	int oral = is_office(c) && strcmp(vals[F_REPORT_KIND], "oral") == 0;
 	struct inc in;
 
-	for (int k = 0; k < IC__MAX; k++)
+	for (int k = 0; k < inc_col__MAX; k++)
 		in.v[k] = "";
 	in.v[IC_STATUS] = "open";
 	in.v[IC_LEVEL_PROPOSED] = "0";
@@ -292,18 +308,25 @@ insert(struct ctx *c, const char **vals, const struct sheet *s, long long *id)
 		DBI(l->written), DBI(l->review), DBI(l->rectify_days), DBS(vals[F_NONCE]),
 		DBS(c->acct.login), DBS(c->acct.login),
 	};
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_INSERT), p, sizeof(p) / sizeof(p[0]), NULL, NULL);
+	enum db_rc rc = SQL_RUN(c, INC_SQL_INSERT, p, NULL, NULL);
 	if (rc != DB_OK)
 		return rc;
-	*id = (long long)db_insert_id(c->db);
+	long long id = (long long)db_insert_id(c->db);
 	char now[20];
 	inc_time_format(inc_now(), now);
 	const char *detail = is_office(c) ? vals[F_CALLER] : "";
 	struct db_val sp[] = {
-		DBI(*id), DBS(oral ? "oral" : "written"), DBS(reported), DBS(now), DBS(c->acct.login),
+		DBI(id), DBS(oral ? "oral" : "written"), DBS(reported), DBS(now), DBS(c->acct.login),
 		DBS(c->acct.name), DBS(detail), DBN,
 	};
-	return db_run(c->db, SQL(INC_SQL_STEP_INSERT), sp, 8, NULL, NULL);
+	if ((rc = SQL_RUN(c, INC_SQL_STEP_INSERT, sp, NULL, NULL)) != DB_OK)
+		return rc;
+	t->record = "incident";
+	t->id = id;
+	t->action = "create";
+	t->after = inc_form_json(c, fields, F__MAX, vals);
+	t->then = ar_printf(c->ar, "/incidents/%lld?saved=1", id);
+	return TX_COMMIT;
 }
 
 int
@@ -312,8 +335,6 @@ inc_new(struct ctx *c)
 	const char *vals[F__MAX], *errs[F__MAX];
 	struct sheet s = { .unit = is_office(c) ? 0 : c->acct.unit_id, .unit_name = c->acct.unit_name };
 	enum db_rc rc;
-	long long id = 0;
-	int st, tries = 0;
 
 	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	if (!is_office(c)) {
@@ -326,41 +347,21 @@ inc_new(struct ctx *c)
 		error(errs, F_NONCE, "required", &bad);
 	bad += check_sheet(c, 1, INC_NONE, vals, errs, &s, &rc);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	if (bad)
 		return form_page(c, 422, NULL, s.unit, vals[F_UNIT], s.unit_name, vals, errs);
-retry:
-	if (app_done_before(c, SQL(INC_SQL_NONCE), vals[F_NONCE], "/incidents/", "?saved=1", &st))
-		return st;
-	if ((rc = db_begin(c->db)) != DB_OK)
-		return inc_db_fail(rc);
-	if ((rc = insert(c, vals, &s, &id)) != DB_OK)
-		goto fail;
-	if ((rc = audit_write(c, "incident", id, "create", NULL,
-	    inc_form_json(c, fields, F__MAX, vals))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", id));
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	/* the nonce's unique key: a concurrent submit of this very form landed first */
-	if (rc == DB_DUP && app_done_before(c, SQL(INC_SQL_NONCE), vals[F_NONCE], "/incidents/",
-	    "?saved=1", &st))
-		return st;
-	return inc_db_fail(rc);
+	struct change ch = { vals, &s };
+	struct tx t = { .c = c, .nonce = vals[F_NONCE] };
+	return tx_run(&t, file_tx, &ch);
 }
 
 /* Incident c->id for a change of its sheet: 200 with in loaded, or the status to return. */
 static int
 open_for_edit(struct ctx *c, struct inc *in)
 {
-	enum db_rc rc = inc_load(c, c->id, in, 0);
-	if (rc != DB_OK)
-		return inc_db_fail(rc);
-	if (in->id == 0)
-		return 404;
+	int st = inc_find(c, in);
+	if (st != 200)
+		return st;
 	if (!inc_may(c, in, INC_ACT_EDIT))
 		return auth_deny(c, "incident", c->id);
 	return 200;
@@ -395,16 +396,80 @@ holds(struct ctx *c, const struct inc *in, const char **vals)
 	return 1;
 }
 
+/*
+ * Changes the sheet of the incident locked at the form's version, with the
+ * deadlines its times set.  409: another change landed since the form was
+ * shown, or the incident was closed.
+ */
+static int
+edit_tx(struct tx *t, void *arg)
+{
+	const struct change *ch = arg;
+	const char **vals = ch->vals, *before[F__MAX];
+	const struct sheet *s = ch->s;
+	struct ctx *c = t->c;
+	char started[20], discovered[20], due[20];
+	const char *step;
+	struct inc now;
+
+	int st = inc_lock(c, c->id, vals[F_VERSION], INC_ACT_EDIT, &now);
+	if (st != TX_COMMIT)
+		return st;
+	vals_of(c, &now, before);
+	/* the new times move the deadlines that count from them */
+	now.t.start = s->start;
+	now.t.discovered = s->discovered;
+	inc_next_of(&now, inc_now(), due, &step);
+	inc_time_format(s->start, started);
+	inc_time_format(s->discovered, discovered);
+	struct db_val up[] = {
+		DBI(s->rep), *vals[F_SYSTEM] ? DBI(atoll(vals[F_SYSTEM])) : DBN, DBS(vals[F_SYSTEM_NAME]),
+		DBS(started), DBS(discovered), DBS(vals[F_FILLED_BY]), DBS(s->tax), DBS(s->category),
+		DBS(s->harm), *vals[F_LEVEL_REPORTED] ? DBI(atoi(vals[F_LEVEL_REPORTED])) : DBN,
+		DBS(vals[F_DESCRIPTION]), DBS(vals[F_MEASURES]), DBS(vals[F_CONSEQUENCES]),
+		DBS(vals[F_SUGGESTIONS]), DBS(due), DBS(step), DBS(c->acct.login), DBI(c->id),
+		DBI(now.version),
+	};
+	enum db_rc rc = SQL_RUN(c, INC_SQL_UPDATE_SHEET, up, NULL, NULL);
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(c->db) != 1)
+		return 409;
+	t->record = "incident";
+	t->id = c->id;
+	t->action = "edit";
+	t->before = inc_form_json(c, fields, F__MAX, before);
+	t->after = inc_form_json(c, fields, F__MAX, vals);
+	t->then = ar_printf(c->ar, "/incidents/%lld?saved=1", c->id);
+	return TX_COMMIT;
+}
+
+/*
+ * A lost race: the sheet as it is now beside what was typed, unless it
+ * already holds exactly that (this edit's double submit: done).
+ */
+static int
+conflict(struct ctx *c, const char **vals)
+{
+	struct inc now;
+	int st = inc_find(c, &now);
+	if (st != 200)
+		return st;
+	if (inc_state_allows(&now, INC_ACT_EDIT) && holds(c, &now, vals))
+		return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
+	if (!inc_state_allows(&now, INC_ACT_EDIT))
+		pg_msg(c, "", "closed");
+	return form_page(c, 409, &now, now.unit_id, now.v[IC_UNIT_CODE], NULL, vals, NULL);
+}
+
 int
 inc_edit(struct ctx *c)
 {
 	const char *vals[F__MAX], *errs[F__MAX], *before[F__MAX];
-	struct inc in, now;
+	struct inc in;
 	struct sheet s;
-	char started[20], discovered[20], due[20];
-	const char *step;
 	enum db_rc rc;
-	int st, tries = 0;
+	int st;
 
 	if ((st = open_for_edit(c, &in)) != 200)
 		return st;
@@ -429,51 +494,12 @@ inc_edit(struct ctx *c)
 		error(errs, F_VERSION, "required", &bad);
 	bad += check_sheet(c, 0, inc_time(in.v[IC_REPORTED]), vals, errs, &s, &rc);
 	if (rc != DB_OK)
-		return inc_db_fail(rc);
+		return app_dberr(rc);
 	if (bad)
 		return form_page(c, 422, &in, in.unit_id, in.v[IC_UNIT_CODE], NULL, vals, errs);
-retry:
-	switch (inc_lock(c, c->id, vals[F_VERSION], INC_ACT_EDIT, &now, &rc)) {
-	case INC_LOCKED: break;
-	case INC_MOVED: goto conflict;
-	case INC_GONE: return 404;
-	case INC_FAILED: goto fail;
-	}
-	vals_of(c, &now, before);
-	/* the new times move the deadlines that count from them */
-	now.t.start = s.start;
-	now.t.discovered = s.discovered;
-	inc_next_of(&now, inc_now(), due, &step);
-	inc_time_format(s.start, started);
-	inc_time_format(s.discovered, discovered);
-	struct db_val up[] = {
-		DBI(s.rep), *vals[F_SYSTEM] ? DBI(atoll(vals[F_SYSTEM])) : DBN, DBS(vals[F_SYSTEM_NAME]),
-		DBS(started), DBS(discovered), DBS(vals[F_FILLED_BY]), DBS(s.tax), DBS(s.category),
-		DBS(s.harm), *vals[F_LEVEL_REPORTED] ? DBI(atoi(vals[F_LEVEL_REPORTED])) : DBN,
-		DBS(vals[F_DESCRIPTION]), DBS(vals[F_MEASURES]), DBS(vals[F_CONSEQUENCES]),
-		DBS(vals[F_SUGGESTIONS]), DBS(due), DBS(step), DBS(c->acct.login), DBI(c->id),
-		DBI(now.version),
-	};
-	if ((rc = db_run(c->db, SQL(INC_SQL_UPDATE_SHEET), up, sizeof(up) / sizeof(up[0]), NULL, NULL)) != DB_OK)
-		goto fail;
-	if (db_affected(c->db) != 1)
-		goto conflict;
-	if ((rc = audit_write(c, "incident", c->id, "edit", inc_form_json(c, fields, F__MAX, before),
-	    inc_form_json(c, fields, F__MAX, vals))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
-conflict:
-	if ((st = inc_reload(c, &now)) != 200)
-		return st;
-	if (inc_state_allows(&now, INC_ACT_EDIT) && holds(c, &now, vals))
-		return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
-	if (!inc_state_allows(&now, INC_ACT_EDIT))
-		pg_msg(c, "", "closed");
-	return form_page(c, 409, &now, now.unit_id, now.v[IC_UNIT_CODE], NULL, vals, NULL);
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	return inc_db_fail(rc);
+	/* an edit has no nonce: its double submit is told by the sheet holding it already */
+	struct change ch = { vals, &s };
+	struct tx t = { .c = c, .nonce = NULL };
+	st = tx_run(&t, edit_tx, &ch);
+	return st == 409 ? conflict(c, vals) : st;
 }

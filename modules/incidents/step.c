@@ -13,7 +13,7 @@
  *   propose  the office proposes the level; confirm: a leader decides it
  *   close    the office closes the incident; from then on it is read-only
  *
- * Each step is one transaction: the row locked (SELECT … FOR UPDATE), its
+ * Each step is one transaction (tx.h): the row locked (SELECT … FOR UPDATE), its
  * version compared with the form's, the step applied, the next deadline
  * recomputed, the row updated WHERE id AND version, the step logged with
  * who and when, the audit row with the state before and after.  A form
@@ -25,7 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "incidents.h"
+#include "resp.h"
+#include "tx.h"
 
 enum { F_ORAL_AT, F_CALLER, F_HANDLED_AT, F_LEVEL, F_TEXT, F_VERSION, F__MAX };
 
@@ -109,9 +112,9 @@ struct last {
 static int
 last_row(void *arg, const struct db_row *r)
 {
-	struct last *l = arg;	/* INC_SQL_STEPS: id, kind, at, recorded_at, by_login, … */
-	snprintf(l->kind, sizeof(l->kind), "%s", r->v[1]);
-	snprintf(l->by, sizeof(l->by), "%s", r->v[4]);
+	struct last *l = arg;	/* every step in order: the last one stays */
+	snprintf(l->kind, sizeof(l->kind), "%s", r->v[ST_KIND]);
+	snprintf(l->by, sizeof(l->by), "%s", r->v[ST_BY]);
 	return 0;
 }
 
@@ -123,9 +126,9 @@ static int
 double_submit(struct ctx *c, const struct inc *now, int act, const char *version)
 {
 	struct last l = { "", "" };
-	struct db_val p = DBI(now->id);
+	struct db_val p[] = { DBI(now->id) };
 	return now->version == atoll(version) + 1 &&
-	    db_run(c->db, SQL(INC_SQL_STEPS), &p, 1, last_row, &l) == DB_OK &&
+	    SQL_RUN(c, INC_SQL_STEPS, p, last_row, &l) == DB_OK &&
 	    strcmp(l.kind, inc_act_code[act]) == 0 && strcmp(l.by, c->acct.login) == 0;
 }
 
@@ -213,83 +216,113 @@ check(struct ctx *c, const struct inc *in, int act, const char **vals, const cha
 	return bad;
 }
 
-int
-inc_step(struct ctx *c)
-{
-	const char *vals[F__MAX], *errs[F__MAX], *detail, *ferr = NULL, *before;
-	const struct req_file *file = NULL;
-	enum sniff_type type = SNIFF_OTHER;
-	struct inc in, now;
-	long long file_id = 0;
-	long at;
-	enum db_rc rc;
-	int st, tries = 0, act = step_of(c);
+/* What a step's transaction needs from the checked form. */
+struct step {
+	int act;
+	const char **vals;
+	long at;				/* when the step was taken */
+	const struct req_file *file;		/* the rectification report's paper, or NULL */
+	enum sniff_type type;
+};
 
-	if (act < 0)
-		return 404;
-	if ((rc = inc_load(c, c->id, &in, 0)) != DB_OK)
-		return inc_db_fail(rc);
-	if (in.id == 0)
-		return 404;
-	if (!inc_may(c, &in, act))
-		return auth_deny(c, "incident", c->id);
-	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
-	if (*vals[F_VERSION] == '\0')
-		return 400;	/* every step form carries it: this one was not made by the page */
-	bad += check(c, &in, act, vals, errs, &at);
-	if (act == INC_ACT_RECTIFY && (file = inc_upload(c, "file", &type, &ferr)) != NULL && ferr) {
-		pg_msg(c, "file", ferr);
-		if (strcmp(ferr, "too_large") == 0)
-			return again(c, 413, &in, act, vals, errs);
-		bad++;
-	}
-	if (bad)
-		return again(c, 422, &in, act, vals, errs);
-retry:
-	switch (inc_lock(c, c->id, vals[F_VERSION], act, &now, &rc)) {
-	case INC_LOCKED: break;
-	case INC_MOVED: goto conflict;
-	case INC_GONE: return 404;
-	case INC_FAILED: goto fail;
-	}
+/*
+ * Takes the step on the incident locked at the form's version: its new
+ * state (and the file sent with it), the step's row, the audit row with the
+ * state before and after.  409: the incident moved on, or its state does
+ * not allow the step any more.
+ */
+static int
+step_tx(struct tx *t, void *arg)
+{
+	const struct step *sp = arg;
+	struct ctx *c = t->c;
+	const char *detail, *before;
+	long long file_id = 0;
+	struct inc now;
+	enum db_rc rc;
+
+	int st = inc_lock(c, c->id, sp->vals[F_VERSION], sp->act, &now);
+	if (st != TX_COMMIT)
+		return st;
 	before = state_json(c, &now);
-	apply(c, &now, act, vals, at, &detail);
-	if (file != NULL && (rc = inc_file_store(c, file, type, now.unit_id, &file_id)) != DB_OK)
-		goto fail;
+	apply(c, &now, sp->act, sp->vals, sp->at, &detail);
+	if (sp->file != NULL && (rc = inc_file_store(c, sp->file, sp->type, now.unit_id, &file_id)) != DB_OK)
+		return rc;
 	struct db_val up[NSTATE + 3];
 	for (size_t i = 0; i < NSTATE; i++)
 		up[i] = param(&now, state_cols[i]);
 	up[NSTATE] = DBS(c->acct.login);
 	up[NSTATE + 1] = DBI(c->id);
 	up[NSTATE + 2] = DBI(now.version);
-	if ((rc = db_run(c->db, SQL(INC_SQL_UPDATE_STEPS), up, NSTATE + 3, NULL, NULL)) != DB_OK)
-		goto fail;
+	if ((rc = SQL_RUN(c, INC_SQL_UPDATE_STEPS, up, NULL, NULL)) != DB_OK)
+		return rc;
 	if (db_affected(c->db) != 1)
-		goto conflict;
+		return 409;
 	char b[20], recorded[20];
-	inc_time_format(at, b);
+	inc_time_format(sp->at, b);
 	inc_time_format(inc_now(), recorded);
-	struct db_val sp[] = {
-		DBI(c->id), DBS(inc_act_code[act]), DBS(b), DBS(recorded), DBS(c->acct.login),
+	struct db_val row[] = {
+		DBI(c->id), DBS(inc_act_code[sp->act]), DBS(b), DBS(recorded), DBS(c->acct.login),
 		DBS(c->acct.name), DBS(detail), file_id ? DBI(file_id) : DBN,
 	};
-	if ((rc = db_run(c->db, SQL(INC_SQL_STEP_INSERT), sp, 8, NULL, NULL)) != DB_OK)
-		goto fail;
-	if ((rc = audit_write(c, "incident", c->id, inc_act_code[act], before, state_json(c, &now))) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(c->db)) != DB_OK)
-		goto fail;
-	return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
-conflict:
-	if ((st = inc_reload(c, &now)) != 200)
+	if ((rc = SQL_RUN(c, INC_SQL_STEP_INSERT, row, NULL, NULL)) != DB_OK)
+		return rc;
+	t->record = "incident";
+	t->id = c->id;
+	t->action = inc_act_code[sp->act];
+	t->before = before;
+	t->after = state_json(c, &now);
+	t->then = ar_printf(c->ar, "/incidents/%lld?saved=1", c->id);
+	return TX_COMMIT;
+}
+
+/*
+ * A lost race: the incident as it is now with the step's form as sent,
+ * unless the incident's last step is this very one (the form's double
+ * submit: done).
+ */
+static int
+conflict(struct ctx *c, int act, const char **vals)
+{
+	struct inc now;
+	int st = inc_find(c, &now);
+	if (st != 200)
 		return st;
 	if (double_submit(c, &now, act, vals[F_VERSION]))
 		return resp_redirect(c, ar_printf(c->ar, "/incidents/%lld?saved=1", c->id));
 	if (strcmp(now.v[IC_STATUS], "closed") == 0)
 		pg_msg(c, "", "closed");
 	return again(c, 409, &now, act, vals, NULL);
-fail:
-	if (inc_rollback(c, rc, &tries))
-		goto retry;
-	return inc_db_fail(rc);
+}
+
+int
+inc_step(struct ctx *c)
+{
+	const char *vals[F__MAX], *errs[F__MAX], *ferr = NULL;
+	struct step sp = { .act = step_of(c), .vals = vals, .type = SNIFF_OTHER };
+	struct inc in;
+	int st;
+
+	if (sp.act < 0)
+		return 404;
+	if ((st = inc_find(c, &in)) != 200)
+		return st;
+	if (!inc_may(c, &in, sp.act))
+		return auth_deny(c, "incident", c->id);
+	size_t bad = valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (*vals[F_VERSION] == '\0')
+		return 400;	/* every step form carries it: this one was not made by the page */
+	bad += check(c, &in, sp.act, vals, errs, &sp.at);
+	if (sp.act == INC_ACT_RECTIFY && (sp.file = inc_upload(c, "file", &sp.type, &ferr)) != NULL && ferr) {
+		pg_msg(c, "file", ferr);
+		if (strcmp(ferr, "too_large") == 0)
+			return again(c, 413, &in, sp.act, vals, errs);
+		bad++;
+	}
+	if (bad)
+		return again(c, 422, &in, sp.act, vals, errs);
+	/* a step has no nonce: its double submit is told by the incident's last step */
+	struct tx t = { .c = c, .nonce = NULL };
+	st = tx_run(&t, step_tx, &sp);
+	return st == 409 ? conflict(c, sp.act, vals) : st;
 }

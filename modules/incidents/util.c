@@ -1,29 +1,16 @@
 /*
  * util.c — small things the incidents handlers share: units by code, a
- * unit's systems, form values of date and time, query escaping, and the
- * status of a failed query.
+ * unit's systems, form values of date and time, page keys, the audit's
+ * JSON of a form.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mysqld_error.h>
+#include "buf.h"
 #include "incidents.h"
 
 /* A report that says it happened a little in the future is a clock skew, not a lie. */
 #define INC_SKEW_SECONDS 120
-
-int
-inc_db_fail(enum db_rc rc)
-{
-	return rc == DB_LOST ? APP_LOST : 500;
-}
-
-int
-inc_rollback(struct ctx *c, enum db_rc rc, int *tries)
-{
-	db_rollback(c->db);
-	return rc != DB_LOST && db_errno(c->db) == ER_LOCK_DEADLOCK && ++*tries < 3;
-}
 
 void
 inc_rows_end(struct inc_rows *l, const char *next)
@@ -110,9 +97,9 @@ struct unit_ref {
 static int
 unit_row(void *arg, const struct db_row *r)
 {
-	struct unit_ref *u = arg;	/* id, name, name_en */
-	u->id = atoll(r->v[0]);
-	u->name = ar_strdup(u->c->ar, inc_unit_name(u->c, r->v[1], r->v[2]));
+	struct unit_ref *u = arg;
+	u->id = atoll(r->v[UB_ID]);
+	u->name = ar_strdup(u->c->ar, inc_unit_name(u->c, r->v[UB_NAME], r->v[UB_NAME_EN]));
 	return 0;
 }
 
@@ -120,8 +107,8 @@ enum db_rc
 inc_unit_by_code(struct ctx *c, const char *code, long long *id, const char **name)
 {
 	struct unit_ref u = { c, 0, "" };
-	struct db_val p = DBS(code);
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_UNIT_BY_CODE), &p, 1, unit_row, &u);
+	struct db_val p[] = { DBS(code) };
+	enum db_rc rc = SQL_RUN(c, INC_SQL_UNIT_BY_CODE, p, unit_row, &u);
 	*id = u.id;
 	if (name != NULL)
 		*name = u.name != NULL ? u.name : "";
@@ -131,22 +118,22 @@ inc_unit_by_code(struct ctx *c, const char *code, long long *id, const char **na
 static int
 system_row(void *arg, const struct db_row *r)
 {
-	xmlNodePtr s = pg_text(arg, "system", r->v[1]);	/* id, name */
-	pg_attr(s, "id", r->v[0]);
+	xmlNodePtr s = pg_text(arg, "system", r->v[SY_NAME]);
+	pg_attr(s, "id", r->v[SY_ID]);
 	return 0;
 }
 
 enum db_rc
 inc_systems_node(struct ctx *c, long long unit)
 {
-	struct db_val p = DBI(unit);
-	return db_run(c->db, SQL(INC_SQL_SYSTEMS), &p, 1, system_row, pg_node(c->data, "systems"));
+	struct db_val p[] = { DBI(unit) };
+	return SQL_RUN(c, INC_SQL_SYSTEMS, p, system_row, pg_node(c->data, "systems"));
 }
 
-static int
-owner_row(void *arg, const struct db_row *r)
+int
+inc_owner_row(void *arg, const struct db_row *r)
 {
-	*(long long *)arg = atoll(r->v[0]);
+	*(long long *)arg = atoll(r->v[OWN_UNIT_ID]);
 	return 0;
 }
 
@@ -154,11 +141,11 @@ enum db_rc
 inc_system_of(struct ctx *c, long long system, long long unit, int *ok)
 {
 	long long owner = 0;
-	struct db_val p = DBI(system);
+	struct db_val p[] = { DBI(system) };
 	*ok = system == 0;
 	if (system == 0)
 		return DB_OK;
-	enum db_rc rc = db_run(c->db, SQL(INC_SQL_SYSTEM), &p, 1, owner_row, &owner);
+	enum db_rc rc = SQL_RUN(c, INC_SQL_SYSTEM, p, inc_owner_row, &owner);
 	*ok = rc == DB_OK && owner == unit;
 	return rc;
 }

@@ -8,7 +8,6 @@
  *   wangan-admin [--config FILE] load-accounts FILE   login,name,role,unit_code
  *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
  *   wangan-admin [--config FILE] demo UNITS           synthetic units (wangan-MODULE --demo: their data)
- *   wangan-admin [--config FILE] demo-incidents        synthetic incidents, notices, a period
  *
  * A first line starting with "code", "login" or "date" is taken as a header.
  */
@@ -24,7 +23,6 @@
 #include "log.h"
 #include "valid.h"
 #include "workday.h"
-#include "admin.h"
 
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
@@ -264,10 +262,9 @@ main(int argc, char **argv)
 		conf = argv[2];
 		i = 3;
 	}
-	if (argc - i < 2 && !(argc - i == 1 && strcmp(argv[i], "demo-incidents") == 0)) {
+	if (argc - i < 2) {
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
-		    "       wangan-admin [--config FILE] demo UNITS\n"
-		    "       wangan-admin [--config FILE] demo-incidents\n");
+		    "       wangan-admin [--config FILE] demo UNITS\n");
 		return 2;
 	}
 	if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
@@ -291,8 +288,6 @@ main(int argc, char **argv)
 		rc = load("accounts", arg) ? 1 : 0;
 	else if (strcmp(cmd, "load-calendar") == 0)
 		rc = load("calendar", arg) ? 1 : 0;
-	else if (strcmp(cmd, "demo-incidents") == 0)
-		rc = demo_incidents(&cfg) ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)
 		rc = demo(atol(arg)) ? 1 : 0;
 	else
