@@ -70,7 +70,8 @@ check-banned:
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
-unit-bin: $(UNIT_BIN)
+# test_rows runs the built stylesheets (WANGAN_XSLT), so they are built too.
+unit-bin: $(UNIT_BIN) $(BUILD)/xslt/.stamp
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard modules/core/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
