@@ -610,7 +610,7 @@ app_main(const struct module *m, int argc, char **argv)
 		fprintf(stderr, "wangan-%s: config: csrf_secret must be set (at least 32 characters)\n", m->name);
 		return 1;
 	}
-	a.account_ttl = config_int(&a.cfg, "account_cache_seconds", 5, 0, 300);
+	a.account_ttl = a.cfg.account_cache_seconds;
 	config_zone(&a.cfg, a.tzoff);
 	if (CORE_SQL__MAX + m->nsql > APP_MAX_SQL)
 		return 1;

@@ -71,14 +71,25 @@ def post(path, form, login="office"):
     return request("POST", path, login, body=form)
 
 
-def sql(query):
-    """Rows of a query as lists of strings (tab separated by the client)."""
+def stack_config():
+    """The test stack's wangan.conf as key -> value (a later line wins, as in config.c)."""
     conf = {}
     with open(os.path.join(STACK, "wangan.conf")) as f:
         for line in f:
             if "=" in line and not line.lstrip().startswith("#"):
                 k, v = line.split("=", 1)
                 conf[k.strip()] = v.strip()
+    return conf
+
+
+def account_cache_seconds():
+    """How long a worker keeps an account (config.c's default is 5)."""
+    return int(stack_config().get("account_cache_seconds", "5"))
+
+
+def sql(query):
+    """Rows of a query as lists of strings (tab separated by the client)."""
+    conf = stack_config()
     env = dict(os.environ, MYSQL_PWD=conf["db_password"])
     out = subprocess.run(["mariadb", "--no-defaults", "-S", conf["db_socket"], "-u", conf["db_user"],
                           "-D", conf["db_name"], "--batch", "--skip-column-names", "-e", query],
