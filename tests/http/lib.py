@@ -1,7 +1,7 @@
 """Helpers for the HTTP tests: a client that talks to the real nginx with
 auth_basic, the page XML of a view, and SQL checks through the mariadb client
 against the test stack's database."""
-import base64, http.client, os, re, subprocess, time, urllib.parse
+import base64, datetime, http.client, os, re, subprocess, time, urllib.parse
 import xml.etree.ElementTree as ET
 
 BASE = os.environ.get("WANGAN_BASE", "http://127.0.0.1:18089")
@@ -65,6 +65,19 @@ def page(path, login="office"):
     """The page XML of a view (Accept: application/xml), with its status."""
     r = get(path, login, headers={"Accept": "application/xml"})
     return r.status, r.xml()
+
+
+def page_today(x):
+    """The site's today that a page XML carries (page/@today, core/app.c)."""
+    return datetime.date.fromisoformat(x.get("today"))
+
+
+def today(login="office"):
+    """The server's today in the site's time zone, from a page it renders now:
+    what its forms and deadlines count from, whatever the test host's clock says."""
+    st, x = page("/registration/", login)
+    assert st == 200, st
+    return page_today(x)
 
 
 def post(path, form, login="office"):

@@ -7,7 +7,7 @@ re-sign deadline after a change of first responsible person across the
 National Day holidays; the export validates against its XSD."""
 import datetime, hashlib, os, subprocess, uuid
 from lib import (ACC, ROOT, STACK, add_workdays, calendar, change_form, form, get, one, page, post,
-                 request, sql, unit_id)
+                 request, sql, today, unit_id)
 
 PDF = b"%PDF-1.4\n% wangan test scan\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 4000
@@ -169,7 +169,7 @@ def test_invalid_input_is_422_with_values_kept():
     before = counts()
     f["signer_name"] = ""
     f["signer_title"] = "书记（测试）"
-    f["signed_date"] = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    f["signed_date"] = (today() + datetime.timedelta(days=3)).isoformat()
     r = request("POST", "/pledges/sign", "office", body=multipart(f, {"scan": ("a.pdf", PDF, "application/pdf")})[0],
                 headers={"Content-Type": multipart({}, {})[1], "Accept": "application/xml"})
     # (a fresh boundary in the header means the body does not parse: 400, nothing stored)
@@ -267,7 +267,7 @@ def test_resign_due_after_a_new_first_responsible_person_across_holidays():
     want = add_workdays(datetime.date(2026, 9, 24), 10, calendar())
     assert want == datetime.date(2026, 10, 15)
     assert rows[0].get("changed") == "2026-09-24" and rows[0].get("due") == str(want)
-    assert rows[0].get("overdue") == ("1" if datetime.date.today() > want else "0")
+    assert rows[0].get("overdue") == ("1" if today() > want else "0")
     # a signing after the change clears it
     g = sign_form("kind=unit_pledge&unit=%d" % ee)
     g["signed_date"] = "2026-09-28"
