@@ -9,7 +9,7 @@ record on a double submit; CSRF; 403 across units, logged; filtered list
 pages read along an index with 20,000 systems; the export validates."""
 import datetime, hashlib, os, subprocess, uuid
 from lib import BIN, ROOT, STACK, form, get, one, page, post, request, sql, page_today, today, unit_id
-from test_60_pledges import ELF, PDF, multipart
+from fixtures import ELF, PDF, multipart, post_xml
 
 ROLES = ["office", "leader", "auditor", "cs_admin", "cs_head"]
 BASE = {"name": "测试系统", "kind": "info_system", "url": "test.example.edu.cn",
@@ -36,10 +36,6 @@ def create(login="office", **over):
     r = post("/systems/new", new_form(login, **over), login)
     assert r.status == 303, r
     return r.header("location").split("/")[2].split("?")[0]
-
-
-def post_xml(path, f, login="office"):
-    return request("POST", path, login, body=f, headers={"Accept": "application/xml"})
 
 
 def errors(r):

@@ -6,8 +6,7 @@ incident of another unit, a day outside the period and a period ending
 before it starts are 422; the office reports for a unit by its code."""
 import datetime, uuid
 from lib import form, get, one, page, post, sql, today, unit_id
-from test_65_vendors import at_once
-from test_90_incidents import file_incident, location_id, post_xml
+from fixtures import at_once, file_incident, location_id, post_xml
 
 
 def declare(starts, ends, name=None):
