@@ -29,8 +29,8 @@ static const char *const core_sql[CORE_SQL__MAX] = {
 	    "COALESCE(u.name_en, '') FROM account a JOIN unit u ON u.id = a.unit_id "
 	    "WHERE a.login = ? AND a.active = 1",
 	[CORE_SQL_AUDIT] =
-	    "INSERT INTO audit (at, login, role, unit_id, module, record_type, record_id, "
-	    "action, before_data, after_data, request_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	    ("INSERT INTO audit (at, login, role, unit_id, module, record_type, record_id, "
+	    "action, before_data, after_data, request_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
 	[CORE_SQL_CALENDAR] = "SELECT day, kind FROM calendar_day",
 	[CORE_SQL_TZ] = "SET time_zone = ?",
 };
