@@ -61,10 +61,15 @@ fuzz:
 clean:
 	rm -rf build
 
-# Banned calls (curl's idea): unbounded string functions and SQL text built at run time.
+# Banned calls (curl's idea): unbounded string functions, and SQL text built at
+# run time (tools/check-sql: a string-building call in modules/ whose arguments
+# read as SQL or whose target is named *sql*; it tests itself first).  make test
+# runs this before anything is built.
 check-banned:
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|gets)\s*\(' $$(git ls-files 'modules/*.[ch]' 'tools/*.c' 'tests/*.c') \
 	  || { echo 'banned function used (see above)'; exit 1; }
+	@/usr/bin/python3 tools/check-sql --self-test
+	@/usr/bin/python3 tools/check-sql $$(git ls-files 'modules/*.[ch]')
 	@! grep -rn 'disable-output-escaping' xslt/ \
 	  || { echo 'a stylesheet escapes output itself (see above); only core/rows.c may'; exit 1; }
 
