@@ -61,25 +61,33 @@ fuzz:
 clean:
 	rm -rf build
 
-# Banned calls (curl's idea): unbounded string functions and SQL text built at run time.
+# Banned calls (curl's idea): unbounded string functions, and SQL text built at
+# run time (tools/check-sql: a string-building call in modules/ whose arguments
+# read as SQL or whose target is named *sql*; it tests itself first).  make test
+# runs this before anything is built.
 check-banned:
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|gets)\s*\(' $$(git ls-files 'modules/*.[ch]' 'tools/*.c' 'tests/*.c') \
 	  || { echo 'banned function used (see above)'; exit 1; }
+	@/usr/bin/python3 tools/check-sql --self-test
+	@/usr/bin/python3 tools/check-sql $$(git ls-files 'modules/*.[ch]')
 	@! grep -rn 'disable-output-escaping' xslt/ \
 	  || { echo 'a stylesheet escapes output itself (see above); only core/rows.c may'; exit 1; }
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
-unit-bin: $(UNIT_BIN) $(BUILD)/tests/db/stmt_check
+# test_rows runs the built stylesheets (WANGAN_XSLT), so they are built too.
+unit-bin: $(UNIT_BIN) $(BUILD)/xslt/.stamp $(BUILD)/tests/db/stmt_check
 # db.c's statement checks against the test stack's MariaDB (tests/http/test_05_statements.py).
 $(BUILD)/tests/db/stmt_check: tests/db/stmt_check.c $(BUILD)/lib/libwangan.a
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwangan.a $(LDLIBS) $(LDFLAGS)
-$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a $(wildcard modules/core/*.h)
+	@$(CC) $(DEPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwangan.a $(LDLIBS) $(LDFLAGS)
+	@$(DEPDONE)
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
+	@$(CC) $(DEPFLAGS) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
+	@$(DEPDONE)
 # A module's pure parts have unit tests too: such a test links the module's object.
 $(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o
 
@@ -89,10 +97,25 @@ $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/syst
 deps:
 	@tools/deps
 
-$(BUILD)/%.o: %.c $(wildcard modules/core/*.h) $(wildcard modules/*/*.h)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(DEPDONE)
+
+# Header dependencies: each compile writes the headers its file included to
+# TARGET.d (-MMD; -MP adds a rule per header, so a deleted header is no error),
+# and the next make reads them, so editing a header rebuilds what includes it.
+# Written to .Td first, kept only when the compile succeeds.  An object that
+# exists without its .d (a tree built before this) is rebuilt once, since
+# nothing says what it includes.
+DEPFLAGS = -MMD -MP -MF $@.Td
+DEPDONE  = mv -f $@.Td $@.d && touch $@
+OBJ_ALL  = $(patsubst %.c,$(BUILD)/%.o,$(wildcard modules/*/*.c tools/admin/*.c)) $(UNIT_BIN)
+DEPS     = $(wildcard $(OBJ_ALL:%=%.d))
+include $(DEPS)
+$(filter-out $(DEPS:%.d=%),$(wildcard $(OBJ_ALL))): FORCE
+.PHONY: FORCE
 
 $(BUILD)/lib/libwangan.a: $(CORE_OBJ)
 	@mkdir -p $(dir $@)

@@ -49,12 +49,12 @@ load_sql(struct app *a, const struct module *m)
 {
 	if (CORE_SQL__MAX + m->nsql + m->nlegacy > WORKER_MAX_SQL)
 		return -1;
-	memcpy(a->sql, core_sql, sizeof(core_sql));
+	memcpy(a->stmt, core_sql, sizeof(core_sql));
 	for (size_t i = 0; i < m->nsql; i++)
-		a->sql[CORE_SQL__MAX + i] = m->sql[i];
-	a->nsql = CORE_SQL__MAX + m->nsql;
+		a->stmt[CORE_SQL__MAX + i] = m->sql[i];
+	a->nstmt = CORE_SQL__MAX + m->nsql;
 	for (size_t i = 0; i < m->nlegacy; i++)
-		a->sql[a->nsql++] = (struct db_stmt){ m->name, m->legacy_sql[i], DB_UNCHECKED_NP, NULL };
+		a->stmt[a->nstmt++] = (struct db_stmt){ m->name, m->legacy_sql[i], DB_UNCHECKED_NP, NULL };
 	return 0;
 }
 
@@ -67,7 +67,7 @@ load_sql(struct app *a, const struct module *m)
 static int
 check_sql(struct app *a)
 {
-	struct db *db = db_new(&a->cfg, a->sql, a->nsql);
+	struct db *db = db_new(&a->cfg, a->stmt, a->nstmt);
 	enum db_rc rc = db == NULL ? DB_ERR : db_ensure(db);
 	db_free(db);
 	if (rc == DB_LOST)
@@ -132,7 +132,7 @@ app_main(const struct module *m, int argc, char **argv)
 		fprintf(stderr, "wangan-%s: config: csrf_secret must be set (at least 32 characters)\n", m->name);
 		return 1;
 	}
-	a.account_ttl = config_int(&a.cfg, "account_cache_seconds", 5, 0, 300);
+	a.account_ttl = a.cfg.account_cache_seconds;
 	a.lock_wait = config_int(&a.cfg, "lock_wait_seconds", 5, 1, 120);
 	config_zone(&a.cfg, a.tzoff);
 	if (load_sql(&a, m) != 0 || (m->init != NULL && m->init(&a.cfg) != 0) || xm_init() != 0)

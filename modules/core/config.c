@@ -39,6 +39,7 @@ config_core(struct config *c)
 	c->xslt_dir = config_get(c, "xslt_dir", "/usr/share/wangan/xslt");
 	c->csrf_secret = config_get(c, "csrf_secret", NULL);
 	c->csrf_ttl = config_int(c, "csrf_ttl", 8 * 3600, 60, 7 * 86400);
+	c->account_cache_seconds = config_int(c, "account_cache_seconds", 5, 0, 300);
 	c->timezone = config_get(c, "timezone", "Asia/Shanghai");
 	c->site_name = config_get(c, "site_name", "");
 	c->socket_group = config_get(c, "socket_group", NULL);

@@ -28,6 +28,7 @@ struct config {
 	unsigned socket_mode;
 	int workers;
 	long csrf_ttl;		/* seconds a form token stays valid */
+	long account_cache_seconds;	/* seconds a worker keeps an account (0: off) */
 };
 
 int config_load(struct config *c, const char *path, char *err, size_t errlen);

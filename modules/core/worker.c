@@ -211,7 +211,7 @@ worker_main(int fd, void *arg)
 	FCGX_Request fr;
 	struct arena ar;
 	static struct out out;	/* 64 KiB: one per worker process */
-	struct db *db = db_new(&a->cfg, a->sql, a->nsql);
+	struct db *db = db_new(&a->cfg, a->stmt, a->nstmt);
 
 	if (db == NULL || FCGX_Init() != 0 || FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		return -1;
@@ -246,7 +246,7 @@ int
 worker_cli(struct app *a, handler_fn fn, const char *what, char *const *args, int nargs)
 {
 	struct arena ar;
-	struct db *db = db_new(&a->cfg, a->sql, a->nsql);
+	struct db *db = db_new(&a->cfg, a->stmt, a->nstmt);
 	struct ctx c;
 	int rc = -1;
 

@@ -18,8 +18,8 @@
 struct app {
 	const struct module *mod;
 	struct config cfg;
-	struct db_stmt sql[WORKER_MAX_SQL];	/* the core's statements, then the module's */
-	size_t nsql;
+	struct db_stmt stmt[WORKER_MAX_SQL];	/* the core's statements, then the module's */
+	size_t nstmt;
 	struct wd_cal cal;
 	unsigned long cal_connects;
 	time_t cal_loaded;

@@ -1,7 +1,7 @@
 """Helpers for the HTTP tests: a client that talks to the real nginx with
 auth_basic, the page XML of a view, and SQL checks through the mariadb client
 against the test stack's database."""
-import base64, http.client, os, re, subprocess, time, urllib.parse
+import base64, datetime, http.client, os, re, subprocess, time, urllib.parse
 import xml.etree.ElementTree as ET
 
 BASE = os.environ.get("WANGAN_BASE", "http://127.0.0.1:18089")
@@ -67,18 +67,42 @@ def page(path, login="office"):
     return r.status, r.xml()
 
 
+def page_today(x):
+    """The site's today that a page XML carries (page/@today, core/app.c)."""
+    return datetime.date.fromisoformat(x.get("today"))
+
+
+def today(login="office"):
+    """The server's today in the site's time zone, from a page it renders now:
+    what its forms and deadlines count from, whatever the test host's clock says."""
+    st, x = page("/registration/", login)
+    assert st == 200, st
+    return page_today(x)
+
+
 def post(path, form, login="office"):
     return request("POST", path, login, body=form)
 
 
-def sql(query):
-    """Rows of a query as lists of strings (tab separated by the client)."""
+def stack_config():
+    """The test stack's wangan.conf as key -> value (a later line wins, as in config.c)."""
     conf = {}
     with open(os.path.join(STACK, "wangan.conf")) as f:
         for line in f:
             if "=" in line and not line.lstrip().startswith("#"):
                 k, v = line.split("=", 1)
                 conf[k.strip()] = v.strip()
+    return conf
+
+
+def account_cache_seconds():
+    """How long a worker keeps an account (config.c's default is 5)."""
+    return int(stack_config().get("account_cache_seconds", "5"))
+
+
+def sql(query):
+    """Rows of a query as lists of strings (tab separated by the client)."""
+    conf = stack_config()
     env = dict(os.environ, MYSQL_PWD=conf["db_password"])
     out = subprocess.run(["mariadb", "--no-defaults", "-S", conf["db_socket"], "-u", conf["db_user"],
                           "-D", conf["db_name"], "--batch", "--skip-column-names", "-e", query],

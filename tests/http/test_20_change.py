@@ -2,7 +2,7 @@
 bad input is a 422 that keeps the values and writes nothing; other units are
 403 and logged; CSRF; double submit; concurrent edits."""
 import datetime, json, os, threading
-from lib import (add_workdays, calendar, change_form, get, one, page, post, sql, unit_id)
+from lib import (add_workdays, calendar, change_form, get, one, page, page_today, post, sql, today, unit_id)
 
 TAG = os.urandom(3).hex()      # names unique to this run
 GOOD = {"name": "测试人员", "title": "网络安全员", "office_phone": "0371-68221234",
@@ -30,7 +30,10 @@ def test_change_form_is_prefilled_with_the_current_holder():
     row = sql("SELECT id, version, name, title, COALESCE(office_phone,''), mobile, email FROM reg_holder "
               "WHERE unit_id=%d AND role='secadmin' AND is_current=1" % u)[0]
     assert [f["current_id"], f["version"], f["name"], f["title"], f["office_phone"], f["mobile"], f["email"]] == row
-    assert f["effective_date"] == datetime.date.today().isoformat() and len(f["nonce"]) == 32
+    assert len(f["nonce"]) == 32
+    # the effective date is prefilled with the server's today, as the same page states it
+    st, x = page("/registration/%d/change?role=secadmin" % u)
+    assert x.find("./data/form/field[@name='effective_date']").text == page_today(x).isoformat()
 
 
 def test_first_registration_of_a_role_with_deadline_across_holidays():
@@ -51,7 +54,7 @@ def test_first_registration_of_a_role_with_deadline_across_holidays():
     want = add_workdays(datetime.date(2026, 9, 24), 5, calendar())
     assert want == datetime.date(2026, 10, 9)
     assert deadline == str(want), deadline
-    assert late == ("1" if datetime.date.today() > want else "0")
+    assert late == ("1" if today() > want else "0")
     assert cur == "1" and name == "测试人员" and by == "office"
     assert counts() == (str(int(before[0]) + 1), str(int(before[1]) + 1))
     a = sql("SELECT login, action, record_type, after_data FROM audit ORDER BY id DESC LIMIT 1")[0]
@@ -67,15 +70,15 @@ def test_first_registration_of_a_role_with_deadline_across_holidays():
 def test_change_closes_previous_holder_and_audits_before_and_after():
     u = unit_id("C-ME")
     old = sql("SELECT id, name, version FROM reg_holder WHERE unit_id=%d AND role='first' AND is_current=1" % u)[0]
-    today = datetime.date.today().isoformat()
-    f = form_for(u, "first", "me_admin", effective_date=today, name="新任书记")
+    day = today().isoformat()
+    f = form_for(u, "first", "me_admin", effective_date=day, name="新任书记")
     r = post("/registration/%d/change" % u, f, "me_admin")
     assert r.status == 303, r
     closed = sql("SELECT ended_date, is_current, version FROM reg_holder WHERE id=%s" % old[0])[0]
-    assert closed == [today, "NULL", str(int(old[2]) + 1)]
+    assert closed == [day, "NULL", str(int(old[2]) + 1)]
     new = sql("SELECT name, deadline, late FROM reg_holder WHERE unit_id=%d AND role='first' AND is_current=1" % u)
     assert new[0][0] == "新任书记" and new[0][2] == "0"
-    assert new[0][1] == str(add_workdays(datetime.date.today(), 5, calendar()))
+    assert new[0][1] == str(add_workdays(datetime.date.fromisoformat(day), 5, calendar()))
     # the list (its read model is refreshed in the same transaction) shows the successor
     _, x = page("/registration/", "me_admin")
     row = x.find("./data/units/unit")
@@ -119,7 +122,7 @@ def page_of(u, f, login):
 def test_future_and_backdated_effective_dates_are_refused():
     u = unit_id("C-CS")
     before = counts()
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (today() + datetime.timedelta(days=1)).isoformat()
     x = page_of(u, form_for(u, "direct", effective_date=tomorrow), "office")
     assert x.get("status") == "422"
     assert {e.get("name"): e.get("error") for e in x.findall("./data/form/field")}["effective_date"] == "future"
@@ -179,7 +182,7 @@ def test_post_without_valid_csrf_is_403_and_changes_nothing():
 def test_double_submit_makes_one_change():
     u = unit_id("C-CS")
     before = int(one("SELECT COUNT(*) FROM reg_holder"))
-    f = form_for(u, "secadmin", "cs_admin", name="重复提交" + TAG, effective_date=datetime.date.today().isoformat())
+    f = form_for(u, "secadmin", "cs_admin", name="重复提交" + TAG, effective_date=today().isoformat())
     r1 = post("/registration/%d/change" % u, f, "cs_admin")
     r2 = post("/registration/%d/change" % u, f, "cs_admin")
     assert r1.status == 303 and r2.status == 303, (r1, r2)
@@ -187,7 +190,7 @@ def test_double_submit_makes_one_change():
     assert int(one("SELECT COUNT(*) FROM reg_holder")) == before + 1
     assert one("SELECT COUNT(*) FROM reg_holder WHERE name='重复提交" + TAG + "'") == "1"
     # and the same submit fired twice at once
-    f = form_for(u, "secadmin", "cs_admin", name="并发重复" + TAG, effective_date=datetime.date.today().isoformat())
+    f = form_for(u, "secadmin", "cs_admin", name="并发重复" + TAG, effective_date=today().isoformat())
     res = race([f, f], u, "cs_admin")
     assert sorted(r.status for r in res) == [303, 303], res
     assert one("SELECT COUNT(*) FROM reg_holder WHERE name='并发重复" + TAG + "'") == "1"
@@ -209,9 +212,9 @@ def race(forms, u, login):
 
 def test_concurrent_edits_one_wins_other_409_nothing_lost():
     u = unit_id("C-CS")
-    today = datetime.date.today().isoformat()
-    a = form_for(u, "direct", "cs_admin", name="甲编辑" + TAG, effective_date=today)
-    b = form_for(u, "direct", "cs_head", name="乙编辑" + TAG, mobile="13900001111", effective_date=today)
+    day = today().isoformat()
+    a = form_for(u, "direct", "cs_admin", name="甲编辑" + TAG, effective_date=day)
+    b = form_for(u, "direct", "cs_head", name="乙编辑" + TAG, mobile="13900001111", effective_date=day)
     assert a["version"] == b["version"] and a["nonce"] != b["nonce"]
     ra = post("/registration/%d/change" % u, a, "cs_admin")
     assert ra.status == 303
@@ -227,8 +230,8 @@ def test_concurrent_edits_one_wins_other_409_nothing_lost():
     assert {e.get("name"): e.text for e in x.findall("./data/form/field")}["name"] == "乙编辑" + TAG
     assert one("SELECT name FROM reg_holder WHERE unit_id=%d AND role='direct' AND is_current=1" % u) == "甲编辑" + TAG
     # truly at once: exactly one of two different edits lands
-    c = form_for(u, "direct", "cs_admin", name="丙并发" + TAG, effective_date=today)
-    d = form_for(u, "direct", "cs_head", name="丁并发" + TAG, effective_date=today)
+    c = form_for(u, "direct", "cs_admin", name="丙并发" + TAG, effective_date=day)
+    d = form_for(u, "direct", "cs_head", name="丁并发" + TAG, effective_date=day)
     res = race([c, d], u, ["cs_admin", "cs_head"])
     assert sorted(r.status for r in res) == [303, 409], res
     names = {r[0] for r in sql("SELECT name FROM reg_holder WHERE name IN ('丙并发" + TAG + "','丁并发" + TAG + "')")}

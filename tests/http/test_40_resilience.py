@@ -42,10 +42,22 @@ def test_statements_prepared_once_not_per_request():
             assert int(after[w]["requests"]) > int(seen[w]["requests"])
 
 
+def dead(pid):
+    """The process has exited (gone, or a zombie its master has yet to reap)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
 def test_worker_killed_with_sigkill_is_replaced():
     ws = workers()
     assert len(ws) == 2, ws
     os.kill(ws[0], signal.SIGKILL)
+    # kill() returns before the worker is gone: until it runs again it can still
+    # accept the next connection, which then resets (a 502) when it dies
+    assert wait_for(lambda: dead(ws[0]), 10)
     for _ in range(30):
         assert get("/registration/").status == 200
     new = wait_for(lambda: (lambda w: w if len(w) == 2 and ws[0] not in w else None)(workers()), 15)  # an ASan worker starts slowly on a busy machine

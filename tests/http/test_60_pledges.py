@@ -6,36 +6,11 @@ executable 422, with nothing stored; a scan downloads byte-identical; the
 re-sign deadline after a change of first responsible person across the
 National Day holidays; the export validates against its XSD."""
 import datetime, hashlib, os, subprocess, uuid
-from lib import (ACC, ROOT, STACK, add_workdays, calendar, change_form, form, get, one, page, post,
-                 request, sql, unit_id)
+from lib import (ACC, ROOT, STACK, add_workdays, calendar, change_form, get, one, page, post,
+                 request, sql, today, unit_id)
+from fixtures import ELF, PDF, multipart, post_sign, sign_form
 
-PDF = b"%PDF-1.4\n% wangan test scan\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
-ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 4000
 ROLES = ["office", "leader", "auditor", "cs_admin", "cs_head"]
-
-
-def multipart(fields, files):
-    """A multipart/form-data body as a browser sends it."""
-    b = "----wanganTest" + uuid.uuid4().hex
-    out = []
-    for k, v in fields.items():
-        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n" % (b, k)).encode())
-        out.append(str(v).encode() + b"\r\n")
-    for k, (name, data, ctype) in files.items():
-        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
-                    "Content-Type: %s\r\n\r\n" % (b, k, name, ctype)).encode())
-        out.append(data + b"\r\n")
-    out.append(("--%s--\r\n" % b).encode())
-    return b"".join(out), "multipart/form-data; boundary=" + b
-
-
-def sign_form(query, login="office"):
-    return form("/pledges/sign?" + query, login)
-
-
-def post_sign(form, scan=("scan.pdf", PDF, "application/pdf"), login="office"):
-    body, ctype = multipart(form, {"scan": scan} if scan else {})
-    return request("POST", "/pledges/sign", login, body=body, headers={"Content-Type": ctype})
 
 
 def counts():
@@ -169,7 +144,7 @@ def test_invalid_input_is_422_with_values_kept():
     before = counts()
     f["signer_name"] = ""
     f["signer_title"] = "书记（测试）"
-    f["signed_date"] = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    f["signed_date"] = (today() + datetime.timedelta(days=3)).isoformat()
     r = request("POST", "/pledges/sign", "office", body=multipart(f, {"scan": ("a.pdf", PDF, "application/pdf")})[0],
                 headers={"Content-Type": multipart({}, {})[1], "Accept": "application/xml"})
     # (a fresh boundary in the header means the body does not parse: 400, nothing stored)
@@ -267,7 +242,7 @@ def test_resign_due_after_a_new_first_responsible_person_across_holidays():
     want = add_workdays(datetime.date(2026, 9, 24), 10, calendar())
     assert want == datetime.date(2026, 10, 15)
     assert rows[0].get("changed") == "2026-09-24" and rows[0].get("due") == str(want)
-    assert rows[0].get("overdue") == ("1" if datetime.date.today() > want else "0")
+    assert rows[0].get("overdue") == ("1" if today() > want else "0")
     # a signing after the change clears it
     g = sign_form("kind=unit_pledge&unit=%d" % ee)
     g["signed_date"] = "2026-09-28"

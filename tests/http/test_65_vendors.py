@@ -6,9 +6,9 @@ kept and nothing written; one vendor per double submit; concurrent edits
 from one version: one 303, the other 409 with what was typed; CSRF; the
 list pages by (name, id); a letter (2) signing turns the vendor signed on
 its page, in the list and in the coverage."""
-import random, threading, uuid
+import random, uuid
 from lib import form, get, one, page, post, request, sql, unit_id
-from test_60_pledges import post_sign, sign_form
+from fixtures import at_once, post_sign, post_xml, sign_form
 
 SYMBOLS = "0123456789ABCDEFGHJKLMNPQRTUWXY"     # GB 32100-2015: no I, O, S, V, Z
 WEIGHTS = [pow(3, i, 31) for i in range(17)]
@@ -31,10 +31,6 @@ def demo_vendor(unit):
     """The demo vendor serving unit (wangan-pledges --demo)."""
     return int(one("SELECT MIN(v.id) FROM pledge_vendor v JOIN pledge_vendor_unit vu ON vu.vendor_id=v.id "
                    "JOIN unit u ON u.id=vu.unit_id WHERE u.code='%s' AND v.created_by='demo'" % unit))
-
-
-def post_xml(path, f, login="office"):
-    return request("POST", path, login, body=f, headers={"Accept": "application/xml"})
 
 
 def fields_of(r):
@@ -60,17 +56,6 @@ def create(**kw):
     r = post("/pledges/vendors/new", f)
     assert r.status == 303, r
     return int(r.header("location").split("/")[-1].split("?")[0]), f
-
-
-def at_once(*calls):
-    """Runs the calls in threads started together; their results in order."""
-    out = [None] * len(calls)
-    ts = [threading.Thread(target=lambda i=i, f=f: out.__setitem__(i, f())) for i, f in enumerate(calls)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    return out
 
 
 def vendor_count():

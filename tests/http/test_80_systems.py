@@ -8,8 +8,8 @@ byte-identical downloads, 403 across units); 409 on concurrent edits; one
 record on a double submit; CSRF; 403 across units, logged; filtered list
 pages read along an index with 20,000 systems; the export validates."""
 import datetime, hashlib, os, subprocess, uuid
-from lib import BIN, ROOT, STACK, form, get, one, page, post, request, sql, unit_id
-from test_60_pledges import ELF, PDF, multipart
+from lib import BIN, ROOT, STACK, form, get, one, page, post, request, sql, page_today, today, unit_id
+from fixtures import ELF, PDF, multipart, post_xml
 
 ROLES = ["office", "leader", "auditor", "cs_admin", "cs_head"]
 BASE = {"name": "测试系统", "kind": "info_system", "url": "test.example.edu.cn",
@@ -17,7 +17,6 @@ BASE = {"name": "测试系统", "kind": "info_system", "url": "test.example.edu.
         "admin_name": "测试管理员", "admin_phone": "13800138000", "status": "building",
         "golive_date": "", "level": "", "graded_date": "", "review_date": "", "filing_no": "",
         "filing_date": "", "cii": "0"}
-TODAY = datetime.date.today()
 
 
 def new_form(login="office", **over):
@@ -37,10 +36,6 @@ def create(login="office", **over):
     r = post("/systems/new", new_form(login, **over), login)
     assert r.status == 303, r
     return r.header("location").split("/")[2].split("?")[0]
-
-
-def post_xml(path, f, login="office"):
-    return request("POST", path, login, body=f, headers={"Accept": "application/xml"})
 
 
 def errors(r):
@@ -166,7 +161,7 @@ def test_bad_input_is_422_with_values_kept_and_nothing_written():
     kept = {x.get("name"): (x.text or "") for x in r.xml().findall("./data/form/field")}
     assert kept["name"] == "保留这个名字" and kept["ips"] == "10.1.2.300 fe80::zz" and kept["filing_no"] == "A-1"
     r = post_xml("/systems/new", new_form(level="1", filing_no="A-1", filing_date="2026-01-01",
-                                          status="online", golive_date=str(TODAY + datetime.timedelta(days=2))))
+                                          status="online", golive_date=str(today() + datetime.timedelta(days=2))))
     assert r.status == 422 and errors(r) == {"filing_no": "sys_filing_level", "golive_date": "sys_future"}, r
     assert counts() == before
     # an unknown unit code from the office, a vendor that is not active
@@ -229,7 +224,7 @@ def test_next_due_from_an_assessment_for_every_level_across_a_year_end():
         assert due_of(sid) == ["2025-12-31", "2026-06-30"]
         st, x = page("/systems/%s" % sid)
         assert x.find("./data/system/last-assessed").text == "2025-12-31"
-        assert x.find("./data/system").get("overdue") == ("1" if TODAY > datetime.date(2026, 6, 30) else "0")
+        assert x.find("./data/system").get("overdue") == ("1" if page_today(x) > datetime.date(2026, 6, 30) else "0")
 
 
 def test_cii_report_due_dec_15_on_the_overdue_list():
@@ -252,7 +247,7 @@ def test_cii_report_due_dec_15_on_the_overdue_list():
     st, x = page("/systems/overdue")
     coming = [s.get("id") for s in x.findall("./data/cii/system")]
     late = [s.get("id") for s in all_rows("/systems/overdue?list=systems", "systems", "system")]
-    if TODAY <= datetime.date(2026, 12, 15):
+    if page_today(x) <= datetime.date(2026, 12, 15):
         assert new in coming and new not in late
     else:
         assert new not in coming
@@ -318,7 +313,7 @@ def test_reports_upload_download_and_limits():
     assert [m.get("code") for m in r.xml().findall("./messages/msg") if m.get("field") == "report"] == ["scan_type"]
     assert "保留机构名称" in r.text and r.xml().find("./data").get("report-again") == "1"
     assert post_assess(sid, f, report=None).status == 422
-    r = post_assess(sid, assess_form(sid, assessed_date=str(TODAY + datetime.timedelta(days=1)), score="100.5"))
+    r = post_assess(sid, assess_form(sid, assessed_date=str(today() + datetime.timedelta(days=1)), score="100.5"))
     assert r.status == 422 and errors(r) == {"assessed_date": "sys_future", "score": "sys_score"}, r
     # over the cap: 413 from the module, and from nginx past its limit
     big = b"%PDF-1.4\n" + b"\0" * (20 * 1024 * 1024)
@@ -441,7 +436,7 @@ def test_filtered_pages_read_along_an_index_with_20000_systems():
         # overdue pages by (due date, id)
         st, x = page("/systems/?overdue=1")
         dues = [(s.get("next-due"), int(s.get("id"))) for s in x.findall("./data/systems/system")]
-        assert dues == sorted(dues) and all(d < str(TODAY) for d, i in dues)
+        assert dues == sorted(dues) and all(d < str(page_today(x)) for d, i in dues)
     finally:
         sql("DELETE FROM sys_system WHERE created_by='bulk-test'")
 

@@ -12,51 +12,13 @@ nearest deadline first, paged along its index, overdue marked, and as XML;
 the print view; the export valid against its XSD, over HTTP and the CLI."""
 import datetime, os, re, subprocess, uuid
 from lib import ACC, BIN, ROOT, STACK, add_workdays, calendar, form, get, one, page, post, request, sql, unit_id
-from test_60_pledges import PDF, ELF, multipart
-from test_65_vendors import at_once
+from fixtures import ELF, MIN, PDF, at_once, dt, file_incident, location_id, multipart, now, post_xml, sheet
 
 ROLES = ["office", "leader", "auditor", "cs_admin", "cs_head", "me_admin"]
-MIN = datetime.timedelta(minutes=1)
-
-
-def now():
-    return datetime.datetime.now().replace(microsecond=0)
-
-
-def dt(t):
-    """A time as a datetime-local input sends it."""
-    return t.strftime("%Y-%m-%dT%H:%M:%S") if t.second else t.strftime("%Y-%m-%dT%H:%M")
 
 
 def db_time(t):
     return t.strftime("%Y-%m-%d %H:%M:%S")
-
-
-def post_xml(path, f, login="office"):
-    return request("POST", path, login, body=f, headers={"Accept": "application/xml"})
-
-
-def location_id(r):
-    assert r.status == 303, r
-    return int(r.header("location").split("/")[-1].split("?")[0])
-
-
-def sheet(login="office", unit="C-CS", **kw):
-    """The new-sheet form, filled in: an attack on unit that started 45 minutes ago."""
-    f = form("/incidents/new" + ("?unit=" + unit if login == "office" else ""), login)
-    start = now() - 45 * MIN
-    f.update({"started_at": dt(start), "discovered_at": dt(start + 5 * MIN), "filled_by": "王测试",
-              "category": "gbt2023.network_attack", "harm_outage": "1", "description": "门户网站被篡改。" + uuid.uuid4().hex[:6],
-              "measures": "已下线并恢复备份。"})
-    if login == "office":
-        f.update({"unit": unit, "report_kind": "oral", "report_at": dt(start + 10 * MIN), "caller": "李报告"})
-    f.update(kw)
-    return f
-
-
-def file_incident(login="office", **kw):
-    f = sheet(login, **kw)
-    return location_id(post("/incidents/new", f, login)), f
 
 
 def incident(iid, login="office"):

@@ -8,9 +8,7 @@ values kept; one notice per double submit; a number registered twice; CSRF;
 403 across units, audited; 409 when two decisions race."""
 import datetime, hashlib, uuid
 from lib import add_workdays, calendar, form, get, one, page, post, request, sql, unit_id
-from test_60_pledges import ELF, PDF, multipart
-from test_65_vendors import at_once
-from test_90_incidents import dt, location_id, now, post_xml
+from fixtures import ELF, PDF, at_once, dt, location_id, multipart, now, post_xml
 
 
 def new_form(**kw):

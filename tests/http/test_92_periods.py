@@ -5,9 +5,8 @@ day (a second is 409 and shows the first, a double submit is one); an
 incident of another unit, a day outside the period and a period ending
 before it starts are 422; the office reports for a unit by its code."""
 import datetime, uuid
-from lib import form, get, one, page, post, sql, unit_id
-from test_65_vendors import at_once
-from test_90_incidents import file_incident, location_id, post_xml
+from lib import form, get, one, page, post, sql, today, unit_id
+from fixtures import at_once, file_incident, location_id, post_xml
 
 
 def declare(starts, ends, name=None):
@@ -41,14 +40,14 @@ def missing_codes(pid, login="office"):
 
 
 def test_who_has_not_reported_today():
-    today = datetime.date.today()
-    pid, f = declare(today - datetime.timedelta(days=1), today + datetime.timedelta(days=1))
+    day = today()
+    pid, f = declare(day - datetime.timedelta(days=1), day + datetime.timedelta(days=1))
     assert sql("SELECT name, starts, ends, created_by FROM inc_period WHERE id=%d" % pid) == \
-        [[f["period_name"], str(today - datetime.timedelta(days=1)), str(today + datetime.timedelta(days=1)), "office"]]
+        [[f["period_name"], str(day - datetime.timedelta(days=1)), str(day + datetime.timedelta(days=1)), "office"]]
     active = [r[0] for r in sql("SELECT code FROM unit WHERE active=1 ORDER BY code")]
     assert missing_codes(pid) == active
     x = period_page(pid)
-    assert x.find("./data/day").get("date") == str(today) and x.find("./data/day").get("reported") == "0"
+    assert x.find("./data/day").get("date") == str(day) and x.find("./data/day").get("reported") == "0"
     assert x.find("./data/day").get("units") == str(len(active))
     # C-CS all clear
     g = report_form(pid, "cs_admin")
@@ -56,7 +55,7 @@ def test_who_has_not_reported_today():
     r = post("/incidents/periods/%d/report" % pid, g, "cs_admin")
     assert location_id(r) == pid
     assert sql("SELECT u.code, r.day, r.status, r.reported_by FROM inc_period_report r JOIN unit u ON u.id=r.unit_id"
-               " WHERE r.period_id=%d" % pid) == [["C-CS", str(today), "clear", "cs_admin"]]
+               " WHERE r.period_id=%d" % pid) == [["C-CS", str(day), "clear", "cs_admin"]]
     assert "C-CS" not in missing_codes(pid) and len(missing_codes(pid)) == len(active) - 1
     x = period_page(pid, "cs_head")
     assert x.find("./data/mine/unit").get("report") == "clear"
@@ -94,8 +93,8 @@ def test_who_has_not_reported_today():
 
 
 def test_reports_that_cannot_be():
-    today = datetime.date.today()
-    pid, _ = declare(today, today)
+    day = today()
+    pid, _ = declare(day, day)
     cs_incident, _ = file_incident("cs_admin")
     m = report_form(pid, "me_admin")
     m.update({"report": "incident", "incident_id": str(cs_incident)})
@@ -106,21 +105,21 @@ def test_reports_that_cannot_be():
     r = post_xml("/incidents/periods/%d/report" % pid, o, "office")
     assert r.status == 422 and r.xml().find("./data/form/field[@name='report_unit']").get("error") == "unknown_unit"
     # a period that is over
-    past, _ = declare(today - datetime.timedelta(days=5), today - datetime.timedelta(days=3))
+    past, _ = declare(day - datetime.timedelta(days=5), day - datetime.timedelta(days=3))
     p = report_form(past, "cs_admin")
     r = post_xml("/incidents/periods/%d/report" % past, p, "cs_admin")
     assert r.status == 422 and "outside_period" in [m.get("code") for m in r.xml().findall("./messages/msg")]
     assert period_page(past, "cs_admin").find("./data/can") is None
-    assert period_page(past).find("./data/day").get("date") == str(today - datetime.timedelta(days=3))
+    assert period_page(past).find("./data/day").get("date") == str(day - datetime.timedelta(days=3))
     assert one("SELECT COUNT(*) FROM inc_period_report WHERE period_id IN (%d, %d)" % (pid, past)) == "0"
     # declaring: the last day before the first, and only the office
     f = form("/incidents/periods/new")
     before = one("SELECT COUNT(*) FROM inc_period")
-    f.update({"period_name": "倒置", "starts": str(today), "ends": str(today - datetime.timedelta(days=1))})
+    f.update({"period_name": "倒置", "starts": str(day), "ends": str(day - datetime.timedelta(days=1))})
     r = post_xml("/incidents/periods/new", f)
     assert r.status == 422 and r.xml().find("./data/form/field[@name='ends']").get("error") == "before_starts"
     assert r.xml().find("./data/form/field[@name='period_name']").text == "倒置"
-    f["ends"] = str(today)
+    f["ends"] = str(day)
     assert post("/incidents/periods/new", f, "cs_admin").status == 403
     out = at_once(*[lambda: post("/incidents/periods/new", f)] * 2)
     assert [r.status for r in out] == [303, 303] and out[0].header("location") == out[1].header("location")

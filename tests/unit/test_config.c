@@ -229,6 +229,7 @@ t_core_defaults(void **state)
 	assert_string_equal(c->xslt_dir, "/usr/share/wangan/xslt");
 	assert_null(c->csrf_secret);
 	assert_int_equal(c->csrf_ttl, 8 * 3600);
+	assert_int_equal(c->account_cache_seconds, 5);
 	assert_string_equal(c->timezone, "Asia/Shanghai");
 	assert_string_equal(c->site_name, "");
 	assert_null(c->socket_group);
@@ -243,13 +244,15 @@ t_core_values(void **state)
 	char err[128];
 	const char *text =
 	    "db_host = db.internal\ndb_port = 70000\ncsrf_secret = s3cret\n"
-	    "csrf_ttl = 5\nsocket_mode = 0600\nworkers = 1000\nsocket_group = www-data\n";
+	    "csrf_ttl = 5\nsocket_mode = 0600\nworkers = 1000\nsocket_group = www-data\n"
+	    "account_cache_seconds = 1000\n";
 
 	assert_int_equal(config_parse(c, text, err, sizeof(err)), 0);
 	assert_string_equal(c->db_host, "db.internal");
 	assert_int_equal(c->db_port, 65535);
 	assert_string_equal(c->csrf_secret, "s3cret");
 	assert_int_equal(c->csrf_ttl, 60);
+	assert_int_equal(c->account_cache_seconds, 300);
 	assert_int_equal(c->socket_mode, 0600);
 	assert_int_equal(c->workers, 256);
 	assert_string_equal(c->socket_group, "www-data");

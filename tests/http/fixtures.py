@@ -1,0 +1,84 @@
+"""Helpers more than one test file uses: upload bodies and sample files, the
+pledge signing form, posts that answer in page XML, calls made at once, and
+an incident filed for a unit.  Test files import them from here, never from
+each other (run.py runs every test_* file; one importing another ties their
+order and their state together)."""
+import datetime, threading, uuid
+from lib import form, post, request
+
+PDF = b"%PDF-1.4\n% wangan test scan\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 4000
+MIN = datetime.timedelta(minutes=1)
+
+
+def multipart(fields, files):
+    """A multipart/form-data body as a browser sends it."""
+    b = "----wanganTest" + uuid.uuid4().hex
+    out = []
+    for k, v in fields.items():
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n" % (b, k)).encode())
+        out.append(str(v).encode() + b"\r\n")
+    for k, (name, data, ctype) in files.items():
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                    "Content-Type: %s\r\n\r\n" % (b, k, name, ctype)).encode())
+        out.append(data + b"\r\n")
+    out.append(("--%s--\r\n" % b).encode())
+    return b"".join(out), "multipart/form-data; boundary=" + b
+
+
+def sign_form(query, login="office"):
+    return form("/pledges/sign?" + query, login)
+
+
+def post_sign(form, scan=("scan.pdf", PDF, "application/pdf"), login="office"):
+    body, ctype = multipart(form, {"scan": scan} if scan else {})
+    return request("POST", "/pledges/sign", login, body=body, headers={"Content-Type": ctype})
+
+
+def post_xml(path, f, login="office"):
+    """A form post whose answer (a 422, a 409) comes back as page XML."""
+    return request("POST", path, login, body=f, headers={"Accept": "application/xml"})
+
+
+def location_id(r):
+    """The id a 303 after a create points at."""
+    assert r.status == 303, r
+    return int(r.header("location").split("/")[-1].split("?")[0])
+
+
+def at_once(*calls):
+    """Runs the calls in threads started together; their results in order."""
+    out = [None] * len(calls)
+    ts = [threading.Thread(target=lambda i=i, f=f: out.__setitem__(i, f())) for i, f in enumerate(calls)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return out
+
+
+def now():
+    return datetime.datetime.now().replace(microsecond=0)
+
+
+def dt(t):
+    """A time as a datetime-local input sends it."""
+    return t.strftime("%Y-%m-%dT%H:%M:%S") if t.second else t.strftime("%Y-%m-%dT%H:%M")
+
+
+def sheet(login="office", unit="C-CS", **kw):
+    """The new-sheet form, filled in: an attack on unit that started 45 minutes ago."""
+    f = form("/incidents/new" + ("?unit=" + unit if login == "office" else ""), login)
+    start = now() - 45 * MIN
+    f.update({"started_at": dt(start), "discovered_at": dt(start + 5 * MIN), "filled_by": "王测试",
+              "category": "gbt2023.network_attack", "harm_outage": "1", "description": "门户网站被篡改。" + uuid.uuid4().hex[:6],
+              "measures": "已下线并恢复备份。"})
+    if login == "office":
+        f.update({"unit": unit, "report_kind": "oral", "report_at": dt(start + 10 * MIN), "caller": "李报告"})
+    f.update(kw)
+    return f
+
+
+def file_incident(login="office", **kw):
+    f = sheet(login, **kw)
+    return location_id(post("/incidents/new", f, login)), f
