@@ -47,14 +47,12 @@ find_verb(const struct module *m, const char *arg)
 static int
 load_sql(struct app *a, const struct module *m)
 {
-	if (CORE_SQL__MAX + m->nsql + m->nlegacy > WORKER_MAX_SQL)
+	if (CORE_SQL__MAX + m->nsql > WORKER_MAX_SQL)
 		return -1;
 	memcpy(a->stmt, core_sql, sizeof(core_sql));
 	for (size_t i = 0; i < m->nsql; i++)
 		a->stmt[CORE_SQL__MAX + i] = m->sql[i];
 	a->nstmt = CORE_SQL__MAX + m->nsql;
-	for (size_t i = 0; i < m->nlegacy; i++)
-		a->stmt[a->nstmt++] = (struct db_stmt){ m->name, m->legacy_sql[i], DB_UNCHECKED_NP, NULL };
 	return 0;
 }
 

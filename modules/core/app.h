@@ -62,8 +62,6 @@ struct module {
 	handler_fn export_fn;			/* `wangan-NAME --export FILE` */
 	const struct verb *verbs;		/* further CLI verbs, or NULL */
 	size_t nverbs;
-	const char *const *legacy_sql;		/* transitional (legacy.h): uncounted SQL, after sql */
-	size_t nlegacy;
 };
 
 #define APP_COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -123,8 +123,6 @@ st_matches(const struct db_stmt *d, MYSQL_STMT *st, MYSQL_RES *meta)
 	unsigned long np = mysql_stmt_param_count(st);
 	size_t want = 0, got = meta != NULL ? mysql_num_fields(meta) : 0;
 
-	if (d->nparam == DB_UNCHECKED_NP)
-		return 0;	/* a table not yet moved to counted statements (legacy.h) */
 	if (np != d->nparam) {
 		log_msg("db: %s takes %lu parameters; its table entry says %u", d->name, np, d->nparam);
 		return -1;
@@ -260,7 +258,7 @@ db_run(struct db *db, int id, const struct db_val *p, size_t np,
 	if (id < 0 || (size_t)id >= db->nsql || np > DB_MAX_PARAMS)
 		return DB_ERR;
 	struct db_st *s = &db->st[id];
-	if (np != db->def[id].nparam && db->def[id].nparam != DB_UNCHECKED_NP) {
+	if (np != db->def[id].nparam) {
 		log_msg("db: %s wants %u parameters, got %zu", db->def[id].name, db->def[id].nparam, np);
 		return DB_ERR;
 	}

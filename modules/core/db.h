@@ -59,9 +59,6 @@ struct db_stmt {
 	const char *const *cols;	/* its result's column names, NULL-terminated; NULL: no result */
 };
 
-/* Transitional (legacy.h): a statement whose parameters and columns are not checked. */
-#define DB_UNCHECKED_NP 0xffffffffu
-
 #define DB_ID_(id, np) id,
 #define DB_NP_(id, np) id##__NP = (np),
 #define DB_STATEMENTS(tag, list, max) \

@@ -33,7 +33,7 @@ static int
 then_row(void *arg, const struct db_row *r)
 {
 	struct seen *s = arg;
-	s->then = ar_strdup(s->c->ar, r->v[0]);
+	s->then = ar_strdup(s->c->ar, r->v[NONCE_THEN_URL]);
 	return 0;
 }
 

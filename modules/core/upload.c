@@ -54,7 +54,7 @@ static int
 chunk_row(void *arg, const struct db_row *r)
 {
 	struct ctx *c = arg;
-	return resp_write(c, r->v[0], r->len[0]) != 0;	/* the reader went away: stop */
+	return resp_write(c, r->v[UP_CHUNK_DATA], r->len[UP_CHUNK_DATA]) != 0;	/* the reader went away: stop */
 }
 
 int

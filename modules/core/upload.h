@@ -14,6 +14,8 @@
 
 /* A piece fits one BLOB column and one result buffer (DB_MAX_COLLEN). */
 #define UP_CHUNK (60u * 1024)
+/* The one column of a module's chunk_sql for up_send(): the piece's bytes. */
+enum { UP_CHUNK_DATA, UP_CHUNK__MAX };
 
 /*
  * The file field name of the request, checked: *f is the file (NULL when

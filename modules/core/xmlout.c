@@ -95,6 +95,6 @@ xo_close(struct xo *x, enum db_rc rc)
 	xmlTextWriterEndDocument(x->w);	/* closes every open element */
 	xmlFreeTextWriter(x->w);	/* flushes and closes the output buffer */
 	if (x->discard)
-		return rc == DB_LOST ? APP_LOST : 500;
+		return app_dberr(rc);
 	return rc == DB_OK && !x->err ? 200 : 500;
 }

@@ -41,7 +41,7 @@ rnd(struct demo *d, unsigned n)
 static int
 count_row(void *arg, const struct db_row *r)
 {
-	*(long long *)arg = atoll(r->v[0]);
+	*(long long *)arg = atoll(r->v[DEMO_N]);
 	return 0;
 }
 
@@ -65,7 +65,7 @@ unit_row(void *arg, const struct db_row *r)
 		d->unit = p;
 		d->cap = cap;
 	}
-	d->unit[d->n++] = atoll(r->v[0]);
+	d->unit[d->n++] = atoll(r->v[DEMO_ID]);
 	return 0;
 }
 

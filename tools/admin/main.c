@@ -1,7 +1,8 @@
 /*
- * wangan-admin — the office's command line until a management UI exists:
+ * wangan-admin — the office's command line for what is no one module's:
  * loads units, accounts and the working-day calendar from CSV, and writes
- * synthetic demo data.  Every load is one transaction with an audit row, and
+ * synthetic demo units (each module writes its own demo data for them:
+ * wangan-MODULE --demo).  Every load is one transaction with an audit row, and
  * every value travels as a bound parameter.
  *
  *   wangan-admin [--config FILE] load-units FILE      code,name,name_en,kind
@@ -19,37 +20,36 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
-#include "legacy.h"
 #include "log.h"
 #include "valid.h"
 #include "workday.h"
 
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
-enum sql {
-	S_UNIT, S_ACCOUNT, S_CALENDAR, S_AUDIT, S_UNIT_ID, S_HAS_UNITS,
-	S_TZ,
-	S__MAX
-};
+#define ADMIN_STATEMENTS(S) \
+	S(S_UNIT, 4) S(S_ACCOUNT, 4) S(S_CALENDAR, 3) S(S_AUDIT, 3) S(S_HAS_UNITS, 0) S(S_TZ, 1)
+DB_STATEMENTS(admin_sql, ADMIN_STATEMENTS, S__MAX);
 
-static const char *const sql[S__MAX] = {
+enum { COUNT_N, COUNT__MAX };
+static const char *const count_cols[COUNT__MAX + 1] = { [COUNT_N] = "n" };
+
+static const struct db_stmt sql[S__MAX] = {
 	/* the site's time for DATETIME defaults, as the modules set it */
-	[S_TZ] = "SET time_zone = ?",
-	[S_UNIT] = "INSERT INTO unit (code, name, name_en, kind, created_by, updated_by)"
+	DB_SQL(S_TZ, "SET time_zone = ?", NULL),
+	DB_SQL(S_UNIT, "INSERT INTO unit (code, name, name_en, kind, created_by, updated_by)"
 	    " VALUES (?,?,?,?,'admin-cli','admin-cli') ON DUPLICATE KEY UPDATE name = VALUES(name),"
 	    " name_en = VALUES(name_en), kind = VALUES(kind), version = version + 1,"
-	    " updated_by = 'admin-cli'",
-	[S_ACCOUNT] = "INSERT INTO account (login, name, role, unit_id, created_by, updated_by)"
+	    " updated_by = 'admin-cli'", NULL),
+	DB_SQL(S_ACCOUNT, "INSERT INTO account (login, name, role, unit_id, created_by, updated_by)"
 	    " SELECT ?, ?, ?, id, 'admin-cli', 'admin-cli' FROM unit WHERE code = ?"
 	    " ON DUPLICATE KEY UPDATE account.name = VALUES(name), account.role = VALUES(role),"
 	    " account.unit_id = VALUES(unit_id), account.version = account.version + 1,"
-	    " account.updated_by = 'admin-cli'",
-	[S_CALENDAR] = "INSERT INTO calendar_day (day, kind, name, created_by) VALUES (?,?,?,'admin-cli')"
-	    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)",
-	[S_AUDIT] = "INSERT INTO audit (at, login, role, module, record_type, record_id, action,"
-	    " after_data, request_id) VALUES (NOW(), 'admin-cli', 'office', 'admin', ?, 0, ?, ?, 'admin-cli')",
-	[S_UNIT_ID] = "SELECT id FROM unit WHERE code = ?",
-	[S_HAS_UNITS] = "SELECT COUNT(*) FROM unit",
+	    " account.updated_by = 'admin-cli'", NULL),
+	DB_SQL(S_CALENDAR, "INSERT INTO calendar_day (day, kind, name, created_by) VALUES (?,?,?,'admin-cli')"
+	    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)", NULL),
+	DB_SQL(S_AUDIT, "INSERT INTO audit (at, login, role, module, record_type, record_id, action,"
+	    " after_data, request_id) VALUES (NOW(), 'admin-cli', 'office', 'admin', ?, 0, ?, ?, 'admin-cli')", NULL),
+	DB_SQL(S_HAS_UNITS, "SELECT COUNT(*) AS n FROM unit", count_cols),
 };
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
@@ -165,7 +165,7 @@ load(const char *kind, const char *file)
 	buf_json(&after, file);
 	buf_printf(&after, "\",\"rows\":%d}", rows);
 	struct db_val ap[] = { DBS(kind), DBS("load"), DBS(buf_cstr(&after)) };
-	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+	if (DB_RUN(db, S_AUDIT, ap, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	printf("loaded %d %s from %s\n", rows, kind, file);
 	free(text);
@@ -180,7 +180,7 @@ fail:
 static int
 id_row(void *arg, const struct db_row *r)
 {
-	*(long long *)arg = atoll(r->v[0]);
+	*(long long *)arg = atoll(r->v[COUNT_N]);
 	return 0;
 }
 
@@ -211,7 +211,7 @@ demo(long units)
 	static const char *const kinds[] = { "school", "center", "college", "college", "college",
 		"college", "college", "office", "office", "office", "office", "affiliated", "office", "affiliated" };
 	long long have = 0;
-	if (db_run(db, S_HAS_UNITS, NULL, 0, id_row, &have) != DB_OK)
+	if (DB_RUN0(db, S_HAS_UNITS, id_row, &have) != DB_OK)
 		return -1;
 	if (have > 0) {
 		printf("demo units already present (%lld units); nothing written\n", have);
@@ -234,13 +234,13 @@ demo(long units)
 			kind = i % 3 ? "office" : "college";
 		}
 		struct db_val up[] = { DBS(code), DBS(name), DBS(en), DBS(kind) };
-		if (db_run(db, S_UNIT, up, 4, NULL, NULL) != DB_OK)
+		if (DB_RUN(db, S_UNIT, up, NULL, NULL) != DB_OK)
 			goto fail;
 		if (i % 5000 == 4999 && (db_commit(db) != DB_OK || db_begin(db) != DB_OK))
 			goto fail;
 	}
 	struct db_val ap[] = { DBS("demo"), DBS("demo"), DBS("{\"synthetic\":true}") };
-	if (db_run(db, S_AUDIT, ap, 3, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
+	if (DB_RUN(db, S_AUDIT, ap, NULL, NULL) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	printf("wrote %ld synthetic units\n", units);
 	return 0;
@@ -273,11 +273,9 @@ main(int argc, char **argv)
 	}
 	config_zone(&cfg, tzoff);
 	ar_init(&ar);
-	static struct db_stmt st[S__MAX];
-	legacy_stmts("admin", sql, S__MAX, st);
-	db = db_new(&cfg, st, S__MAX);
-	struct db_val tz = DBS(tzoff);
-	if (db == NULL || db_ensure(db) != DB_OK || db_run(db, S_TZ, &tz, 1, NULL, NULL) != DB_OK) {
+	db = db_new(&cfg, sql, S__MAX);
+	struct db_val tz[] = { DBS(tzoff) };
+	if (db == NULL || db_ensure(db) != DB_OK || DB_RUN(db, S_TZ, tz, NULL, NULL) != DB_OK) {
 		fprintf(stderr, "wangan-admin: cannot reach the database\n");
 		return 1;
 	}
