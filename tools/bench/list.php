@@ -1,69 +1,269 @@
 <?php
-// list.php — the rival in `make bench`: the page a PHP shop would write for
-// the registration list.  Same query as the module's first list page
-// (REG_SQL_LIST_AFTER in modules/registration/main.c, copied as text, with
-// after_code='', missing='', late=0), a persistent mysqli
-// connection, a prepared statement, and an HTML table echoed row by row.
-// The database settings come from the php-fpm pool (env[] in the pool file
-// that tools/bench/run writes).  mysqlnd talks utf8mb4 by default (PHP >= 8.1).
+// list.php — the rival in `make bench`: the registration list page as a PHP
+// shop would write it, in plain PHP.  It sends the same page as the module's
+// GET /registration/ (layout.xsl + registration/list.xsl, in zh-CN): the
+// head with the same inline CSS, the header with the account and the
+// language switch, the navigation, the filter form, the table of 50 units,
+// the pager and the footer with a request id and today's date, plus the
+// module's response headers.  tools/bench/run checks before timing that both
+// pages are the same size within 2 %.
+//
+// The same work as the module, request for request:
+//  - the account behind REMOTE_USER (the module's CORE_SQL_ACCOUNT), kept
+//    for 5 s like the module's account cache (account_cache_seconds), in
+//    APCu when php-apcu is loaded, else looked up on every request;
+//  - the list statement (REG_LIST_SQL in modules/registration/main.c, copied
+//    as text; the _OWN variant for an account that sees only its unit), with
+//    ?after / ?before / ?missing / ?late checked as the module checks them;
+//  - a persistent mysqli connection; the statement is prepared on each
+//    request, since PHP keeps no statement between requests;
+//  - every value through htmlspecialchars.
+// Only zh-CN: the rival does not switch language (?lang, cookie,
+// Accept-Language), which the bench never asks for.
+// Settings come from the php-fpm pool (env[] in the pool file that
+// tools/bench/run writes from the stack's wangan.conf).  mysqlnd talks
+// utf8mb4 by default (PHP >= 8.1).
 
-const LIST_SQL = "SELECT unit_id, code, name, name_en, kind,"
-    . " first_name, first_mobile, direct_name, direct_mobile,"
-    . " secadmin_name, secadmin_mobile, liaison_name, liaison_mobile,"
-    . " sysadmin_name, sysadmin_mobile, late"
-    . " FROM reg_summary"
-    . " WHERE active = 1 AND code > ?"
-    . " AND (? = '' OR (CASE ? WHEN 'first' THEN first_name WHEN 'direct' THEN direct_name"
-    . "  WHEN 'secadmin' THEN secadmin_name WHEN 'liaison' THEN liaison_name"
-    . "  ELSE sysadmin_name END) IS NULL)"
-    . " AND (? = 0 OR late = 1)"
-    . " ORDER BY code ASC LIMIT 51";
+function list_sql(bool $own, bool $back): string
+{
+    return "SELECT unit_id, code, name, name_en, kind,"
+        . " first_name, first_mobile, direct_name, direct_mobile,"
+        . " secadmin_name, secadmin_mobile, liaison_name, liaison_mobile,"
+        . " sysadmin_name, sysadmin_mobile, late"
+        . " FROM reg_summary"
+        . " WHERE " . ($own ? "unit_id = ? AND " : "") . "active = 1 AND code " . ($back ? "<" : ">") . " ?"
+        . " AND (? = '' OR (CASE ? WHEN 'first' THEN first_name WHEN 'direct' THEN direct_name"
+        . "  WHEN 'secadmin' THEN secadmin_name WHEN 'liaison' THEN liaison_name"
+        . "  ELSE sysadmin_name END) IS NULL)"
+        . " AND (? = 0 OR late = 1)"
+        . " ORDER BY code " . ($back ? "DESC" : "ASC") . " LIMIT 51";
+}
 
-const ROLES = ['第一责任人', '直接责任人', '安全管理员', '联络员', '系统管理员'];
+const ACCOUNT_SQL = "SELECT a.id, a.login, a.name, a.role, a.unit_id, u.code, u.name,"
+    . " COALESCE(u.name_en, '') FROM account a JOIN unit u ON u.id = a.unit_id"
+    . " WHERE a.login = ? AND a.active = 1";
+
+const PAGE_ROWS = 50;
+// the summary's columns, in role order: name at 5 + 2k, mobile at 6 + 2k
+const ROLES = ['first' => '第一责任人', 'direct' => '直接责任人', 'secadmin' => '网络安全管理员',
+    'liaison' => '网络安全联络员', 'sysadmin' => '信息系统管理员'];
+const ACCT_ROLES = ['unit_staff' => '单位工作人员', 'unit_head' => '单位负责人', 'office' => '网信办',
+    'leader' => '领导小组', 'auditor' => '审计'];
+const BASE = '/registration/';
+
+// layout.xsl's css and registration/list.xsl's css-extra, as the module sends them
+const CSS = <<<'CSS'
+
+:root{--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--bg:#f6f8fa;--accent:#0b5cad;--bad:#b42318;--badbg:#fdecea;--ok:#1a7f37;--okbg:#e6f4ea;--warn:#8a5300;--warnbg:#fff4d6}
+*{box-sizing:border-box}
+html{font-size:16px}
+body{margin:0;color:var(--ink);background:#fff;line-height:1.55;font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+a{color:var(--accent)}
+a:focus,button:focus,input:focus,select:focus{outline:2px solid var(--accent);outline-offset:1px}
+.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding:.6rem 1.25rem;background:#12355b;color:#fff}
+.top a{color:#fff}
+.brand{flex:1 1 auto}
+.brand .app{font-weight:700;font-size:1.1rem;text-decoration:none}
+.brand .site{margin-left:.75rem;opacity:.85}
+.who{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;font-size:.9rem}
+.who .role,.who .unit{opacity:.85}
+.who .role{border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .35rem}
+.nav{flex-basis:100%;display:flex;gap:1rem;font-size:.95rem}
+.nav a{text-decoration:none;padding:.15rem 0;border-bottom:2px solid transparent}
+.nav a[aria-current]{border-bottom-color:#fff}
+main{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 2rem}
+h1{font-size:1.45rem;margin:.5rem 0 1rem}
+h2{font-size:1.15rem;margin:1.75rem 0 .6rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
+h3{font-size:1rem;margin:1.25rem 0 .4rem}
+.sub{color:var(--muted);font-weight:400;font-size:.95rem;margin-left:.5rem}
+.notice{padding:.6rem .9rem;border-radius:4px;border-left:4px solid;margin:0 0 1rem}
+.notice p{margin:0}
+.notice ul{margin:.35rem 0 0;padding-left:1.25rem}
+.notice.ok{background:var(--okbg);border-color:var(--ok);color:#0f4d22}
+.notice.warn{background:var(--warnbg);border-color:#d4a72c;color:#5c3b00}
+.notice.bad{background:var(--badbg);border-color:var(--bad);color:#7a1a12}
+.notice.info{background:var(--bg);border-color:var(--line)}
+table{border-collapse:collapse;width:100%;margin:.25rem 0 1rem}
+th,td{border:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}
+thead th{background:var(--bg);font-weight:600;white-space:nowrap}
+tbody tr:nth-child(even){background:#fbfcfd}
+td.num,th.num{white-space:nowrap}
+.tablewrap{overflow-x:auto}
+.small,.mobile{color:var(--muted);font-size:.85rem}
+.mobile{display:block}
+.missing,.late{color:var(--bad);font-weight:600}
+.ontime{color:var(--ok)}
+.muted{color:var(--muted)}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0 1rem}
+.button,button{display:inline-block;font:inherit;padding:.35rem .9rem;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}
+.button.secondary,button.secondary{background:#fff;color:var(--accent)}
+form.inline{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem .8rem;background:var(--bg);border:1px solid var(--line);border-radius:4px;margin:0 0 1rem}
+form.inline label{display:inline-flex;gap:.35rem;align-items:center}
+input,select{font:inherit;padding:.3rem .45rem;border:1px solid #8c959f;border-radius:3px;background:#fff;max-width:100%}
+.field{display:grid;grid-template-columns:10rem minmax(0,28rem);gap:.25rem 1rem;margin:.6rem 0}
+.field>label{padding-top:.3rem;font-weight:600;text-align:right}
+.field input,.field select{width:100%}
+.field.invalid input,.field.invalid select{border-color:var(--bad);background:#fffafa}
+.req{color:var(--bad);margin-left:.15rem}
+.ferr{color:var(--bad);margin:.2rem 0 0;font-size:.9rem}
+.hint{color:var(--muted);margin:.2rem 0 0;font-size:.85rem}
+.formbuttons{margin:1.25rem 0 0 11rem;display:flex;gap:1rem;align-items:center}
+.field>.label{padding-top:.3rem;font-weight:600;text-align:right}
+.field label.check{display:inline-flex;gap:.4rem;align-items:center;padding-top:.3rem;font-weight:400}
+.field label.check input{width:auto}
+.conflict{border:1px solid #d4a72c;background:var(--warnbg);border-radius:4px;padding:.25rem 1rem .5rem;margin:0 0 1.25rem}
+.conflict h2{border:0;margin-top:.75rem}
+table.compare{background:#fff}
+table.compare th[scope=row]{white-space:nowrap;background:var(--bg)}
+table.compare tr.differs td{font-weight:600}
+table.compare tr.differs td:last-child{background:#fff8e1}
+.pager{display:flex;gap:1.5rem;margin:.5rem 0}
+.foot{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
+code{font-family:ui-monospace,"SFMono-Regular",Consolas,monospace}
+@media (max-width:40rem){.field{grid-template-columns:1fr}.field>label,.field>.label{text-align:left}.formbuttons{margin-left:0}}
+@media print{.top,.foot,form.inline,.actions,.pager{display:none}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
+
+table.units tbody th{font-weight:400}
+table.units tbody td:first-child{font-family:ui-monospace,Consolas,monospace;font-size:.9rem;white-space:nowrap}
+table.units small{display:block;color:var(--muted);font-size:.85rem}
+table.units strong{color:var(--bad)}
+.export{margin-left:auto}
+
+CSS;
+
+function h(?string $s): string
+{
+    return htmlspecialchars($s ?? '');
+}
+
+function fail(int $status, string $text): never
+{
+    http_response_code($status);
+    header('Content-Type: text/plain; charset=utf-8');
+    echo $text, "\n";
+    exit;
+}
+
+// registration.roles: the three roles of seed 000 are always kept
+$enabled = [];
+$conf_roles = ',' . str_replace(' ', ',', getenv('WANGAN_ROLES') ?: 'first,direct,secadmin') . ',';
+$k = 0;
+foreach (ROLES as $code => $label) {
+    if ($k++ < 3 || str_contains($conf_roles, ",$code,")) {
+        $enabled[$code] = $k - 1;
+    }
+}
+date_default_timezone_set(getenv('WANGAN_TIMEZONE') ?: 'UTC');
+
+$token_ok = fn(?string $s): bool => $s === null || $s === ''
+    || (strlen($s) <= 32 && preg_match('/^[A-Za-z0-9_.-]+$/', $s) === 1);
+$after = $_GET['after'] ?? null;
+$before = $_GET['before'] ?? null;
+$missing = $_GET['missing'] ?? '';
+if (!is_string($missing) || !isset($enabled[$missing])) {
+    $missing = '';
+}
+if (!is_string($after ?? '') || !is_string($before ?? '') || !$token_ok($after) || !$token_ok($before)) {
+    fail(400, 'bad request');
+}
+$late = ($_GET['late'] ?? '') === '1' ? 1 : 0;
+$back = $before !== null && $before !== '';
+$key = $back ? $before : ($after ?? '');
 
 mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
 try {
     $db = new mysqli('p:localhost', getenv('WANGAN_DB_USER'), getenv('WANGAN_DB_PASSWORD'),
         getenv('WANGAN_DB_NAME'), 0, getenv('WANGAN_DB_SOCKET'));
-    $after = '';
-    $missing = '';
-    $late = 0;
-    $st = $db->prepare(LIST_SQL);
-    $st->bind_param('sssi', $after, $missing, $missing, $late);
+
+    $login = (string)($_SERVER['REMOTE_USER'] ?? '');
+    $cache = function_exists('apcu_fetch') && apcu_enabled();
+    $acct = $cache ? apcu_fetch('wangan.account.' . $login) : false;
+    if ($acct === false) {
+        $st = $db->prepare(ACCOUNT_SQL);
+        $st->bind_param('s', $login);
+        $st->execute();
+        $acct = $st->get_result()->fetch_row();
+        $st->close();
+        if ($acct === null) {
+            fail(403, 'unknown account');
+        }
+        if ($cache) {
+            apcu_store('wangan.account.' . $login, $acct, 5);
+        }
+    }
+    [, , $acct_name, $acct_role, $acct_unit, , $acct_unit_name] = $acct;
+    $all = in_array($acct_role, ['office', 'leader', 'auditor'], true);
+
+    $st = $db->prepare(list_sql(!$all, $back));
+    if ($all) {
+        $st->bind_param('sssi', $key, $missing, $missing, $late);
+    } else {
+        $st->bind_param('isssi', $acct_unit, $key, $missing, $missing, $late);
+    }
     $st->execute();
-    $res = $st->get_result();
+    $rows = $st->get_result()->fetch_all(MYSQLI_NUM);
+    $st->close();
 } catch (mysqli_sql_exception $e) {
-    http_response_code(503);
-    header('Content-Type: text/plain; charset=utf-8');
-    echo "database unavailable\n";
-    exit;
+    fail(503, 'database unavailable');
 }
 
+$more = count($rows) > PAGE_ROWS;
+$rows = array_slice($rows, 0, PAGE_ROWS);    // the 51st row only says "there is more"
+if ($back) {
+    $rows = array_reverse($rows);            // walking backwards fetched them in descending order
+}
+$shown = count($rows);
+$prev = $next = '';
+if ($shown > 0) {
+    if (($back && $more) || (!$back && $key !== '')) {
+        $prev = $rows[0][1];
+    }
+    if ((!$back && $more) || $back) {
+        $next = $rows[$shown - 1][1];
+    }
+}
+$keep = ($missing !== '' ? '&missing=' . $missing : '') . ($late ? '&late=1' : '');
+$query = '';
+foreach (explode('&', $_SERVER['QUERY_STRING'] ?? '') as $part) {
+    if ($part !== '' && !str_starts_with($part, 'lang=')) {
+        $query .= $part . '&';
+    }
+}
+$reqid = sprintf('%06x%010x', getmypid() & 0xffffff, hrtime(true) & 0xffffffffff);
+
+header_remove('X-Powered-By');
 header('Content-Type: text/html; charset=utf-8');
-echo "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
-    "<title>网络安全责任人登记</title></head><body>\n<h1>网络安全责任人登记</h1>\n",
-    "<table>\n<thead><tr><th>代码</th><th>单位</th>";
-foreach (ROLES as $r) {
-    echo '<th colspan="2">', $r, '</th>';
-}
-echo "</tr></thead>\n<tbody>\n";
-$n = 0;
-$last = '';
-while (($row = $res->fetch_row()) !== null) {
-    if (++$n > 50) {            // the 51st row only says "there is more"
-        break;
-    }
-    $last = $row[1];
-    echo '<tr', $row[15] ? ' class="late"' : '', '><td><a href="/registration/', $row[0], '">',
-        htmlspecialchars($row[1]), '</a></td><td>', htmlspecialchars($row[2]), '</td>';
-    for ($k = 5; $k < 15; $k++) {
-        echo '<td>', htmlspecialchars($row[$k] ?? ''), '</td>';
-    }
-    echo "</tr>\n";
-}
-echo "</tbody></table>\n";
-if ($n > 50) {
-    echo '<p><a href="?after=', urlencode($last), '">下一页</a></p>', "\n";
-}
-echo "</body></html>\n";
-$st->close();
+header('X-Content-Type-Options: nosniff');
+header('X-Frame-Options: DENY');
+header('Referrer-Policy: same-origin');
+header('Cache-Control: no-store');
+header("Content-Security-Policy: default-src 'none'; style-src 'self' 'unsafe-inline'; "
+    . "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+header('X-Request-Id: ' . $reqid);
+?>
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>网络安全责任人登记 · 网络安全责任制管理平台</title><style><?= CSS ?></style></head><body><header class="top"><div class="brand"><a href="/registration/" class="app">网络安全责任制管理平台</a><?php
+$site = getenv('WANGAN_SITE_NAME') ?: '';
+if ($site !== '') { ?><span class="site"><?= h($site) ?></span><?php } ?></div><div class="who"><span class="name"><?= h($acct_name) ?></span><span class="role"><?= h(ACCT_ROLES[$acct_role] ?? $acct_role) ?></span><?php
+if ($acct_unit_name !== '') { ?><span class="unit"><?= h($acct_unit_name) ?></span><?php } ?><a class="lang" href="<?= BASE ?>?<?= h($query) ?>lang=en" hreflang="en" lang="en">English</a></div><nav class="nav"><a href="/registration/" aria-current="page">责任人登记</a><a href="/pledges/">承诺书与责任书</a><a href="/systems/">信息系统备案</a><a href="/incidents/">安全事件</a></nav></header><main id="main"><h1>网络安全责任人登记</h1><p class="muted">各单位须明确第一责任人、直接责任人和网络安全管理员；人员变更须在生效之日起 <?= (int)(getenv('WANGAN_REPORT_DAYS') ?: 5) ?> 个工作日内报送网信办。<?php
+if (!$all) { ?> 您只能查看本单位。<?php } ?></p><form class="inline" method="get" action="<?= BASE ?>"><label>缺少：<select name="missing"><option value="">（不限）</option><?php
+foreach ($enabled as $code => $_) { ?><option value="<?= $code ?>"<?= $code === $missing ? ' selected="selected"' : '' ?>><?= ROLES[$code] ?></option><?php } ?></select></label><label><input type="checkbox" name="late" value="1"<?= $late ? ' checked="checked"' : '' ?>>仅显示有逾期报送的单位</label><button type="submit">筛选</button><?php
+if ($missing !== '' || $late) { ?><a href="<?= BASE ?>">清除筛选</a><?php }
+if ($all) { ?><a class="export" href="<?= BASE ?>export.xml">导出 XML</a><?php } ?></form><?php
+if ($shown > 0) { ?><div class="tablewrap"><table class="units"><thead><tr><th scope="col">单位代码</th><th scope="col">单位名称</th><?php
+    foreach ($enabled as $code => $_) { ?><th scope="col"><?= ROLES[$code] ?></th><?php } ?><th scope="col">报送</th></tr></thead><tbody><?php
+    foreach ($rows as $r) {
+        echo '<tr><td>', h($r[1]), '</td><th><a href="', $r[0], '">', h($r[2]), '</a></th>';
+        foreach ($enabled as $k) {
+            $name = $r[5 + 2 * $k];
+            if ($name === null) {
+                echo '<td><strong>缺</strong></td>';
+            } else {
+                echo '<td>', h($name), '<small>', h($r[6 + 2 * $k]), '</small></td>';
+            }
+        }
+        echo $r[15] ? '<td><strong>有逾期</strong></td>' : '<td></td>', '</tr>';
+    } ?></tbody></table></div><?php
+} else { ?><p class="notice info">没有符合条件的单位。</p><?php } ?><nav class="pager" aria-label="分页"><?php
+if ($prev !== '') { ?><a rel="prev" href="<?= BASE ?>?before=<?= h($prev . $keep) ?>">上一页</a><?php }
+if ($next !== '') { ?><a rel="next" href="<?= BASE ?>?after=<?= h($next . $keep) ?>">下一页</a><?php } ?><span class="muted">本页 <?= $shown ?> 个单位</span></nav></main><footer class="foot">请求编号：<code><?= $reqid ?></code><span class="sep"> · </span>今天：<?= date('Y-m-d') ?></footer></body></html>
