@@ -287,6 +287,11 @@ req_drain(struct FCGX_Request *fr, size_t cap, int ms)
 	/* a body announced past the cap is not worth reading: close at once */
 	if (cl != NULL && *cl && (strnlen(cl, 21) > 20 || strtoull(cl, NULL, 10) > cap))
 		goto refuse;
+	/*
+	 * Without a body nginx sends the end of stdin with the parameters, so
+	 * the time limit (two system calls) is only for a request with one.
+	 */
+	int timed = cl != NULL && *cl && strtoull(cl, NULL, 10) > 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		/* every read waits at most for what is left of the time limit */
@@ -294,17 +299,20 @@ req_drain(struct FCGX_Request *fr, size_t cap, int ms)
 		if (left <= 0)
 			goto refuse;
 		struct timeval tv = { .tv_sec = left / 1000, .tv_usec = (left % 1000) * 1000 };
-		setsockopt(fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		if (timed)
+			setsockopt(fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 		int n = FCGX_GetStr(trash, sizeof(trash), fr->in);
 		if (n <= 0)
 			break;
 		got += (size_t)n;
 		if (got > cap)
 			goto refuse;
+		timed = 1;	/* a body after all, unannounced */
 	}
 	/* end of stdin (0), or a timeout or broken-off peer (an errno) */
 	struct timeval none = { 0, 0 };
-	setsockopt(fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &none, sizeof(none));
+	if (timed)
+		setsockopt(fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &none, sizeof(none));
 	if (FCGX_GetError(fr->in) == 0)
 		return 0;
 	fr->keepConnection = 0;

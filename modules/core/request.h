@@ -97,7 +97,8 @@ enum req_err req_body(struct req *r, struct arena *ar, struct FCGX_Request *fr,
  * answers first and reads afterwards waits for bytes that never come, until
  * nginx's fastcgi_read_timeout.  Returns 0 when stdin ended; -1 when the
  * body is over cap bytes (by CONTENT_LENGTH or as read), took over ms
- * milliseconds, or the peer broke off.  Then the stream is closed, nothing
+ * milliseconds (counted once a body is announced or seen), or the peer
+ * broke off.  Then the stream is closed, nothing
  * later blocks on it, and libfcgi closes the connection after the answer.
  */
 int  req_drain(struct FCGX_Request *fr, size_t cap, int ms);
