@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <fcgiapp.h>
 #include "request.h"
 #include "multipart.h"
@@ -261,4 +264,61 @@ req_body(struct req *r, struct arena *ar, struct FCGX_Request *fr, size_t max, i
 		    parts[i].data, parts[i].len };
 	}
 	return REQ_OK;
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000L + (t.tv_nsec - t0->tv_nsec) / 1000000L;
+}
+
+int
+req_drain(struct FCGX_Request *fr, size_t cap, int ms)
+{
+	char trash[8192];
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	struct timespec t0;
+	size_t got = 0;
+
+	if (fr->in == NULL)
+		return 0;
+	/* a body announced past the cap is not worth reading: close at once */
+	if (cl != NULL && *cl && (strnlen(cl, 21) > 20 || strtoull(cl, NULL, 10) > cap))
+		goto refuse;
+	/*
+	 * Without a body nginx sends the end of stdin with the parameters, so
+	 * the time limit (two system calls) is only for a request with one.
+	 */
+	int timed = cl != NULL && *cl && strtoull(cl, NULL, 10) > 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		/* every read waits at most for what is left of the time limit */
+		long left = ms - ms_since(&t0);
+		if (left <= 0)
+			goto refuse;
+		struct timeval tv = { .tv_sec = left / 1000, .tv_usec = (left % 1000) * 1000 };
+		if (timed)
+			setsockopt(fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		int n = FCGX_GetStr(trash, sizeof(trash), fr->in);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+		if (got > cap)
+			goto refuse;
+		timed = 1;	/* a body after all, unannounced */
+	}
+	/* end of stdin (0), or a timeout or broken-off peer (an errno) */
+	struct timeval none = { 0, 0 };
+	if (timed)
+		setsockopt(fr->ipcFd, SOL_SOCKET, SO_RCVTIMEO, &none, sizeof(none));
+	if (FCGX_GetError(fr->in) == 0)
+		return 0;
+	fr->keepConnection = 0;
+	return -1;
+refuse:
+	FCGX_FClose(fr->in);
+	fr->keepConnection = 0;
+	return -1;
 }

@@ -21,6 +21,13 @@
 #define REQ_MAX_FILE    (20u * 1024 * 1024)	/* one uploaded file (a scan) */
 /* An upload route's body: its files plus room for the fields and part headers. */
 #define REQ_MAX_UPLOAD  (REQ_MAX_FILE + 256u * 1024)
+/*
+ * What req_drain() reads and throws away of a body the module did not take
+ * (too large, unrouted, wrong method), and for how long.  nginx's own
+ * client_max_body_size limits (nginx-conf/modules/) sit well below the cap.
+ */
+#define REQ_MAX_DRAIN   (32u * 1024 * 1024)
+#define REQ_DRAIN_MS    1000
 
 enum req_method { REQ_GET, REQ_POST, REQ_HEAD, REQ_OTHER };
 
@@ -82,4 +89,17 @@ enum req_err req_read(struct req *r, struct arena *ar, struct FCGX_Request *fr);
  */
 enum req_err req_body(struct req *r, struct arena *ar, struct FCGX_Request *fr,
     size_t max, int uploads);
+/*
+ * Reads and discards whatever is left of the request's stdin, up to its
+ * end: call it after routing and req_body(), before the first byte of the
+ * answer.  nginx stops sending a request body as soon as the response
+ * header arrives, then waits for the end of the request: a worker that
+ * answers first and reads afterwards waits for bytes that never come, until
+ * nginx's fastcgi_read_timeout.  Returns 0 when stdin ended; -1 when the
+ * body is over cap bytes (by CONTENT_LENGTH or as read), took over ms
+ * milliseconds (counted once a body is announced or seen), or the peer
+ * broke off.  Then the stream is closed, nothing
+ * later blocks on it, and libfcgi closes the connection after the answer.
+ */
+int  req_drain(struct FCGX_Request *fr, size_t cap, int ms);
 #endif

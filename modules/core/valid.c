@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <arpa/inet.h>
 #include "valid.h"
 #include "workday.h"
 
@@ -52,6 +54,87 @@ int
 valid_uscc(const char *s)
 {
 	return strlen(s) == 18 && s[17] != '\0' && valid_uscc_check(s) == s[17];
+}
+
+/* A domain name of letters, digits and inner hyphens, with at least one dot. */
+static int
+is_domain(const char *s, size_t n)
+{
+	size_t label = 0, dots = 0;
+	if (n == 0 || n > 253)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '.') {
+			if (label == 0 || s[i - 1] == '-')
+				return 0;
+			dots++;
+			label = 0;
+		} else if (isalnum((unsigned char)c) || (c == '-' && label > 0)) {
+			if (++label > 63)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return label > 0 && s[n - 1] != '-' && dots > 0;
+}
+
+int
+valid_url(const char *s)
+{
+	const char *sep = strstr(s, "://"), *a = s;
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 2048)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] <= ' ' || s[i] >= 127 || strchr("\"'<>\\`{}|^", s[i]))
+			return 0;
+	if (sep != NULL) {
+		size_t sl = (size_t)(sep - s);
+		if (!(sl == 4 && strncasecmp(s, "http", 4) == 0) &&
+		    !(sl == 5 && strncasecmp(s, "https", 5) == 0))
+			return 0;
+		a = sep + 3;
+	}
+	/* the authority: host, then an optional :port */
+	size_t an = strcspn(a, "/?#"), hn;
+	if (*a == '[') {
+		char ip6[INET6_ADDRSTRLEN];
+		unsigned char bin[16];
+		const char *close = memchr(a, ']', an);
+		if (close == NULL || (size_t)(close - a - 1) >= sizeof(ip6))
+			return 0;
+		memcpy(ip6, a + 1, (size_t)(close - a - 1));
+		ip6[close - a - 1] = '\0';
+		if (inet_pton(AF_INET6, ip6, bin) != 1)
+			return 0;
+		hn = (size_t)(close - a) + 1;
+	} else {
+		hn = strcspn(a, ":");
+		if (hn > an)
+			hn = an;
+		if (!is_domain(a, hn))
+			return 0;
+	}
+	if (hn < an) {
+		size_t pn = an - hn - 1;
+		if (a[hn] != ':' || !all_digits(a + hn + 1, pn) || pn > 5 ||
+		    atol(a + hn + 1) < 1 || atol(a + hn + 1) > 65535)
+			return 0;
+	}
+	/* path, query and fragment: RFC 3986 characters, %-escapes whole */
+	for (const char *q = a + an; *q; q++) {
+		if (*q == '%') {
+			if (!isxdigit((unsigned char)q[1]) || !isxdigit((unsigned char)q[2]))
+				return 0;
+			q += 2;
+		} else if (!isalnum((unsigned char)*q) && !strchr("-._~:/?#[]@!$&()*+,;=", *q)) {
+			return 0;
+		}
+	}
+	return 1;
 }
 
 static int

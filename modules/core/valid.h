@@ -41,6 +41,16 @@ const char *valid_check(const struct vfield *f, const char *s);
 size_t valid_form(const struct vfield *t, size_t n, const struct kv *form,
     size_t nf, struct arena *ar, const char **vals, const char **errs);
 size_t valid_utf8_len(const char *s);
+/*
+ * 1 if s is a web address that is safe to show as a link: an http:// or
+ * https:// URL (scheme in any case) or a bare domain such as
+ * www.example.edu.cn, each with an optional :port and path.  The host is
+ * a domain name with at least one dot, an IPv4 address, or an IPv6 one in
+ * brackets; no user@ part, no white space, quotes, angle brackets or
+ * backslashes, %-escapes well formed.  Everything else is refused:
+ * javascript:, data:, vbscript:, ftp:, "//host", "http:host" and the like.
+ */
+int valid_url(const char *s);
 /* 1 if s is an 18-character unified social credit code whose last character checks. */
 int valid_uscc(const char *s);
 /* The check character for the first 17 characters of s, or '\0' if one is not a code symbol. */

@@ -141,6 +141,9 @@ handle(struct app *a, struct ctx *c)
 	pg_lang(c);
 	if (e == REQ_OK && (rt = dispatch_find(c, &status)) != NULL)
 		e = req_body(&c->req, c->ar, c->fr, dispatch_body_limit(rt), (rt->flags & ROUTE_UPLOAD) != 0);
+	/* What the route did not take is read now, before the answer: see hang_up(). */
+	if (c->fr != NULL && req_drain(c->fr, REQ_MAX_DRAIN, REQ_DRAIN_MS) != 0)
+		log_msg("%s request body left unread; closing the connection", c->reqid);
 	if (e != REQ_OK)
 		status = pg_error(c, (int)e, e == REQ_TOO_LARGE ? "too_large" : "bad_request");
 	else if (rt == NULL)
@@ -180,15 +183,14 @@ handle(struct app *a, struct ctx *c)
  * side, then waits for nginx to hang up before closing, which keeps the
  * worker from its next request.  That wait guards TCP against a reset that
  * discards the response; a unix socket delivers what was written either
- * way, as long as nothing sent to us is left unread — so drain stdin first
- * (a body refused unread), then detach, which makes FCGX_Finish_r close at once.
+ * way, as long as nothing sent to us is left unread — handle() drained
+ * stdin before answering (req_drain), so detach, which makes FCGX_Finish_r
+ * close at once.  Never read stdin here: once the answer is out, nginx
+ * sends no more of the body and waits for us.
  */
 static void
 hang_up(FCGX_Request *fr)
 {
-	char trash[4096];
-	while (FCGX_GetStr(trash, sizeof(trash), fr->in) > 0)
-		continue;
 	FCGX_Detach(fr);
 }
 

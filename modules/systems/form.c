@@ -168,16 +168,6 @@ check_ips(struct ctx *c, const char *in, const char **out)
 	return NULL;
 }
 
-/* A domain, an http(s) URL or an account ID: printable ASCII, no spaces or quotes. */
-static int
-url_ok(const char *s)
-{
-	for (; *s; s++)
-		if (*s <= ' ' || *s >= 127 || strchr("\"'<>\\`", *s))
-			return 0;
-	return 1;
-}
-
 static int
 id_row(void *arg, const struct db_row *r)
 {
@@ -217,7 +207,8 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	int level = atoi(v[F_LEVEL]), online = strcmp(v[F_STATUS], "online") == 0;
 	const char *today = sys_today(c);
 
-	if (*v[F_URL] && !url_ok(v[F_URL]))
+	/* an http(s) URL or a bare domain: the system page links it */
+	if (*v[F_URL] && !valid_url(v[F_URL]))
 		bad += flag(e, F_URL, "sys_url");
 	if (e[F_IPS] == NULL && (e[F_IPS] = check_ips(c, v[F_IPS], &v[F_IPS])) != NULL)
 		bad++;

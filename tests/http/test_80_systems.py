@@ -174,6 +174,45 @@ def test_bad_input_is_422_with_values_kept_and_nothing_written():
     assert counts() == before
 
 
+REFUSED_URLS = ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "  javascript:alert(1)",
+                "JAVASCRIPT://jwc.example.edu.cn/%0aalert(1)", "java\tscript:alert(1)",
+                "jav&#x09;ascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                "DATA:text/html;base64,PHNjcmlwdD4=", "ftp://ftp.example.edu.cn/", "FTP://ftp.example.edu.cn",
+                "vbscript:msgbox(1)", "VBScript:MsgBox(1)", "//evil.example.com", " //evil.example.com ",
+                "\\\\evil.example.com", "http:evil.example.com", "https:/evil.example.com",
+                "http://jwc.example.edu.cn@evil.example.com/", "http://exa mple.com"]
+ACCEPTED_URLS = ["www.example.edu.cn", "http://jwc.example.edu.cn", "HTTPS://JWC.example.edu.cn/a?b=1#c",
+                 "jwc.example.edu.cn:8443/app/"]
+
+
+def test_url_only_http_https_or_a_bare_domain():
+    before = counts()
+    for url in REFUSED_URLS:
+        r = post_xml("/systems/new", new_form(url=url, name="链接测试"))
+        assert r.status == 422, (url, r)
+        # (a tab inside is already no one-line text)
+        assert errors(r) == {"url": "text" if "\t" in url else "sys_url"}, (url, errors(r))
+        kept = {x.get("name"): (x.text or "") for x in r.xml().findall("./data/form/field")}
+        assert kept["url"] == url.strip(), (url, kept["url"])
+    # the page says why, in either language
+    r = post("/systems/new?lang=en", new_form(url="javascript:alert(1)"))
+    assert r.status == 422 and "javascript:" in r.text and "https://" in r.text, r
+    r = post("/systems/new", new_form(url="javascript:alert(1)"))
+    assert r.status == 422 and "不接受其他类型的地址" in r.text, r
+    assert counts() == before
+    assert one("SELECT COUNT(*) FROM sys_system WHERE name='链接测试'") == "0"
+    # and an edit cannot bring one in either
+    sid = create(name="链接测试编辑")
+    r = post_xml("/systems/%s/edit" % sid, edit_form(sid, url="javascript:alert(1)"))
+    assert r.status == 422 and errors(r) == {"url": "sys_url"}, r
+    assert one("SELECT url FROM sys_system WHERE id=%s" % sid) == BASE["url"]
+    for url in ACCEPTED_URLS:
+        sid = create(url=url, name="链接通过")
+        assert one("SELECT url FROM sys_system WHERE id=%s" % sid) == url
+        if url.startswith("http"):      # the system page links what starts http:// or https://
+            assert 'href="%s"' % url in get("/systems/%s" % sid).text, url
+
+
 def test_go_live_gate():
     sid = create(level="3", status="trial", golive_date="2026-03-02")
     f = edit_form(sid, status="online")

@@ -1,6 +1,6 @@
 /*
- * test_valid.c — valid_check() for every vtype, valid_utf8_len() and
- * valid_form() from modules/core/valid.c.
+ * test_valid.c — valid_check() for every vtype, valid_utf8_len(),
+ * valid_form() and valid_url() from modules/core/valid.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -335,6 +335,48 @@ t_uscc(void **state)
 	assert_string_equal(valid_check(&f, "91440300708461136X"), "uscc");
 }
 
+static void
+t_url(void **state)
+{
+	static const char *const ok[] = {
+		"www.example.edu.cn", "jwc.example.edu.cn", "a.b", "xn--fiqs8s.example.cn",
+		"my-site.example.edu.cn", "10.1.2.3", "jwc.example.edu.cn:8443/app/",
+		"http://jwc.example.edu.cn", "https://jwc.example.edu.cn/",
+		"https://jwc.example.edu.cn/a/b.html?x=1&y=%E4%B8%AD#top",
+		"HTTPS://JWC.EXAMPLE.EDU.CN", "Http://jwc.example.edu.cn:80",
+		"https://[2001:db8::1]:8443/", "http://10.1.2.3/status",
+		"https://mp.weixin.qq.com/s/AbC-dEf_123~",
+	};
+	static const char *const bad[] = {
+		"", "javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)",
+		"javascript://jwc.example.edu.cn/%0aalert(1)", "java script:alert(1)",
+		"jav&#x09;ascript:alert(1)", "javascript&colon;alert(1)",
+		"data:text/html,<script>alert(1)</script>", "data:text/html;base64,PHNjcmlwdD4=",
+		"vbscript:msgbox(1)", "VBScript:msgbox(1)", "ftp://ftp.example.edu.cn/",
+		"file:///etc/passwd", "mailto:a@example.edu.cn", "//evil.example.com",
+		"\\\\evil.example.com", "/\\evil.example.com", "http:evil.example.com",
+		"https:/evil.example.com", "http:///evil.example.com", "http://", "https://:443/",
+		"http://good.example.edu.cn@evil.example.com/", "http://user:pw@evil.example.com",
+		"http://evil.example.com:99999/", "http://evil.example.com:/", "http://evil.example.com:8a",
+		"http://localhost/", "localhost", "example", "-bad.example.com", "bad-.example.com",
+		"bad..example.com", "example.com.", ".example.com", "http://[::1/", "http://[nothex]/",
+		"http://exa mple.com", " http://example.com", "http://example.com/\"a", "http://example.com/'a",
+		"http://example.com/<a>", "http://example.com/%zz", "http://example.com/%4",
+		"http://例子.中国/", "jwc.example.edu.cn\t", "jwc.example.edu.cn\n",
+		"http://example.com/`x`", "http://example.com/{x}",
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (!valid_url(ok[i]))
+			fail_msg("refused \"%s\"", ok[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (valid_url(bad[i]))
+			fail_msg("accepted \"%s\"", bad[i]);
+	char long_url[2100] = "https://example.com/";
+	memset(long_url + 20, 'a', sizeof(long_url) - 21);
+	long_url[sizeof(long_url) - 1] = '\0';
+	assert_false(valid_url(long_url));
+}
+
 int
 main(void)
 {
@@ -352,6 +394,7 @@ main(void)
 		cmocka_unit_test(t_unknown_type),
 		cmocka_unit_test(t_form),
 		cmocka_unit_test(t_uscc),
+		cmocka_unit_test(t_url),
 	};
 	return cmocka_run_group_tests_name("valid", tests, NULL, NULL);
 }
