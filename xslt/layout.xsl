@@ -78,7 +78,8 @@
   <xsl:template name="header">
     <header class="top">
       <div class="brand">
-        <a href="/registration/" class="app"><t:s key="app.title"/></a>
+        <!-- home: the site's first module -->
+        <a href="{/page/nav/item[1]/@href}" class="app"><t:s key="app.title"/></a>
         <xsl:if test="string(/page/@site)">
           <span class="site"><xsl:value-of select="/page/@site"/></span>
         </xsl:if>
@@ -113,31 +114,16 @@
           </xsl:otherwise>
         </xsl:choose>
       </div>
+      <!-- the site's modules, as nav.c lists them from the config's modules line -->
       <nav class="nav">
-        <a href="/registration/">
-          <xsl:if test="/page/@module = 'registration'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.registration"/>
-        </a>
-        <a href="/pledges/">
-          <xsl:if test="/page/@module = 'pledges'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.pledges"/>
-        </a>
-        <a href="/systems/">
-          <xsl:if test="/page/@module = 'systems'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.systems"/>
-        </a>
-        <a href="/incidents/">
-          <xsl:if test="/page/@module = 'incidents'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.incidents"/>
-        </a>
+        <xsl:for-each select="/page/nav/item">
+          <a href="{@href}">
+            <xsl:if test="@module = /page/@module">
+              <xsl:attribute name="aria-current">page</xsl:attribute>
+            </xsl:if>
+            <t:label set="nav" select="@module"/>
+          </a>
+        </xsl:for-each>
       </nav>
     </header>
   </xsl:template>

@@ -14,6 +14,7 @@
 #include <libxslt/xslt.h>
 #include "app.h"
 #include "log.h"
+#include "nav.h"
 #include "server.h"
 #include "view.h"
 #include "out.h"
@@ -296,6 +297,7 @@ envelope(struct ctx *c)
 		csrf_make(c->cfg, c->acct.login, (long)time(NULL), tok);
 		pg_text(c->root, "csrf", tok);
 	}
+	nav_page(c->root, c->cfg);
 	c->msgs = pg_node(c->root, "messages");
 	c->data = pg_node(c->root, "data");
 }
