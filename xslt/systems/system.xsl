@@ -105,8 +105,8 @@
       <dd>
         <xsl:choose>
           <xsl:when test="$s/vendor-id = '0'"><span class="muted"><t:s key="system.none"/></span></xsl:when>
-          <!-- a unit's staff may not read every vendor's page -->
-          <xsl:when test="$all = '1'">
+          <!-- a unit's staff may not read every vendor's page; a site without pledges has none -->
+          <xsl:when test="$all = '1' and /page/nav/item[@module = 'pledges']">
             <a href="/pledges/vendors/{$s/vendor-id}"><xsl:value-of select="$s/vendor"/></a>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="$s/vendor"/></xsl:otherwise>
