@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  layout.xsl — the page shell every view imports (<xsl:import href="../layout.xsl"/>).
-  It owns xsl:output, the header (site, account, language switch, navigation),
-  the message area, the footer with the request id, the CSS, and the named
-  templates views share: field-row, check-row, compare, hidden, csrf, msg-text,
-  field-label.
+  layout.xsl — the page shell.  widgets.xsl imports it, and every view
+  imports widgets.xsl (through its module's common.xsl or itself), so the
+  shell and the widgets come with one import.  It owns xsl:output, the
+  header (site, account, language switch, the navigation nav.c lists from
+  the site's modules), the message area (its texts: the widgets'
+  field-label and msg-text), the footer with the request id, and the CSS.
 
   A view provides:
     <xsl:template name="title">   the page title (text only)
@@ -42,6 +43,7 @@
         </title>
         <style>
           <xsl:call-template name="css"/>
+          <xsl:call-template name="widgets-css"/>
           <xsl:call-template name="css-extra"/>
         </style>
       </head>
@@ -78,7 +80,8 @@
   <xsl:template name="header">
     <header class="top">
       <div class="brand">
-        <a href="/registration/" class="app"><t:s key="app.title"/></a>
+        <!-- home: the site's first module -->
+        <a href="{/page/nav/item[1]/@href}" class="app"><t:s key="app.title"/></a>
         <xsl:if test="string(/page/@site)">
           <span class="site"><xsl:value-of select="/page/@site"/></span>
         </xsl:if>
@@ -113,31 +116,16 @@
           </xsl:otherwise>
         </xsl:choose>
       </div>
+      <!-- the site's modules, as nav.c lists them from the config's modules line -->
       <nav class="nav">
-        <a href="/registration/">
-          <xsl:if test="/page/@module = 'registration'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.registration"/>
-        </a>
-        <a href="/pledges/">
-          <xsl:if test="/page/@module = 'pledges'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.pledges"/>
-        </a>
-        <a href="/systems/">
-          <xsl:if test="/page/@module = 'systems'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.systems"/>
-        </a>
-        <a href="/incidents/">
-          <xsl:if test="/page/@module = 'incidents'">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <t:s key="nav.incidents"/>
-        </a>
+        <xsl:for-each select="/page/nav/item">
+          <a href="{@href}">
+            <xsl:if test="@module = /page/@module">
+              <xsl:attribute name="aria-current">page</xsl:attribute>
+            </xsl:if>
+            <t:label set="nav" select="@module"/>
+          </a>
+        </xsl:for-each>
       </nav>
     </header>
   </xsl:template>
@@ -182,191 +170,6 @@
     </xsl:if>
   </xsl:template>
 
-  <!--
-    A form field's label: the string field.NAME.  A module whose field names
-    need words of their own (systems: name is a system's name, not a
-    person's) overrides this; the field rows, the checkbox rows, the
-    conflict table and the message summary all ask here.
-  -->
-  <xsl:template name="field-label">
-    <xsl:param name="name"/>
-    <t:label set="field" select="$name"/>
-  </xsl:template>
-
-  <!--
-    The text of a validation code.  too_long names the limit when the form
-    field carries max="N" (or the caller passes max).
-  -->
-  <xsl:template name="msg-text">
-    <xsl:param name="name"/>
-    <xsl:param name="code"/>
-    <xsl:param name="max" select="$form/field[@name = $name]/@max"/>
-    <xsl:choose>
-      <xsl:when test="$code = 'too_long' and string($max)">
-        <t:s key="form.too_long_n"><t:arg name="n"><xsl:value-of select="$max"/></t:arg></t:s>
-      </xsl:when>
-      <xsl:otherwise>
-        <t:label set="msg" select="$code"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!--
-    One labelled input of /page/data/form: the value is what the user sent
-    (or the prefill), the error code is shown right under the input.
-      name      the field's name (its label is the string field.NAME)
-      type      text, tel, email, date …; a date that failed to parse is
-                shown as text so the user sees what they typed
-      required  true() adds the marker and the attribute
-      max       the length limit, for the too_long message
-      hint      a result tree fragment shown under the input
-  -->
-  <xsl:template name="field-row">
-    <xsl:param name="name"/>
-    <xsl:param name="type" select="'text'"/>
-    <xsl:param name="required" select="false()"/>
-    <xsl:param name="max" select="''"/>
-    <xsl:param name="autocomplete" select="''"/>
-    <xsl:param name="hint"/>
-    <xsl:variable name="f" select="$form/field[@name = $name]"/>
-    <xsl:variable name="err" select="string($f/@error)"/>
-    <div class="field">
-      <xsl:if test="$err">
-        <xsl:attribute name="class">field invalid</xsl:attribute>
-      </xsl:if>
-      <label for="f-{$name}">
-        <xsl:call-template name="field-label">
-          <xsl:with-param name="name" select="$name"/>
-        </xsl:call-template>
-        <xsl:if test="$required">
-          <span class="req" aria-hidden="true">*</span>
-        </xsl:if>
-      </label>
-      <div class="input">
-        <input id="f-{$name}" name="{$name}" value="{$f}">
-          <xsl:attribute name="type">
-            <xsl:choose>
-              <xsl:when test="$type = 'date' and $err = 'date'">text</xsl:when>
-              <xsl:otherwise><xsl:value-of select="$type"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:attribute>
-          <xsl:if test="$required">
-            <xsl:attribute name="required">required</xsl:attribute>
-          </xsl:if>
-          <xsl:if test="string($autocomplete)">
-            <xsl:attribute name="autocomplete"><xsl:value-of select="$autocomplete"/></xsl:attribute>
-          </xsl:if>
-          <xsl:if test="$err">
-            <xsl:attribute name="aria-invalid">true</xsl:attribute>
-            <xsl:attribute name="aria-describedby">e-<xsl:value-of select="$name"/></xsl:attribute>
-          </xsl:if>
-        </input>
-        <xsl:if test="$err">
-          <p class="ferr" id="e-{$name}">
-            <xsl:call-template name="msg-text">
-              <xsl:with-param name="name" select="$name"/>
-              <xsl:with-param name="code" select="$err"/>
-              <xsl:with-param name="max">
-                <xsl:choose>
-                  <xsl:when test="$f/@max"><xsl:value-of select="$f/@max"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$max"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
-          </p>
-        </xsl:if>
-        <xsl:if test="string($hint)">
-          <p class="hint"><xsl:copy-of select="$hint"/></p>
-        </xsl:if>
-      </div>
-    </div>
-  </xsl:template>
-
-  <!--
-    A checkbox of /page/data/form (value 1 when ticked): the field's label,
-    the box with its text (box, a result tree fragment), the error under it.
-  -->
-  <xsl:template name="check-row">
-    <xsl:param name="name"/>
-    <xsl:param name="box"/>
-    <xsl:variable name="f" select="$form/field[@name = $name]"/>
-    <div class="field">
-      <xsl:if test="string($f/@error)">
-        <xsl:attribute name="class">field invalid</xsl:attribute>
-      </xsl:if>
-      <span class="label">
-        <xsl:call-template name="field-label">
-          <xsl:with-param name="name" select="$name"/>
-        </xsl:call-template>
-      </span>
-      <div class="input">
-        <label class="check">
-          <input type="checkbox" id="f-{$name}" name="{$name}" value="1">
-            <xsl:if test="$f = '1'">
-              <xsl:attribute name="checked">checked</xsl:attribute>
-            </xsl:if>
-          </input>
-          <xsl:text> </xsl:text>
-          <xsl:copy-of select="$box"/>
-        </label>
-        <xsl:if test="string($f/@error)">
-          <p class="ferr" id="e-{$name}">
-            <xsl:call-template name="msg-text">
-              <xsl:with-param name="name" select="$name"/>
-              <xsl:with-param name="code" select="$f/@error"/>
-            </xsl:call-template>
-          </p>
-        </xsl:if>
-      </div>
-    </div>
-  </xsl:template>
-
-  <!--
-    One row of a conflict table (<table class="compare"> in <section
-    class="conflict">): the field's label, the record now, the user's value
-    (mine: the form field's unless given), marked where they differ.
-  -->
-  <xsl:template name="compare">
-    <xsl:param name="name"/>
-    <xsl:param name="now"/>
-    <xsl:param name="mine" select="string($form/field[@name = $name])"/>
-    <tr>
-      <xsl:if test="string($now) != string($mine)">
-        <xsl:attribute name="class">differs</xsl:attribute>
-      </xsl:if>
-      <th scope="row">
-        <xsl:call-template name="field-label">
-          <xsl:with-param name="name" select="$name"/>
-        </xsl:call-template>
-      </th>
-      <td>
-        <xsl:value-of select="$now"/>
-        <xsl:if test="not(string($now))"><span class="muted">—</span></xsl:if>
-      </td>
-      <td>
-        <xsl:value-of select="$mine"/>
-        <xsl:if test="not(string($mine))"><span class="muted">—</span></xsl:if>
-      </td>
-    </tr>
-  </xsl:template>
-
-  <!-- A hidden input carrying a form field as it came; value overrides it. -->
-  <xsl:template name="hidden">
-    <xsl:param name="name"/>
-    <xsl:param name="value" select="$form/field[@name = $name]"/>
-    <input type="hidden" name="{$name}" value="{$value}"/>
-  </xsl:template>
-
-  <xsl:template name="csrf">
-    <input type="hidden" name="csrf" value="{/page/csrf}"/>
-  </xsl:template>
-
-  <!-- Does the account read every unit (office, leading group, auditor)? -->
-  <xsl:template name="reads-all">
-    <xsl:variable name="r" select="/page/account/@role"/>
-    <xsl:if test="$r = 'office' or $r = 'leader' or $r = 'auditor'">1</xsl:if>
-  </xsl:template>
-
   <xsl:template name="css">
     <xsl:text>
 :root{--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--bg:#f6f8fa;--accent:#0b5cad;--bad:#b42318;--badbg:#fdecea;--ok:#1a7f37;--okbg:#e6f4ea;--warn:#8a5300;--warnbg:#fff4d6}
@@ -406,8 +209,7 @@ td.num,th.num{white-space:nowrap}
 .tablewrap{overflow-x:auto}
 .small,.mobile{color:var(--muted);font-size:.85rem}
 .mobile{display:block}
-.missing,.late{color:var(--bad);font-weight:600}
-.ontime{color:var(--ok)}
+.late{color:var(--bad);font-weight:600}
 .muted{color:var(--muted)}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0 1rem}
 .button,button{display:inline-block;font:inherit;padding:.35rem .9rem;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}

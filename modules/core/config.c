@@ -48,6 +48,52 @@ config_core(struct config *c)
 }
 
 /*
+ * The modules line into c->modules, split in c->modules_buf: names of
+ * [a-z][a-z0-9_]*, separated by blanks or commas, each once.  -1 with err
+ * filled on anything else.
+ */
+static int
+config_modules(struct config *c, char *err, size_t errlen)
+{
+	snprintf(c->modules_buf, sizeof(c->modules_buf), "%s", config_get(c, "modules", CONFIG_MODULES));
+	c->nmodules = 0;
+	for (char *s = c->modules_buf; *s; ) {
+		if (isspace((unsigned char)*s) || *s == ',') {
+			*s++ = '\0';
+			continue;
+		}
+		char *name = s;
+		while ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_')
+			s++;
+		if (*s && !isspace((unsigned char)*s) && *s != ',') {
+			snprintf(err, errlen, "modules: '%c' in a module name", *s);
+			return -1;
+		}
+		if (*s)
+			*s++ = '\0';
+		if (!(*name >= 'a' && *name <= 'z') || strlen(name) >= CONFIG_MODULE_NAME) {
+			snprintf(err, errlen, "modules: bad module name '%.40s'", name);
+			return -1;
+		}
+		for (size_t i = 0; i < c->nmodules; i++)
+			if (strcmp(c->modules[i], name) == 0) {
+				snprintf(err, errlen, "modules: '%s' named twice", name);
+				return -1;
+			}
+		if (c->nmodules == CONFIG_MAX_MODULES) {
+			snprintf(err, errlen, "modules: more than %d", CONFIG_MAX_MODULES);
+			return -1;
+		}
+		c->modules[c->nmodules++] = name;
+	}
+	if (c->nmodules == 0) {
+		snprintf(err, errlen, "modules: no module named");
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Parses the whole text; on a malformed line fills err with its number and
  * returns -1.  A later line overrides an earlier one with the same key.
  */
@@ -98,7 +144,7 @@ config_parse(struct config *c, const char *text, char *err, size_t errlen)
 		snprintf(c->e[i].val, sizeof(c->e[i].val), "%s", v);
 	}
 	config_core(c);
-	return 0;
+	return config_modules(c, err, errlen);
 }
 
 int

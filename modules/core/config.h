@@ -11,6 +11,10 @@
 #define CONFIG_MAX_ENTRIES 128
 #define CONFIG_MAX_LINE    1024
 #define CONFIG_DEFAULT     "/etc/wangan/wangan.conf"
+/* `modules = …`: the site's modules, in the order the navigation lists them */
+#define CONFIG_MAX_MODULES 16
+#define CONFIG_MODULE_NAME 32
+#define CONFIG_MODULES     "registration pledges systems incidents"
 
 struct config_entry {
 	char key[64];
@@ -29,8 +33,17 @@ struct config {
 	int workers;
 	long csrf_ttl;		/* seconds a form token stays valid */
 	long account_cache_seconds;	/* seconds a worker keeps an account (0: off) */
+	/* modules: the enabled modules' names (nav.c links each), CONFIG_MODULES by default */
+	const char *modules[CONFIG_MAX_MODULES];
+	size_t nmodules;
+	char modules_buf[CONFIG_MAX_LINE];
 };
 
+/*
+ * config_parse() fails on a modules line that names no module, more than
+ * CONFIG_MAX_MODULES, one twice, or a name that is not [a-z][a-z0-9_]* of
+ * fewer than CONFIG_MODULE_NAME bytes; names are separated by blanks or commas.
+ */
 int config_load(struct config *c, const char *path, char *err, size_t errlen);
 int config_parse(struct config *c, const char *text, char *err, size_t errlen);
 const char *config_get(const struct config *c, const char *key, const char *def);

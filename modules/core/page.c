@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "csrf.h"
 #include "ctx.h"
+#include "nav.h"
 #include "page.h"
 #include "xmlmem.h"
 
@@ -81,6 +82,7 @@ pg_begin(struct ctx *c)
 		csrf_make(c->cfg, c->acct.login, (long)time(NULL), tok);
 		pg_text(c->root, "csrf", tok);
 	}
+	nav_page(c->root, c->cfg);
 	c->msgs = pg_node(c->root, "messages");
 	c->data = pg_node(c->root, "data");
 }

@@ -3,6 +3,7 @@
  *
  *	<page module lang reqid base path today site query view status>
  *	  <account login name role unit-id unit-code unit-name/>  <csrf/>
+ *	  <nav><item module href/>…</nav>   (the site's modules, nav.h)
  *	  <messages><msg field code/>…</messages>
  *	  <data>…the handler's…</data>
  *	</page>

@@ -8,7 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
-  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../widgets.xsl"/>
 
   <xsl:variable name="status" select="string(/page/@status)"/>
 
@@ -45,7 +45,8 @@
         <xsl:when test="string(/page/@base) and /page/@base != '/'">
           <xsl:value-of select="/page/@base"/>
         </xsl:when>
-        <xsl:otherwise>/registration/</xsl:otherwise>
+        <xsl:when test="/page/nav/item"><xsl:value-of select="/page/nav/item[1]/@href"/></xsl:when>
+        <xsl:otherwise>/</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <section class="error">

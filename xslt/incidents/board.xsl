@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   incidents/board.xsl — the open incidents board: each open incident with
-  what it waits for, the next deadline and the time left, nearest first;
+  what it waits for, the next deadline with the time left, nearest first;
   overdue rows marked.  The same data is /incidents/board.xml for a wall
   display.
   data: <incidents now count next?><incident id unit-id unit-code started
@@ -47,7 +47,6 @@
                 <th scope="col"><t:s key="field.started_at"/></th>
                 <th scope="col"><t:s key="incboard.col_next"/></th>
                 <th scope="col"><t:s key="incboard.col_due"/></th>
-                <th scope="col"><t:s key="incboard.col_left"/></th>
               </tr>
             </thead>
             <tbody>
@@ -85,17 +84,11 @@
                     </xsl:call-template>
                   </td>
                   <td class="num">
-                    <xsl:choose>
-                      <xsl:when test="@next-due">
-                        <xsl:call-template name="time"><xsl:with-param name="t" select="@next-due"/></xsl:call-template>
-                      </xsl:when>
-                      <xsl:otherwise><span class="muted"><t:s key="incboard.no_due"/></span></xsl:otherwise>
-                    </xsl:choose>
-                  </td>
-                  <td class="num">
-                    <xsl:if test="@next-due">
-                      <xsl:call-template name="left"><xsl:with-param name="s" select="@left"/></xsl:call-template>
-                    </xsl:if>
+                    <xsl:call-template name="deadline">
+                      <xsl:with-param name="due" select="@next-due"/>
+                      <xsl:with-param name="left" select="@left"/>
+                      <xsl:with-param name="none"><t:s key="incboard.no_due"/></xsl:with-param>
+                    </xsl:call-template>
                   </td>
                 </tr>
               </xsl:for-each>
@@ -104,21 +97,20 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="incboard.empty"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="incboard.empty"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
-        <a href="/incidents/"><t:s key="coverage.first"/></a>
-      </xsl:if>
-      <xsl:if test="string(incidents/@next)">
-        <a rel="next" href="/incidents/?after={incidents/@next}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="incidents/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">/incidents/</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:if test="string(incidents/@next)"><xsl:value-of select="concat('/incidents/?after=', incidents/@next)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="incidents/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

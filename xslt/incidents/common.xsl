@@ -1,19 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   incidents/common.xsl — what the incidents views share; each view imports it
-  (it imports the layout).  Not a view itself: main.c's views[] does not name it.
+  (it imports the widgets and, through them, the layout).  Not a view itself: main.c's views[] does not name it.
 
-    name="tabs"        the module's navigation: board, all incidents, notices, periods
-    name="time"        a DATETIME as "YYYY-MM-DD HH:MM" (seconds only when not 0)
-    name="left"        seconds left (negative: overdue) as days, hours, minutes
-    name="category"    an incident's category under its taxonomy version
-    name="level"       a level 1-4 (0: not set) as Ⅰ级 …
-    name="step-name"   a step code, level IV's written report named as such
-    name="class"       a class of the clock as a marked word
-    name="area"        a textarea row of /page/data/form (the layout has inputs only)
-    name="dt-row"      a date-time input row (text when what was typed is no date-time)
-    name="options"     <option>s for space-separated codes of a label set, one selected
-    name="inc-css"     the CSS the views share
+    name="tabs"          the module's navigation: board, all incidents, notices, periods
+    name="category"      an incident's category under its taxonomy version
+    name="level"         a level 1-4 (0: not set) as Ⅰ级 …
+    name="step-name"     a step code, level IV's written report named as such
+    name="class"         a class of the clock as a chip
+    name="option-label"  the widgets' hook: the words of inclevel, increport, incfirst
+    name="unit-first"    the office's small form that names the unit first
+    name="conflict-box"  the conflict notice of a 409
+    name="inc-css"       the CSS the views share
+  The rest (rows, time left, deadline, pager …) are the widgets' (../widgets.xsl).
 
   Per-row links use the literal /incidents/ (the module's base never changes).
 -->
@@ -21,7 +20,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
-  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../widgets.xsl"/>
 
   <xsl:variable name="role" select="/page/account/@role"/>
 
@@ -51,45 +50,6 @@
     </nav>
   </xsl:template>
 
-  <xsl:template name="time">
-    <xsl:param name="t"/>
-    <xsl:choose>
-      <xsl:when test="substring($t, 17) = ':00' or string-length($t) = 16">
-        <xsl:value-of select="substring($t, 1, 16)"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- "2 天 3 小时 5 分" left, or overdue by as much; s in seconds -->
-  <xsl:template name="left">
-    <xsl:param name="s"/>
-    <xsl:variable name="a">
-      <xsl:choose>
-        <xsl:when test="$s &lt; 0"><xsl:value-of select="-$s"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="m" select="floor($a div 60)"/>
-    <xsl:variable name="span">
-      <xsl:if test="$m &gt;= 1440">
-        <t:s key="inc.days"><t:arg name="n"><xsl:value-of select="floor($m div 1440)"/></t:arg></t:s>
-      </xsl:if>
-      <xsl:if test="$m &gt;= 60">
-        <t:s key="inc.hours"><t:arg name="n"><xsl:value-of select="floor(($m mod 1440) div 60)"/></t:arg></t:s>
-      </xsl:if>
-      <t:s key="inc.minutes"><t:arg name="n"><xsl:value-of select="$m mod 60"/></t:arg></t:s>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$s &lt; 0">
-        <span class="late"><t:s key="inc.overdue_by"><t:arg name="span"><xsl:value-of select="$span"/></t:arg></t:s></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <t:s key="inc.left"><t:arg name="span"><xsl:value-of select="$span"/></t:arg></t:s>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="category">
     <xsl:param name="tax"/>
     <xsl:param name="code"/>
@@ -117,129 +77,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A class of the clock as a chip: in time or done, late or overdue, missed or concealed, not yet. -->
   <xsl:template name="class">
     <xsl:param name="c"/>
-    <span class="cls cls-{$c}"><t:label set="incclass" select="$c"/></span>
-  </xsl:template>
-
-  <!-- A textarea with its label and error, the typed text kept. -->
-  <xsl:template name="area">
-    <xsl:param name="name"/>
-    <xsl:param name="rows" select="4"/>
-    <xsl:param name="required" select="false()"/>
-    <xsl:param name="hint"/>
-    <xsl:variable name="f" select="$form/field[@name = $name]"/>
-    <div class="field wide">
-      <xsl:if test="string($f/@error)">
-        <xsl:attribute name="class">field wide invalid</xsl:attribute>
-      </xsl:if>
-      <label for="f-{$name}">
-        <t:label set="field" select="$name"/>
-        <xsl:if test="$required"><span class="req" aria-hidden="true">*</span></xsl:if>
-      </label>
-      <div class="input">
-        <textarea id="f-{$name}" name="{$name}" rows="{$rows}">
-          <xsl:value-of select="$f"/>
-        </textarea>
-        <xsl:if test="string($f/@error)">
-          <p class="ferr" id="e-{$name}">
-            <xsl:call-template name="msg-text">
-              <xsl:with-param name="name" select="$name"/>
-              <xsl:with-param name="code" select="$f/@error"/>
-            </xsl:call-template>
-          </p>
-        </xsl:if>
-        <xsl:if test="string($hint)">
-          <p class="hint"><xsl:copy-of select="$hint"/></p>
-        </xsl:if>
-      </div>
-    </div>
-  </xsl:template>
-
-  <xsl:template name="dt-row">
-    <xsl:param name="name"/>
-    <xsl:param name="required" select="true()"/>
-    <xsl:param name="hint"/>
-    <xsl:variable name="err" select="string($form/field[@name = $name]/@error)"/>
-    <xsl:call-template name="field-row">
-      <xsl:with-param name="name" select="$name"/>
-      <xsl:with-param name="required" select="$required"/>
-      <xsl:with-param name="hint" select="$hint"/>
-      <xsl:with-param name="type">
+    <xsl:call-template name="chip">
+      <xsl:with-param name="tone">
         <xsl:choose>
-          <xsl:when test="$err = 'datetime'">text</xsl:when>
-          <xsl:otherwise>datetime-local</xsl:otherwise>
+          <xsl:when test="$c = 'on_time' or $c = 'done'">ok</xsl:when>
+          <xsl:when test="$c = 'late' or $c = 'overdue'">bad</xsl:when>
+          <xsl:when test="$c = 'missed' or $c = 'concealed'">alarm</xsl:when>
+          <xsl:otherwise>muted</xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
+      <xsl:with-param name="text"><t:label set="incclass" select="$c"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- <option>s of the label set for the space-separated codes, value selected. -->
-  <xsl:template name="options">
+  <!-- The words of the module's option sets (the widgets' select-row and options). -->
+  <xsl:template name="option-label">
     <xsl:param name="set"/>
-    <xsl:param name="codes"/>
-    <xsl:param name="value"/>
-    <xsl:if test="string($codes)">
-      <xsl:variable name="c" select="substring-before(concat($codes, ' '), ' ')"/>
-      <option value="{$c}">
-        <xsl:if test="$c = string($value)">
-          <xsl:attribute name="selected">selected</xsl:attribute>
-        </xsl:if>
-        <xsl:choose>
-          <xsl:when test="$set = 'inclevel'"><t:label set="inclevel" select="$c"/></xsl:when>
-          <xsl:when test="$set = 'increport'"><t:label set="increport" select="$c"/></xsl:when>
-          <xsl:otherwise><t:label set="incfirst" select="$c"/></xsl:otherwise>
-        </xsl:choose>
-      </option>
-      <xsl:call-template name="options">
-        <xsl:with-param name="set" select="$set"/>
-        <xsl:with-param name="codes" select="substring-after($codes, ' ')"/>
-        <xsl:with-param name="value" select="$value"/>
-      </xsl:call-template>
-    </xsl:if>
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$set = 'inclevel'"><t:label set="inclevel" select="$code"/></xsl:when>
+      <xsl:when test="$set = 'increport'"><t:label set="increport" select="$code"/></xsl:when>
+      <xsl:when test="$set = 'incstatus'"><t:label set="incstatus" select="$code"/></xsl:when>
+      <xsl:otherwise><t:label set="incfirst" select="$code"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- A labelled select of /page/data/form's field name over the codes of a label set. -->
-  <xsl:template name="select-row">
+  <!--
+    The office names the unit first, so the form below can offer its
+    systems: a GET to action with the unit code as field name.
+  -->
+  <xsl:template name="unit-first">
+    <xsl:param name="action"/>
     <xsl:param name="name"/>
-    <xsl:param name="set"/>
-    <xsl:param name="codes"/>
-    <xsl:param name="required" select="false()"/>
-    <xsl:param name="hint"/>
-    <xsl:param name="value" select="string($form/field[@name = $name])"/>
-    <xsl:variable name="f" select="$form/field[@name = $name]"/>
-    <div class="field">
-      <xsl:if test="string($f/@error)">
-        <xsl:attribute name="class">field invalid</xsl:attribute>
-      </xsl:if>
-      <label for="f-{$name}">
-        <t:label set="field" select="$name"/>
-        <xsl:if test="$required"><span class="req" aria-hidden="true">*</span></xsl:if>
+    <form class="inline" method="get" action="{$action}">
+      <label>
+        <t:s key="incsheet.unit_first"/>
+        <input name="{$name}" value="{$form/field[@name = $name]}" size="12"/>
       </label>
-      <div class="input">
-        <select id="f-{$name}" name="{$name}">
-          <xsl:if test="not($required) or not(string($value))">
-            <option value=""><t:s key="inc.choose"/></option>
-          </xsl:if>
-          <xsl:call-template name="options">
-            <xsl:with-param name="set" select="$set"/>
-            <xsl:with-param name="codes" select="$codes"/>
-            <xsl:with-param name="value" select="$value"/>
-          </xsl:call-template>
-        </select>
-        <xsl:if test="string($f/@error)">
-          <p class="ferr" id="e-{$name}">
-            <xsl:call-template name="msg-text">
-              <xsl:with-param name="name" select="$name"/>
-              <xsl:with-param name="code" select="$f/@error"/>
-            </xsl:call-template>
-          </p>
-        </xsl:if>
-        <xsl:if test="string($hint)">
-          <p class="hint"><xsl:copy-of select="$hint"/></p>
-        </xsl:if>
-      </div>
-    </div>
+      <button type="submit" class="secondary"><t:s key="incsheet.load_systems"/></button>
+    </form>
   </xsl:template>
 
   <!-- The conflict notice of a 409: the version the form came from, the version now. -->
@@ -263,32 +142,16 @@
 
   <xsl:template name="inc-css">
     <xsl:text>
-.crumbs{margin:0}
-.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .tabs{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0 0 1rem;padding-bottom:.35rem;border-bottom:1px solid var(--line)}
 .tabs a{text-decoration:none;padding:.1rem 0;border-bottom:2px solid transparent}
 .tabs a[aria-current]{border-bottom-color:var(--accent);font-weight:600}
-.code,td.code{font-family:ui-monospace,Consolas,monospace;font-size:.9rem}
-tr.overdue td{background:var(--badbg)}
-.cls{white-space:nowrap;font-weight:600}
-.cls-on_time,.cls-done{color:var(--ok)}
-.cls-late,.cls-overdue{color:var(--bad)}
-.cls-missed,.cls-concealed{color:#fff;background:var(--bad);border-radius:3px;padding:0 .3rem}
-.cls-na,.cls-waiting,.cls-pending{color:var(--muted);font-weight:400}
-dl.facts{display:grid;grid-template-columns:10rem minmax(0,1fr);gap:.35rem 1rem;margin:.5rem 0 1rem}
-dl.facts dt{font-weight:600;text-align:right}
-dl.facts dd{margin:0}
-.multi{white-space:pre-line}
-.field.wide{grid-template-columns:10rem minmax(0,40rem)}
-.field.wide textarea{width:100%;font:inherit;line-height:1.6}
 fieldset.boxes{border:0;padding:0;margin:.6rem 0;display:grid;grid-template-columns:10rem minmax(0,40rem);gap:.25rem 1rem}
 fieldset.boxes legend{float:left;font-weight:600;text-align:right;padding-top:.3rem}
 fieldset.boxes .input{display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding-top:.3rem}
 form.step{border:1px solid var(--line);border-radius:4px;padding:.25rem 1rem .75rem;margin:0 0 1rem;background:var(--bg)}
 form.step h3{margin-top:.6rem}
 form.step .formbuttons{margin-left:11rem}
-small.dates{display:block;color:var(--muted);font-size:.85rem}
-@media (max-width:40rem){dl.facts,.field.wide,fieldset.boxes{grid-template-columns:1fr}dl.facts dt,fieldset.boxes legend{text-align:left}form.step .formbuttons{margin-left:0}}
+@media (max-width:40rem){fieldset.boxes{grid-template-columns:1fr}fieldset.boxes legend{text-align:left}form.step .formbuttons{margin-left:0}}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

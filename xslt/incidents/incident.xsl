@@ -297,7 +297,7 @@
           <xsl:call-template name="dt-row"><xsl:with-param name="name" select="'handled_at'"/></xsl:call-template>
         </xsl:when>
         <xsl:when test="$step = 'rectify'">
-          <xsl:call-template name="area">
+          <xsl:call-template name="area-row">
             <xsl:with-param name="name" select="'text'"/>
             <xsl:with-param name="rows" select="6"/>
             <xsl:with-param name="required" select="true()"/>

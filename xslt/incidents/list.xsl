@@ -19,23 +19,26 @@
     <xsl:variable name="st" select="string(filter/@status)"/>
     <xsl:call-template name="tabs"><xsl:with-param name="here" select="'list'"/></xsl:call-template>
     <h1><t:s key="inclist.title"/></h1>
-    <form class="inline" method="get" action="/incidents/list">
-      <label>
-        <t:s key="inclist.filter_status"/>
-        <select name="status">
-          <option value=""><t:s key="inclist.all"/></option>
-          <option value="open">
-            <xsl:if test="$st = 'open'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-            <t:label set="incstatus" select="'open'"/>
-          </option>
-          <option value="closed">
-            <xsl:if test="$st = 'closed'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-            <t:label set="incstatus" select="'closed'"/>
-          </option>
-        </select>
-      </label>
-      <button type="submit" class="secondary"><t:s key="coverage.filter_apply"/></button>
-    </form>
+    <xsl:call-template name="filter-form">
+      <xsl:with-param name="action" select="'/incidents/list'"/>
+      <xsl:with-param name="fields">
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="inclist.filter_status"/></xsl:with-param>
+          <xsl:with-param name="name" select="'status'"/>
+          <xsl:with-param name="any"><t:s key="inclist.all"/></xsl:with-param>
+          <xsl:with-param name="options">
+            <xsl:call-template name="options">
+              <xsl:with-param name="set" select="'incstatus'"/>
+              <xsl:with-param name="codes" select="'open closed'"/>
+              <xsl:with-param name="value" select="$st"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="clear">
+        <xsl:if test="$st != ''">/incidents/list</xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:choose>
       <xsl:when test="incidents/incident">
         <div class="tablewrap">
@@ -81,21 +84,24 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="incboard.empty_list"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="incboard.empty_list"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;before=')">
-        <a href="/incidents/list?status={$st}"><t:s key="coverage.first"/></a>
-      </xsl:if>
-      <xsl:if test="string(incidents/@next)">
-        <a rel="next" href="/incidents/list?status={$st}&amp;before={incidents/@next}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="incidents/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;before=')">
+          <xsl:value-of select="concat('/incidents/list?status=', $st)"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:if test="string(incidents/@next)">
+          <xsl:value-of select="concat('/incidents/list?status=', $st, '&amp;before=', incidents/@next)"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="incidents/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -65,7 +65,7 @@
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'version'"/></xsl:call-template>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'nonce'"/></xsl:call-template>
-        <xsl:call-template name="area">
+        <xsl:call-template name="area-row">
           <xsl:with-param name="name" select="'result'"/>
           <xsl:with-param name="rows" select="5"/>
           <xsl:with-param name="required" select="true()"/>
@@ -98,7 +98,7 @@
         <h3><t:s key="incnotice.return"/></h3>
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'version'"/></xsl:call-template>
-        <xsl:call-template name="area">
+        <xsl:call-template name="area-row">
           <xsl:with-param name="name" select="'reason'"/>
           <xsl:with-param name="required" select="true()"/>
         </xsl:call-template>

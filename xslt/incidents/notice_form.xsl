@@ -21,13 +21,10 @@
     <xsl:variable name="f" select="form/field"/>
     <xsl:call-template name="tabs"><xsl:with-param name="here" select="'notices'"/></xsl:call-template>
     <h1><t:s key="incnotice.new"/></h1>
-    <form class="inline" method="get" action="/incidents/notices/new">
-      <label>
-        <t:s key="incsheet.unit_first"/>
-        <input name="assignee" value="{$f[@name = 'assignee']}" size="12"/>
-      </label>
-      <button type="submit" class="secondary"><t:s key="incsheet.load_systems"/></button>
-    </form>
+    <xsl:call-template name="unit-first">
+      <xsl:with-param name="action" select="'/incidents/notices/new'"/>
+      <xsl:with-param name="name" select="'assignee'"/>
+    </xsl:call-template>
     <form class="sheet" method="post" action="/incidents/notices/new" novalidate="novalidate">
       <xsl:call-template name="csrf"/>
       <xsl:call-template name="hidden"><xsl:with-param name="name" select="'nonce'"/></xsl:call-template>
@@ -71,7 +68,7 @@
           <xsl:call-template name="field-row"><xsl:with-param name="name" select="'system_id'"/></xsl:call-template>
         </xsl:when>
       </xsl:choose>
-      <xsl:call-template name="area">
+      <xsl:call-template name="area-row">
         <xsl:with-param name="name" select="'description'"/>
         <xsl:with-param name="rows" select="6"/>
         <xsl:with-param name="required" select="true()"/>

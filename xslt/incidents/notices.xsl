@@ -63,10 +63,12 @@
                   <td><xsl:value-of select="substring(description, 1, 60)"/></td>
                   <td class="num"><xsl:call-template name="time"><xsl:with-param name="t" select="@received"/></xsl:call-template></td>
                   <td class="num">
-                    <xsl:value-of select="substring(@due, 1, 10)"/>
-                    <xsl:if test="@timing = 'pending' or @timing = 'overdue'">
-                      <small class="dates"><xsl:call-template name="left"><xsl:with-param name="s" select="@left"/></xsl:call-template></small>
-                    </xsl:if>
+                    <xsl:call-template name="deadline">
+                      <xsl:with-param name="due" select="substring(@due, 1, 10)"/>
+                      <xsl:with-param name="left">
+                        <xsl:if test="@timing = 'pending' or @timing = 'overdue'"><xsl:value-of select="@left"/></xsl:if>
+                      </xsl:with-param>
+                    </xsl:call-template>
                   </td>
                   <td>
                     <t:label set="ncstatus" select="@status"/>
@@ -79,18 +81,19 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="incnotice.empty"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="incnotice.empty"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="string(notices/@next)">
-        <a rel="next" href="/incidents/notices?status={$st}&amp;{notices/@next}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="notices/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="next">
+        <xsl:if test="string(notices/@next)">
+          <xsl:value-of select="concat('/incidents/notices?status=', $st, '&amp;', notices/@next)"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="notices/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -85,7 +85,7 @@
             <label for="f-incident_id"><t:s key="field.incident_id"/></label>
             <div class="input">
               <select id="f-incident_id" name="incident_id">
-                <option value=""><t:s key="inc.choose"/></option>
+                <option value=""><t:s key="w.choose"/></option>
                 <xsl:for-each select="incidents/incident">
                   <option value="{@id}">
                     <xsl:if test="@id = $sel"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
@@ -105,7 +105,7 @@
         <xsl:if test="$role = 'office' or (not(incidents/incident) and string($form/field[@name = 'incident_id']/@error))">
           <xsl:call-template name="field-row"><xsl:with-param name="name" select="'incident_id'"/></xsl:call-template>
         </xsl:if>
-        <xsl:call-template name="area"><xsl:with-param name="name" select="'remark'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
+        <xsl:call-template name="area-row"><xsl:with-param name="name" select="'remark'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
         <p class="formbuttons"><button type="submit"><t:s key="incperiod.report"/></button></p>
       </form>
     </xsl:if>
@@ -167,7 +167,7 @@
                         </xsl:if>
                         <xsl:if test="string(remark)"><small class="dates"><xsl:value-of select="remark"/></small></xsl:if>
                       </xsl:when>
-                      <xsl:otherwise><span class="missing"><t:s key="incperiod.not_reported"/></span></xsl:otherwise>
+                      <xsl:otherwise><span class="chip chip-bad"><t:s key="incperiod.not_reported"/></span></xsl:otherwise>
                     </xsl:choose>
                   </td>
                   <td class="num">
@@ -180,14 +180,19 @@
           </table>
         </div>
       </xsl:when>
-      <xsl:otherwise><p class="notice info"><t:s key="incperiod.none"/></p></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="incperiod.none"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="string(units/@next)">
-        <a rel="next" href="{$base}?day={$d/@date}&amp;show={$d/@show}&amp;after={units/@next}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="next">
+        <xsl:if test="string(units/@next)">
+          <xsl:value-of select="concat($base, '?day=', $d/@date, '&amp;show=', $d/@show, '&amp;after=', units/@next)"/>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -35,7 +35,7 @@
         <xsl:with-param name="type" select="'date'"/>
         <xsl:with-param name="required" select="true()"/>
       </xsl:call-template>
-      <xsl:call-template name="area"><xsl:with-param name="name" select="'remark'"/></xsl:call-template>
+      <xsl:call-template name="area-row"><xsl:with-param name="name" select="'remark'"/></xsl:call-template>
       <p class="formbuttons">
         <button type="submit"><t:s key="incperiod.submit"/></button>
         <a href="/incidents/periods"><t:s key="change.cancel"/></a>

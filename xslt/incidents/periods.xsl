@@ -49,14 +49,17 @@
           </table>
         </div>
       </xsl:when>
-      <xsl:otherwise><p class="notice info"><t:s key="incperiod.empty"/></p></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="incperiod.empty"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="string(periods/@next)">
-        <a rel="next" href="/incidents/periods?before={periods/@next}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="next">
+        <xsl:if test="string(periods/@next)"><xsl:value-of select="concat('/incidents/periods?before=', periods/@next)"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -7,8 +7,8 @@
   then the blanks for the unit head's signature, the seal and the date.
   Two rows the paper lacks and the issue asks for: the discovery time and
   the affected system.  The level ticked is the confirmed one, else the
-  office's proposal, else the unit's own estimate.  A standalone page that
-  imports the layout for xsl:output only.
+  office's proposal, else the unit's own estimate.  On the print layout
+  (../print.xsl), after the module's common.xsl for the category names.
   data: <incident …/> (as on the incident page), <taxonomy …/>
 -->
 <xsl:stylesheet version="1.0"
@@ -16,6 +16,7 @@
     xmlns:t="urn:wangan:text">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="../print.xsl"/>
 
   <xsl:variable name="i" select="/page/data/incident"/>
   <xsl:variable name="lv">
@@ -26,127 +27,119 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:template match="/">
-    <html lang="{page/@lang}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>
-          <t:s key="incprint.title"><t:arg name="site"><xsl:value-of select="page/@site"/></t:arg></t:s>
-          <xsl:text> · #</xsl:text>
-          <xsl:value-of select="$i/@id"/>
-        </title>
-        <style><xsl:call-template name="print-css"/></style>
-      </head>
-      <body>
-        <div class="bar">
-          <a href="/incidents/{$i/@id}"><t:s key="incprint.back"/></a>
-          <span><t:s key="incprint.howto"/></span>
-        </div>
-        <div class="sheet">
-          <h1><t:s key="incprint.title"><t:arg name="site"><xsl:value-of select="page/@site"/></t:arg></t:s></h1>
-          <table class="form">
-            <colgroup><col class="k"/><col class="v"/><col class="k"/><col class="v"/></colgroup>
-            <tr>
-              <th><t:s key="incprint.reporting_unit"/></th>
-              <td><xsl:value-of select="$i/reporting-unit"/></td>
-              <th><t:s key="incprint.report_time"/></th>
-              <td><xsl:call-template name="ymdhm"><xsl:with-param name="t" select="$i/@reported"/></xsl:call-template></td>
-            </tr>
-            <tr>
-              <th><t:s key="incprint.unit"/></th>
-              <td><xsl:value-of select="$i/unit"/></td>
-              <th><t:s key="incprint.started"/></th>
-              <td><xsl:call-template name="ymdhm"><xsl:with-param name="t" select="$i/@started"/></xsl:call-template></td>
-            </tr>
-            <tr>
-              <th><t:s key="incprint.system"/></th>
-              <td>
-                <xsl:value-of select="$i/system"/>
-                <xsl:if test="string($i/system) and string($i/system-name)"><xsl:text> · </xsl:text></xsl:if>
-                <xsl:value-of select="$i/system-name"/>
-              </td>
-              <th><t:s key="incprint.discovered"/></th>
-              <td><xsl:call-template name="ymdhm"><xsl:with-param name="t" select="$i/@discovered"/></xsl:call-template></td>
-            </tr>
-            <tr>
-              <th><t:s key="incprint.filled_by"/></th>
-              <td><xsl:value-of select="$i/filled-by"/></td>
-              <th><t:s key="incprint.reviewed_by"/></th>
-              <td><xsl:value-of select="$i/reviewed-by"/></td>
-            </tr>
-            <tr>
-              <th><t:s key="incprint.category"/></th>
-              <td colspan="3" class="boxes">
-                <xsl:for-each select="/page/data/taxonomy/version[@code = $i/@taxonomy]/category">
-                  <span class="box">
-                    <xsl:call-template name="tick"><xsl:with-param name="on" select="@code = $i/@category"/></xsl:call-template>
-                    <xsl:call-template name="category">
-                      <xsl:with-param name="tax" select="$i/@taxonomy"/>
-                      <xsl:with-param name="code" select="@code"/>
-                    </xsl:call-template>
-                  </span>
-                </xsl:for-each>
-                <small class="std"><t:label set="inctax" select="$i/@taxonomy"/></small>
-              </td>
-            </tr>
-            <tr>
-              <th><t:s key="incprint.level"/></th>
-              <td colspan="3" class="boxes">
-                <xsl:call-template name="level-box"><xsl:with-param name="n" select="'1'"/></xsl:call-template>
-                <xsl:call-template name="level-box"><xsl:with-param name="n" select="'2'"/></xsl:call-template>
-                <xsl:call-template name="level-box"><xsl:with-param name="n" select="'3'"/></xsl:call-template>
-                <xsl:call-template name="level-box"><xsl:with-param name="n" select="'4'"/></xsl:call-template>
-              </td>
-            </tr>
-            <tr>
-              <th><t:s key="incprint.harm"/></th>
-              <td colspan="3" class="boxes">
-                <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'outage'"/></xsl:call-template>
-                <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'paralysis'"/></xsl:call-template>
-                <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'destroyed'"/></xsl:call-template>
-                <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'leaked'"/></xsl:call-template>
-                <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'other'"/></xsl:call-template>
-              </td>
-            </tr>
-            <tr class="text">
-              <td colspan="4">
-                <p class="q"><t:s key="incprint.description"/></p>
-                <p class="a"><xsl:value-of select="$i/description"/></p>
-              </td>
-            </tr>
-            <tr class="text">
-              <td colspan="4">
-                <p class="q"><t:s key="incprint.measures"/></p>
-                <p class="a"><xsl:value-of select="$i/measures"/></p>
-              </td>
-            </tr>
-            <tr class="text">
-              <td colspan="4">
-                <p class="q"><t:s key="incprint.consequences"/></p>
-                <p class="a"><xsl:value-of select="$i/consequences"/></p>
-              </td>
-            </tr>
-            <tr class="text">
-              <td colspan="4">
-                <p class="q"><t:s key="incprint.suggestions"/></p>
-                <p class="a"><xsl:value-of select="$i/suggestions"/></p>
-              </td>
-            </tr>
-          </table>
-          <div class="sign">
-            <p><t:s key="incprint.head_sign"/><span class="blank"/></p>
-            <p><t:s key="incprint.seal"/></p>
-            <p class="date"><t:s key="print.date"/></p>
-          </div>
-          <p class="meta">
-            <t:s key="pprint.printed"><t:arg name="date"><xsl:value-of select="/page/@today"/></t:arg></t:s>
-            <xsl:text> · #</xsl:text>
-            <xsl:value-of select="$i/@id"/>
-          </p>
-        </div>
-      </body>
-    </html>
+  <xsl:template name="print-title">
+    <t:s key="incprint.title"><t:arg name="site"><xsl:value-of select="/page/@site"/></t:arg></t:s>
+    <xsl:text> · #</xsl:text>
+    <xsl:value-of select="$i/@id"/>
+  </xsl:template>
+
+  <xsl:template name="print-bar">
+    <a href="/incidents/{$i/@id}"><t:s key="incprint.back"/></a>
+    <span><t:s key="incprint.howto"/></span>
+  </xsl:template>
+
+  <xsl:template match="data" mode="sheet">
+    <h1><t:s key="incprint.title"><t:arg name="site"><xsl:value-of select="/page/@site"/></t:arg></t:s></h1>
+    <table class="form">
+      <colgroup><col class="k"/><col class="v"/><col class="k"/><col class="v"/></colgroup>
+      <tr>
+        <th><t:s key="incprint.reporting_unit"/></th>
+        <td><xsl:value-of select="$i/reporting-unit"/></td>
+        <th><t:s key="incprint.report_time"/></th>
+        <td class="when"><xsl:call-template name="ymdhm"><xsl:with-param name="t" select="$i/@reported"/></xsl:call-template></td>
+      </tr>
+      <tr>
+        <th><t:s key="incprint.unit"/></th>
+        <td><xsl:value-of select="$i/unit"/></td>
+        <th><t:s key="incprint.started"/></th>
+        <td class="when"><xsl:call-template name="ymdhm"><xsl:with-param name="t" select="$i/@started"/></xsl:call-template></td>
+      </tr>
+      <tr>
+        <th><t:s key="incprint.system"/></th>
+        <td>
+          <xsl:value-of select="$i/system"/>
+          <xsl:if test="string($i/system) and string($i/system-name)"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:value-of select="$i/system-name"/>
+        </td>
+        <th><t:s key="incprint.discovered"/></th>
+        <td class="when"><xsl:call-template name="ymdhm"><xsl:with-param name="t" select="$i/@discovered"/></xsl:call-template></td>
+      </tr>
+      <tr>
+        <th><t:s key="incprint.filled_by"/></th>
+        <td><xsl:value-of select="$i/filled-by"/></td>
+        <th><t:s key="incprint.reviewed_by"/></th>
+        <td><xsl:value-of select="$i/reviewed-by"/></td>
+      </tr>
+      <tr>
+        <th><t:s key="incprint.category"/></th>
+        <td colspan="3" class="boxes">
+          <xsl:for-each select="/page/data/taxonomy/version[@code = $i/@taxonomy]/category">
+            <span class="box">
+              <xsl:call-template name="tick"><xsl:with-param name="on" select="@code = $i/@category"/></xsl:call-template>
+              <xsl:call-template name="category">
+                <xsl:with-param name="tax" select="$i/@taxonomy"/>
+                <xsl:with-param name="code" select="@code"/>
+              </xsl:call-template>
+            </span>
+          </xsl:for-each>
+          <small class="std"><t:label set="inctax" select="$i/@taxonomy"/></small>
+        </td>
+      </tr>
+      <tr>
+        <th><t:s key="incprint.level"/></th>
+        <td colspan="3" class="boxes">
+          <xsl:call-template name="level-box"><xsl:with-param name="n" select="'1'"/></xsl:call-template>
+          <xsl:call-template name="level-box"><xsl:with-param name="n" select="'2'"/></xsl:call-template>
+          <xsl:call-template name="level-box"><xsl:with-param name="n" select="'3'"/></xsl:call-template>
+          <xsl:call-template name="level-box"><xsl:with-param name="n" select="'4'"/></xsl:call-template>
+        </td>
+      </tr>
+      <tr>
+        <th><t:s key="incprint.harm"/></th>
+        <td colspan="3" class="boxes">
+          <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'outage'"/></xsl:call-template>
+          <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'paralysis'"/></xsl:call-template>
+          <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'destroyed'"/></xsl:call-template>
+          <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'leaked'"/></xsl:call-template>
+          <xsl:call-template name="harm-box"><xsl:with-param name="code" select="'other'"/></xsl:call-template>
+        </td>
+      </tr>
+      <tr class="text">
+        <td colspan="4">
+          <p class="q"><t:s key="incprint.description"/></p>
+          <p class="a"><xsl:value-of select="$i/description"/></p>
+        </td>
+      </tr>
+      <tr class="text">
+        <td colspan="4">
+          <p class="q"><t:s key="incprint.measures"/></p>
+          <p class="a"><xsl:value-of select="$i/measures"/></p>
+        </td>
+      </tr>
+      <tr class="text">
+        <td colspan="4">
+          <p class="q"><t:s key="incprint.consequences"/></p>
+          <p class="a"><xsl:value-of select="$i/consequences"/></p>
+        </td>
+      </tr>
+      <tr class="text">
+        <td colspan="4">
+          <p class="q"><t:s key="incprint.suggestions"/></p>
+          <p class="a"><xsl:value-of select="$i/suggestions"/></p>
+        </td>
+      </tr>
+    </table>
+    <!-- the signature and the seal side by side, the date under the seal -->
+    <div class="sign pair">
+      <p><t:s key="incprint.head_sign"/><span class="blank"/></p>
+      <p><t:s key="incprint.seal"/></p>
+      <p class="date"><t:s key="print.date"/></p>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="print-meta">
+    <xsl:text> · #</xsl:text>
+    <xsl:value-of select="$i/@id"/>
   </xsl:template>
 
   <!-- "2026-12-02 10:30:00" → 2026 年 12 月 02 日 10 时 30 分 -->
@@ -187,40 +180,31 @@
     </span>
   </xsl:template>
 
+  <!-- the four texts keep room to write by hand, and the page still holds the signature and seal -->
   <xsl:template name="print-css">
     <xsl:text>
-@page{size:A4;margin:20mm 18mm}
-*{box-sizing:border-box}
-html{background:#e9ecef}
-body{margin:0;color:#000;font-family:"FangSong","STFangsong","SimSun","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:12pt;line-height:1.6}
-.bar{font-family:system-ui,sans-serif;font-size:10pt;line-height:1.5;padding:.5rem 1rem;background:#12355b;color:#fff;display:flex;gap:1.5rem;flex-wrap:wrap}
-.bar a{color:#fff}
-.sheet{width:210mm;min-height:297mm;margin:1rem auto;padding:20mm 18mm;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25)}
-h1{font-family:"SimHei","Heiti SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;font-size:18pt;text-align:center;margin:0 0 6mm;line-height:1.4}
-table.form{width:100%;border-collapse:collapse;table-layout:fixed}
+body{font-family:"FangSong","STFangsong","SimSun","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif}
 table.form col.k{width:18%}
 table.form col.v{width:32%}
-table.form th,table.form td{border:1px solid #000;padding:2mm 2.5mm;vertical-align:top;text-align:left}
-table.form th{font-weight:400;white-space:nowrap}
-td.boxes{line-height:2}
-.box{display:inline-block;margin-right:5mm;white-space:nowrap}
+table.form:lang(en) col.k{width:20%}
+table.form:lang(en) col.v{width:30%}
+table.form th,table.form td{height:auto;vertical-align:top;padding:1.2mm 2.5mm}
+table.form th{text-align:left;white-space:nowrap}
+table.form:lang(en) th{white-space:normal}
+td.boxes{line-height:1.6}
+.box{display:inline-block;margin-right:3.5mm;white-space:nowrap}
+td.boxes:lang(en){font-size:10pt}
 .tick{margin-right:1mm}
 .tick.on{font-weight:700}
-small.std{display:block;font-size:8pt;color:#555;line-height:1.2}
-tr.text td{height:38mm}
+small.std{display:block;font-size:7.5pt;color:#555;line-height:1.2}
+td.when{white-space:nowrap;font-size:10pt}
+tr.text td{height:25mm}
 p.q{margin:0}
+p.q:lang(en){font-size:10pt}
 p.a{margin:1mm 0 0;white-space:pre-line;text-indent:2em}
-.sign{margin:10mm 0 0 45%}
-.sign p{margin:0 0 6mm}
-.sign .blank{display:inline-block;min-width:40mm;border-bottom:1px solid #000}
-.sign .date{padding-left:18mm}
-.meta{margin-top:8mm;font-size:8pt;color:#666;text-align:right;font-family:system-ui,sans-serif}
-@media print{
-html{background:#fff}
-.bar{display:none}
-.sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}
-tr,.sign{page-break-inside:avoid;break-inside:avoid}
-}
+.sign.pair{margin:7mm 0 0 22%;display:grid;grid-template-columns:auto auto;gap:0 10mm}
+.sign.pair .date{grid-column:2;padding-left:10mm}
+.sign p{margin-bottom:6mm}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

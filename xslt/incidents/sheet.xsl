@@ -84,13 +84,10 @@
 
     <!-- the office picks the unit first, so the form can offer its systems -->
     <xsl:if test="$office and not($inc)">
-      <form class="inline" method="get" action="/incidents/new">
-        <label>
-          <t:s key="incsheet.unit_first"/>
-          <input name="unit" value="{$f[@name = 'unit']}" size="12"/>
-        </label>
-        <button type="submit" class="secondary"><t:s key="incsheet.load_systems"/></button>
-      </form>
+      <xsl:call-template name="unit-first">
+        <xsl:with-param name="action" select="'/incidents/new'"/>
+        <xsl:with-param name="name" select="'unit'"/>
+      </xsl:call-template>
     </xsl:if>
 
     <form class="sheet" method="post" novalidate="novalidate">
@@ -201,7 +198,7 @@
         <label for="f-category"><t:s key="field.category"/><span class="req" aria-hidden="true">*</span></label>
         <div class="input">
           <select id="f-category" name="category">
-            <option value=""><t:s key="inc.choose"/></option>
+            <option value=""><t:s key="w.choose"/></option>
             <xsl:for-each select="taxonomy/version">
               <xsl:variable name="v" select="@code"/>
               <optgroup>
@@ -278,19 +275,19 @@
       </xsl:call-template>
 
       <h2><t:s key="incsheet.content"/></h2>
-      <xsl:call-template name="area">
+      <xsl:call-template name="area-row">
         <xsl:with-param name="name" select="'description'"/>
         <xsl:with-param name="rows" select="6"/>
         <xsl:with-param name="required" select="true()"/>
         <xsl:with-param name="hint"><t:s key="incsheet.hint_description"/></xsl:with-param>
       </xsl:call-template>
-      <xsl:call-template name="area">
+      <xsl:call-template name="area-row">
         <xsl:with-param name="name" select="'measures'"/>
         <xsl:with-param name="required" select="true()"/>
         <xsl:with-param name="hint"><t:s key="incsheet.hint_measures"/></xsl:with-param>
       </xsl:call-template>
-      <xsl:call-template name="area"><xsl:with-param name="name" select="'consequences'"/></xsl:call-template>
-      <xsl:call-template name="area"><xsl:with-param name="name" select="'suggestions'"/></xsl:call-template>
+      <xsl:call-template name="area-row"><xsl:with-param name="name" select="'consequences'"/></xsl:call-template>
+      <xsl:call-template name="area-row"><xsl:with-param name="name" select="'suggestions'"/></xsl:call-template>
 
       <xsl:choose>
         <xsl:when test="$inc">
@@ -325,7 +322,7 @@
           <xsl:with-param name="code" select="substring-after($v, '.')"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="starts-with($name, 'harm_')"><t:s key="pl.yes"/></xsl:when>
+      <xsl:when test="starts-with($name, 'harm_')"><t:s key="w.yes"/></xsl:when>
       <xsl:when test="$name = 'level_reported'">
         <xsl:call-template name="level"><xsl:with-param name="l" select="$v"/></xsl:call-template>
       </xsl:when>

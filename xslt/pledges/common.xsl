@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   pledges/common.xsl — what the pledges views share; each view imports it
-  (it imports the layout).  Not a view itself: main.c's views[] does not name it.
+  (it imports the widgets and, through them, the layout).  Not a view itself: main.c's views[] does not name it.
 
     match="row|party" mode="cells"   the cells of one coverage row (coverage and
                                      unit pages): kind, party, code, status,
@@ -23,7 +23,7 @@
     xmlns:pt="urn:wangan:pledge-template:1"
     exclude-result-prefixes="pt">
 
-  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../widgets.xsl"/>
 
   <!-- May this account record signings (office, unit staff, unit head)?  Leader and auditor read. -->
   <xsl:variable name="can-sign">
@@ -86,24 +86,36 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Missing, signed, or a re-sign with its change and due dates (overdue in red). -->
+  <!-- Missing, signed, or a re-sign with its change and due dates (overdue in red), as chips. -->
   <xsl:template name="status">
     <xsl:choose>
       <xsl:when test="@status = 'missing'">
-        <span class="missing"><t:s key="plstatus.missing"/></span>
+        <xsl:call-template name="chip">
+          <xsl:with-param name="tone" select="'bad'"/>
+          <xsl:with-param name="text"><t:s key="plstatus.missing"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:when>
       <xsl:when test="@status = 'signed'">
-        <span class="ontime"><t:s key="plstatus.signed"/></span>
+        <xsl:call-template name="chip">
+          <xsl:with-param name="tone" select="'ok'"/>
+          <xsl:with-param name="text"><t:s key="plstatus.signed"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:when>
       <xsl:when test="@status = 'resign'">
-        <xsl:choose>
-          <xsl:when test="@overdue = '1'">
-            <span class="late"><t:s key="plstatus.overdue"/></span>
-          </xsl:when>
-          <xsl:otherwise>
-            <span class="resign"><t:s key="plstatus.resign"/></span>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="chip">
+          <xsl:with-param name="tone">
+            <xsl:choose>
+              <xsl:when test="@overdue = '1'">bad</xsl:when>
+              <xsl:otherwise>warn</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="text">
+            <xsl:choose>
+              <xsl:when test="@overdue = '1'"><t:s key="plstatus.overdue"/></xsl:when>
+              <xsl:otherwise><t:s key="plstatus.resign"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
         <small class="dates">
           <t:s key="pl.resign_dates">
             <t:arg name="changed"><xsl:value-of select="@changed"/></t:arg>
@@ -157,15 +169,12 @@
               </td>
               <td class="num"><a href="/pledges/signings/{@id}"><xsl:value-of select="@signed"/></a></td>
               <td>
-                <xsl:choose>
-                  <xsl:when test="@sealed = '1'"><t:s key="pl.yes"/></xsl:when>
-                  <xsl:otherwise><t:s key="pl.no"/></xsl:otherwise>
-                </xsl:choose>
+                <xsl:call-template name="yes-no"><xsl:with-param name="on" select="@sealed"/></xsl:call-template>
               </td>
               <td>
                 <xsl:choose>
                   <xsl:when test="@current = '1'">
-                    <span class="ontime"><t:s key="pl.current"/></span>
+                    <span class="chip chip-ok"><t:s key="pl.current"/></span>
                   </xsl:when>
                   <xsl:when test="@superseded-by != '0'">
                     <a href="/pledges/signings/{@superseded-by}"><t:s key="pl.superseded"/></a>
@@ -371,17 +380,9 @@
   <!-- The CSS of coverage tables and of the template text on screen. -->
   <xsl:template name="pl-css">
     <xsl:text>
-.crumbs{margin:0}
-.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.resign{color:var(--warn);font-weight:600}
-small.dates{display:block;color:var(--muted);font-size:.85rem;white-space:nowrap}
 span.ptype{margin-left:.4rem;color:var(--muted);font-size:.85rem}
-td.code{font-family:ui-monospace,Consolas,monospace;font-size:.9rem;white-space:nowrap}
-tr.overdue td{background:var(--badbg)}
-dl.facts{display:grid;grid-template-columns:10rem minmax(0,1fr);gap:.35rem 1rem;margin:.5rem 0 1rem}
-dl.facts dt{font-weight:600;text-align:right}
-dl.facts dd{margin:0}
-@media (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dt{text-align:left}}
+small.dates{white-space:nowrap}
+td.code{white-space:nowrap}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

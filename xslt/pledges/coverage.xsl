@@ -61,50 +61,57 @@
       </xsl:if>
     </p>
 
-    <form class="inline" method="get" action="{$base}">
-      <label>
-        <t:s key="coverage.filter_kind"/>
-        <select name="kind">
-          <option value=""><t:s key="coverage.filter_any"/></option>
-          <xsl:for-each select="kinds/kind">
-            <option value="{@code}">
-              <xsl:if test="@code = $f/@kind">
-                <xsl:attribute name="selected">selected</xsl:attribute>
-              </xsl:if>
-              <t:label set="plkind" select="@code"/>
-            </option>
-          </xsl:for-each>
-        </select>
-      </label>
-      <label>
-        <t:s key="coverage.filter_status"/>
-        <select name="status">
-          <xsl:call-template name="status-option"><xsl:with-param name="code" select="'open'"/></xsl:call-template>
-          <xsl:call-template name="status-option"><xsl:with-param name="code" select="'missing'"/></xsl:call-template>
-          <xsl:call-template name="status-option"><xsl:with-param name="code" select="'resign'"/></xsl:call-template>
-          <xsl:call-template name="status-option"><xsl:with-param name="code" select="'overdue'"/></xsl:call-template>
-          <xsl:call-template name="status-option"><xsl:with-param name="code" select="'signed'"/></xsl:call-template>
-          <xsl:call-template name="status-option"><xsl:with-param name="code" select="'all'"/></xsl:call-template>
-        </select>
-      </label>
-      <xsl:if test="$all = '1'">
-        <label>
-          <t:s key="coverage.filter_unit"/>
-          <input type="number" name="unit" min="1" step="1" class="unitid" value="{$f/@unit}"/>
-        </label>
-      </xsl:if>
-      <button type="submit"><t:s key="coverage.filter_apply"/></button>
-      <xsl:if test="string($f/@kind) or $f/@status != 'open' or ($all = '1' and string($f/@unit))">
-        <a href="{$base}"><t:s key="coverage.filter_clear"/></a>
-      </xsl:if>
-      <span class="links">
-        <a href="{$base}templates"><t:s key="coverage.templates"/></a>
-        <a href="{$base}vendors"><t:s key="coverage.vendors"/></a>
+    <xsl:call-template name="filter-form">
+      <xsl:with-param name="action" select="$base"/>
+      <xsl:with-param name="fields">
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="coverage.filter_kind"/></xsl:with-param>
+          <xsl:with-param name="name" select="'kind'"/>
+          <xsl:with-param name="any"><t:s key="coverage.filter_any"/></xsl:with-param>
+          <xsl:with-param name="options">
+            <xsl:for-each select="kinds/kind">
+              <option value="{@code}">
+                <xsl:if test="@code = $f/@kind">
+                  <xsl:attribute name="selected">selected</xsl:attribute>
+                </xsl:if>
+                <t:label set="plkind" select="@code"/>
+              </option>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="coverage.filter_status"/></xsl:with-param>
+          <xsl:with-param name="name" select="'status'"/>
+          <xsl:with-param name="options">
+            <xsl:call-template name="options">
+              <xsl:with-param name="set" select="'plfilter'"/>
+              <xsl:with-param name="codes" select="'open missing resign overdue signed all'"/>
+              <xsl:with-param name="value" select="$f/@status"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
         <xsl:if test="$all = '1'">
-          <a href="{$base}export.xml"><t:s key="coverage.export"/></a>
+          <label>
+            <t:s key="coverage.filter_unit"/>
+            <input type="number" name="unit" min="1" step="1" class="unitid" value="{$f/@unit}"/>
+          </label>
         </xsl:if>
-      </span>
-    </form>
+      </xsl:with-param>
+      <xsl:with-param name="clear">
+        <xsl:if test="string($f/@kind) or $f/@status != 'open' or ($all = '1' and string($f/@unit))">
+          <xsl:value-of select="$base"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="links">
+        <span class="links">
+          <a href="{$base}templates"><t:s key="coverage.templates"/></a>
+          <a href="{$base}vendors"><t:s key="coverage.vendors"/></a>
+          <xsl:if test="$all = '1'">
+            <a href="{$base}export.xml"><t:s key="coverage.export"/></a>
+          </xsl:if>
+        </span>
+      </xsl:with-param>
+    </xsl:call-template>
 
     <xsl:choose>
       <xsl:when test="rows/row">
@@ -127,32 +134,30 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="coverage.empty"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="coverage.empty"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
-        <a href="{$base}?{substring($keep, 2)}"><t:s key="coverage.first"/></a>
-      </xsl:if>
-      <xsl:if test="string(rows/@next)">
-        <a rel="next" href="{$base}?after={rows/@next}{$keep}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="rows/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
+          <xsl:value-of select="concat($base, '?', substring($keep, 2))"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:if test="string(rows/@next)"><xsl:value-of select="concat($base, '?after=', rows/@next, $keep)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="rows/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="status-option">
+  <!-- The widgets' hook: the status filter's words. -->
+  <xsl:template name="option-label">
+    <xsl:param name="set"/>
     <xsl:param name="code"/>
-    <option value="{$code}">
-      <xsl:if test="$code = /page/data/filter/@status">
-        <xsl:attribute name="selected">selected</xsl:attribute>
-      </xsl:if>
-      <t:label set="plfilter" select="$code"/>
-    </option>
+    <t:label set="plfilter" select="$code"/>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -22,37 +22,6 @@
     <t:label set="plkind" select="/page/data/base/@kind"/>
   </xsl:template>
 
-  <!-- A textarea with its label and error, the typed text kept. -->
-  <xsl:template name="area">
-    <xsl:param name="name"/>
-    <xsl:param name="rows" select="6"/>
-    <xsl:param name="required" select="false()"/>
-    <xsl:variable name="f" select="/page/data/form/field[@name = $name]"/>
-    <div class="field wide">
-      <xsl:if test="string($f/@error)">
-        <xsl:attribute name="class">field wide invalid</xsl:attribute>
-      </xsl:if>
-      <label for="f-{$name}">
-        <t:label set="field" select="$name"/>
-        <xsl:if test="$required"><span class="req" aria-hidden="true">*</span></xsl:if>
-      </label>
-      <div class="input">
-        <textarea id="f-{$name}" name="{$name}" rows="{$rows}">
-          <xsl:value-of select="$f"/>
-        </textarea>
-        <xsl:if test="string($f/@error)">
-          <p class="ferr">
-            <xsl:call-template name="msg-text">
-              <xsl:with-param name="name" select="$name"/>
-              <xsl:with-param name="code" select="$f/@error"/>
-              <xsl:with-param name="max" select="$f/@max"/>
-            </xsl:call-template>
-          </p>
-        </xsl:if>
-      </div>
-    </div>
-  </xsl:template>
-
   <xsl:template match="data" mode="content">
     <xsl:variable name="base" select="/page/@base"/>
     <p class="crumbs small">
@@ -87,17 +56,17 @@
         <xsl:with-param name="required" select="true()"/>
         <xsl:with-param name="hint"><t:s key="publish.hint_title"><t:arg name="site">{site}</t:arg></t:s></xsl:with-param>
       </xsl:call-template>
-      <xsl:call-template name="area">
+      <xsl:call-template name="area-row">
         <xsl:with-param name="name" select="'preamble'"/>
         <xsl:with-param name="rows" select="4"/>
       </xsl:call-template>
       <p class="hint"><t:s key="publish.hint_clauses"><t:arg name="site">{site}</t:arg><t:arg name="domain">{domain}</t:arg></t:s></p>
-      <xsl:call-template name="area">
+      <xsl:call-template name="area-row">
         <xsl:with-param name="name" select="'clauses'"/>
         <xsl:with-param name="rows" select="24"/>
         <xsl:with-param name="required" select="true()"/>
       </xsl:call-template>
-      <xsl:call-template name="area">
+      <xsl:call-template name="area-row">
         <xsl:with-param name="name" select="'closing'"/>
         <xsl:with-param name="rows" select="4"/>
       </xsl:call-template>

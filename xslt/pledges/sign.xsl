@@ -212,14 +212,10 @@
     <xsl:value-of select="floor(/page/data/@max-scan div 1048576)"/>
   </xsl:template>
 
-  <!--
-    The layout's message text, with this form's own wording: a signing date
-    after today, and the scan (required, of the wrong type, too large).
-  -->
-  <xsl:template name="msg-text">
+  <!-- The widgets' hook: a signing date after today, and the scan (required, too large). -->
+  <xsl:template name="msg-own">
     <xsl:param name="name"/>
     <xsl:param name="code"/>
-    <xsl:param name="max" select="$form/field[@name = $name]/@max"/>
     <xsl:choose>
       <xsl:when test="$code = 'future' and $name = 'signed_date'">
         <t:s key="sign.future"/>
@@ -230,12 +226,6 @@
       <xsl:when test="$code = 'too_large' and $name = 'scan'">
         <t:s key="sign.scan_too_large"><t:arg name="n"><xsl:call-template name="max-mib"/></t:arg></t:s>
       </xsl:when>
-      <xsl:when test="$code = 'too_long' and string($max)">
-        <t:s key="form.too_long_n"><t:arg name="n"><xsl:value-of select="$max"/></t:arg></t:s>
-      </xsl:when>
-      <xsl:otherwise>
-        <t:label set="msg" select="$code"/>
-      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

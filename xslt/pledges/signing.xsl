@@ -74,16 +74,13 @@
       <dd><xsl:value-of select="$s/@signed"/></dd>
       <dt><t:s key="field.sealed"/></dt>
       <dd>
-        <xsl:choose>
-          <xsl:when test="$s/@sealed = '1'"><t:s key="pl.yes"/></xsl:when>
-          <xsl:otherwise><t:s key="pl.no"/></xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="yes-no"><xsl:with-param name="on" select="$s/@sealed"/></xsl:call-template>
       </dd>
       <dt><t:s key="pl.col_state"/></dt>
       <dd>
         <xsl:choose>
           <xsl:when test="$s/@current = '1'">
-            <span class="ontime"><t:s key="pl.current"/></span>
+            <span class="chip chip-ok"><t:s key="pl.current"/></span>
           </xsl:when>
           <xsl:when test="$s/@superseded-by != '0'">
             <t:s key="signing.superseded_by">

@@ -37,8 +37,11 @@
         <xsl:text> · </xsl:text>
         <a href="{$base}?status=all&amp;unit={$u/@id}"><t:s key="punit.in_coverage"/></a>
       </xsl:if>
-      <xsl:text> · </xsl:text>
-      <a href="/registration/{$u/@id}"><t:s key="punit.registration"/></a>
+      <!-- the unit's responsible persons, on a site that runs registration -->
+      <xsl:if test="/page/nav/item[@module = 'registration']">
+        <xsl:text> · </xsl:text>
+        <a href="/registration/{$u/@id}"><t:s key="punit.registration"/></a>
+      </xsl:if>
     </p>
     <h1>
       <xsl:value-of select="$u/name"/>

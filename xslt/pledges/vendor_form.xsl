@@ -196,40 +196,20 @@
     </form>
   </xsl:template>
 
-  <xsl:template name="yes-no">
-    <xsl:param name="on"/>
-    <xsl:choose>
-      <xsl:when test="string($on) = '1'"><t:s key="pl.yes"/></xsl:when>
-      <xsl:otherwise><t:s key="pl.no"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!--
-    The layout's message text, with this form's own wording: a code another
-    vendor has, and the unit codes no active unit has (named).
-  -->
-  <xsl:template name="msg-text">
+  <!-- The widgets' hook: the unit codes no active unit has, named. -->
+  <xsl:template name="msg-own">
     <xsl:param name="name"/>
     <xsl:param name="code"/>
-    <xsl:param name="max" select="$form/field[@name = $name]/@max"/>
-    <xsl:choose>
-      <xsl:when test="$code = 'unknown_units' and /page/data/unknown-units/unit">
-        <t:s key="vform.unknown_units">
-          <t:arg name="codes">
-            <xsl:for-each select="/page/data/unknown-units/unit">
-              <xsl:if test="position() != 1"><t:s key="pl.list_sep"/></xsl:if>
-              <code><xsl:value-of select="@code"/></code>
-            </xsl:for-each>
-          </t:arg>
-        </t:s>
-      </xsl:when>
-      <xsl:when test="$code = 'too_long' and string($max)">
-        <t:s key="form.too_long_n"><t:arg name="n"><xsl:value-of select="$max"/></t:arg></t:s>
-      </xsl:when>
-      <xsl:otherwise>
-        <t:label set="msg" select="$code"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:if test="$code = 'unknown_units' and /page/data/unknown-units/unit">
+      <t:s key="vform.unknown_units">
+        <t:arg name="codes">
+          <xsl:for-each select="/page/data/unknown-units/unit">
+            <xsl:if test="position() != 1"><t:s key="pl.list_sep"/></xsl:if>
+            <code><xsl:value-of select="@code"/></code>
+          </xsl:for-each>
+        </t:arg>
+      </t:s>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -95,22 +95,23 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="vendors.empty"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="vendors.empty"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="coverage.pages"/></xsl:attribute>
-      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after_name=')">
-        <a href="{$base}vendors?{substring($keep, 2)}"><t:s key="coverage.first"/></a>
-      </xsl:if>
-      <xsl:if test="string(vendors/@next)">
-        <a rel="next" href="{$base}vendors?{vendors/@next}{$keep}"><t:s key="coverage.next"/></a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="coverage.count"><t:arg name="n"><xsl:value-of select="vendors/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after_name=')">
+          <xsl:value-of select="concat($base, 'vendors?', substring($keep, 2))"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:if test="string(vendors/@next)"><xsl:value-of select="concat($base, 'vendors?', vendors/@next, $keep)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="vendors/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

@@ -14,7 +14,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
-  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../widgets.xsl"/>
 
   <xsl:variable name="role" select="string(/page/data/@role)"/>
 

@@ -12,7 +12,7 @@
     xmlns:r="urn:wangan:rows"
     extension-element-prefixes="r">
 
-  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../widgets.xsl"/>
 
   <xsl:template name="title">
     <t:s key="list.title"/>
@@ -41,37 +41,39 @@
       </xsl:if>
     </p>
 
-    <form class="inline" method="get" action="{$base}">
-      <label>
-        <t:s key="list.filter_missing"/>
-        <select name="missing">
-          <option value=""><t:s key="list.filter_any"/></option>
-          <r:for-each select="roles/role">
-            <option value="{@code}">
-              <xsl:if test="@selected">
-                <xsl:attribute name="selected">selected</xsl:attribute>
-              </xsl:if>
-              <t:label set="role" select="@code"/>
-            </option>
-          </r:for-each>
-        </select>
-      </label>
-      <label>
-        <input type="checkbox" name="late" value="1">
-          <xsl:if test="filter/@late = '1'">
-            <xsl:attribute name="checked">checked</xsl:attribute>
-          </xsl:if>
-        </input>
-        <t:s key="list.filter_late"/>
-      </label>
-      <button type="submit"><t:s key="list.filter_apply"/></button>
-      <xsl:if test="string(filter/@missing) or filter/@late = '1'">
-        <a href="{$base}"><t:s key="list.filter_clear"/></a>
-      </xsl:if>
-      <xsl:if test="$all = '1'">
-        <a class="export" href="{$base}export.xml"><t:s key="list.export"/></a>
-      </xsl:if>
-    </form>
+    <xsl:call-template name="filter-form">
+      <xsl:with-param name="action" select="$base"/>
+      <xsl:with-param name="fields">
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="list.filter_missing"/></xsl:with-param>
+          <xsl:with-param name="name" select="'missing'"/>
+          <xsl:with-param name="any"><t:s key="list.filter_any"/></xsl:with-param>
+          <xsl:with-param name="options">
+            <xsl:for-each select="roles/role">
+              <option value="{@code}">
+                <xsl:if test="@selected">
+                  <xsl:attribute name="selected">selected</xsl:attribute>
+                </xsl:if>
+                <t:label set="role" select="@code"/>
+              </option>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="filter-check">
+          <xsl:with-param name="label"><t:s key="list.filter_late"/></xsl:with-param>
+          <xsl:with-param name="name" select="'late'"/>
+          <xsl:with-param name="on" select="filter/@late = '1'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="clear">
+        <xsl:if test="string(filter/@missing) or filter/@late = '1'"><xsl:value-of select="$base"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="links">
+        <xsl:if test="$all = '1'">
+          <a class="export" href="{$base}export.xml"><t:s key="list.export"/></a>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
 
     <xsl:choose>
       <xsl:when test="units/unit">
@@ -122,22 +124,21 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="list.empty"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="list.empty"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="list.pages"/></xsl:attribute>
-      <xsl:if test="string(units/@prev)">
-        <a rel="prev" href="{$base}?before={units/@prev}{$keep}"><t:s key="list.prev"/></a>
-      </xsl:if>
-      <xsl:if test="string(units/@next)">
-        <a rel="next" href="{$base}?after={units/@next}{$keep}"><t:s key="list.next"/></a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="list.count"><t:arg name="n"><xsl:value-of select="units/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="prev">
+        <xsl:if test="string(units/@prev)"><xsl:value-of select="concat($base, '?before=', units/@prev, $keep)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:if test="string(units/@next)"><xsl:value-of select="concat($base, '?after=', units/@next, $keep)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="units/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

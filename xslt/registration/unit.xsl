@@ -12,7 +12,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
-  <xsl:import href="../layout.xsl"/>
+  <xsl:import href="../widgets.xsl"/>
 
   <xsl:template name="title">
     <xsl:value-of select="/page/data/unit/name"/>
@@ -78,7 +78,7 @@
                   <td><xsl:apply-templates select="$h" mode="status"/></td>
                 </xsl:when>
                 <xsl:otherwise>
-                  <td colspan="7"><span class="missing"><t:s key="unit.missing"/></span></td>
+                  <td colspan="7"><span class="chip chip-bad"><t:s key="unit.missing"/></span></td>
                 </xsl:otherwise>
               </xsl:choose>
               <xsl:if test="$edit">
@@ -194,7 +194,7 @@
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="ontime"><t:s key="unit.ontime"/></span>
+        <span class="chip chip-ok"><t:s key="unit.ontime"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -40,7 +40,7 @@
         <xsl:value-of select="$f/@deadline"/>
         <xsl:if test="$f/@overdue = '1'">
           <xsl:text> </xsl:text>
-          <span class="late"><t:s key="sys.overdue"/></span>
+          <span class="late"><t:s key="w.overdue"/></span>
         </xsl:if>
       </dd>
     </dl>

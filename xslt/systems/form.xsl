@@ -402,14 +402,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="yes-no">
-    <xsl:param name="on"/>
-    <xsl:choose>
-      <xsl:when test="string($on) = '1'"><t:s key="sys.yes"/></xsl:when>
-      <xsl:otherwise><t:s key="sys.no"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="css-extra">
     <xsl:call-template name="sys-css"/>
     <xsl:text>

@@ -70,59 +70,61 @@
       </xsl:if>
     </p>
 
-    <form class="inline" method="get" action="{$base}">
-      <label>
-        <t:s key="systems.filter_kind"/>
-        <select name="kind">
-          <option value=""><t:s key="systems.filter_any"/></option>
-          <xsl:call-template name="options">
-            <xsl:with-param name="set" select="'kind'"/>
-            <xsl:with-param name="codes" select="$kinds"/>
-            <xsl:with-param name="value" select="$f/@kind"/>
-          </xsl:call-template>
-        </select>
-      </label>
-      <label>
-        <t:s key="systems.filter_level"/>
-        <select name="level">
-          <option value=""><t:s key="systems.filter_any"/></option>
-          <xsl:call-template name="options">
-            <xsl:with-param name="set" select="'level'"/>
-            <xsl:with-param name="codes" select="concat('0 ', $levels)"/>
-            <xsl:with-param name="value" select="$f/@level"/>
-          </xsl:call-template>
-        </select>
-      </label>
-      <label>
-        <t:s key="systems.filter_status"/>
-        <select name="status">
-          <option value=""><t:s key="systems.filter_any"/></option>
-          <xsl:call-template name="options">
-            <xsl:with-param name="set" select="'status'"/>
-            <xsl:with-param name="codes" select="$statuses"/>
-            <xsl:with-param name="value" select="$f/@status"/>
-          </xsl:call-template>
-        </select>
-      </label>
-      <xsl:if test="$all = '1'">
-        <label>
-          <t:s key="systems.filter_unit"/>
-          <input type="text" name="unit" maxlength="32" class="unitcode" value="{$f/@unit}"/>
-        </label>
-      </xsl:if>
-      <label>
-        <input type="checkbox" name="overdue" value="1">
-          <xsl:if test="$f/@overdue = '1'">
-            <xsl:attribute name="checked">checked</xsl:attribute>
-          </xsl:if>
-        </input>
-        <t:s key="systems.filter_overdue"/>
-      </label>
-      <button type="submit"><t:s key="systems.filter_apply"/></button>
-      <xsl:if test="string($keep)">
-        <a href="{$base}"><t:s key="systems.filter_clear"/></a>
-      </xsl:if>
-    </form>
+    <xsl:call-template name="filter-form">
+      <xsl:with-param name="action" select="$base"/>
+      <xsl:with-param name="fields">
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="systems.filter_kind"/></xsl:with-param>
+          <xsl:with-param name="name" select="'kind'"/>
+          <xsl:with-param name="any"><t:s key="systems.filter_any"/></xsl:with-param>
+          <xsl:with-param name="options">
+            <xsl:call-template name="options">
+              <xsl:with-param name="set" select="'kind'"/>
+              <xsl:with-param name="codes" select="$kinds"/>
+              <xsl:with-param name="value" select="$f/@kind"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="systems.filter_level"/></xsl:with-param>
+          <xsl:with-param name="name" select="'level'"/>
+          <xsl:with-param name="any"><t:s key="systems.filter_any"/></xsl:with-param>
+          <xsl:with-param name="options">
+            <xsl:call-template name="options">
+              <xsl:with-param name="set" select="'level'"/>
+              <xsl:with-param name="codes" select="concat('0 ', $levels)"/>
+              <xsl:with-param name="value" select="$f/@level"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="filter-select">
+          <xsl:with-param name="label"><t:s key="systems.filter_status"/></xsl:with-param>
+          <xsl:with-param name="name" select="'status'"/>
+          <xsl:with-param name="any"><t:s key="systems.filter_any"/></xsl:with-param>
+          <xsl:with-param name="options">
+            <xsl:call-template name="options">
+              <xsl:with-param name="set" select="'status'"/>
+              <xsl:with-param name="codes" select="$statuses"/>
+              <xsl:with-param name="value" select="$f/@status"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="$all = '1'">
+          <label>
+            <t:s key="systems.filter_unit"/>
+            <input type="text" name="unit" maxlength="32" class="unitcode" value="{$f/@unit}"/>
+          </label>
+        </xsl:if>
+        <xsl:call-template name="filter-check">
+          <xsl:with-param name="label"><t:s key="systems.filter_overdue"/></xsl:with-param>
+          <xsl:with-param name="name" select="'overdue'"/>
+          <xsl:with-param name="on" select="$f/@overdue = '1'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="clear">
+        <xsl:if test="string($keep)"><xsl:value-of select="$base"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
 
     <xsl:choose>
       <xsl:when test="systems/system">
@@ -169,20 +171,21 @@
                   <td class="num">
                     <xsl:choose>
                       <xsl:when test="@level = '0' or @level = '1'"><span class="muted">—</span></xsl:when>
-                      <xsl:when test="@filed = '1'"><span class="ontime"><t:s key="systems.filed"/></span></xsl:when>
-                      <xsl:otherwise><span class="missing"><t:s key="systems.not_filed"/></span></xsl:otherwise>
+                      <xsl:when test="@filed = '1'"><span class="chip chip-ok"><t:s key="systems.filed"/></span></xsl:when>
+                      <xsl:otherwise><span class="chip chip-bad"><t:s key="systems.not_filed"/></span></xsl:otherwise>
                     </xsl:choose>
                   </td>
                   <td class="num">
+                    <!-- the widgets' deadline cell, written out (r:for-each calls no template) -->
                     <xsl:choose>
                       <xsl:when test="@overdue = '1'">
-                        <span class="late">
+                        <span class="due late">
                           <xsl:value-of select="@next-due"/>
                           <xsl:text> </xsl:text>
-                          <t:s key="sys.overdue"/>
+                          <t:s key="w.overdue"/>
                         </span>
                       </xsl:when>
-                      <xsl:otherwise><xsl:value-of select="@next-due"/></xsl:otherwise>
+                      <xsl:otherwise><span class="due"><xsl:value-of select="@next-due"/></span></xsl:otherwise>
                     </xsl:choose>
                     <xsl:if test="@due-kind = 'cii'">
                       <small class="dates"><t:s key="sys.due_cii"/></small>
@@ -200,29 +203,29 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice info"><t:s key="systems.empty"/></p>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="text"><t:s key="systems.empty"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><t:s key="systems.pages"/></xsl:attribute>
-      <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
-        <a href="{$base}?{substring($keep, 2)}"><t:s key="systems.first"/></a>
-      </xsl:if>
-      <xsl:if test="string(systems/@next)">
-        <a rel="next" href="{$base}?after={systems/@next}{$keep}">
-          <xsl:if test="$by-due">
-            <xsl:attribute name="href">
-              <xsl:value-of select="concat($base, '?after_due=', systems/@next-due, '&amp;after=', systems/@next, $keep)"/>
-            </xsl:attribute>
-          </xsl:if>
-          <t:s key="systems.next"/>
-        </a>
-      </xsl:if>
-      <span class="muted">
-        <t:s key="systems.count"><t:arg name="n"><xsl:value-of select="systems/@count"/></t:arg></t:s>
-      </span>
-    </nav>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
+          <xsl:value-of select="concat($base, '?', substring($keep, 2))"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:choose>
+          <xsl:when test="not(string(systems/@next))"/>
+          <xsl:when test="$by-due">
+            <xsl:value-of select="concat($base, '?after_due=', systems/@next-due, '&amp;after=', systems/@next, $keep)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($base, '?after=', systems/@next, $keep)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="systems/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="css-extra">

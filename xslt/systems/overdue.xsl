@@ -63,13 +63,16 @@
                     <td class="num"><t:label set="syslevel" select="@level"/></td>
                     <td class="num"><t:label set="sysstatus" select="@status"/></td>
                     <td class="num">
-                      <span class="late"><xsl:value-of select="@next-due"/></span>
-                      <small class="dates">
-                        <xsl:choose>
-                          <xsl:when test="@due-kind = 'cii'"><t:s key="sys.due_cii"/></xsl:when>
-                          <xsl:otherwise><t:s key="sys.due_cycle"/></xsl:otherwise>
-                        </xsl:choose>
-                      </small>
+                      <xsl:call-template name="deadline">
+                        <xsl:with-param name="due" select="@next-due"/>
+                        <xsl:with-param name="overdue" select="true()"/>
+                        <xsl:with-param name="note">
+                          <xsl:choose>
+                            <xsl:when test="@due-kind = 'cii'"><t:s key="sys.due_cii"/></xsl:when>
+                            <xsl:otherwise><t:s key="sys.due_cycle"/></xsl:otherwise>
+                          </xsl:choose>
+                        </xsl:with-param>
+                      </xsl:call-template>
                     </td>
                   </tr>
                 </xsl:for-each>
@@ -77,15 +80,17 @@
             </table>
           </div>
           <xsl:if test="string(systems/@next)">
-            <p class="pager">
-              <a rel="next" href="{$base}overdue?list=systems&amp;after_due={systems/@next-due}&amp;after={systems/@next}#systems">
-                <t:s key="systems.next"/>
-              </a>
-            </p>
+            <xsl:call-template name="pager">
+              <xsl:with-param name="next"
+                  select="concat($base, 'overdue?list=systems&amp;after_due=', systems/@next-due, '&amp;after=', systems/@next, '#systems')"/>
+            </xsl:call-template>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise>
-          <p class="notice ok"><t:s key="overdue.systems_none"/></p>
+          <xsl:call-template name="empty">
+            <xsl:with-param name="text"><t:s key="overdue.systems_none"/></xsl:with-param>
+            <xsl:with-param name="tone" select="'ok'"/>
+          </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
@@ -112,22 +117,29 @@
                     <td><a href="/systems/{@system-id}#findings"><xsl:value-of select="system"/></a></td>
                     <td><xsl:value-of select="unit"/></td>
                     <td class="num"><xsl:value-of select="@assessed"/></td>
-                    <td class="num"><span class="late"><xsl:value-of select="@deadline"/></span></td>
+                    <td class="num">
+                      <xsl:call-template name="deadline">
+                        <xsl:with-param name="due" select="@deadline"/>
+                        <xsl:with-param name="overdue" select="true()"/>
+                      </xsl:call-template>
+                    </td>
                   </tr>
                 </xsl:for-each>
               </tbody>
             </table>
           </div>
           <xsl:if test="string(findings/@next)">
-            <p class="pager">
-              <a rel="next" href="{$base}overdue?list=findings&amp;after_due={findings/@next-due}&amp;after={findings/@next}#findings">
-                <t:s key="systems.next"/>
-              </a>
-            </p>
+            <xsl:call-template name="pager">
+              <xsl:with-param name="next"
+                  select="concat($base, 'overdue?list=findings&amp;after_due=', findings/@next-due, '&amp;after=', findings/@next, '#findings')"/>
+            </xsl:call-template>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise>
-          <p class="notice ok"><t:s key="overdue.findings_none"/></p>
+          <xsl:call-template name="empty">
+            <xsl:with-param name="text"><t:s key="overdue.findings_none"/></xsl:with-param>
+            <xsl:with-param name="tone" select="'ok'"/>
+          </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>

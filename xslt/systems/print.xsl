@@ -4,200 +4,177 @@
   art. 22) on A4, for the unit's signature and seal and the office's
   opinion, laid out like the seed's paper filing forms (appendices 4, 6, 8):
   a ruled table of the inventory, grading, filing and assessments, then the
-  unit's and the office's opinion boxes with signature, seal and date blanks.
-  A standalone page: it imports the layout only for xsl:output; no
-  navigation, a small screen-only bar.
+  unit's and the office's opinion boxes with signature, seal and date blanks,
+  on the print layout (../print.xsl).
   data: <system> and <assessments> as on the system page.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="../print.xsl"/>
 
-  <xsl:template match="/">
-    <xsl:variable name="s" select="page/data/system"/>
-    <xsl:variable name="last" select="page/data/assessments/assessment[1]"/>
-    <xsl:variable name="site" select="normalize-space(page/@site)"/>
-    <xsl:variable name="level" select="number($s/level)"/>
-    <html lang="{page/@lang}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>
-          <xsl:value-of select="$s/name"/>
-          <xsl:text> · </xsl:text>
-          <t:s key="sprint.form"/>
-        </title>
-        <style>
-          <xsl:call-template name="print-css"/>
-        </style>
-      </head>
-      <body>
-        <div class="bar">
-          <a href="{page/@base}{$s/id}"><t:s key="sprint.back"/></a>
-          <span><t:s key="sprint.howto"/></span>
-        </div>
-        <div class="sheet">
-          <h1>
-            <xsl:if test="$site != ''"><xsl:value-of select="$site"/></xsl:if>
-            <t:s key="sprint.form"/>
-          </h1>
-          <table class="form">
-            <colgroup>
-              <col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/>
-            </colgroup>
-            <tbody>
-              <tr>
-                <th><t:s key="sysfield.unit"/></th>
-                <td colspan="3"><xsl:value-of select="$s/unit-name"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.name"/></th>
-                <td colspan="3"><xsl:value-of select="$s/name"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.kind"/></th>
-                <td><t:label set="syskind" select="$s/kind"/></td>
-                <th><t:s key="sysfield.hosting"/></th>
-                <td><t:label set="syshost" select="$s/hosting"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.url"/></th>
-                <td colspan="3"><xsl:value-of select="$s/url"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.ips"/></th>
-                <td colspan="3"><xsl:value-of select="$s/ips"/></td>
-              </tr>
-              <tr class="tall">
-                <th><t:s key="sysfield.purpose"/></th>
-                <td colspan="3" class="multi"><xsl:value-of select="$s/purpose"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.vendor"/></th>
-                <td colspan="3"><xsl:value-of select="$s/vendor"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.admin_name"/></th>
-                <td><xsl:value-of select="$s/admin-name"/></td>
-                <th><t:s key="sysfield.admin_phone"/></th>
-                <td><xsl:value-of select="$s/admin-phone"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.status"/></th>
-                <td><t:label set="sysstatus" select="$s/status"/></td>
-                <th><t:s key="sysfield.golive_date"/></th>
-                <td><xsl:value-of select="$s/golive"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.level"/></th>
-                <td>
-                  <xsl:if test="$level &gt;= 1"><t:label set="syslevel" select="$s/level"/></xsl:if>
-                </td>
-                <th><t:s key="sysfield.cii"/></th>
-                <td>
-                  <xsl:choose>
-                    <xsl:when test="$s/cii = '1'"><t:s key="sprint.yes_box"/></xsl:when>
-                    <xsl:otherwise><t:s key="sprint.no_box"/></xsl:otherwise>
-                  </xsl:choose>
-                </td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.graded_date"/></th>
-                <td><xsl:value-of select="$s/graded"/></td>
-                <th><t:s key="sysfield.review_date"/></th>
-                <td><xsl:value-of select="$s/review"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="sysfield.filing_no"/></th>
-                <td>
-                  <xsl:value-of select="$s/filing-no"/>
-                  <xsl:if test="$level = 1"><t:s key="sprint.level1"/></xsl:if>
-                </td>
-                <th><t:s key="sysfield.filing_date"/></th>
-                <td><xsl:value-of select="$s/filing-date"/></td>
-              </tr>
-              <tr>
-                <th><t:s key="system.last_assessed"/></th>
-                <td colspan="3">
-                  <xsl:if test="$last">
-                    <xsl:value-of select="$last/@date"/>
-                    <xsl:text> · </xsl:text>
-                    <xsl:value-of select="$last/agency"/>
-                    <xsl:text> · </xsl:text>
-                    <t:label set="sysresult" select="$last/@result"/>
-                    <xsl:if test="string($last/@score)">
-                      <xsl:text> · </xsl:text>
-                      <xsl:value-of select="$last/@score"/>
-                    </xsl:if>
-                  </xsl:if>
-                </td>
-              </tr>
-              <tr>
-                <th><t:s key="system.next_due"/></th>
-                <td colspan="3"><xsl:value-of select="$s/next-due"/></td>
-              </tr>
-              <tr class="opinion">
-                <th><t:s key="sprint.unit_opinion"/></th>
-                <td colspan="3">
-                  <p class="blank"/>
-                  <p class="signline"><t:s key="sprint.sign"/></p>
-                  <p class="signline"><t:s key="sprint.seal"/></p>
-                  <p class="signline"><t:s key="print.date"/></p>
-                </td>
-              </tr>
-              <tr class="opinion">
-                <th><t:s key="sprint.office_opinion"/></th>
-                <td colspan="3">
-                  <p class="blank"/>
-                  <p class="signline"><t:s key="sprint.office_sign"/></p>
-                  <p class="signline"><t:s key="print.date"/></p>
-                </td>
-              </tr>
-            </tbody>
-          </table>
-          <p class="meta">
-            <t:s key="print.printed"><t:arg name="date"><xsl:value-of select="page/@today"/></t:arg></t:s>
-            <xsl:text> · </xsl:text>
-            <xsl:value-of select="$s/unit-code"/>
-            <xsl:text> · #</xsl:text>
-            <xsl:value-of select="$s/id"/>
-          </p>
-        </div>
-      </body>
-    </html>
+  <xsl:variable name="s" select="/page/data/system"/>
+  <xsl:variable name="last" select="/page/data/assessments/assessment[1]"/>
+  <xsl:variable name="site" select="normalize-space(/page/@site)"/>
+  <xsl:variable name="level" select="number($s/level)"/>
+
+  <xsl:template name="print-title">
+    <xsl:value-of select="$s/name"/>
+    <xsl:text> · </xsl:text>
+    <t:s key="sprint.form"/>
   </xsl:template>
 
+  <xsl:template name="print-bar">
+    <a href="{/page/@base}{$s/id}"><t:s key="sprint.back"/></a>
+    <span><t:s key="sprint.howto"/></span>
+  </xsl:template>
+
+  <xsl:template match="data" mode="sheet">
+    <h1>
+      <xsl:choose>
+        <xsl:when test="$site != ''">
+          <t:s key="sprint.title_site"><t:arg name="site"><xsl:value-of select="$site"/></t:arg></t:s>
+        </xsl:when>
+        <xsl:otherwise><t:s key="sprint.form"/></xsl:otherwise>
+      </xsl:choose>
+    </h1>
+    <table class="form">
+      <colgroup>
+        <col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/>
+      </colgroup>
+      <tbody>
+        <tr>
+          <th><t:s key="sysfield.unit"/></th>
+          <td colspan="3"><xsl:value-of select="$s/unit-name"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.name"/></th>
+          <td colspan="3"><xsl:value-of select="$s/name"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.kind"/></th>
+          <td><t:label set="syskind" select="$s/kind"/></td>
+          <th><t:s key="sysfield.hosting"/></th>
+          <td><t:label set="syshost" select="$s/hosting"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.url"/></th>
+          <td colspan="3"><xsl:value-of select="$s/url"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.ips"/></th>
+          <td colspan="3"><xsl:value-of select="$s/ips"/></td>
+        </tr>
+        <tr class="tall">
+          <th><t:s key="sysfield.purpose"/></th>
+          <td colspan="3" class="multi"><xsl:value-of select="$s/purpose"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.vendor"/></th>
+          <td colspan="3"><xsl:value-of select="$s/vendor"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.admin_name"/></th>
+          <td><xsl:value-of select="$s/admin-name"/></td>
+          <th><t:s key="sysfield.admin_phone"/></th>
+          <td><xsl:value-of select="$s/admin-phone"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.status"/></th>
+          <td><t:label set="sysstatus" select="$s/status"/></td>
+          <th><t:s key="sysfield.golive_date"/></th>
+          <td><xsl:value-of select="$s/golive"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.level"/></th>
+          <td>
+            <xsl:if test="$level &gt;= 1"><t:label set="syslevel" select="$s/level"/></xsl:if>
+          </td>
+          <th><t:s key="sysfield.cii"/></th>
+          <td>
+            <xsl:choose>
+              <xsl:when test="$s/cii = '1'"><t:s key="sprint.yes_box"/></xsl:when>
+              <xsl:otherwise><t:s key="sprint.no_box"/></xsl:otherwise>
+            </xsl:choose>
+          </td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.graded_date"/></th>
+          <td><xsl:value-of select="$s/graded"/></td>
+          <th><t:s key="sysfield.review_date"/></th>
+          <td><xsl:value-of select="$s/review"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="sysfield.filing_no"/></th>
+          <td>
+            <xsl:value-of select="$s/filing-no"/>
+            <xsl:if test="$level = 1"><t:s key="sprint.level1"/></xsl:if>
+          </td>
+          <th><t:s key="sysfield.filing_date"/></th>
+          <td><xsl:value-of select="$s/filing-date"/></td>
+        </tr>
+        <tr>
+          <th><t:s key="system.last_assessed"/></th>
+          <td colspan="3">
+            <xsl:if test="$last">
+              <xsl:value-of select="$last/@date"/>
+              <xsl:text> · </xsl:text>
+              <xsl:value-of select="$last/agency"/>
+              <xsl:text> · </xsl:text>
+              <t:label set="sysresult" select="$last/@result"/>
+              <xsl:if test="string($last/@score)">
+                <xsl:text> · </xsl:text>
+                <xsl:value-of select="$last/@score"/>
+              </xsl:if>
+            </xsl:if>
+          </td>
+        </tr>
+        <tr>
+          <th><t:s key="system.next_due"/></th>
+          <td colspan="3"><xsl:value-of select="$s/next-due"/></td>
+        </tr>
+        <tr class="opinion">
+          <th><t:s key="sprint.unit_opinion"/></th>
+          <td colspan="3">
+            <p class="blank"/>
+            <p class="signline"><t:s key="sprint.sign"/></p>
+            <p class="signline"><t:s key="sprint.seal"/></p>
+            <p class="signline"><t:s key="print.date"/></p>
+          </td>
+        </tr>
+        <tr class="opinion">
+          <th><t:s key="sprint.office_opinion"/></th>
+          <td colspan="3">
+            <p class="blank"/>
+            <p class="signline"><t:s key="sprint.office_sign"/></p>
+            <p class="signline"><t:s key="print.date"/></p>
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="print-meta">
+    <xsl:call-template name="meta-sep"/>
+    <xsl:value-of select="$s/unit-code"/>
+    <xsl:text> · #</xsl:text>
+    <xsl:value-of select="$s/id"/>
+  </xsl:template>
+
+  <!-- seventeen rows, two of them opinion boxes with room for a seal, fit one page in either language -->
   <xsl:template name="print-css">
     <xsl:text>
-@page{size:A4;margin:18mm}
-*{box-sizing:border-box}
-html{background:#e9ecef}
-body{margin:0;color:#000;font-family:"SimSun","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:11.5pt;line-height:1.5}
-.bar{font-family:system-ui,sans-serif;font-size:10pt;padding:.5rem 1rem;background:#12355b;color:#fff;display:flex;gap:1.5rem;flex-wrap:wrap}
-.bar a{color:#fff}
-.sheet{width:210mm;min-height:297mm;margin:1rem auto;padding:18mm;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25)}
-h1{font-family:"SimHei","Heiti SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;font-size:17pt;font-weight:700;text-align:center;margin:0 0 7mm;letter-spacing:.05em}
-table.form{width:100%;border-collapse:collapse;table-layout:fixed}
-table.form th,table.form td{border:1px solid #000;padding:2mm;height:10mm;vertical-align:middle;font-weight:400}
-table.form th{text-align:center}
-table.form td{text-align:left;overflow-wrap:anywhere}
+table.form th,table.form td{height:8.5mm}
 col.c-label{width:19%}
 col.c-value{width:31%}
-tr.tall td{height:18mm}
-.multi{white-space:pre-line}
-tr.opinion td{height:42mm;vertical-align:top}
+col.c-label:lang(en){width:22%}
+col.c-value:lang(en){width:28%}
+tr.tall td{height:14mm}
+tr.opinion td{height:36mm;vertical-align:top}
 tr.opinion p{margin:0}
-tr.opinion p.blank{height:14mm}
-tr.opinion p.signline{padding-left:45%;margin-bottom:3mm}
-.meta{margin-top:6mm;font-size:8pt;color:#666;text-align:right;font-family:system-ui,sans-serif}
-@media print{
-html{background:#fff}
-.bar{display:none}
-.sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}
-tr{page-break-inside:avoid;break-inside:avoid}
-}
+tr.opinion p.blank{height:9mm}
+tr.opinion p.signline{padding-left:45%;margin-bottom:2.5mm}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

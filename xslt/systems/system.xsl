@@ -105,8 +105,8 @@
       <dd>
         <xsl:choose>
           <xsl:when test="$s/vendor-id = '0'"><span class="muted"><t:s key="system.none"/></span></xsl:when>
-          <!-- a unit's staff may not read every vendor's page -->
-          <xsl:when test="$all = '1'">
+          <!-- a unit's staff may not read every vendor's page; a site without pledges has none -->
+          <xsl:when test="$all = '1' and /page/nav/item[@module = 'pledges']">
             <a href="/pledges/vendors/{$s/vendor-id}"><xsl:value-of select="$s/vendor"/></a>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="$s/vendor"/></xsl:otherwise>
@@ -136,7 +136,7 @@
             <strong><t:label set="syslevel" select="$s/level"/></strong>
           </xsl:when>
           <xsl:otherwise>
-            <span class="missing"><t:label set="syslevel" select="'0'"/></span>
+            <span class="chip chip-bad"><t:label set="syslevel" select="'0'"/></span>
             <small class="dates"><t:s key="system.not_graded"/></small>
           </xsl:otherwise>
         </xsl:choose>
@@ -159,7 +159,7 @@
               <xsl:when test="string($s/filing-no)">
                 <span class="code"><xsl:value-of select="$s/filing-no"/></span>
               </xsl:when>
-              <xsl:otherwise><span class="missing"><t:s key="system.not_filed"/></span></xsl:otherwise>
+              <xsl:otherwise><span class="chip chip-bad"><t:s key="system.not_filed"/></span></xsl:otherwise>
             </xsl:choose>
           </dd>
           <dt><t:s key="sysfield.filing_date"/></dt>
@@ -196,7 +196,7 @@
             <span class="late">
               <xsl:value-of select="$s/next-due"/>
               <xsl:text> </xsl:text>
-              <t:s key="sys.overdue"/>
+              <t:s key="w.overdue"/>
             </span>
           </xsl:when>
           <xsl:when test="string($s/next-due)">
@@ -310,8 +310,8 @@
                   </td>
                   <td class="num">
                     <xsl:choose>
-                      <xsl:when test="string(@done)"><span class="ontime"><t:s key="system.done"/></span></xsl:when>
-                      <xsl:when test="@overdue = '1'"><span class="late"><t:s key="sys.overdue"/></span></xsl:when>
+                      <xsl:when test="string(@done)"><span class="chip chip-ok"><t:s key="system.done"/></span></xsl:when>
+                      <xsl:when test="@overdue = '1'"><span class="late"><t:s key="w.overdue"/></span></xsl:when>
                       <xsl:otherwise><t:s key="system.open"/></xsl:otherwise>
                     </xsl:choose>
                     <xsl:if test="$writable">
