@@ -91,8 +91,7 @@ td.num,th.num{white-space:nowrap}
 .tablewrap{overflow-x:auto}
 .small,.mobile{color:var(--muted);font-size:.85rem}
 .mobile{display:block}
-.missing,.late{color:var(--bad);font-weight:600}
-.ontime{color:var(--ok)}
+.late{color:var(--bad);font-weight:600}
 .muted{color:var(--muted)}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0 1rem}
 .button,button{display:inline-block;font:inherit;padding:.35rem .9rem;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}
@@ -122,6 +121,29 @@ table.compare tr.differs td:last-child{background:#fff8e1}
 code{font-family:ui-monospace,"SFMono-Regular",Consolas,monospace}
 @media (max-width:40rem){.field{grid-template-columns:1fr}.field>label,.field>.label{text-align:left}.formbuttons{margin-left:0}}
 @media print{.top,.foot,form.inline,.actions,.pager{display:none}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
+
+.crumbs{margin:0}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.code,td.code{font-family:ui-monospace,Consolas,monospace;font-size:.9rem}
+small.dates{display:block;color:var(--muted);font-size:.85rem}
+tr.overdue td{background:var(--badbg)}
+.chip{white-space:nowrap;font-weight:600}
+.chip-ok{color:var(--ok)}
+.chip-bad{color:var(--bad)}
+.chip-warn{color:var(--warn)}
+.chip-alarm{color:#fff;background:var(--bad);border-radius:3px;padding:0 .3rem}
+.chip-muted{color:var(--muted);font-weight:400}
+.due{white-space:nowrap}
+dl.facts{display:grid;grid-template-columns:10rem minmax(0,1fr);gap:.35rem 1rem;margin:.5rem 0 1rem}
+dl.facts dt{font-weight:600;text-align:right}
+dl.facts dd{margin:0}
+.multi{white-space:pre-line}
+.field.wide{grid-template-columns:10rem minmax(0,40rem)}
+.field textarea{width:100%;font:inherit;line-height:1.6;padding:.3rem .45rem;border:1px solid #8c959f;border-radius:3px;background:#fff;resize:vertical}
+.field textarea:focus{outline:2px solid var(--accent);outline-offset:1px}
+.field.invalid textarea{border-color:var(--bad);background:#fffafa}
+.field p.static{margin:0;padding-top:.3rem}
+@media (max-width:40rem){dl.facts,.field.wide{grid-template-columns:1fr}dl.facts dt{text-align:left}}
 
 table.units tbody th{font-weight:400}
 table.units tbody td:first-child{font-family:ui-monospace,Consolas,monospace;font-size:.9rem;white-space:nowrap}
@@ -246,7 +268,7 @@ header('X-Request-Id: ' . $reqid);
 $site = getenv('WANGAN_SITE_NAME') ?: '';
 if ($site !== '') { ?><span class="site"><?= h($site) ?></span><?php } ?></div><div class="who"><span class="name"><?= h($acct_name) ?></span><span class="role"><?= h(ACCT_ROLES[$acct_role] ?? $acct_role) ?></span><?php
 if ($acct_unit_name !== '') { ?><span class="unit"><?= h($acct_unit_name) ?></span><?php } ?><a class="lang" href="<?= BASE ?>?<?= h($query) ?>lang=en" hreflang="en" lang="en">English</a></div><nav class="nav"><a href="/registration/" aria-current="page">责任人登记</a><a href="/pledges/">承诺书与责任书</a><a href="/systems/">信息系统备案</a><a href="/incidents/">安全事件</a></nav></header><main id="main"><h1>网络安全责任人登记</h1><p class="muted">各单位须明确第一责任人、直接责任人和网络安全管理员；人员变更须在生效之日起 <?= (int)(getenv('WANGAN_REPORT_DAYS') ?: 5) ?> 个工作日内报送网信办。<?php
-if (!$all) { ?> 您只能查看本单位。<?php } ?></p><form class="inline" method="get" action="<?= BASE ?>"><label>缺少：<select name="missing"><option value="">（不限）</option><?php
+if (!$all) { ?> 您只能查看本单位。<?php } ?></p><form class="inline filter" method="get" action="<?= BASE ?>"><label>缺少：<select name="missing"><option value="">（不限）</option><?php
 foreach ($enabled as $code => $_) { ?><option value="<?= $code ?>"<?= $code === $missing ? ' selected="selected"' : '' ?>><?= ROLES[$code] ?></option><?php } ?></select></label><label><input type="checkbox" name="late" value="1"<?= $late ? ' checked="checked"' : '' ?>>仅显示有逾期报送的单位</label><button type="submit">筛选</button><?php
 if ($missing !== '' || $late) { ?><a href="<?= BASE ?>">清除筛选</a><?php }
 if ($all) { ?><a class="export" href="<?= BASE ?>export.xml">导出 XML</a><?php } ?></form><?php
@@ -266,4 +288,4 @@ if ($shown > 0) { ?><div class="tablewrap"><table class="units"><thead><tr><th s
     } ?></tbody></table></div><?php
 } else { ?><p class="notice info">没有符合条件的单位。</p><?php } ?><nav class="pager" aria-label="分页"><?php
 if ($prev !== '') { ?><a rel="prev" href="<?= BASE ?>?before=<?= h($prev . $keep) ?>">上一页</a><?php }
-if ($next !== '') { ?><a rel="next" href="<?= BASE ?>?after=<?= h($next . $keep) ?>">下一页</a><?php } ?><span class="muted">本页 <?= $shown ?> 个单位</span></nav></main><footer class="foot">请求编号：<code><?= $reqid ?></code><span class="sep"> · </span>今天：<?= date('Y-m-d') ?></footer></body></html>
+if ($next !== '') { ?><a rel="next" href="<?= BASE ?>?after=<?= h($next . $keep) ?>">下一页</a><?php } ?><span class="muted">本页 <?= $shown ?> 项</span></nav></main><footer class="foot">请求编号：<code><?= $reqid ?></code><span class="sep"> · </span>今天：<?= date('Y-m-d') ?></footer></body></html>
