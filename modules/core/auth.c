@@ -18,6 +18,7 @@ static const struct {
 } roles[] = {
 	{ "unit_staff", ROLE_UNIT_STAFF }, { "unit_head", ROLE_UNIT_HEAD },
 	{ "office", ROLE_OFFICE }, { "leader", ROLE_LEADER }, { "auditor", ROLE_AUDITOR },
+	{ "center", ROLE_CENTER },
 };
 
 const char *

@@ -14,10 +14,12 @@ enum role {
 	ROLE_OFFICE     = 1 << 2,
 	ROLE_LEADER     = 1 << 3,
 	ROLE_AUDITOR    = 1 << 4,
+	ROLE_CENTER     = 1 << 5,	/* the centre's technician: provisions VMs and servers (cloud) */
 };
 #define ROLES_UNIT (ROLE_UNIT_STAFF | ROLE_UNIT_HEAD)
 #define ROLES_READ_ALL (ROLE_OFFICE | ROLE_LEADER | ROLE_AUDITOR)
-#define ROLES_ALL (ROLES_UNIT | ROLES_READ_ALL)
+/* The centre reads its own unit elsewhere; the cloud module lets it read every unit's machines. */
+#define ROLES_ALL (ROLES_UNIT | ROLES_READ_ALL | ROLE_CENTER)
 
 struct account {
 	long long id, unit_id;

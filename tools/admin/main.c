@@ -53,7 +53,7 @@ static const struct db_stmt sql[S__MAX] = {
 };
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
-static const char *const roles[] = { "unit_staff", "unit_head", "office", "leader", "auditor", NULL };
+static const char *const roles[] = { "unit_staff", "unit_head", "office", "leader", "auditor", "center", NULL };
 static const char *const day_kinds[] = { "holiday", "workday", NULL };
 
 static struct db *db;
