@@ -173,8 +173,6 @@ handle(struct app *a, struct ctx *c)
 		log_msg("%s %s %s %s %d %ldus", c->reqid,
 		    c->acct.login ? c->acct.login : (c->req.remote_user ? c->req.remote_user : "-"),
 		    method_name(c->req.method), c->req.path, status, us);
-	if (c->acct.login != NULL && !db_lost(c->db))
-		tx_purge(c);
 	pg_end(c);
 }
 
@@ -236,6 +234,9 @@ worker_main(int fd, void *arg)
 		if (unix_sock)
 			hang_up(&fr);
 		FCGX_Finish_r(&fr);
+		/* Housekeeping once an hour, after the answer is out: nobody waits for it. */
+		if (!db_lost(db))
+			tx_purge(&c);
 		xm_end();
 		ar_reset(&ar);
 	}
