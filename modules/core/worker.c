@@ -154,8 +154,14 @@ handle(struct app *a, struct ctx *c)
 		status = pg_error(c, 403, "unknown_account");
 	else
 		status = run(a, c, rt);
-	/* A handler that gives up with a bare status gets the standard error page. */
-	if (!c->sent && status >= 400 && c->view == VIEW_NONE)
+	/*
+	 * A handler that gives up gets the standard error page: always for
+	 * 400, 404 and 500 (whatever view it had begun), and for any other
+	 * status >= 400 it returned without a page of its own (a 409 or 422
+	 * with its form keeps its view).
+	 */
+	if (!c->sent && c->view != VIEW_ERROR &&
+	    (status == 400 || status == 404 || status == 500 || (status >= 400 && c->view == VIEW_NONE)))
 		status = pg_error(c, status, error_code(status));
 
 	if (!c->sent && c->doc != NULL) {

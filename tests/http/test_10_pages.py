@@ -129,6 +129,16 @@ def test_not_found_and_method():
     assert request("POST", "/registration/", body={"a": "b"}).status == 405
 
 
+def test_a_handler_that_gives_up_gets_the_error_page_not_its_half_built_view():
+    # the list picks its view, then finds the paging key malformed: the answer
+    # is the error page with its code, not an empty list page with status 400
+    st, x = page("/registration/?after=%3Cscript%3E")
+    assert st == 400
+    assert x.get("view") == "core/error" and x.find("./data").get("code") == "bad_request", x.attrib
+    r = get("/registration/?after=%3Cscript%3E")
+    assert r.status == 400 and "<table" not in r.text
+
+
 def test_request_limits():
     r = get("/registration/?q=" + "x" * 5000)
     assert r.status == 413, r
