@@ -1,0 +1,160 @@
+/*
+ * cloud.h — the cloud-VM module (DOMAIN.md §4; seed 003 art. 19-20,
+ * appendix 6): a unit's request for a VM on the school cloud, reviewed by
+ * the unit head and the office and provisioned by the centre.
+ *
+ * The flow: draft → submitted → unit_approved (the unit head of that unit)
+ * → office_approved (office) → active (the centre: server name, IP,
+ * netmask, gateway, date).  A rejection at any review step, with a reason,
+ * returns the request to the applicant (returned: editable, resubmittable);
+ * the applicant may withdraw it before the first review.  Submitting needs
+ * the unit's current signing of the cloud-VM letter (pledges, kind
+ * cloud_vm).  Every step is one transaction with its audit row and a
+ * cloud_vm_step row; the UPDATE names the version and the state it starts
+ * from, so of two reviewers at once one wins and the other gets 409.
+ *
+ * Page XML under <data> (xslt/cloud/ reads these):
+ *  list     <filter state mine/> <vms next? count><vm id unit-id unit-code state vcpu
+ *             memory disk ip? since><unit/><applicant/></vm>…</vms>
+ *  form     <current>? (editing, as <vm>); <images><image id other>name</image>…;
+ *           <systems><system id>name</system>…; <form>; <gate unit-id/>? (refused)
+ *  vm       <vm> one child per column; <images>; <systems>; <history><step at login
+ *             from to><reason/></step>…; <progress state next since/>;
+ *           <actions><action name/>…</actions>; <form> of the action (errors);
+ *           <gate unit-id/>? <quota vcpu memory disk used-vcpu … />
+ */
+#ifndef WANGAN_CLOUD_H
+#define WANGAN_CLOUD_H
+#include "app.h"
+#include "auth.h"
+#include "ctx.h"
+#include "page.h"
+#include "sql.h"
+
+#define CL_PAGE_ROWS 50
+#define CL_MAX_SYSTEMS 16
+
+#define CL_STATEMENTS(S) \
+	/* the list (list.c), along (id), (state, id), (unit, id), (unit, state, id) */ \
+	S(CL_SQL_LIST_ALL, 1) \
+	S(CL_SQL_LIST_STATE, 2) \
+	S(CL_SQL_LIST_UNIT, 2) \
+	S(CL_SQL_LIST_UNIT_STATE, 3) \
+	/* one request (vm.c, form.c) */ \
+	S(CL_SQL_GET, 1) \
+	S(CL_SQL_LOCK, 1) \
+	S(CL_SQL_IMAGES, 0) \
+	S(CL_SQL_IMAGE, 1) \
+	S(CL_SQL_UNIT_SYSTEMS, 1) \
+	S(CL_SQL_VM_SYSTEMS, 1) \
+	S(CL_SQL_SYSTEM_OK, 2) \
+	S(CL_SQL_INSERT, 19) \
+	S(CL_SQL_UPDATE, 18) \
+	S(CL_SQL_LINK_DEL, 1) \
+	S(CL_SQL_LINK_ADD, 2) \
+	S(CL_SQL_STEPS, 1) \
+	S(CL_SQL_STEP_ADD, 5) \
+	/* the steps (flow.c) */ \
+	S(CL_SQL_SET_SUBMITTED, 4) \
+	S(CL_SQL_SET_WITHDRAWN, 3) \
+	S(CL_SQL_SET_UNIT, 4) \
+	S(CL_SQL_SET_OFFICE, 5) \
+	S(CL_SQL_SET_ACTIVE, 9) \
+	S(CL_SQL_SET_RETURNED, 6) \
+	S(CL_SQL_LETTER, 1) \
+	S(CL_SQL_USAGE, 2) \
+	S(CL_SQL_IP_USED, 2) \
+	/* the demo data (demo.c) */ \
+	S(CL_SQL_DEMO_COUNT, 0) \
+	S(CL_SQL_DEMO_UNIT, 1)
+DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
+extern const struct db_stmt cl_sql[CL_SQL__MAX];
+
+/* A list row (CL_SQL_LIST_*). */
+#define CL_LIST_COLS(C) \
+	C(LS_ID, "id") C(LS_UNIT_ID, "unit_id") C(LS_CODE, "code") C(LS_UNIT_NAME, "unit_name") \
+	C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_STATE, "state") C(LS_VCPU, "vcpu") \
+	C(LS_MEMORY, "memory_gib") C(LS_DISK, "disk_gib") C(LS_IP, "ip") C(LS_SINCE, "state_since") \
+	C(LS_APPLICANT, "applicant")
+DB_COLUMNS(cl_list_col, CL_LIST_COLS);
+
+/* One request (CL_SQL_GET, _LOCK), named as the page names its elements. */
+#define CL_VM_COLS(C) \
+	C(VC_ID, "id") C(VC_VERSION, "version") C(VC_UNIT_ID, "unit-id") C(VC_UNIT_CODE, "unit-code") \
+	C(VC_UNIT_NAME, "unit-name") C(VC_APPLICANT, "applicant") C(VC_CONTACT, "contact") \
+	C(VC_APPLY_DATE, "apply_date") C(VC_IMAGE, "image") C(VC_IMAGE_OTHER, "image_other") \
+	C(VC_VCPU, "vcpu") C(VC_MEMORY, "memory_gib") C(VC_DISK, "disk_gib") \
+	C(VC_SW_DB, "sw_database") C(VC_SW_APP, "sw_app") C(VC_SW_OTHER, "sw_other") \
+	C(VC_FROM, "period_from") C(VC_TO, "period_to") C(VC_PURPOSE, "purpose") C(VC_NOTES, "notes") \
+	C(VC_STATE, "state") C(VC_SINCE, "state-since") C(VC_SUB_BY, "submitted-by") \
+	C(VC_SUB_AT, "submitted-at") C(VC_UNIT_BY, "unit-by") C(VC_UNIT_AT, "unit-at") \
+	C(VC_OFFICE_BY, "office-by") C(VC_OFFICE_AT, "office-at") C(VC_OVERRIDE, "office-override") \
+	C(VC_RET_BY, "returned-by") C(VC_RET_AT, "returned-at") C(VC_RET_REASON, "return-reason") \
+	C(VC_CENTER_BY, "center-by") C(VC_CENTER_AT, "center-at") C(VC_SERVER, "server-name") \
+	C(VC_IP, "ip") C(VC_NETMASK, "netmask") C(VC_GATEWAY, "gateway") C(VC_PROV_DATE, "provision-date") \
+	C(VC_CREATED_BY, "created-by") C(VC_UNIT_NAME_EN, "unit-name-en")
+DB_COLUMNS(cl_vm_col, CL_VM_COLS);
+extern const char *const cl_vm_cols[cl_vm_col__MAX + 1];
+
+/* CL_SQL_IMAGES, _IMAGE: the catalogue. */
+#define CL_IMAGE_COLS(C) C(IM_ID, "id") C(IM_CODE, "code") C(IM_NAME, "name") C(IM_NAME_EN, "name_en") \
+	C(IM_OTHER, "is_other") C(IM_ACTIVE, "active")
+DB_COLUMNS(cl_image_col, CL_IMAGE_COLS);
+
+/* CL_SQL_UNIT_SYSTEMS, _VM_SYSTEMS: a system's id and name. */
+#define CL_SYS_COLS(C) C(SY_ID, "id") C(SY_NAME, "name")
+DB_COLUMNS(cl_sys_col, CL_SYS_COLS);
+
+/* CL_SQL_STEPS: the history. */
+#define CL_STEP_COLS(C) C(ST_AT, "at") C(ST_LOGIN, "login") C(ST_FROM, "from_state") \
+	C(ST_TO, "to_state") C(ST_REASON, "reason")
+DB_COLUMNS(cl_step_col, CL_STEP_COLS);
+
+/* CL_SQL_USAGE: a unit's active VMs' totals. */
+#define CL_USAGE_COLS(C) C(US_VCPU, "vcpu") C(US_MEMORY, "memory") C(US_DISK, "disk")
+DB_COLUMNS(cl_usage_col, CL_USAGE_COLS);
+
+/* CL_SQL_LETTER, _IP_USED, _SYSTEM_OK, _DEMO_*: one number. */
+#define CL_N_COLS(C) C(N_N, "n")
+DB_COLUMNS(cl_n_col, CL_N_COLS);
+
+enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW__MAX };
+
+extern const char *const cl_states[];
+
+/* Site settings, read once at start. */
+struct cl_settings {
+	int separate;		/* cloud.separate_approver: the office approver is not the handler */
+	long max_vcpu, max_memory, max_disk;	/* per request */
+	long quota_vcpu, quota_memory, quota_disk;	/* a unit's active VMs */
+};
+extern struct cl_settings cl_set;
+
+/* A request as CL_SQL_GET loads it. */
+struct vm {
+	struct ctx *c;
+	const char *v[cl_vm_col__MAX];
+	int n;
+};
+enum db_rc cl_load(struct ctx *c, long long id, struct vm *vm, int lock);
+/* Loads c->id and checks access: 200, 404, 403 (audited) or a database status. */
+int cl_open(struct ctx *c, struct vm *vm, int write);
+/* The request as <name> under parent. */
+xmlNodePtr cl_vm_node(xmlNodePtr parent, const char *name, const struct vm *vm);
+/* <images> (active only, or all) and a unit's <systems> under parent. */
+enum db_rc cl_images_node(struct ctx *c, xmlNodePtr parent);
+/* The request's JSON for the audit. */
+const char *cl_json(struct ctx *c, const struct vm *vm);
+/* Does the unit hold a current signing of the cloud-VM letter? (-1: the database failed) */
+int cl_has_letter(struct ctx *c, long long unit, enum db_rc *rc);
+const char *cl_today(struct ctx *c);
+
+int cl_list(struct ctx *c);
+int cl_form(struct ctx *c);
+int cl_save(struct ctx *c);
+int cl_view(struct ctx *c);
+int cl_step(struct ctx *c);
+/* The request page c->id with the action form as typed (vals/errs, or NULL). */
+int cl_view_page(struct ctx *c, int status, const char *action, const char **vals, const char **errs);
+int cl_demo(struct ctx *c);
+#endif

@@ -1,0 +1,102 @@
+/*
+ * sql.c — the cloud module's statements, with the parameters and columns
+ * cloud.h names for each (checked against the server at start).  The
+ * letter gate reads the pledges module's pledge_signing and the pick list
+ * the systems module's sys_system: read-only, on the shared schema.
+ */
+#include "cloud.h"
+
+#define CL_LIST_SQL(where) \
+	"SELECT v.id, v.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
+	" v.state, v.vcpu, v.memory_gib, v.disk_gib, COALESCE(v.ip, '') AS ip, v.state_since, v.applicant" \
+	" FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE " where " v.id < ?" \
+	" ORDER BY v.id DESC LIMIT 51"
+
+#define CL_VM_SELECT \
+	"SELECT v.id, v.version, v.unit_id AS `unit-id`, u.code AS `unit-code`, u.name AS `unit-name`," \
+	" v.applicant, v.contact, v.apply_date, v.image_id AS image, v.image_other, v.vcpu, v.memory_gib," \
+	" v.disk_gib, v.sw_database, v.sw_app, v.sw_other, v.period_from, v.period_to, v.purpose, v.notes," \
+	" v.state, v.state_since AS `state-since`, COALESCE(v.submitted_by, '') AS `submitted-by`," \
+	" COALESCE(v.submitted_at, '') AS `submitted-at`, COALESCE(v.unit_by, '') AS `unit-by`," \
+	" COALESCE(v.unit_at, '') AS `unit-at`, COALESCE(v.office_by, '') AS `office-by`," \
+	" COALESCE(v.office_at, '') AS `office-at`, v.office_override AS `office-override`," \
+	" COALESCE(v.returned_by, '') AS `returned-by`, COALESCE(v.returned_at, '') AS `returned-at`," \
+	" COALESCE(v.return_reason, '') AS `return-reason`, COALESCE(v.center_by, '') AS `center-by`," \
+	" COALESCE(v.center_at, '') AS `center-at`, COALESCE(v.server_name, '') AS `server-name`," \
+	" COALESCE(v.ip, '') AS ip, COALESCE(v.netmask, '') AS netmask, COALESCE(v.gateway, '') AS gateway," \
+	" COALESCE(v.provision_date, '') AS `provision-date`, v.created_by AS `created-by`," \
+	" COALESCE(u.name_en, '') AS `unit-name-en`" \
+	" FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE v.id = ?"
+
+/* A step: from the version the page showed and the state it names. */
+#define CL_SET(what, from) \
+	"UPDATE cloud_vm SET " what ", state_since = NOW(), version = version + 1, updated_by = ?" \
+	" WHERE id = ? AND version = ? AND state " from
+
+static DB_COLNAMES(list_cols, CL_LIST_COLS);
+static DB_COLNAMES(image_cols, CL_IMAGE_COLS);
+static DB_COLNAMES(sys_cols, CL_SYS_COLS);
+static DB_COLNAMES(step_cols, CL_STEP_COLS);
+static DB_COLNAMES(usage_cols, CL_USAGE_COLS);
+static DB_COLNAMES(n_cols, CL_N_COLS);
+DB_COLNAMES(cl_vm_cols, CL_VM_COLS);
+
+const struct db_stmt cl_sql[CL_SQL__MAX] = {
+	DB_SQL(CL_SQL_LIST_ALL, CL_LIST_SQL(""), list_cols),
+	DB_SQL(CL_SQL_LIST_STATE, CL_LIST_SQL("v.state = ? AND"), list_cols),
+	DB_SQL(CL_SQL_LIST_UNIT, CL_LIST_SQL("v.unit_id = ? AND"), list_cols),
+	DB_SQL(CL_SQL_LIST_UNIT_STATE, CL_LIST_SQL("v.unit_id = ? AND v.state = ? AND"), list_cols),
+	DB_SQL(CL_SQL_GET, CL_VM_SELECT, cl_vm_cols),
+	DB_SQL(CL_SQL_LOCK, CL_VM_SELECT " FOR UPDATE", cl_vm_cols),
+	DB_SQL(CL_SQL_IMAGES,
+	    "SELECT id, code, name, name_en, is_other, active FROM cloud_image ORDER BY sort, id", image_cols),
+	DB_SQL(CL_SQL_IMAGE,
+	    "SELECT id, code, name, name_en, is_other, active FROM cloud_image WHERE id = ?", image_cols),
+	DB_SQL(CL_SQL_UNIT_SYSTEMS,
+	    "SELECT id, name FROM sys_system WHERE unit_id = ? AND status <> 'retired' ORDER BY id LIMIT 500",
+	    sys_cols),
+	DB_SQL(CL_SQL_VM_SYSTEMS,
+	    "SELECT s.id, s.name FROM cloud_vm_system l JOIN sys_system s ON s.id = l.system_id"
+	    " WHERE l.vm_id = ? ORDER BY s.id", sys_cols),
+	DB_SQL(CL_SQL_SYSTEM_OK, "SELECT COUNT(*) AS n FROM sys_system WHERE id = ? AND unit_id = ?", n_cols),
+	DB_SQL(CL_SQL_INSERT,
+	    "INSERT INTO cloud_vm (unit_id, applicant, contact, apply_date, image_id, image_other, vcpu,"
+	    " memory_gib, disk_gib, sw_database, sw_app, sw_other, period_from, period_to, purpose, notes,"
+	    " nonce, created_by, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", NULL),
+	DB_SQL(CL_SQL_UPDATE,
+	    "UPDATE cloud_vm SET applicant = ?, contact = ?, apply_date = ?, image_id = ?, image_other = ?,"
+	    " vcpu = ?, memory_gib = ?, disk_gib = ?, sw_database = ?, sw_app = ?, sw_other = ?,"
+	    " period_from = ?, period_to = ?, purpose = ?, notes = ?, version = version + 1, updated_by = ?"
+	    " WHERE id = ? AND version = ? AND state IN ('draft','returned')", NULL),
+	DB_SQL(CL_SQL_LINK_DEL, "DELETE FROM cloud_vm_system WHERE vm_id = ?", NULL),
+	DB_SQL(CL_SQL_LINK_ADD, "INSERT INTO cloud_vm_system (vm_id, system_id) VALUES (?,?)", NULL),
+	DB_SQL(CL_SQL_STEPS,
+	    "SELECT at, login, from_state, to_state, reason FROM cloud_vm_step WHERE vm_id = ? ORDER BY id",
+	    step_cols),
+	DB_SQL(CL_SQL_STEP_ADD,
+	    "INSERT INTO cloud_vm_step (vm_id, login, from_state, to_state, reason) VALUES (?,?,?,?,?)", NULL),
+	DB_SQL(CL_SQL_SET_SUBMITTED,
+	    CL_SET("state = 'submitted', submitted_by = ?, submitted_at = NOW()", "IN ('draft','returned')"),
+	    NULL),
+	DB_SQL(CL_SQL_SET_WITHDRAWN, CL_SET("state = 'withdrawn'", "= 'submitted'"), NULL),
+	DB_SQL(CL_SQL_SET_UNIT,
+	    CL_SET("state = 'unit_approved', unit_by = ?, unit_at = NOW()", "= 'submitted'"), NULL),
+	DB_SQL(CL_SQL_SET_OFFICE,
+	    CL_SET("state = 'office_approved', office_by = ?, office_at = NOW(), office_override = ?",
+	    "= 'unit_approved'"), NULL),
+	DB_SQL(CL_SQL_SET_ACTIVE,
+	    CL_SET("state = 'active', center_by = ?, center_at = NOW(), server_name = ?, ip = ?,"
+	    " netmask = ?, gateway = ?, provision_date = ?", "= 'office_approved'"), NULL),
+	DB_SQL(CL_SQL_SET_RETURNED,
+	    CL_SET("state = 'returned', returned_by = ?, returned_at = NOW(), return_reason = ?", "= ?"), NULL),
+	DB_SQL(CL_SQL_LETTER,
+	    "SELECT COUNT(*) AS n FROM pledge_signing WHERE kind = 'cloud_vm' AND party_type = 'unit'"
+	    " AND party_id = ? AND is_current = 1", n_cols),
+	DB_SQL(CL_SQL_USAGE,
+	    "SELECT COALESCE(SUM(vcpu), 0) AS vcpu, COALESCE(SUM(memory_gib), 0) AS memory,"
+	    " COALESCE(SUM(disk_gib), 0) AS disk FROM cloud_vm"
+	    " WHERE unit_id = ? AND state = 'active' AND id <> ?", usage_cols),
+	DB_SQL(CL_SQL_IP_USED, "SELECT COUNT(*) AS n FROM cloud_vm WHERE ip_active = ? AND id <> ?", n_cols),
+	DB_SQL(CL_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm", n_cols),
+	DB_SQL(CL_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", n_cols),
+};

@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- cloud/vm.xsl — one request: <vm>, <systems>, <progress>, <history>, <actions>, <form>, <gate>?, <quota>?. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="urn:wangan:text">
+  <xsl:import href="common.xsl"/>
+  <xsl:template name="title"><t:s key="cloud.title"/></xsl:template>
+  <xsl:template match="data" mode="content">
+    <xsl:variable name="v" select="vm"/>
+    <h1><t:s key="cloud.title"/> #<xsl:value-of select="$v/@id"/></h1>
+    <xsl:if test="gate">
+      <p class="notice bad"><t:s key="cloud.gate"/><xsl:text> </xsl:text>
+        <a href="/pledges/sign?kind=cloud_vm&amp;unit={gate/@unit-id}"><t:s key="cloud.gate_link"/></a></p>
+    </xsl:if>
+    <p><strong><t:s key="cloud.progress"/>: </strong><t:label set="cstate" select="progress/@state"/>
+      <xsl:text> </xsl:text><t:s key="cloud.since"/><xsl:text> </xsl:text><xsl:value-of select="progress/@since"/>
+      <xsl:if test="progress/@next">; <t:s key="cloud.next"/>: <t:label set="cnext" select="progress/@next"/></xsl:if></p>
+    <dl>
+      <dt><t:s key="cloud.unit"/></dt><dd><xsl:value-of select="$v/unit-name"/></dd>
+      <dt><t:s key="cfield.applicant"/></dt><dd><xsl:value-of select="$v/applicant"/> (<xsl:value-of select="$v/contact"/>)</dd>
+      <dt><t:s key="cfield.image"/></dt><dd><xsl:value-of select="images/image[@id = $v/image]"/><xsl:text> </xsl:text><xsl:value-of select="$v/image_other"/></dd>
+      <dt><t:s key="cloud.spec"/></dt><dd><xsl:value-of select="$v/vcpu"/> vCPU / <xsl:value-of select="$v/memory_gib"/> GiB / <xsl:value-of select="$v/disk_gib"/> GiB</dd>
+      <dt><t:s key="cfield.period_from"/></dt><dd><xsl:value-of select="$v/period_from"/> – <xsl:value-of select="$v/period_to"/></dd>
+      <dt><t:s key="cfield.purpose"/></dt><dd><xsl:value-of select="$v/purpose"/></dd>
+      <xsl:if test="string($v/ip)"><dt><t:s key="cfield.ip"/></dt><dd class="code"><xsl:value-of select="$v/server-name"/> <xsl:value-of select="$v/ip"/>/<xsl:value-of select="$v/netmask"/> gw <xsl:value-of select="$v/gateway"/></dd></xsl:if>
+      <xsl:if test="string($v/return-reason)"><dt><t:s key="cfield.reason"/></dt><dd><xsl:value-of select="$v/return-reason"/></dd></xsl:if>
+      <dt><t:s key="cloud.systems"/></dt><dd><xsl:for-each select="systems/system"><a href="/systems/{@id}"><xsl:value-of select="."/></a><xsl:text> </xsl:text></xsl:for-each></dd>
+    </dl>
+    <xsl:if test="quota">
+      <p><t:s key="cloud.quota"/>: <xsl:value-of select="quota/@used-vcpu"/>/<xsl:value-of select="quota/@vcpu"/> vCPU, <xsl:value-of select="quota/@used-memory"/>/<xsl:value-of select="quota/@memory"/> GiB, <xsl:value-of select="quota/@used-disk"/>/<xsl:value-of select="quota/@disk"/> GiB</p>
+    </xsl:if>
+    <xsl:for-each select="actions/action">
+      <xsl:choose>
+        <xsl:when test="@name = 'edit'"><p><a class="button" href="/cloud/{$v/@id}/edit"><t:label set="caction" select="@name"/></a></p></xsl:when>
+        <xsl:otherwise>
+          <form method="post" action="/cloud/{$v/@id}/step">
+            <xsl:call-template name="csrf"/>
+            <input type="hidden" name="action" value="{@name}"/>
+            <xsl:call-template name="hidden"><xsl:with-param name="name" select="'version'"/></xsl:call-template>
+            <xsl:if test="@name = 'reject'"><xsl:call-template name="area-row"><xsl:with-param name="name" select="'reason'"/></xsl:call-template></xsl:if>
+            <xsl:if test="@name = 'approve' and /page/account/@role = 'office'"><xsl:call-template name="check-row"><xsl:with-param name="name" select="'override'"/></xsl:call-template></xsl:if>
+            <xsl:if test="@name = 'provision'">
+              <xsl:call-template name="field-row"><xsl:with-param name="name" select="'server_name'"/></xsl:call-template>
+              <xsl:call-template name="field-row"><xsl:with-param name="name" select="'ip'"/></xsl:call-template>
+              <xsl:call-template name="field-row"><xsl:with-param name="name" select="'netmask'"/></xsl:call-template>
+              <xsl:call-template name="field-row"><xsl:with-param name="name" select="'gateway'"/></xsl:call-template>
+              <xsl:call-template name="field-row"><xsl:with-param name="name" select="'provision_date'"/><xsl:with-param name="type" select="'date'"/></xsl:call-template>
+            </xsl:if>
+            <button type="submit"><t:label set="caction" select="@name"/></button>
+          </form>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <h2><t:s key="cloud.history"/></h2>
+    <ul>
+      <xsl:for-each select="history/step">
+        <li><xsl:value-of select="@at"/><xsl:text> </xsl:text><xsl:value-of select="@login"/>: <t:label set="cstate" select="@to"/><xsl:if test="string(reason)"> — <xsl:value-of select="reason"/></xsl:if></li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+</xsl:stylesheet>
