@@ -66,7 +66,8 @@
 	S(CL_SQL_IP_USED, 2) \
 	/* the demo data (demo.c) */ \
 	S(CL_SQL_DEMO_COUNT, 0) \
-	S(CL_SQL_DEMO_UNIT, 1)
+	S(CL_SQL_DEMO_UNIT, 1) \
+	S(CL_SQL_DEMO_IMAGE, 1)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 

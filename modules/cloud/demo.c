@@ -81,8 +81,11 @@ demo_tx(struct tx *t, void *arg)
 			return rc;
 		if (unit == 0)
 			continue;
-		image = (long long)(strcmp(reqs[i].image, "win2008_64") == 0 ? 1 :
-		    strcmp(reqs[i].image, "win2012_64") == 0 ? 2 : strcmp(reqs[i].image, "centos65_64") == 0 ? 3 : 4);
+		struct db_val im[] = { DBS(reqs[i].image) };	/* by its code, whatever order the seed gave */
+		if ((rc = SQL_RUN(c, CL_SQL_DEMO_IMAGE, im, n_row, &image)) != DB_OK)
+			return rc;
+		if (image == 0)
+			continue;
 		char nonce[TX_NONCE_LEN + 1];
 		tx_nonce(nonce);
 		const char *today = cl_today(c);

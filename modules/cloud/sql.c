@@ -99,4 +99,5 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_IP_USED, "SELECT COUNT(*) AS n FROM cloud_vm WHERE ip_active = ? AND id <> ?", n_cols),
 	DB_SQL(CL_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm", n_cols),
 	DB_SQL(CL_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", n_cols),
+	DB_SQL(CL_SQL_DEMO_IMAGE, "SELECT COALESCE(MAX(id), 0) AS n FROM cloud_image WHERE code = ?", n_cols),
 };

@@ -4,9 +4,10 @@
  * account may use in this state), and the steps (POST {id}/step).
  *
  * Who takes which step: the unit's staff submit (draft, returned) and
- * withdraw (submitted); the unit head of that unit approves or rejects a
- * submitted request; the office an approved one, with an explicit override
- * when the unit's active VMs would exceed its quota; the centre provisions
+ * withdraw (submitted; once reviewed, a 422 that says so); the unit head of
+ * that unit approves or rejects a submitted request; the office an approved
+ * one, with an explicit override when the unit's active VMs would exceed its
+ * quota; the centre provisions
  * or rejects one the office approved, and with cloud.separate_approver on
  * (the default) not the person who approved it as the office.  Each step's
  * UPDATE names the version the page showed and the state it starts from:
@@ -298,6 +299,11 @@ step_tx(struct tx *t, void *arg)
 		return 404;
 	if (strcmp(vm.v[VC_VERSION], v[A_VERSION]) != 0)
 		return 409;
+	if (strcmp(sp->action, "withdraw") == 0 && (strcmp(vm.v[VC_STATE], "unit_approved") == 0 ||
+	    strcmp(vm.v[VC_STATE], "office_approved") == 0 || strcmp(vm.v[VC_STATE], "active") == 0)) {
+		sp->code = "cloud_withdraw_late";	/* reviewed: only a reviewer can return it now */
+		return 422;
+	}
 	if (!may(c, &vm, sp->action))
 		return 409;	/* the state moved on: another step landed first */
 	long long unit = atoll(vm.v[VC_UNIT_ID]);

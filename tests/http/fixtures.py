@@ -4,7 +4,7 @@ an incident filed for a unit.  Test files import them from here, never from
 each other (run.py runs every test_* file; one importing another ties their
 order and their state together)."""
 import datetime, threading, uuid
-from lib import form, post, request
+from lib import form, one, page, post, request, unit_id
 
 PDF = b"%PDF-1.4\n% wangan test scan\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 4000
@@ -82,3 +82,37 @@ def sheet(login="office", unit="C-CS", **kw):
 def file_incident(login="office", **kw):
     f = sheet(login, **kw)
     return location_id(post("/incidents/new", f, login)), f
+
+
+# Cloud-VM requests (test_96, test_97): a filled-in request, the unit's
+# cloud-VM letter, a request filed, a step taken from the page's version.
+CLOUD_REQ = {"applicant": "张三", "contact": "13800138000", "image": "4", "image_other": "", "vcpu": "2",
+             "memory_gib": "4", "disk_gib": "50", "sw_database": "", "sw_app": "", "sw_other": "",
+             "period_from": "2026-01-01", "period_to": "2026-12-31", "purpose": "测试", "notes": ""}
+
+
+def cloud_letter(code="C-CS"):
+    u = unit_id(code)
+    if one("SELECT COUNT(*) FROM pledge_signing WHERE kind='cloud_vm' AND party_type='unit' "
+           "AND party_id=%d AND is_current=1" % u) == "0":
+        f = sign_form("kind=cloud_vm&unit=%d" % u, "office")
+        assert post_sign(f, login="office").status == 303
+
+
+def cloud_create(login="cs_admin", **over):
+    f = form("/cloud/new", login)
+    f.update(CLOUD_REQ)
+    f.update(over)
+    return location_id(post("/cloud/new", f, login))
+
+
+def cloud_step(vid, action, login, **extra):
+    st, x = page("/cloud/%d" % vid, login)
+    assert st == 200, st
+    f = {"action": action, "version": x.find("./data/vm").get("version"), "csrf": x.findtext("./csrf")}
+    f.update(extra)
+    return post_xml("/cloud/%d/step" % vid, f, login)
+
+
+def cloud_state(vid):
+    return one("SELECT state FROM cloud_vm WHERE id=%d" % vid)

@@ -4,38 +4,9 @@ the letter gate with its link, bad input 422 with nothing saved, 403 for
 another unit's staff, concurrent approval (one 303, one 409), audit rows."""
 import uuid
 from lib import form, get, one, page, post, sql, unit_id
-from fixtures import at_once, location_id, post_sign, post_xml, sign_form
-
-REQ = {"applicant": "张三", "contact": "13800138000", "image": "4", "image_other": "", "vcpu": "2",
-       "memory_gib": "4", "disk_gib": "50", "sw_database": "", "sw_app": "", "sw_other": "",
-       "period_from": "2026-01-01", "period_to": "2026-12-31", "purpose": "测试", "notes": ""}
-
-
-def letter(code="C-CS"):
-    u = unit_id(code)
-    if one("SELECT COUNT(*) FROM pledge_signing WHERE kind='cloud_vm' AND party_type='unit' "
-           "AND party_id=%d AND is_current=1" % u) == "0":
-        f = sign_form("kind=cloud_vm&unit=%d" % u, "office")
-        assert post_sign(f, login="office").status == 303
-
-
-def create(login="cs_admin", **over):
-    f = form("/cloud/new", login)
-    f.update(REQ)
-    f.update(over)
-    return location_id(post("/cloud/new", f, login))
-
-
-def step(vid, action, login, **extra):
-    st, x = page("/cloud/%d" % vid, login)
-    assert st == 200, st
-    f = {"action": action, "version": x.find("./data/vm").get("version"), "csrf": x.findtext("./csrf")}
-    f.update(extra)
-    return post_xml("/cloud/%d/step" % vid, f, login)
-
-
-def state(vid):
-    return one("SELECT state FROM cloud_vm WHERE id=%d" % vid)
+from fixtures import at_once, post_xml
+from fixtures import CLOUD_REQ as REQ, cloud_create as create, cloud_letter as letter, cloud_state as state, \
+    cloud_step as step
 
 
 def test_the_whole_flow_and_audit():

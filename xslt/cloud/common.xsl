@@ -6,4 +6,13 @@
     <xsl:param name="name"/>
     <t:label set="cfield" select="$name"/>
   </xsl:template>
+  <!-- The widgets' hook: the words of the request states (set cstate) in the list's filter. -->
+  <xsl:template name="option-label">
+    <xsl:param name="set"/>
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="$set = 'cstate'"><t:label set="cstate" select="$code"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>
