@@ -67,7 +67,15 @@
 	/* the demo data (demo.c) */ \
 	S(CL_SQL_DEMO_COUNT, 0) \
 	S(CL_SQL_DEMO_UNIT, 1) \
-	S(CL_SQL_DEMO_IMAGE, 1)
+	S(CL_SQL_DEMO_IMAGE, 1) \
+	/* the centre's tools (center.c): the IP lookup, the image catalogue */ \
+	S(CL_SQL_IP_LOOKUP, 1) \
+	S(CL_SQL_CAT_LIST, 0) \
+	S(CL_SQL_CAT_LOCK, 1) \
+	S(CL_SQL_CAT_NAME_USED, 2) \
+	S(CL_SQL_CAT_ADD, 4) \
+	S(CL_SQL_CAT_CODE, 1) \
+	S(CL_SQL_CAT_SET_ACTIVE, 3)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -119,7 +127,18 @@ DB_COLUMNS(cl_usage_col, CL_USAGE_COLS);
 #define CL_N_COLS(C) C(N_N, "n")
 DB_COLUMNS(cl_n_col, CL_N_COLS);
 
-enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW__MAX };
+/* CL_SQL_IP_LOOKUP: the active VM on an address (center.c). */
+#define CL_IP_COLS(C) C(IP_ID, "id") C(IP_UNIT_ID, "unit_id") C(IP_UNIT_CODE, "unit_code") \
+	C(IP_UNIT_NAME, "unit_name") C(IP_UNIT_NAME_EN, "unit_name_en") C(IP_APPLICANT, "applicant") \
+	C(IP_SERVER, "server_name") C(IP_PURPOSE, "purpose") C(IP_SINCE, "since") C(IP_IP, "ip")
+DB_COLUMNS(cl_ip_col, CL_IP_COLS);
+
+/* CL_SQL_CAT_LIST, _LOCK: an image as the catalogue page shows it (center.c). */
+#define CL_CAT_COLS(C) C(CA_ID, "id") C(CA_CODE, "code") C(CA_NAME, "name") C(CA_NAME_EN, "name_en") \
+	C(CA_OTHER, "is_other") C(CA_ACTIVE, "active") C(CA_VERSION, "version") C(CA_USED, "used")
+DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
+
+enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 
@@ -158,4 +177,9 @@ int cl_step(struct ctx *c);
 /* The request page c->id with the action form as typed (vals/errs, or NULL). */
 int cl_view_page(struct ctx *c, int status, const char *action, const char **vals, const char **errs);
 int cl_demo(struct ctx *c);
+/* center.c: GET ip?q=, GET images, POST images (add), POST images/{id} (retire, restore). */
+int cl_ip(struct ctx *c);
+int cl_images(struct ctx *c);
+int cl_image_add(struct ctx *c);
+int cl_image_set(struct ctx *c);
 #endif

@@ -16,10 +16,15 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/edit", cl_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/edit", cl_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/step", cl_step, ROLES_UNIT | ROLE_OFFICE | ROLE_CENTER, 0 },
+	{ REQ_GET,  "ip",        cl_ip, ROLES_READ_ALL | ROLE_CENTER, 0 },
+	{ REQ_GET,  "images",    cl_images, ROLES_READ_ALL | ROLE_CENTER, 0 },
+	{ REQ_POST, "images",    cl_image_add, ROLE_OFFICE | ROLE_CENTER, 0 },
+	{ REQ_POST, "images/{id}", cl_image_set, ROLE_OFFICE | ROLE_CENTER, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_LIST] = "cloud/list", [CL_VIEW_FORM] = "cloud/form", [CL_VIEW_VM] = "cloud/vm",
+	[CL_VIEW_IP] = "cloud/ip", [CL_VIEW_IMAGES] = "cloud/images",
 };
 
 static const struct verb verbs[] = {

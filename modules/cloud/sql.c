@@ -39,6 +39,8 @@ static DB_COLNAMES(sys_cols, CL_SYS_COLS);
 static DB_COLNAMES(step_cols, CL_STEP_COLS);
 static DB_COLNAMES(usage_cols, CL_USAGE_COLS);
 static DB_COLNAMES(n_cols, CL_N_COLS);
+static DB_COLNAMES(ip_cols, CL_IP_COLS);
+static DB_COLNAMES(cat_cols, CL_CAT_COLS);
 DB_COLNAMES(cl_vm_cols, CL_VM_COLS);
 
 const struct db_stmt cl_sql[CL_SQL__MAX] = {
@@ -100,4 +102,25 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm", n_cols),
 	DB_SQL(CL_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", n_cols),
 	DB_SQL(CL_SQL_DEMO_IMAGE, "SELECT COALESCE(MAX(id), 0) AS n FROM cloud_image WHERE code = ?", n_cols),
+	/* along the unique ip_active: one index read */
+	DB_SQL(CL_SQL_IP_LOOKUP,
+	    "SELECT v.id, v.unit_id, u.code AS unit_code, u.name AS unit_name,"
+	    " COALESCE(u.name_en, '') AS unit_name_en, v.applicant, COALESCE(v.server_name, '') AS server_name,"
+	    " v.purpose, COALESCE(v.provision_date, v.state_since) AS since, v.ip_active AS ip"
+	    " FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE v.ip_active = ?", ip_cols),
+	DB_SQL(CL_SQL_CAT_LIST,
+	    "SELECT i.id, i.code, i.name, i.name_en, i.is_other, i.active, i.version,"
+	    " (SELECT COUNT(*) FROM cloud_vm v WHERE v.image_id = i.id) AS used"
+	    " FROM cloud_image i ORDER BY i.active DESC, i.sort, i.id", cat_cols),
+	DB_SQL(CL_SQL_CAT_LOCK,
+	    "SELECT id, code, name, name_en, is_other, active, version, 0 AS used FROM cloud_image"
+	    " WHERE id = ? FOR UPDATE", cat_cols),
+	DB_SQL(CL_SQL_CAT_NAME_USED,
+	    "SELECT COUNT(*) AS n FROM cloud_image WHERE name = ? OR name_en = ?", n_cols),
+	DB_SQL(CL_SQL_CAT_ADD,
+	    "INSERT INTO cloud_image (code, name, name_en, is_other, active, sort) VALUES (?, ?, ?, ?, 1, 80)",
+	    NULL),
+	DB_SQL(CL_SQL_CAT_CODE, "UPDATE cloud_image SET code = CONCAT('img', id) WHERE id = ?", NULL),
+	DB_SQL(CL_SQL_CAT_SET_ACTIVE,
+	    "UPDATE cloud_image SET active = ?, version = version + 1 WHERE id = ? AND version = ?", NULL),
 };

@@ -11,6 +11,13 @@
     <xsl:if test="$r = 'unit_staff' or $r = 'unit_head'">
       <p class="actions"><a class="button" href="/cloud/new"><t:s key="cloud.new"/></a></p>
     </xsl:if>
+    <xsl:if test="$r = 'center' or $r = 'office'">
+      <form method="get" action="/cloud/ip" class="lookup">
+        <label><t:s key="cloud.ip_title"/> <input type="text" name="q" maxlength="45"/></label>
+        <button type="submit"><t:s key="cloud.ip_find"/></button>
+        <a href="/cloud/images"><t:s key="cloud.images"/></a>
+      </form>
+    </xsl:if>
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="'/cloud/'"/>
       <xsl:with-param name="fields">
