@@ -16,10 +16,13 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/edit", cl_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/edit", cl_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/step", cl_step, ROLES_UNIT | ROLE_OFFICE | ROLE_CENTER, 0 },
+	{ REQ_GET,  "{id}/print", cl_print, ROLES_ALL, 0 },
+	{ REQ_GET,  "export.xml", cl_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_LIST] = "cloud/list", [CL_VIEW_FORM] = "cloud/form", [CL_VIEW_VM] = "cloud/vm",
+	[CL_VIEW_PRINT] = "cloud/print",
 };
 
 static const struct verb verbs[] = {
@@ -49,6 +52,7 @@ static const struct module cloud = {
 	.views = views, .nviews = CL_VIEW__MAX,
 	.init = cl_init,
 	.verbs = verbs, .nverbs = APP_COUNT(verbs),
+	.export_fn = cl_export,
 };
 
 int
