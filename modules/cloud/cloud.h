@@ -75,7 +75,9 @@
 	S(CL_SQL_CAT_NAME_USED, 2) \
 	S(CL_SQL_CAT_ADD, 4) \
 	S(CL_SQL_CAT_CODE, 1) \
-	S(CL_SQL_CAT_SET_ACTIVE, 3)
+	S(CL_SQL_CAT_SET_ACTIVE, 3) \
+	/* the export (export.c) */ \
+	S(CL_SQL_EXPORT, 0)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -138,7 +140,21 @@ DB_COLUMNS(cl_ip_col, CL_IP_COLS);
 	C(CA_OTHER, "is_other") C(CA_ACTIVE, "active") C(CA_VERSION, "version") C(CA_USED, "used")
 DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
 
-enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW__MAX };
+/* CL_SQL_EXPORT: every VM, in the order of cloud.xsd (export.c). */
+#define CL_EXPORT_COLS(C) \
+	C(XC_ID, "id") C(XC_STATE, "state") C(XC_UNIT_CODE, "code") C(XC_UNIT_NAME, "unit_name") \
+	C(XC_APPLICANT, "applicant") C(XC_CONTACT, "contact") C(XC_APPLY_DATE, "apply_date") \
+	C(XC_IMAGE_CODE, "image_code") C(XC_IMAGE_NAME, "image_name") C(XC_IMAGE_OTHER, "image_other") \
+	C(XC_VCPU, "vcpu") C(XC_MEMORY, "memory_gib") C(XC_DISK, "disk_gib") \
+	C(XC_SW_DB, "sw_database") C(XC_SW_APP, "sw_app") C(XC_SW_OTHER, "sw_other") \
+	C(XC_FROM, "period_from") C(XC_TO, "period_to") C(XC_PURPOSE, "purpose") C(XC_NOTES, "notes") \
+	C(XC_SYS_IDS, "system_ids") C(XC_SYS_NAMES, "system_names") C(XC_SERVER, "server_name") \
+	C(XC_IP, "ip") C(XC_NETMASK, "netmask") C(XC_GATEWAY, "gateway") C(XC_PROV_DATE, "provision_date") \
+	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
+DB_COLUMNS(cl_export_col, CL_EXPORT_COLS);
+
+enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
+	CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 
@@ -182,4 +198,8 @@ int cl_ip(struct ctx *c);
 int cl_images(struct ctx *c);
 int cl_image_add(struct ctx *c);
 int cl_image_set(struct ctx *c);
+/* GET {id}/print: appendix 6 on A4 (print.c). */
+int cl_print(struct ctx *c);
+/* GET export.xml and --export: every VM (export.c; schema/xml/cloud.xsd). */
+int cl_export(struct ctx *c);
 #endif

@@ -20,11 +20,14 @@ static const struct route routes[] = {
 	{ REQ_GET,  "images",    cl_images, ROLES_READ_ALL | ROLE_CENTER, 0 },
 	{ REQ_POST, "images",    cl_image_add, ROLE_OFFICE | ROLE_CENTER, 0 },
 	{ REQ_POST, "images/{id}", cl_image_set, ROLE_OFFICE | ROLE_CENTER, 0 },
+	{ REQ_GET,  "{id}/print", cl_print, ROLES_ALL, 0 },
+	{ REQ_GET,  "export.xml", cl_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_LIST] = "cloud/list", [CL_VIEW_FORM] = "cloud/form", [CL_VIEW_VM] = "cloud/vm",
 	[CL_VIEW_IP] = "cloud/ip", [CL_VIEW_IMAGES] = "cloud/images",
+	[CL_VIEW_PRINT] = "cloud/print",
 };
 
 static const struct verb verbs[] = {
@@ -54,6 +57,7 @@ static const struct module cloud = {
 	.views = views, .nviews = CL_VIEW__MAX,
 	.init = cl_init,
 	.verbs = verbs, .nverbs = APP_COUNT(verbs),
+	.export_fn = cl_export,
 };
 
 int

@@ -1,6 +1,7 @@
 """The paper forms (DESIGN.md: each print view is A4 for signature and
 seal): the registration form of a unit with all five roles held, the pledge
-texts to sign, a system's filing form and an incident's report sheet, filled
+texts to sign, a system's filing form, an incident's report sheet and a
+cloud VM's registration form (seed 003 appendix 6), filled
 with long-ish values through the module's own forms, each print on ONE A4
 page in Chinese and in English.  Headless Chromium prints each page to PDF
 (the page saved from the stack first, as a browser gets it) and the PDF's
@@ -113,10 +114,37 @@ def fill_incident():
     return "/incidents/%s/print" % r.header("location").split("/")[-1].split("?")[0]
 
 
+def fill_cloud():
+    """A cloud-VM request with every field long-ish, provisioned, hosting the unit's longest-named system."""
+    f = form("/cloud/new", "cs_admin")
+    other = one("SELECT id FROM cloud_image WHERE is_other = 1 AND active = 1 ORDER BY id LIMIT 1")
+    f.update({"applicant": "欧阳明华" + TAG, "contact": "0371-68221234-8012 / 13903710012",
+              "apply_date": "2026-03-02", "image": other, "image_other": "Ubuntu Server 22.04 LTS 64位（含安全加固基线）",
+              "vcpu": "16", "memory_gib": "64", "disk_gib": "2048",
+              "sw_database": "MySQL 8.0 社区版、Redis 7.2 缓存集群", "sw_app": "Nginx 1.24、Tomcat 9、Java 17 运行环境",
+              "sw_other": "ELK 日志采集代理（系统与访问日志保存不少于90天）", "period_from": "2026-03-15",
+              "period_to": "2029-03-14", "purpose": PURPOSE, "notes": "需开放校外访问 443 端口，经网信办审批后由信息中心配置防火墙策略；"
+              "每日凌晨增量备份，每周全量备份至学校备份存储。"})
+    r = post("/cloud/new", f, "cs_admin")
+    assert r.status == 303, r
+    vid = int(r.header("location").split("/")[-1].split("?")[0])
+    sysid = one("SELECT id FROM sys_system WHERE unit_id=%d ORDER BY CHAR_LENGTH(name) DESC, id LIMIT 1"
+                % unit_id("C-CS"))
+    if sysid:
+        sql("INSERT INTO cloud_vm_system (vm_id, system_id) VALUES (%d, %s)" % (vid, sysid))
+    # the centre's part, as provisioning writes it (the flow itself is test_96's)
+    sql("UPDATE cloud_vm SET state='active', office_by='office', center_by='center',"
+        " server_name='cs-teaching-platform-prod-%s', ip='10.250.%d.%d', netmask='255.255.255.0',"
+        " gateway='10.250.%d.254', provision_date='2026-03-16' WHERE id=%d"
+        % (TAG, vid // 250 % 250, vid % 250 + 1, vid // 250 % 250, vid))
+    return "/cloud/%d/print" % vid
+
+
 def test_every_paper_form_prints_on_one_a4_page_in_both_languages():
     chromium()
     u = unit_id(UNIT)
-    views = {"registration": fill_registration(), "systems": fill_system(), "incidents": fill_incident()}
+    views = {"registration": fill_registration(), "systems": fill_system(), "incidents": fill_incident(),
+             "cloud": fill_cloud()}
     # the pledge texts to sign: the unit's pledge for this unit, and every other current text blank
     for kind, tid in sql("SELECT kind, MAX(id) FROM pledge_template GROUP BY kind"):
         views["pledges-" + kind] = "/pledges/templates/%s/print%s" % (tid, "?unit=%d" % u if kind == "unit_pledge" else "")

@@ -1,10 +1,11 @@
 """Cloud-VM requests (issue 11, first slice): the flow by each role (cs_admin
 files and submits, cs_head approves, office approves, center provisions),
 the letter gate with its link, bad input 422 with nothing saved, 403 for
-another unit's staff, concurrent approval (one 303, one 409), audit rows."""
-import uuid
-from lib import form, get, one, page, post, sql, unit_id
-from fixtures import at_once, post_xml
+another unit's staff, concurrent approval (one 303, one 409), audit rows;
+the print of appendix 6 and the export against schema/xml/cloud.xsd."""
+import os, subprocess, uuid
+from lib import BIN, ROOT, STACK, form, get, one, page, post, sql, unit_id
+from fixtures import at_once, location_id, post_sign, post_xml, sign_form
 from fixtures import CLOUD_REQ as REQ, cloud_create as create, cloud_letter as letter, cloud_state as state, \
     cloud_step as step
 
@@ -86,3 +87,74 @@ def test_double_submit_makes_one_record():
     b = post("/cloud/new", f, "cs_admin")
     assert a.status == 303 and b.status == 303
     assert one("SELECT COUNT(*) FROM cloud_vm WHERE nonce='%s'" % f["nonce"]) == "1"
+
+
+def provisioned(login="cs_admin", **over):
+    """A request taken through the whole flow to active, with its IP."""
+    letter()
+    vid = create(login, **over)
+    assert step(vid, "submit", login).status == 303
+    assert step(vid, "approve", "cs_head").status == 303
+    assert step(vid, "approve", "office", override="1").status == 303
+    r = step(vid, "provision", "center", server_name="exp-%d" % vid,
+             ip="10.21.%d.%d" % (vid // 250 % 250, vid % 250 + 1), netmask="255.255.255.0",
+             gateway="10.21.0.254", provision_date="2026-01-05")
+    assert r.status == 303, r
+    return vid
+
+
+def test_print_is_appendix_6_for_whoever_reads_the_request():
+    vid = create(applicant="王五", purpose="教学平台 <b>&")
+    for login in ("cs_admin", "office", "center", "leader"):
+        r = get("/cloud/%d/print" % vid, login)
+        assert r.status == 200 and "@page" in r.text, (login, r)
+    assert "王五" in r.text and "教学平台 &lt;b&gt;&amp;" in r.text
+    for key in ("申请人（签字）", "单位负责人签字（盖章）", "审批人签字", "办理人签字", "（单位盖章）", "虚拟机配置"):
+        assert key in r.text, key
+    assert "Head of unit (signature and seal)" in get("/cloud/%d/print?lang=en" % vid).text
+    assert get("/cloud/%d/print" % vid, "me_admin").status == 403
+    assert get("/cloud/999999999/print").status == 404
+
+
+def test_export_validates_against_its_xsd():
+    sysid = one("SELECT id FROM sys_system WHERE unit_id=%d AND status <> 'retired' ORDER BY id LIMIT 1"
+                % unit_id("C-CS"))
+    vid = provisioned(system=sysid, sw_database="MySQL 8 & <redis>", notes="备注")
+    r = get("/cloud/export.xml", "center")
+    assert r.status == 200 and r.header("content-type").startswith("application/xml")
+    assert "attachment" in r.header("content-disposition")
+    path = os.path.join(STACK, "cloud-export.xml")
+    with open(path, "wb") as f:
+        f.write(r.body)
+    xsd = os.path.join(ROOT, "schema/xml/cloud.xsd")
+    v = subprocess.run(["xmllint", "--noout", "--schema", xsd, path], capture_output=True, text=True)
+    assert v.returncode == 0, v.stderr[-2000:]
+    assert b"MySQL 8 &amp; &lt;redis&gt;" in r.body
+    ns = {"c": "urn:wangan:cloud:1"}
+    vms = r.xml().findall("./c:vm", ns)
+    assert len(vms) == int(one("SELECT COUNT(*) FROM cloud_vm"))
+    e = [x for x in vms if x.get("id") == str(vid)][0]
+    want = sql("SELECT v.state, u.code, v.applicant, i.code, v.vcpu, v.memory_gib, v.disk_gib, v.period_from,"
+               " v.period_to, v.purpose, v.server_name, v.ip, v.netmask, v.gateway, v.provision_date"
+               " FROM cloud_vm v JOIN unit u ON u.id=v.unit_id JOIN cloud_image i ON i.id=v.image_id"
+               " WHERE v.id=%d" % vid)[0]
+    t = lambda p: e.findtext(p, namespaces=ns)
+    got = [e.get("state"), e.find("./c:unit", ns).get("code"), t("./c:applicant/c:name"),
+           e.find("./c:image", ns).get("code"), t("./c:resources/c:vcpu"), t("./c:resources/c:memoryGiB"),
+           t("./c:resources/c:diskGiB"), t("./c:period/c:from"), t("./c:period/c:to"), t("./c:purpose"),
+           t("./c:provisioning/c:serverName"), t("./c:provisioning/c:ip"), t("./c:provisioning/c:netmask"),
+           t("./c:provisioning/c:gateway"), t("./c:provisioning/c:date")]
+    assert got == list(want)
+    s = e.find("./c:systems/c:system", ns)
+    assert s.get("id") == str(sysid) and s.text == one("SELECT name FROM sys_system WHERE id=%s" % sysid)
+    # the CLI writes the same document
+    out = os.path.join(STACK, "tmp", "cloud-cli.xml")
+    subprocess.run([os.path.join(BIN, "wangan-cloud"), "--config", os.path.join(STACK, "wangan.conf"),
+                    "--export", out], check=True, capture_output=True)
+    strip = lambda b: b.split(b"generated=", 1)[1].split(b"\"", 2)[2]
+    assert strip(open(out, "rb").read()) == strip(r.body)
+    # office, leader, auditor and the centre; not the units
+    for login in ("office", "leader", "auditor"):
+        assert get("/cloud/export.xml", login).status == 200, login
+    for login in ("cs_admin", "cs_head"):
+        assert get("/cloud/export.xml", login).status == 403, login

@@ -1,0 +1,35 @@
+/*
+ * print.c — GET /cloud/{id}/print: the request as appendix 6 of seed 003
+ * (云服务（虚拟机）备案登记表) on one A4 page, filled from the record, for
+ * the signatures of the applicant, the unit head (with the unit's seal),
+ * the approver and the handler; anyone who may read the request may print
+ * it.  data: <vm> as on the request page, <images> (every one, for the
+ * form's tick boxes), <systems> the VM hosts.
+ */
+#include "cloud.h"
+
+static int
+sys_row(void *arg, const struct db_row *r)
+{
+	xmlNodePtr n = pg_node(arg, "system");
+	pg_attr(n, "id", r->v[SY_ID]);
+	xmlNodeAddContent(n, BAD_CAST r->v[SY_NAME]);
+	return 0;
+}
+
+int
+cl_print(struct ctx *c)
+{
+	struct vm vm;
+	enum db_rc rc;
+	c->view = VIEW(CL_VIEW_PRINT);
+	int st = cl_open(c, &vm, 0);
+	if (st != 200)
+		return st;
+	cl_vm_node(c->data, "vm", &vm);
+	struct db_val p[] = { DBI(c->id) };
+	if ((rc = cl_images_node(c, c->data)) != DB_OK ||
+	    (rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, sys_row, pg_node(c->data, "systems"))) != DB_OK)
+		return app_dberr(rc);
+	return 200;
+}
