@@ -179,6 +179,10 @@ int cl_open(struct ctx *c, struct vm *vm, int write);
 xmlNodePtr cl_vm_node(xmlNodePtr parent, const char *name, const struct vm *vm);
 /* <images> (active only, or all) and a unit's <systems> under parent. */
 enum db_rc cl_images_node(struct ctx *c, xmlNodePtr parent);
+/* A row of CL_SQL_UNIT_SYSTEMS or CL_SQL_VM_SYSTEMS as <system id>name</system> under arg. */
+int cl_system_row(void *arg, const struct db_row *r);
+/* Gives field i the message code unless it has one: 1 when it did (a count of errors). */
+size_t cl_flag(const char **errs, int i, const char *code);
 /* The request's JSON for the audit. */
 const char *cl_json(struct ctx *c, const struct vm *vm);
 /* Does the unit hold a current signing of the cloud-VM letter? (-1: the database failed) */

@@ -51,15 +51,6 @@ struct picked {
 };
 
 static int
-sys_row(void *arg, const struct db_row *r)
-{
-	xmlNodePtr n = pg_node(arg, "system");
-	pg_attr(n, "id", r->v[SY_ID]);
-	xmlNodeAddContent(n, BAD_CAST r->v[SY_NAME]);
-	return 0;
-}
-
-static int
 form_page(struct ctx *c, int status, const struct vm *cur, long long unit, const char **vals,
     const char **errs, const struct picked *pk)
 {
@@ -69,7 +60,7 @@ form_page(struct ctx *c, int status, const struct vm *cur, long long unit, const
 		cl_vm_node(c->data, "current", cur);
 	struct db_val u[] = { DBI(unit) };
 	if ((rc = cl_images_node(c, c->data)) != DB_OK ||
-	    (rc = SQL_RUN(c, CL_SQL_UNIT_SYSTEMS, u, sys_row, pg_node(c->data, "systems"))) != DB_OK)
+	    (rc = SQL_RUN(c, CL_SQL_UNIT_SYSTEMS, u, cl_system_row, pg_node(c->data, "systems"))) != DB_OK)
 		return app_dberr(rc);
 	xmlNodePtr pn = pg_node(c->data, "picked");
 	for (size_t i = 0; pk != NULL && i < pk->n; i++)
@@ -117,15 +108,6 @@ cl_form(struct ctx *c)
 	return form_page(c, 200, NULL, c->acct.unit_id, vals, NULL, NULL);
 }
 
-static size_t
-flag(const char **e, int i, const char *code)
-{
-	if (e[i] != NULL)
-		return 0;
-	e[i] = code;
-	return 1;
-}
-
 static int
 image_row(void *arg, const struct db_row *r)
 {
@@ -153,18 +135,18 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, struc
 	const int f[3] = { F_VCPU, F_MEMORY, F_DISK };
 	for (int i = 0; i < 3; i++)
 		if (e[f[i]] == NULL && (atol(v[f[i]]) < 1 || atol(v[f[i]]) > max[i]))
-			bad += flag(e, f[i], "cloud_range");
+			bad += cl_flag(e, f[i], "cloud_range");
 	if (e[F_FROM] == NULL && e[F_TO] == NULL && strcmp(v[F_TO], v[F_FROM]) < 0)
-		bad += flag(e, F_TO, "cloud_period");
+		bad += cl_flag(e, F_TO, "cloud_period");
 	if (e[F_IMAGE] == NULL) {
 		int im[3] = { 0, 0, 0 };
 		struct db_val p[] = { DBI(atoll(v[F_IMAGE])) };
 		if ((*rc = SQL_RUN(c, CL_SQL_IMAGE, p, image_row, im)) != DB_OK)
 			return -1;
 		if (!im[0] || !im[2])
-			bad += flag(e, F_IMAGE, "cloud_image");
+			bad += cl_flag(e, F_IMAGE, "cloud_image");
 		else if (im[1] && !*v[F_IMAGE_OTHER])
-			bad += flag(e, F_IMAGE_OTHER, "required");
+			bad += cl_flag(e, F_IMAGE_OTHER, "required");
 		else if (!im[1])
 			v[F_IMAGE_OTHER] = "";
 	}
@@ -299,7 +281,7 @@ cl_save(struct ctx *c)
 	long bad = (long)valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	int tok = c->id ? F_VERSION : F_NONCE;
 	if (errs[tok] == NULL && *vals[tok] == '\0')
-		bad += flag(errs, tok, "required");
+		bad += cl_flag(errs, tok, "required");
 	long more = cross_check(c, vals, errs, unit, &pk, &syserr, &rc);
 	if (more < 0)
 		return app_dberr(rc);

@@ -8,15 +8,6 @@
  */
 #include "cloud.h"
 
-static int
-sys_row(void *arg, const struct db_row *r)
-{
-	xmlNodePtr n = pg_node(arg, "system");
-	pg_attr(n, "id", r->v[SY_ID]);
-	xmlNodeAddContent(n, BAD_CAST r->v[SY_NAME]);
-	return 0;
-}
-
 int
 cl_print(struct ctx *c)
 {
@@ -29,7 +20,7 @@ cl_print(struct ctx *c)
 	cl_vm_node(c->data, "vm", &vm);
 	struct db_val p[] = { DBI(c->id) };
 	if ((rc = cl_images_node(c, c->data)) != DB_OK ||
-	    (rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, sys_row, pg_node(c->data, "systems"))) != DB_OK)
+	    (rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, cl_system_row, pg_node(c->data, "systems"))) != DB_OK)
 		return app_dberr(rc);
 	return 200;
 }

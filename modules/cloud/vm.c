@@ -130,8 +130,8 @@ cl_images_node(struct ctx *c, xmlNodePtr parent)
 	return SQL_RUN0(c, CL_SQL_IMAGES, image_row, pg_node(parent, "images"));
 }
 
-static int
-sys_row(void *arg, const struct db_row *r)
+int
+cl_system_row(void *arg, const struct db_row *r)
 {
 	xmlNodePtr n = pg_node(arg, "system");
 	pg_attr(n, "id", r->v[SY_ID]);
@@ -215,7 +215,7 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 	cl_vm_node(c->data, "vm", &vm);
 	struct db_val p[] = { DBI(c->id) };
 	if ((rc = cl_images_node(c, c->data)) != DB_OK ||
-	    (rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, sys_row, pg_node(c->data, "systems"))) != DB_OK ||
+	    (rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, cl_system_row, pg_node(c->data, "systems"))) != DB_OK ||
 	    (rc = SQL_RUN(c, CL_SQL_STEPS, p, step_row, pg_node(c->data, "history"))) != DB_OK)
 		return app_dberr(rc);
 	xmlNodePtr pr = pg_node(c->data, "progress");
@@ -400,8 +400,8 @@ step_tx(struct tx *t, void *arg)
 	return TX_COMMIT;
 }
 
-static size_t
-flag(const char **e, int i, const char *code)
+size_t
+cl_flag(const char **e, int i, const char *code)
 {
 	if (e[i] != NULL)
 		return 0;
@@ -431,18 +431,18 @@ cl_step(struct ctx *c)
 	if (!role_ok)
 		return auth_deny(c, "vm", c->id);
 	if (strcmp(a, "reject") == 0 && !*vals[A_REASON])
-		bad += flag(errs, A_REASON, "required");
+		bad += cl_flag(errs, A_REASON, "required");
 	if (strcmp(a, "provision") == 0) {
 		if (!*vals[A_SERVER])
-			bad += flag(errs, A_SERVER, "required");
+			bad += cl_flag(errs, A_SERVER, "required");
 		if (!valid_ip4(vals[A_IP]))
-			bad += flag(errs, A_IP, "cloud_ip");
+			bad += cl_flag(errs, A_IP, "cloud_ip");
 		if (!valid_ip4(vals[A_NETMASK]))
-			bad += flag(errs, A_NETMASK, "cloud_ip");
+			bad += cl_flag(errs, A_NETMASK, "cloud_ip");
 		if (!valid_ip4(vals[A_GATEWAY]))
-			bad += flag(errs, A_GATEWAY, "cloud_ip");
+			bad += cl_flag(errs, A_GATEWAY, "cloud_ip");
 		if (!*vals[A_DATE])
-			bad += flag(errs, A_DATE, "required");
+			bad += cl_flag(errs, A_DATE, "required");
 	}
 	if (bad)
 		return cl_view_page(c, 422, a, vals, errs);
