@@ -130,13 +130,6 @@ cl_images(struct ctx *c)
 	return cat_page(c, 200, NULL, NULL);
 }
 
-static int
-n_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[N_N]);
-	return 0;
-}
-
 struct add {
 	const char **vals;
 	int dup;		/* set by the transaction: a name already taken */
@@ -151,7 +144,7 @@ add_tx(struct tx *t, void *arg)
 	long long n = 0;
 	enum db_rc rc;
 	struct db_val q[] = { DBS(v[G_NAME]), DBS(v[G_NAME_EN]) };
-	if ((rc = SQL_RUN(c, CL_SQL_CAT_NAME_USED, q, n_row, &n)) != DB_OK)
+	if ((rc = SQL_RUN(c, CL_SQL_CAT_NAME_USED, q, db_int_row, &n)) != DB_OK)
 		return rc;
 	if (n > 0) {
 		ad->dup = 1;

@@ -126,8 +126,6 @@ DB_COLUMNS(cl_step_col, CL_STEP_COLS);
 DB_COLUMNS(cl_usage_col, CL_USAGE_COLS);
 
 /* CL_SQL_LETTER, _IP_USED, _SYSTEM_OK, _DEMO_*: one number. */
-#define CL_N_COLS(C) C(N_N, "n")
-DB_COLUMNS(cl_n_col, CL_N_COLS);
 
 /* CL_SQL_IP_LOOKUP: the active VM on an address (center.c). */
 #define CL_IP_COLS(C) C(IP_ID, "id") C(IP_UNIT_ID, "unit_id") C(IP_UNIT_CODE, "unit_code") \

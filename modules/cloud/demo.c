@@ -30,13 +30,6 @@ static const char *const flow[][2] = {
 	{ "active", "center" },
 };
 
-static int
-n_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[N_N]);
-	return 0;
-}
-
 static enum db_rc
 step(struct ctx *c, long long id, int ver, const char *from, const char *to, const char *by, const char *ip)
 {
@@ -77,12 +70,12 @@ demo_tx(struct tx *t, void *arg)
 	for (size_t i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
 		long long unit = 0, image = 0;
 		struct db_val u[] = { DBS(reqs[i].unit) };
-		if ((rc = SQL_RUN(c, CL_SQL_DEMO_UNIT, u, n_row, &unit)) != DB_OK)
+		if ((rc = SQL_RUN(c, CL_SQL_DEMO_UNIT, u, db_int_row, &unit)) != DB_OK)
 			return rc;
 		if (unit == 0)
 			continue;
 		struct db_val im[] = { DBS(reqs[i].image) };	/* by its code, whatever order the seed gave */
-		if ((rc = SQL_RUN(c, CL_SQL_DEMO_IMAGE, im, n_row, &image)) != DB_OK)
+		if ((rc = SQL_RUN(c, CL_SQL_DEMO_IMAGE, im, db_int_row, &image)) != DB_OK)
 			return rc;
 		if (image == 0)
 			continue;
@@ -126,7 +119,7 @@ int
 cl_demo(struct ctx *c)
 {
 	long long have = 0;
-	enum db_rc rc = SQL_RUN0(c, CL_SQL_DEMO_COUNT, n_row, &have);
+	enum db_rc rc = SQL_RUN0(c, CL_SQL_DEMO_COUNT, db_int_row, &have);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (have > 0) {

@@ -118,13 +118,6 @@ image_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-static int
-n_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[N_N]);
-	return 0;
-}
-
 /* The checks beyond each field's own; -1 when the database failed. */
 static long
 cross_check(struct ctx *c, const char **v, const char **e, long long unit, struct picked *pk,
@@ -163,7 +156,7 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, struc
 			continue;
 		}
 		struct db_val p[] = { DBI(id), DBI(unit) };
-		if ((*rc = SQL_RUN(c, CL_SQL_SYSTEM_OK, p, n_row, &n)) != DB_OK)
+		if ((*rc = SQL_RUN(c, CL_SQL_SYSTEM_OK, p, db_int_row, &n)) != DB_OK)
 			return -1;
 		if (n == 0)
 			*syserr = "cloud_system";

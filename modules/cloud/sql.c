@@ -38,7 +38,6 @@ static DB_COLNAMES(image_cols, CL_IMAGE_COLS);
 static DB_COLNAMES(sys_cols, CL_SYS_COLS);
 static DB_COLNAMES(step_cols, CL_STEP_COLS);
 static DB_COLNAMES(usage_cols, CL_USAGE_COLS);
-static DB_COLNAMES(n_cols, CL_N_COLS);
 static DB_COLNAMES(ip_cols, CL_IP_COLS);
 static DB_COLNAMES(cat_cols, CL_CAT_COLS);
 static DB_COLNAMES(export_cols, CL_EXPORT_COLS);
@@ -61,7 +60,7 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_VM_SYSTEMS,
 	    "SELECT s.id, s.name FROM cloud_vm_system l JOIN sys_system s ON s.id = l.system_id"
 	    " WHERE l.vm_id = ? ORDER BY s.id", sys_cols),
-	DB_SQL(CL_SQL_SYSTEM_OK, "SELECT COUNT(*) AS n FROM sys_system WHERE id = ? AND unit_id = ?", n_cols),
+	DB_SQL(CL_SQL_SYSTEM_OK, "SELECT COUNT(*) AS n FROM sys_system WHERE id = ? AND unit_id = ?", db_count_cols),
 	DB_SQL(CL_SQL_INSERT,
 	    "INSERT INTO cloud_vm (unit_id, applicant, contact, apply_date, image_id, image_other, vcpu,"
 	    " memory_gib, disk_gib, sw_database, sw_app, sw_other, period_from, period_to, purpose, notes,"
@@ -94,15 +93,15 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	    CL_SET("state = 'returned', returned_by = ?, returned_at = NOW(), return_reason = ?", "= ?"), NULL),
 	DB_SQL(CL_SQL_LETTER,
 	    "SELECT COUNT(*) AS n FROM pledge_signing WHERE kind = 'cloud_vm' AND party_type = 'unit'"
-	    " AND party_id = ? AND is_current = 1", n_cols),
+	    " AND party_id = ? AND is_current = 1", db_count_cols),
 	DB_SQL(CL_SQL_USAGE,
 	    "SELECT COALESCE(SUM(vcpu), 0) AS vcpu, COALESCE(SUM(memory_gib), 0) AS memory,"
 	    " COALESCE(SUM(disk_gib), 0) AS disk FROM cloud_vm"
 	    " WHERE unit_id = ? AND state = 'active' AND id <> ?", usage_cols),
-	DB_SQL(CL_SQL_IP_USED, "SELECT COUNT(*) AS n FROM cloud_vm WHERE ip_active = ? AND id <> ?", n_cols),
-	DB_SQL(CL_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm", n_cols),
-	DB_SQL(CL_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", n_cols),
-	DB_SQL(CL_SQL_DEMO_IMAGE, "SELECT COALESCE(MAX(id), 0) AS n FROM cloud_image WHERE code = ?", n_cols),
+	DB_SQL(CL_SQL_IP_USED, "SELECT COUNT(*) AS n FROM cloud_vm WHERE ip_active = ? AND id <> ?", db_count_cols),
+	DB_SQL(CL_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm", db_count_cols),
+	DB_SQL(CL_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", db_count_cols),
+	DB_SQL(CL_SQL_DEMO_IMAGE, "SELECT COALESCE(MAX(id), 0) AS n FROM cloud_image WHERE code = ?", db_count_cols),
 	/* along the unique ip_active: one index read */
 	DB_SQL(CL_SQL_IP_LOOKUP,
 	    "SELECT v.id, v.unit_id, u.code AS unit_code, u.name AS unit_name,"
@@ -117,7 +116,7 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	    "SELECT id, code, name, name_en, is_other, active, version, 0 AS used FROM cloud_image"
 	    " WHERE id = ? FOR UPDATE", cat_cols),
 	DB_SQL(CL_SQL_CAT_NAME_USED,
-	    "SELECT COUNT(*) AS n FROM cloud_image WHERE name = ? OR name_en = ?", n_cols),
+	    "SELECT COUNT(*) AS n FROM cloud_image WHERE name = ? OR name_en = ?", db_count_cols),
 	DB_SQL(CL_SQL_CAT_ADD,
 	    "INSERT INTO cloud_image (code, name, name_en, is_other, active, sort) VALUES (?, ?, ?, ?, 1, 80)",
 	    NULL),

@@ -94,19 +94,12 @@ cl_json(struct ctx *c, const struct vm *vm)
 	return buf_cstr(&b);
 }
 
-static int
-n_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[N_N]);
-	return 0;
-}
-
 int
 cl_has_letter(struct ctx *c, long long unit, enum db_rc *rc)
 {
 	long long n = 0;
 	struct db_val p[] = { DBI(unit) };
-	if ((*rc = SQL_RUN(c, CL_SQL_LETTER, p, n_row, &n)) != DB_OK)
+	if ((*rc = SQL_RUN(c, CL_SQL_LETTER, p, db_int_row, &n)) != DB_OK)
 		return -1;
 	return n > 0;
 }
@@ -357,7 +350,7 @@ step_tx(struct tx *t, void *arg)
 		}
 		long long used = 0;
 		struct db_val q[] = { DBS(v[A_IP]), DBI(id) };
-		if ((rc = SQL_RUN(c, CL_SQL_IP_USED, q, n_row, &used)) != DB_OK)
+		if ((rc = SQL_RUN(c, CL_SQL_IP_USED, q, db_int_row, &used)) != DB_OK)
 			return rc;
 		if (used) {
 			sp->code = "cloud_ip_dup";

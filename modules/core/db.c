@@ -364,3 +364,13 @@ int db_retryable(const struct db *db)
 }
 unsigned long db_connects(const struct db *db) { return db->connects; }
 unsigned long db_prepares(const struct db *db) { return db->prepares; }
+
+const char *const db_count_cols[DB_ONE__MAX + 1] = { [DB_ONE_VALUE] = "n" };
+const char *const db_id_cols[DB_ONE__MAX + 1] = { [DB_ONE_VALUE] = "id" };
+
+int
+db_int_row(void *arg, const struct db_row *r)
+{
+	*(long long *)arg = atoll(r->v[DB_ONE_VALUE]);
+	return 0;
+}

@@ -99,6 +99,16 @@ struct db_row {
 /* Return 0 to go on, non-zero to stop reading (the rest is discarded). */
 typedef int (*db_row_fn)(void *ctx, const struct db_row *row);
 
+/*
+ * A result of one integer column: a COUNT(*) AS n (its DB_SQL entry names it
+ * with db_count_cols) or an id (db_id_cols).  db_int_row stores the row's
+ * value in the long long arg; with no row the arg keeps what it held.
+ */
+enum { DB_ONE_VALUE, DB_ONE__MAX };
+extern const char *const db_count_cols[DB_ONE__MAX + 1];
+extern const char *const db_id_cols[DB_ONE__MAX + 1];
+int db_int_row(void *arg, const struct db_row *r);
+
 struct db;
 
 struct db *db_new(const struct config *cfg, const struct db_stmt *st, size_t nst);

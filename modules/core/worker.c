@@ -39,10 +39,11 @@ worker_refresh(struct app *a, struct db *db)
 	if (a->cal_connects == db_connects(db) && now - a->cal_loaded < CAL_REFRESH_SECONDS)
 		return DB_OK;
 	struct db_val tz[] = { DBS(a->tzoff) }, wait[] = { DBI(a->lock_wait) };
-	enum db_rc rc = DB_RUN(db, CORE_SQL_TZ, tz, NULL, NULL);
-	if (rc == DB_OK)
-		rc = DB_RUN(db, CORE_SQL_LOCK_WAIT, wait, NULL, NULL);
-	if (rc != DB_OK)
+	enum db_rc rc = DB_OK;
+	/* Session settings last as long as the connection: set them after each connect only. */
+	if (a->cal_connects != db_connects(db) &&
+	    ((rc = DB_RUN(db, CORE_SQL_TZ, tz, NULL, NULL)) != DB_OK ||
+	    (rc = DB_RUN(db, CORE_SQL_LOCK_WAIT, wait, NULL, NULL)) != DB_OK))
 		return rc;
 	wd_init(&a->cal);
 	if ((rc = DB_RUN0(db, CORE_SQL_CALENDAR, calendar_row, &a->cal)) != DB_OK)

@@ -29,7 +29,7 @@ struct app {
 	long lock_wait;		/* lock_wait_seconds: how long a write waits for a row lock */
 };
 
-/* The session settings and the calendar, after each (re)connect and every few minutes. */
+/* The session settings after each (re)connect; the calendar then and every few minutes. */
 enum db_rc worker_refresh(struct app *a, struct db *db);
 /* The prefork server's per-process entry point (server.h). */
 int worker_main(int fd, void *arg);

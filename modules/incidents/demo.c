@@ -217,13 +217,6 @@ demo_tx(struct tx *t, void *arg)
 	return TX_COMMIT;
 }
 
-static int
-count_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[CNT_N]);
-	return 0;
-}
-
 int
 inc_demo(struct ctx *c)
 {
@@ -232,7 +225,7 @@ inc_demo(struct ctx *c)
 
 	/* the demo's rows and its audit row are the "demo" account's, as every demo's are */
 	c->acct.login = "demo";
-	enum db_rc rc = SQL_RUN0(c, INC_SQL_DEMO_HAS, count_row, &have);
+	enum db_rc rc = SQL_RUN0(c, INC_SQL_DEMO_HAS, db_int_row, &have);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (have > 0) {

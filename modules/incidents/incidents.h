@@ -205,8 +205,6 @@ DB_COLUMNS(inc_file_col, INC_FILE_COLS);
 DB_COLUMNS(inc_chunk_col, INC_CHUNK_COLS);
 
 /* How many incidents there are (INC_SQL_DEMO_HAS): the demo writes into an empty module only. */
-#define INC_COUNT_COLS(C) C(CNT_N, "n")
-DB_COLUMNS(inc_count_col, INC_COUNT_COLS);
 
 /* The views (main.c). */
 enum inc_view { INC_VIEW_BOARD, INC_VIEW_LIST, INC_VIEW_INCIDENT, INC_VIEW_SHEET, INC_VIEW_PRINT,

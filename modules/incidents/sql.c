@@ -82,7 +82,6 @@ static DB_COLNAMES(owner_cols, INC_OWNER_COLS);
 static DB_COLNAMES(version_cols, INC_VERSION_COLS);
 static DB_COLNAMES(file_cols, INC_FILE_COLS);
 static DB_COLNAMES(chunk_cols, INC_CHUNK_COLS);
-static DB_COLNAMES(count_cols, INC_COUNT_COLS);
 /* The exports: a row is the incident's (notice's) columns, then its step's (response's). */
 #define INC_EXPORT_INCIDENT_COLS(C) INC_INCIDENT_COLS(C) INC_STEP_COLS(C)
 #define INC_EXPORT_NOTICE_COLS(C) INC_NOTICE_COLS(C) INC_RESPONSE_COLS(C)
@@ -200,7 +199,7 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	DB_SQL(INC_SQL_EXPORT_NOTICES, "SELECT" INC_NOTICE_SQL_COLS "," INC_RESPONSE_SQL_COLS INC_NOTICE_FROM
 	    "LEFT JOIN inc_notice_response r ON r.notice_id = n.id LEFT JOIN inc_file f ON f.id = r.file_id"
 	    " ORDER BY n.id", export_notice_cols),
-	DB_SQL(INC_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM inc_incident", count_cols),
+	DB_SQL(INC_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM inc_incident", db_count_cols),
 	/*
 	 * A demo incident at any point of its flow: what a filing inserts and
 	 * the steps since then set, in one row at version 1.

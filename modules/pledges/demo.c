@@ -36,13 +36,6 @@ static const char *const signs[][3] = {
 };
 static const char pdf[] = "%PDF-1.4\n% wangan demo scan: synthetic\n%%EOF\n";
 
-static int
-count_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[COUNT_N]);
-	return 0;
-}
-
 static enum db_rc
 add_vendors(struct ctx *c)
 {
@@ -134,7 +127,7 @@ pl_demo(struct ctx *c)
 		fprintf(stderr, "usage: wangan-pledges [--config FILE] --demo\n");
 		return 400;
 	}
-	enum db_rc rc = SQL_RUN0(c, PL_SQL_DEMO_HAS, count_row, &have);
+	enum db_rc rc = SQL_RUN0(c, PL_SQL_DEMO_HAS, db_int_row, &have);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (have > 0) {

@@ -175,8 +175,6 @@ DB_COLUMNS(pl_next_col, PL_NEXT_COLS);
 DB_COLUMNS(pl_requirement_col, PL_REQUIREMENT_COLS);
 #define PL_SERVES_COLS(C) C(SERVES, "serves")
 DB_COLUMNS(pl_serves_col, PL_SERVES_COLS);
-#define PL_COUNT_COLS(C) C(COUNT_N, "n")
-DB_COLUMNS(pl_count_col, PL_COUNT_COLS);
 
 /* The views (main.c). */
 enum pl_view {

@@ -96,7 +96,6 @@ static DB_COLNAMES(chunk_cols, PL_CHUNK_COLS);
 static DB_COLNAMES(next_cols, PL_NEXT_COLS);
 static DB_COLNAMES(requirement_cols, PL_REQUIREMENT_COLS);
 static DB_COLNAMES(serves_cols, PL_SERVES_COLS);
-static DB_COLNAMES(count_cols, PL_COUNT_COLS);
 
 const struct db_stmt pl_sql[PL_SQL__MAX] = {
 	DB_SQL(PL_SQL_COVERAGE, PL_COVERAGE_SQL " LIMIT 51", coverage_cols),
@@ -189,7 +188,7 @@ const struct db_stmt pl_sql[PL_SQL__MAX] = {
 	    "INSERT IGNORE INTO pledge_requirement (kind, unit_id, created_by) VALUES (?,?,?)", NULL),
 	DB_SQL(PL_SQL_REQ_DEL, "DELETE FROM pledge_requirement WHERE kind = ? AND unit_id = ?", NULL),
 	/* the demo data (demo.c); it writes vendors and scans through the statements above */
-	DB_SQL(PL_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM pledge_vendor", count_cols),
+	DB_SQL(PL_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM pledge_vendor", db_count_cols),
 	/* by the unit's code; a site without that demo unit gets none */
 	DB_SQL(PL_SQL_DEMO_PERSON,
 	    "INSERT INTO pledge_person (unit_id, name, staff_no, created_by, updated_by)"

@@ -38,13 +38,6 @@ rnd(struct demo *d, unsigned n)
 	return (unsigned)(d->rng % n);
 }
 
-static int
-count_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[DEMO_N]);
-	return 0;
-}
-
 struct units {
 	struct ctx *c;
 	struct demo *d;
@@ -65,7 +58,7 @@ unit_row(void *arg, const struct db_row *r)
 		d->unit = p;
 		d->cap = cap;
 	}
-	d->unit[d->n++] = atoll(r->v[DEMO_ID]);
+	d->unit[d->n++] = atoll(r->v[DB_ONE_VALUE]);
 	return 0;
 }
 
@@ -144,7 +137,7 @@ reg_demo(struct ctx *c)
 		d.rng ^= strtoull(c->args[0], NULL, 10) * 0x9E3779B97F4A7C15ULL;
 	else
 		d.rng ^= 0x9E3779B97F4A7C15ULL;	/* seed 1, as wangan-admin demo had it */
-	if ((rc = SQL_RUN0(c, REG_SQL_DEMO_HAS, count_row, &have)) != DB_OK)
+	if ((rc = SQL_RUN0(c, REG_SQL_DEMO_HAS, db_int_row, &have)) != DB_OK)
 		return app_dberr(rc);
 	if (have > 0) {
 		printf("registration demo data already present (%lld holders); nothing written\n", have);

@@ -76,10 +76,6 @@ extern const char *const reg_holder_cols[reg_holder_col__MAX + 1];
 	C(X_LATE, "late")
 DB_COLUMNS(reg_export_col, REG_EXPORT_COLS);
 
-/* REG_SQL_DEMO_HAS's and REG_SQL_DEMO_UNITS's one column. */
-enum { DEMO_N, DEMO_N__MAX };
-enum { DEMO_ID, DEMO_ID__MAX };
-
 /* The views (main.c). */
 enum reg_view { REG_VIEW_LIST, REG_VIEW_UNIT, REG_VIEW_CHANGE, REG_VIEW_PRINT, REG_VIEW__MAX };
 

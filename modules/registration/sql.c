@@ -33,8 +33,6 @@
 static DB_COLNAMES(list_cols, REG_LIST_COLS);
 static DB_COLNAMES(unit_cols, REG_UNIT_COLS);
 static DB_COLNAMES(export_cols, REG_EXPORT_COLS);
-static const char *const count_cols[] = { "n", NULL };
-static const char *const id_cols[] = { "id", NULL };
 DB_COLNAMES(reg_holder_cols, REG_HOLDER_COLS);
 
 const struct db_stmt reg_sql[REG_SQL__MAX] = {
@@ -66,8 +64,8 @@ const struct db_stmt reg_sql[REG_SQL__MAX] = {
 	/* the list's read model: schema/010's procedure, for one unit or (NULL) all */
 	DB_SQL(REG_SQL_SUMMARY, "CALL reg_summary_refresh(?)", NULL),
 	/* the demo loader (demo.c) */
-	DB_SQL(REG_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM reg_holder", count_cols),
-	DB_SQL(REG_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", id_cols),
+	DB_SQL(REG_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM reg_holder", db_count_cols),
+	DB_SQL(REG_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", db_id_cols),
 	DB_SQL(REG_SQL_DEMO_HOLDER,
 	    "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
 	    " effective_date, ended_date, is_current, reported_at, deadline, late, nonce, created_by,"

@@ -59,14 +59,7 @@ unit_row(void *arg, const struct db_row *r)
 		u->id = p;
 		u->cap = cap;
 	}
-	u->id[u->n++] = atoll(r->v[ID_ID]);
-	return 0;
-}
-
-static int
-count_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[COUNT_N]);
+	u->id[u->n++] = atoll(r->v[DB_ONE_VALUE]);
 	return 0;
 }
 
@@ -215,7 +208,7 @@ sys_demo(struct ctx *c)
 		fprintf(stderr, "usage: wangan-systems [--config FILE] --demo N\n");
 		return 2;
 	}
-	enum db_rc rc = SQL_RUN0(c, SYS_SQL_DEMO_COUNT, count_row, &have);
+	enum db_rc rc = SQL_RUN0(c, SYS_SQL_DEMO_COUNT, db_int_row, &have);
 	if (rc == DB_OK)
 		rc = SQL_RUN0(c, SYS_SQL_DEMO_UNITS, unit_row, &u);
 	if (rc != DB_OK || u.full || u.n == 0) {

@@ -168,20 +168,6 @@ check_ips(struct ctx *c, const char *in, const char **out)
 	return NULL;
 }
 
-static int
-id_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[ID_ID]);
-	return 0;
-}
-
-static int
-count_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[COUNT_N]);
-	return 0;
-}
-
 /* Marks field i with code unless it already has an error; 1 if it did. */
 static size_t
 flag(const char **e, int i, const char *code)
@@ -226,7 +212,7 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	*unit = 0;
 	struct db_val uc[] = { DBS(v[F_UNIT]) };
 	if (e[F_UNIT] == NULL) {
-		if ((*rc = SQL_RUN(c, SYS_SQL_UNIT, uc, id_row, unit)) != DB_OK)
+		if ((*rc = SQL_RUN(c, SYS_SQL_UNIT, uc, db_int_row, unit)) != DB_OK)
 			return -1;
 		if (*unit == 0)
 			bad += flag(e, F_UNIT, "sys_unit");
@@ -236,7 +222,7 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	    (cur == NULL || strcmp(v[F_VENDOR], cur->v[SC_VENDOR_ID]) != 0)) {
 		long long only = c->acct.role == ROLE_OFFICE ? 0 : c->acct.unit_id;
 		struct db_val vv[] = { DBI(atoll(v[F_VENDOR])), DBI(only), DBI(atoll(v[F_VENDOR])), DBI(only) };
-		if ((*rc = SQL_RUN(c, SYS_SQL_VENDOR_OK, vv, id_row, &n)) != DB_OK)
+		if ((*rc = SQL_RUN(c, SYS_SQL_VENDOR_OK, vv, db_int_row, &n)) != DB_OK)
 			return -1;
 		if (n == 0)
 			bad += flag(e, F_VENDOR, "sys_vendor");
@@ -247,7 +233,7 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 		n = 0;
 		if (cur != NULL) {
 			struct db_val sv[] = { DBI(atoll(cur->v[SC_ID])) };
-			if ((*rc = SQL_RUN(c, SYS_SQL_PASSED, sv, count_row, &n)) != DB_OK)
+			if ((*rc = SQL_RUN(c, SYS_SQL_PASSED, sv, db_int_row, &n)) != DB_OK)
 				return -1;
 		}
 		if (n == 0)

@@ -138,13 +138,6 @@ choice(struct ctx *c, const char *key, const char *const *choices)
 	return "";
 }
 
-static int
-id_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[ID_ID]);
-	return 0;
-}
-
 int
 sys_list(struct ctx *c)
 {
@@ -172,7 +165,7 @@ sys_list(struct ctx *c)
 		unit = c->acct.unit_code;
 	} else if (unit != NULL && *unit) {
 		struct db_val p[] = { DBS(unit) };
-		enum db_rc rc = SQL_RUN(c, SYS_SQL_UNIT, p, id_row, &f.unit);
+		enum db_rc rc = SQL_RUN(c, SYS_SQL_UNIT, p, db_int_row, &f.unit);
 		if (rc != DB_OK)
 			return app_dberr(rc);
 		if (f.unit == 0)

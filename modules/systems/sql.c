@@ -53,8 +53,6 @@
 static DB_COLNAMES(list_cols, SYS_LIST_COLS);
 DB_COLNAMES(sys_system_cols, SYS_SYSTEM_COLS);
 static DB_COLNAMES(vendor_cols, SYS_VENDOR_COLS);
-static DB_COLNAMES(id_cols, SYS_ID_COLS);
-static DB_COLNAMES(count_cols, SYS_COUNT_COLS);
 static DB_COLNAMES(assessments_cols, SYS_ASSESSMENTS_COLS);
 static DB_COLNAMES(report_cols, SYS_REPORT_COLS);
 static DB_COLNAMES(chunk_cols, SYS_CHUNK_COLS);
@@ -93,7 +91,7 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	    " next_due = ?, version = version + 1, updated_by = ? WHERE id = ? AND version = ?", NULL),
 	DB_SQL(SYS_SQL_PASSED,
 	    "SELECT COUNT(*) AS n FROM sys_assessment WHERE system_id = ? AND result IN ('pass', 'basic_pass')",
-	    count_cols),
+	    db_count_cols),
 	DB_SQL(SYS_SQL_VENDORS,
 	    "SELECT id, name FROM pledge_vendor WHERE active = 1 ORDER BY name LIMIT 1000", vendor_cols),
 	/* a unit's staff choose among the vendors that serve their unit (pledges' rule) */
@@ -103,8 +101,8 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	/* parameters: vendor, only unit (0: any), vendor, unit */
 	DB_SQL(SYS_SQL_VENDOR_OK,
 	    "SELECT id FROM pledge_vendor WHERE id = ? AND active = 1 AND (? = 0 OR EXISTS"
-	    " (SELECT 1 FROM pledge_vendor_unit vu WHERE vu.vendor_id = ? AND vu.unit_id = ?))", id_cols),
-	DB_SQL(SYS_SQL_UNIT, "SELECT id FROM unit WHERE code = ? AND active = 1", id_cols),
+	    " (SELECT 1 FROM pledge_vendor_unit vu WHERE vu.vendor_id = ? AND vu.unit_id = ?))", db_id_cols),
+	DB_SQL(SYS_SQL_UNIT, "SELECT id FROM unit WHERE code = ? AND active = 1", db_id_cols),
 	DB_SQL(SYS_SQL_ASSESSMENTS,
 	    "SELECT a.id, a.assessed_date, a.agency, a.result, COALESCE(a.score, '') AS score,"
 	    " COALESCE(a.report_id, 0) AS report_id, COALESCE(r.mime, '') AS mime,"
@@ -177,8 +175,8 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	    " LEFT JOIN pledge_vendor v ON v.id = s.vendor_id"
 	    " LEFT JOIN sys_assessment a ON a.id = s.last_assessment_id ORDER BY s.id", export_cols),
 	/* the demo data (demo.c): how many systems there are, the units to spread them over */
-	DB_SQL(SYS_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM sys_system", count_cols),
-	DB_SQL(SYS_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", id_cols),
+	DB_SQL(SYS_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM sys_system", db_count_cols),
+	DB_SQL(SYS_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", db_id_cols),
 	/* a demo finding may be done already, which the finding form would record as an edit */
 	DB_SQL(SYS_SQL_DEMO_FINDING,
 	    "INSERT INTO sys_finding (assessment_id, system_id, description, fix_deadline, done_date,"

@@ -127,12 +127,8 @@ extern const char *const sys_system_cols[sys_col__MAX + 1];
 DB_COLUMNS(sys_vendor_col, SYS_VENDOR_COLS);
 
 /* SYS_SQL_UNIT, _VENDOR_OK, _DEMO_UNITS: an id, when there is one. */
-#define SYS_ID_COLS(C) C(ID_ID, "id")
-DB_COLUMNS(sys_id_col, SYS_ID_COLS);
 
 /* SYS_SQL_PASSED, _DEMO_COUNT: a count. */
-#define SYS_COUNT_COLS(C) C(COUNT_N, "n")
-DB_COLUMNS(sys_count_col, SYS_COUNT_COLS);
 
 /* SYS_SQL_ASSESSMENTS: a system's assessments with their reports, newest first. */
 #define SYS_ASSESSMENTS_COLS(C) \

@@ -5,7 +5,7 @@ itself where the limit is known), and straight at a module's socket the way
 nginx talks FastCGI: it stops sending the body once the answer begins, then
 waits for the end of the request."""
 import base64, concurrent.futures, http.client, os, select, socket, struct, time
-from lib import ACC, STACK, _host, get
+from lib import ACC, STACK, _host, get, request
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -80,6 +80,13 @@ def test_twenty_bad_bodies_in_parallel_leave_the_workers_free():
     assert not bad, bad
     assert pages == [200] * 4 and took < 1.0, (pages, took)
     assert max(g[1] for g in got) < 5, got
+
+
+def test_a_body_nginx_refuses_gets_the_platforms_words():
+    r = request("POST", "/systems/new", "auditor", body=b"name=" + b"a" * 300000,
+                headers={"Content-Type": FORM})
+    assert r.status == 413
+    assert "提交的内容过大" in r.text and "nothing was saved" in r.text.lower(), r.text[:500]
 
 
 # FastCGI, as nginx speaks it (fastcgi.h): 8-byte records.

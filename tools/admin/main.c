@@ -30,8 +30,6 @@
 	S(S_UNIT, 4) S(S_ACCOUNT, 4) S(S_CALENDAR, 3) S(S_AUDIT, 3) S(S_HAS_UNITS, 0) S(S_TZ, 1)
 DB_STATEMENTS(admin_sql, ADMIN_STATEMENTS, S__MAX);
 
-enum { COUNT_N, COUNT__MAX };
-static const char *const count_cols[COUNT__MAX + 1] = { [COUNT_N] = "n" };
 
 static const struct db_stmt sql[S__MAX] = {
 	/* the site's time for DATETIME defaults, as the modules set it */
@@ -49,7 +47,7 @@ static const struct db_stmt sql[S__MAX] = {
 	    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name)", NULL),
 	DB_SQL(S_AUDIT, "INSERT INTO audit (at, login, role, module, record_type, record_id, action,"
 	    " after_data, request_id) VALUES (NOW(), 'admin-cli', 'office', 'admin', ?, 0, ?, ?, 'admin-cli')", NULL),
-	DB_SQL(S_HAS_UNITS, "SELECT COUNT(*) AS n FROM unit", count_cols),
+	DB_SQL(S_HAS_UNITS, "SELECT COUNT(*) AS n FROM unit", db_count_cols),
 };
 
 static const char *const unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
@@ -177,13 +175,6 @@ fail:
 	return -1;
 }
 
-static int
-id_row(void *arg, const struct db_row *r)
-{
-	*(long long *)arg = atoll(r->v[COUNT_N]);
-	return 0;
-}
-
 /*
  * Synthetic units: the school, the center, then colleges and offices.  Each
  * module writes its own demo data for them (wangan-MODULE --demo).  Runs
@@ -211,7 +202,7 @@ demo(long units)
 	static const char *const kinds[] = { "school", "center", "college", "college", "college",
 		"college", "college", "office", "office", "office", "office", "affiliated", "office", "affiliated" };
 	long long have = 0;
-	if (DB_RUN0(db, S_HAS_UNITS, id_row, &have) != DB_OK)
+	if (DB_RUN0(db, S_HAS_UNITS, db_int_row, &have) != DB_OK)
 		return -1;
 	if (have > 0) {
 		printf("demo units already present (%lld units); nothing written\n", have);
