@@ -22,6 +22,15 @@
  *             from to><reason/></step>…; <progress state next since/>;
  *           <actions><action name/>…</actions>; <form> of the action (errors);
  *           <gate unit-id/>? <quota vcpu memory disk used-vcpu … />
+ *           <life kind live registered? due? due-state?(later|soon|past) reclaim-from?
+ *             reclaimable reclaim-years expiry?(later|soon|past) may-rereg may-reclaim/>;
+ *           <reregs><rereg at login on due-was due-next><admin/><contact/></rereg>…</reregs>
+ *  rereg    <vm>; <life>; <reregs>; <form> (nonce version purpose_ok admin_name
+ *             admin_contact still_needed logs_kept); <release/>? (not needed: release it)
+ *  list, added: <filter … due(soon|overdue|"") reclaimable expiring kind unit?/>;
+ *           <vms next? next-at?> (next-at: a date list's cursor, ?at=); <vm … kind
+ *             date? expired?> (date: the due date, registration or period end the
+ *             list is about; expired: a period already over)
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
