@@ -93,6 +93,7 @@ $(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o
 
 # The due-date tests include the module's pure due.c.
 $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h
+$(BUILD)/tests/unit/test_cloud_due: modules/cloud/due.c modules/cloud/due.h
 
 deps:
 	@tools/deps

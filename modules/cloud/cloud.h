@@ -22,12 +22,22 @@
  *             from to><reason/></step>…; <progress state next since/>;
  *           <actions><action name/>…</actions>; <form> of the action (errors);
  *           <gate unit-id/>? <quota vcpu memory disk used-vcpu … />
+ *           <life kind live registered? due? due-state?(later|soon|past) reclaim-from?
+ *             reclaimable reclaim-years expiry?(later|soon|past) may-rereg may-reclaim/>;
+ *           <reregs><rereg at login on due-was due-next><admin/><contact/></rereg>…</reregs>
+ *  rereg    <vm>; <life>; <reregs>; <form> (nonce version purpose_ok admin_name
+ *             admin_contact still_needed logs_kept); <release/>? (not needed: release it)
+ *  list, added: <filter … due(soon|overdue|"") reclaimable expiring kind unit?/>;
+ *           <vms next? next-at?> (next-at: a date list's cursor, ?at=); <vm … kind
+ *             date? expired?> (date: the due date, registration or period end the
+ *             list is about; expired: a period already over)
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
 #include "app.h"
 #include "auth.h"
 #include "ctx.h"
+#include "due.h"
 #include "page.h"
 #include "sql.h"
 
@@ -77,7 +87,28 @@
 	S(CL_SQL_CAT_CODE, 1) \
 	S(CL_SQL_CAT_SET_ACTIVE, 3) \
 	/* the export (export.c) */ \
-	S(CL_SQL_EXPORT, 0)
+	S(CL_SQL_EXPORT, 0) \
+	/* re-registration and reclaim (rereg.c): a VM's dates, the yearly form, the history */ \
+	S(CL_SQL_LIFE, 1) \
+	S(CL_SQL_LIFE_LOCK, 1) \
+	S(CL_SQL_SET_DUE, 3) \
+	S(CL_SQL_REREG_SET, 5) \
+	S(CL_SQL_REREG_ADD, 11) \
+	S(CL_SQL_REREGS, 1) \
+	S(CL_SQL_RECLAIM, 5) \
+	S(CL_SQL_DEMO_REREG_COUNT, 0) \
+	S(CL_SQL_DEMO_UNREGISTERED, 0) \
+	S(CL_SQL_DEMO_LIVE, 7) \
+	/* the lists by date (list.c), the live states (active, suspended) along 014's and 016's \
+	 * (state, date, id) and (unit, state, date, id); by kind along (kind, id), (unit, kind, id) */ \
+	S(CL_SQL_LIST_DUE, 8) \
+	S(CL_SQL_LIST_UNIT_DUE, 10) \
+	S(CL_SQL_LIST_REG, 8) \
+	S(CL_SQL_LIST_UNIT_REG, 10) \
+	S(CL_SQL_LIST_PERIOD, 8) \
+	S(CL_SQL_LIST_UNIT_PERIOD, 10) \
+	S(CL_SQL_LIST_KIND, 2) \
+	S(CL_SQL_LIST_UNIT_KIND, 3)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -86,7 +117,8 @@ extern const struct db_stmt cl_sql[CL_SQL__MAX];
 	C(LS_ID, "id") C(LS_UNIT_ID, "unit_id") C(LS_CODE, "code") C(LS_UNIT_NAME, "unit_name") \
 	C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_STATE, "state") C(LS_VCPU, "vcpu") \
 	C(LS_MEMORY, "memory_gib") C(LS_DISK, "disk_gib") C(LS_IP, "ip") C(LS_SINCE, "state_since") \
-	C(LS_APPLICANT, "applicant")
+	C(LS_APPLICANT, "applicant") C(LS_DUE, "rereg_due") C(LS_TO, "period_to") \
+	C(LS_REGISTERED, "registered_on") C(LS_KIND, "kind")
 DB_COLUMNS(cl_list_col, CL_LIST_COLS);
 
 /* One request (CL_SQL_GET, _LOCK), named as the page names its elements. */
@@ -151,8 +183,20 @@ DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
 	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
 DB_COLUMNS(cl_export_col, CL_EXPORT_COLS);
 
+/* CL_SQL_LIFE, _LOCK: what the date rules read of a VM (rereg.c). */
+#define CL_LIFE_COLS(C) C(LF_KIND, "kind") C(LF_REGISTERED, "registered_on") C(LF_DUE, "rereg_due") \
+	C(LF_TO, "period_to") C(LF_STATE, "state") C(LF_UNIT_ID, "unit_id") C(LF_VERSION, "version")
+DB_COLUMNS(cl_life_col, CL_LIFE_COLS);
+
+/* CL_SQL_REREGS: the re-registrations, newest first (rereg.c). */
+#define CL_REREG_COLS(C) C(RR_AT, "at") C(RR_LOGIN, "login") C(RR_ON, "registered_on") \
+	C(RR_ADMIN, "admin_name") C(RR_CONTACT, "admin_contact") C(RR_WAS, "due_was") C(RR_NEXT, "due_next")
+DB_COLUMNS(cl_rereg_col, CL_REREG_COLS);
+
+/* CL_SQL_DEMO_UNREGISTERED: an id (rereg.c). */
+
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
-	CL_VIEW__MAX };
+	CL_VIEW_REREG, CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 
@@ -163,6 +207,8 @@ struct cl_settings {
 	long quota_vcpu, quota_memory, quota_disk;	/* a unit's active VMs */
 };
 extern struct cl_settings cl_set;
+/* The date rules' settings (due.h), read once at start; a bad one stops the module. */
+extern struct cl_due_set cl_due;
 
 /* A request as CL_SQL_GET loads it. */
 struct vm {
@@ -204,4 +250,19 @@ int cl_image_set(struct ctx *c);
 int cl_print(struct ctx *c);
 /* GET export.xml and --export: every VM (export.c; schema/xml/cloud.xsd). */
 int cl_export(struct ctx *c);
+/*
+ * rereg.c: the yearly re-registration (GET, POST {id}/rereg), the centre's
+ * reclaim (POST {id}/reclaim), the dates on the VM page, the demo VMs due.
+ */
+int cl_rereg_form(struct ctx *c);
+int cl_rereg_save(struct ctx *c);
+int cl_reclaim(struct ctx *c);
+/* <life …/> and <reregs> of VM c->id under c->data (the VM page). */
+enum db_rc cl_life_node(struct ctx *c);
+/* A provisioned VM's first registration on day (YYYY-MM-DD) and its due date (a host: none). */
+enum db_rc cl_register(struct ctx *c, long long id, const char *day);
+/* Recomputes rereg_due of VM id from its registered_on and period_to, in the caller's transaction. */
+enum db_rc cl_redue(struct ctx *c, long long id);
+/* The demo: one reclaimable VM, one overdue, one due soon (once); called at the end of cl_demo. */
+int cl_demo_rereg(struct ctx *c);
 #endif

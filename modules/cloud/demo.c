@@ -124,7 +124,7 @@ cl_demo(struct ctx *c)
 		return app_dberr(rc);
 	if (have > 0) {
 		printf("%lld cloud requests already present; nothing written\n", have);
-		return 200;
+		return cl_demo_rereg(c);
 	}
 	struct tx t = { .c = c, .nonce = NULL };
 	int st = tx_run(&t, demo_tx, NULL);
@@ -133,5 +133,5 @@ cl_demo(struct ctx *c)
 		return st;
 	}
 	printf("wrote %zu demo cloud requests\n", sizeof(reqs) / sizeof(reqs[0]));
-	return 200;
+	return cl_demo_rereg(c);
 }

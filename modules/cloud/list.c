@@ -13,6 +13,8 @@ struct list {
 	xmlNodePtr parent;
 	size_t n;
 	const char *last;
+	int col;		/* a date list's column (LS_DUE, LS_REGISTERED, LS_TO), or -1 */
+	const char *last_at, *today;
 };
 
 static int
@@ -35,6 +37,13 @@ list_row(void *arg, const struct db_row *r)
 	pg_attr(n, "since", v[LS_SINCE]);
 	pg_text(n, "unit", l->c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
 	pg_text(n, "applicant", v[LS_APPLICANT]);
+	pg_attr(n, "kind", v[LS_KIND]);
+	if (l->col >= 0) {	/* a list by a date: the date it is about, and the cursor */
+		pg_attr(n, "date", v[l->col]);
+		l->last_at = ar_strdup(l->c->ar, v[l->col]);
+	}
+	if (l->col == LS_TO && strcmp(v[LS_TO], l->today) < 0)
+		pg_attr(n, "expired", "1");
 	l->last = ar_strdup(l->c->ar, v[LS_ID]);
 	return 0;
 }
@@ -52,29 +61,105 @@ awaiting(const struct ctx *c)
 	}
 }
 
+/* A day as "YYYY-MM-DD" in the request's arena. */
+static const char *
+day(struct ctx *c, int d)
+{
+	char *t = ar_alloc(c->ar, 11);
+	if (t == NULL)
+		return "";
+	wd_format(d, t);
+	return t;
+}
+
+/*
+ * The date lists of the live VMs (rereg.c's rules): ?due=soon (due within
+ * the notice days) and ?due=overdue, ?reclaimable=1, ?expiring=1 (the
+ * period ending within the notice days, or past), oldest first, paged by
+ * (?at=DATE, ?after=ID).  Bounds [from, before) on the list's date.
+ */
+static enum db_rc
+date_list(struct ctx *c, struct list *l, long long unit, int which, const char *at, long long after)
+{
+	static const enum cl_sql_id all[] = { CL_SQL_LIST_DUE, CL_SQL_LIST_DUE, CL_SQL_LIST_REG, CL_SQL_LIST_PERIOD };
+	static const enum cl_sql_id one[] = { CL_SQL_LIST_UNIT_DUE, CL_SQL_LIST_UNIT_DUE, CL_SQL_LIST_UNIT_REG,
+		CL_SQL_LIST_UNIT_PERIOD };
+	static const int cols[] = { LS_DUE, LS_DUE, LS_REGISTERED, LS_TO };
+	int today = wd_today();
+	const char *from = "1000-01-01", *before;
+	switch (which) {
+	case 0: from = day(c, today); before = day(c, today + cl_due.rereg_notice + 1); break;	/* soon */
+	case 1: before = day(c, today); break;							/* overdue */
+	case 2: before = day(c, cl_reclaim_cutoff(&cl_due, today) + 1); break;			/* reclaimable */
+	default: before = day(c, today + cl_due.expiry_notice + 1); break;			/* expiring */
+	}
+	if (at != NULL && *at && strcmp(at, from) > 0)
+		from = at;
+	l->col = cols[which];
+	l->today = day(c, today);
+	if (unit) {
+		struct db_val p[] = { DBI(unit), DBS(from), DBS(from), DBI(after), DBS(before),
+			DBI(unit), DBS(from), DBS(from), DBI(after), DBS(before) };
+		return db_run(c->db, SQL(one[which]), p, 10, list_row, l);
+	}
+	struct db_val p[] = { DBS(from), DBS(from), DBI(after), DBS(before),
+		DBS(from), DBS(from), DBI(after), DBS(before) };
+	return db_run(c->db, SQL(all[which]), p, 8, list_row, l);
+}
+
 int
 cl_list(struct ctx *c)
 {
 	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
 	static const struct vfield fstate = { "state", V_CHOICE, 0, 16, cl_states };
+	static const char *const dues[] = { "soon", "overdue", NULL }, *const kinds[] = { "vm", "host", NULL };
+	static const struct vfield fdue = { "due", V_CHOICE, 0, 8, dues };
+	static const struct vfield fkind = { "kind", V_CHOICE, 0, 4, kinds };
+	static const struct vfield fat = { "at", V_DATE, 0, 10, NULL };
 	const char *after = ctx_q(c, "after"), *state = ctx_q(c, "state"), *mine = ctx_q(c, "mine");
+	const char *due = ctx_q(c, "due"), *kind = ctx_q(c, "kind"), *at = ctx_q(c, "at"), *qunit = ctx_q(c, "unit");
+	const char *recl = ctx_q(c, "reclaimable"), *exp = ctx_q(c, "expiring");
 	int me = mine != NULL && strcmp(mine, "1") == 0;
 	enum db_rc rc;
 
 	c->view = VIEW(CL_VIEW_LIST);
-	if ((after && *after && valid_check(&fid, after)) || (state && *state && valid_check(&fstate, state)))
+	if ((after && *after && valid_check(&fid, after)) || (state && *state && valid_check(&fstate, state)) ||
+	    (due && *due && valid_check(&fdue, due)) || (kind && *kind && valid_check(&fkind, kind)) ||
+	    (at && *at && valid_check(&fat, at)) || (qunit && *qunit && valid_check(&fid, qunit)))
 		return 400;
 	long long from = after && *after ? atoll(after) : 0x7fffffff;
 	if (state == NULL)
 		state = "";
 	if (me)
 		state = awaiting(c);
+	/* one list at a time: awaiting me, due, reclaimable, expiring, kind, state */
+	int which = me ? -1 : due && *due ? (strcmp(due, "soon") == 0 ? 0 : 1) :
+	    recl && strcmp(recl, "1") == 0 ? 2 : exp && strcmp(exp, "1") == 0 ? 3 : -1;
+	if (which >= 0 || (kind && *kind && !me))
+		state = "";
+	if (kind == NULL || which >= 0 || me)
+		kind = "";
+	/* a unit's own roles see their unit whatever they ask; the others any unit, or all */
+	long long unit = (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : qunit && *qunit ? atoll(qunit) : 0;
 	xmlNodePtr fn = pg_node(c->data, "filter");
 	pg_attr(fn, "state", state);
 	pg_attr(fn, "mine", me ? "1" : "0");
-	struct list l = { c, pg_node(c->data, "vms"), 0, NULL };
-	long long unit = (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : 0;
-	if (unit && *state) {
+	pg_attr(fn, "due", which == 0 ? "soon" : which == 1 ? "overdue" : "");
+	pg_attr(fn, "reclaimable", which == 2 ? "1" : "0");
+	pg_attr(fn, "expiring", which == 3 ? "1" : "0");
+	pg_attr(fn, "kind", kind);
+	if (unit && !(c->acct.role & ROLES_UNIT))
+		pg_attri(fn, "unit", unit);
+	struct list l = { c, pg_node(c->data, "vms"), 0, NULL, -1, NULL, "" };
+	if (which >= 0) {
+		rc = date_list(c, &l, unit, which, at, after && *after ? atoll(after) : 0);
+	} else if (*kind && unit) {
+		struct db_val p[] = { DBI(unit), DBS(kind), DBI(from) };
+		rc = SQL_RUN(c, CL_SQL_LIST_UNIT_KIND, p, list_row, &l);
+	} else if (*kind) {
+		struct db_val p[] = { DBS(kind), DBI(from) };
+		rc = SQL_RUN(c, CL_SQL_LIST_KIND, p, list_row, &l);
+	} else if (unit && *state) {
 		struct db_val p[] = { DBI(unit), DBS(state), DBI(from) };
 		rc = SQL_RUN(c, CL_SQL_LIST_UNIT_STATE, p, list_row, &l);
 	} else if (unit) {
@@ -89,8 +174,11 @@ cl_list(struct ctx *c)
 	}
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	if (l.n > CL_PAGE_ROWS)
+	if (l.n > CL_PAGE_ROWS) {
 		pg_attr(l.parent, "next", l.last);
+		if (l.col >= 0)
+			pg_attr(l.parent, "next-at", l.last_at);
+	}
 	pg_attri(l.parent, "count", (long long)(l.n > CL_PAGE_ROWS ? CL_PAGE_ROWS : l.n));
 	return 200;
 }

@@ -1,6 +1,7 @@
 /*
  * main.c — wangan-cloud: routes, views, settings, verbs (statements: sql.c).
  */
+#include <stdio.h>
 #include "cloud.h"
 
 struct cl_settings cl_set;
@@ -22,12 +23,16 @@ static const struct route routes[] = {
 	{ REQ_POST, "images/{id}", cl_image_set, ROLE_OFFICE | ROLE_CENTER, 0 },
 	{ REQ_GET,  "{id}/print", cl_print, ROLES_ALL, 0 },
 	{ REQ_GET,  "export.xml", cl_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
+	{ REQ_GET,  "{id}/rereg", cl_rereg_form, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/rereg", cl_rereg_save, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/reclaim", cl_reclaim, ROLE_CENTER, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_LIST] = "cloud/list", [CL_VIEW_FORM] = "cloud/form", [CL_VIEW_VM] = "cloud/vm",
 	[CL_VIEW_IP] = "cloud/ip", [CL_VIEW_IMAGES] = "cloud/images",
 	[CL_VIEW_PRINT] = "cloud/print",
+	[CL_VIEW_REREG] = "cloud/rereg",
 };
 
 static const struct verb verbs[] = {
@@ -47,6 +52,11 @@ cl_init(const struct config *cfg)
 	cl_set.quota_vcpu = config_int(cfg, "cloud.quota_vcpu", 64, 1, 1000000);
 	cl_set.quota_memory = config_int(cfg, "cloud.quota_memory_gib", 512, 1, 100000000);
 	cl_set.quota_disk = config_int(cfg, "cloud.quota_disk_gib", 16384, 1, 1000000000);
+	const char *msg = NULL;
+	if (cl_due_parse(&cl_due, cfg, &msg) != 0) {
+		fprintf(stderr, "wangan-cloud: %s\n", msg);
+		return -1;
+	}
 	return 0;
 }
 

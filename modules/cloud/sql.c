@@ -6,11 +6,31 @@
  */
 #include "cloud.h"
 
-#define CL_LIST_SQL(where) \
+#define CL_LIST_HEAD \
 	"SELECT v.id, v.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
-	" v.state, v.vcpu, v.memory_gib, v.disk_gib, COALESCE(v.ip, '') AS ip, v.state_since, v.applicant" \
-	" FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE " where " v.id < ?" \
-	" ORDER BY v.id DESC LIMIT 51"
+	" v.state, v.vcpu, v.memory_gib, v.disk_gib, COALESCE(v.ip, '') AS ip, v.state_since, v.applicant," \
+	" COALESCE(v.rereg_due, '') AS rereg_due, v.period_to, COALESCE(v.registered_on, '') AS registered_on," \
+	" v.kind FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE "
+#define CL_LIST_SQL(where) CL_LIST_HEAD where " v.id < ? ORDER BY v.id DESC LIMIT 51"
+
+/*
+ * A list by a date column of the live VMs (active, suspended), oldest
+ * first, 50 a page from the cursor (date, id), below a bound: each state
+ * read along its own (…, state, date, id) index, 51 rows at most each, and
+ * the two merged — never more than 102 rows, however long the table.
+ * Parameters per state: [unit,] from, from, after id, before.
+ */
+#define CL_LIVE_PART(where, st, col) \
+	"(" CL_LIST_HEAD where " v.state = '" st "' AND v." col " >= ? AND (v." col " > ? OR v.id > ?)" \
+	" AND v." col " < ? ORDER BY v." col ", v.id LIMIT 51)"
+#define CL_LIVE_SQL(where, col) \
+	"SELECT * FROM (" CL_LIVE_PART(where, "active", col) " UNION ALL " \
+	CL_LIVE_PART(where, "suspended", col) ") x ORDER BY x." col ", x.id LIMIT 51"
+
+/* What the date rules read of one VM (rereg.c). */
+#define CL_LIFE_SQL \
+	"SELECT kind, COALESCE(registered_on, '') AS registered_on, COALESCE(rereg_due, '') AS rereg_due," \
+	" period_to, state, unit_id, version FROM cloud_vm WHERE id = ?"
 
 #define CL_VM_SELECT \
 	"SELECT v.id, v.version, v.unit_id AS `unit-id`, u.code AS `unit-code`, u.name AS `unit-name`," \
@@ -41,6 +61,8 @@ static DB_COLNAMES(usage_cols, CL_USAGE_COLS);
 static DB_COLNAMES(ip_cols, CL_IP_COLS);
 static DB_COLNAMES(cat_cols, CL_CAT_COLS);
 static DB_COLNAMES(export_cols, CL_EXPORT_COLS);
+static DB_COLNAMES(life_cols, CL_LIFE_COLS);
+static DB_COLNAMES(rereg_cols, CL_REREG_COLS);
 DB_COLNAMES(cl_vm_cols, CL_VM_COLS);
 
 const struct db_stmt cl_sql[CL_SQL__MAX] = {
@@ -139,4 +161,40 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	    " COALESCE(v.provision_date, '') AS provision_date, v.state_since, v.updated_at"
 	    " FROM cloud_vm v JOIN unit u ON u.id = v.unit_id JOIN cloud_image i ON i.id = v.image_id"
 	    " ORDER BY v.id", export_cols),
+	DB_SQL(CL_SQL_LIFE, CL_LIFE_SQL, life_cols),
+	DB_SQL(CL_SQL_LIFE_LOCK, CL_LIFE_SQL " FOR UPDATE", life_cols),
+	/* the dates alone: part of the caller's write, which counts the version */
+	DB_SQL(CL_SQL_SET_DUE, "UPDATE cloud_vm SET registered_on = ?, rereg_due = ? WHERE id = ?", NULL),
+	DB_SQL(CL_SQL_REREG_SET,
+	    "UPDATE cloud_vm SET registered_on = ?, rereg_due = ?, version = version + 1, updated_by = ?"
+	    " WHERE id = ? AND version = ? AND state IN ('active','suspended') AND kind = 'vm'", NULL),
+	DB_SQL(CL_SQL_REREG_ADD,
+	    "INSERT INTO cloud_rereg (vm_id, registered_on, login, purpose_ok, admin_name, admin_contact,"
+	    " still_needed, logs_kept, due_was, due_next, nonce) VALUES (?,?,?,?,?,?,?,?,?,?,?)", NULL),
+	DB_SQL(CL_SQL_REREGS,
+	    "SELECT at, login, registered_on, admin_name, admin_contact, COALESCE(due_was, '') AS due_was,"
+	    " COALESCE(due_next, '') AS due_next FROM cloud_rereg WHERE vm_id = ? ORDER BY id DESC LIMIT 50",
+	    rereg_cols),
+	DB_SQL(CL_SQL_RECLAIM,
+	    CL_SET("state = 'reclaimed', ended_by = ?, ended_at = NOW(), end_reason = ?",
+	    "IN ('active','suspended') AND kind = 'vm'"), NULL),
+	DB_SQL(CL_SQL_DEMO_REREG_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm WHERE created_by = 'demo-rereg'",
+	    db_count_cols),
+	DB_SQL(CL_SQL_DEMO_UNREGISTERED,
+	    "SELECT id FROM cloud_vm WHERE state = 'active' AND kind = 'vm' AND registered_on IS NULL"
+	    " ORDER BY id LIMIT 1", db_id_cols),
+	DB_SQL(CL_SQL_DEMO_LIVE,
+	    "UPDATE cloud_vm SET state = 'active', state_since = NOW(), submitted_by = 'demo', submitted_at = NOW(),"
+	    " unit_by = 'demo', unit_at = NOW(), office_by = 'demo', office_at = NOW(), center_by = 'demo',"
+	    " center_at = NOW(), server_name = ?, ip = ?, netmask = '255.255.255.0', gateway = '10.10.1.1',"
+	    " provision_date = ?, registered_on = ?, rereg_due = ?, period_from = ?, version = version + 1"
+	    " WHERE id = ? AND state = 'draft'", NULL),
+	DB_SQL(CL_SQL_LIST_DUE, CL_LIVE_SQL("", "rereg_due"), list_cols),
+	DB_SQL(CL_SQL_LIST_UNIT_DUE, CL_LIVE_SQL("v.unit_id = ? AND", "rereg_due"), list_cols),
+	DB_SQL(CL_SQL_LIST_REG, CL_LIVE_SQL("", "registered_on"), list_cols),
+	DB_SQL(CL_SQL_LIST_UNIT_REG, CL_LIVE_SQL("v.unit_id = ? AND", "registered_on"), list_cols),
+	DB_SQL(CL_SQL_LIST_PERIOD, CL_LIVE_SQL("", "period_to"), list_cols),
+	DB_SQL(CL_SQL_LIST_UNIT_PERIOD, CL_LIVE_SQL("v.unit_id = ? AND", "period_to"), list_cols),
+	DB_SQL(CL_SQL_LIST_KIND, CL_LIST_SQL("v.kind = ? AND"), list_cols),
+	DB_SQL(CL_SQL_LIST_UNIT_KIND, CL_LIST_SQL("v.unit_id = ? AND v.kind = ? AND"), list_cols),
 };

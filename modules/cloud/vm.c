@@ -237,6 +237,9 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 		    u[1] + atoll(vm.v[VC_MEMORY]) > cl_set.quota_memory ||
 		    u[2] + atoll(vm.v[VC_DISK]) > cl_set.quota_disk ? "1" : "0");
 	}
+	/* the dates: re-registration due, reclaimable, expiry; the re-registrations (rereg.c) */
+	if ((rc = cl_life_node(c)) != DB_OK)
+		return app_dberr(rc);
 	const char *blank[A__MAX];
 	if (vals == NULL) {
 		for (int i = 0; i < A__MAX; i++)
@@ -366,6 +369,9 @@ step_tx(struct tx *t, void *arg)
 		return rc;
 	if (db_affected(c->db) != 1)
 		return 409;
+	/* provisioned: registered on the provisioning date, the next one due by the rule (rereg.c) */
+	if (strcmp(sp->to, "active") == 0 && (rc = cl_register(c, id, v[A_DATE])) != DB_OK)
+		return rc;
 	struct db_val s[] = { DBI(id), DBS(login), DBS(sp->from), DBS(sp->to), DBS(v[A_REASON]) };
 	if ((rc = SQL_RUN(c, CL_SQL_STEP_ADD, s, NULL, NULL)) != DB_OK)
 		return rc;

@@ -18,6 +18,14 @@
         <a href="/cloud/images"><t:s key="cloud.images"/></a>
       </form>
     </xsl:if>
+    <p class="lists">
+      <a href="/cloud/?due=soon"><t:s key="cloud.list_due_soon"/></a> ·
+      <a href="/cloud/?due=overdue"><t:s key="cloud.list_overdue"/></a> ·
+      <a href="/cloud/?reclaimable=1"><t:s key="cloud.list_reclaimable"/></a> ·
+      <a href="/cloud/?expiring=1"><t:s key="cloud.list_expiring"/></a> ·
+      <a href="/cloud/?kind=vm"><t:s key="cloud.list_vms"/></a> ·
+      <a href="/cloud/?kind=host"><t:s key="cloud.list_hosts"/></a>
+    </p>
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="'/cloud/'"/>
       <xsl:with-param name="fields">
@@ -44,6 +52,7 @@
               <th scope="col">#</th><th scope="col"><t:s key="cloud.unit"/></th>
               <th scope="col"><t:s key="cfield.applicant"/></th><th scope="col"><t:s key="cloud.spec"/></th>
               <th scope="col"><t:s key="cloud.state"/></th><th scope="col"><t:s key="cfield.ip"/></th>
+              <xsl:if test="vms/vm/@date"><th scope="col"><xsl:choose><xsl:when test="$f/@expiring = '1'"><t:s key="cloud.expiry"/></xsl:when><xsl:when test="$f/@reclaimable = '1'"><t:s key="cloud.registered"/></xsl:when><xsl:otherwise><t:s key="cloud.due"/></xsl:otherwise></xsl:choose></th></xsl:if>
             </tr></thead>
             <tbody>
               <r:for-each select="vms/vm">
@@ -54,6 +63,7 @@
                   <td class="num"><xsl:value-of select="@vcpu"/>C/<xsl:value-of select="@memory"/>G/<xsl:value-of select="@disk"/>G</td>
                   <td><t:label set="cstate" select="@state"/> <small class="dates"><xsl:value-of select="@since"/></small></td>
                   <td class="code"><xsl:value-of select="@ip"/></td>
+                  <xsl:if test="@date"><td class="dates"><xsl:value-of select="@date"/><xsl:if test="@expired"> <t:s key="cloud.expired"/></xsl:if></td></xsl:if>
                 </tr>
               </r:for-each>
             </tbody>
@@ -61,7 +71,7 @@
         </div>
         <xsl:call-template name="pager">
           <xsl:with-param name="next">
-            <xsl:if test="vms/@next">/cloud/?after=<xsl:value-of select="vms/@next"/>&amp;state=<xsl:value-of select="$f/@state"/></xsl:if>
+            <xsl:if test="vms/@next">/cloud/?after=<xsl:value-of select="vms/@next"/>&amp;state=<xsl:value-of select="$f/@state"/>&amp;due=<xsl:value-of select="$f/@due"/>&amp;kind=<xsl:value-of select="$f/@kind"/><xsl:if test="$f/@reclaimable = '1'">&amp;reclaimable=1</xsl:if><xsl:if test="$f/@expiring = '1'">&amp;expiring=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="vms/@next-at">&amp;at=<xsl:value-of select="vms/@next-at"/></xsl:if></xsl:if>
           </xsl:with-param>
           <xsl:with-param name="count" select="vms/@count"/>
         </xsl:call-template>

@@ -49,6 +49,28 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+    <xsl:if test="life/@registered">
+      <dl class="life">
+        <dt><t:s key="cloud.registered"/></dt><dd><xsl:value-of select="life/@registered"/></dd>
+        <xsl:if test="life/@due"><dt><t:s key="cloud.due"/></dt><dd><xsl:value-of select="life/@due"/></dd></xsl:if>
+        <xsl:if test="life/@reclaim-from"><dt><t:s key="cloud.reclaim_from"/></dt><dd><xsl:value-of select="life/@reclaim-from"/><xsl:if test="life/@reclaimable = '1'"> (<t:s key="cloud.reclaimable"/>)</xsl:if></dd></xsl:if>
+      </dl>
+    </xsl:if>
+    <xsl:if test="life/@may-rereg = '1'"><p><a class="button" href="/cloud/{$v/@id}/rereg"><t:s key="cloud.rereg"/></a></p></xsl:if>
+    <xsl:if test="life/@may-reclaim = '1'">
+      <form method="post" action="/cloud/{$v/@id}/reclaim">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="version" value="{$v/@version}"/>
+        <label><t:s key="cfield.reason"/> <textarea name="reason" maxlength="500"></textarea></label>
+        <button type="submit"><t:s key="cloud.reclaim"/></button>
+      </form>
+    </xsl:if>
+    <xsl:if test="reregs/rereg">
+      <h2><t:s key="cloud.reregs"/></h2>
+      <ul>
+        <xsl:for-each select="reregs/rereg"><li><xsl:value-of select="@at"/><xsl:text> </xsl:text><xsl:value-of select="@login"/>: <xsl:value-of select="admin"/> (<xsl:value-of select="contact"/>) → <xsl:value-of select="@due-next"/></li></xsl:for-each>
+      </ul>
+    </xsl:if>
     <h2><t:s key="cloud.history"/></h2>
     <ul>
       <xsl:for-each select="history/step">
