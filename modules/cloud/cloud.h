@@ -22,6 +22,10 @@
  *             from to><reason/></step>…; <progress state next since/>;
  *           <actions><action name/>…</actions>; <form> of the action (errors);
  *           <gate unit-id/>? <quota vcpu memory disk used-vcpu … />
+ *           life.c adds: <life period-ended?="YYYY-MM-DD"><suspended-by/> <suspended-at/>
+ *             <suspend-reason/> <ended-by/> <ended-at/> <end-reason/> <form>? (its action's
+ *             fields, with errors)</life>; the actions release, decommission, suspend, lift
+ *             under <actions> (only those this account may take in this state).
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
@@ -77,7 +81,14 @@
 	S(CL_SQL_CAT_CODE, 1) \
 	S(CL_SQL_CAT_SET_ACTIVE, 3) \
 	/* the export (export.c) */ \
-	S(CL_SQL_EXPORT, 0)
+	S(CL_SQL_EXPORT, 0) \
+	/* the life after provisioning (life.c): release, decommission, suspend, lift */ \
+	S(CL_SQL_LIFE_GET, 1) \
+	S(CL_SQL_SET_RELEASED, 5) \
+	S(CL_SQL_SET_DECOMMISSIONED, 6) \
+	S(CL_SQL_SET_SUSPENDED, 5) \
+	S(CL_SQL_SET_LIFTED, 3) \
+	S(CL_SQL_DEMO_LIFE, 2)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -151,6 +162,13 @@ DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
 	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
 DB_COLUMNS(cl_export_col, CL_EXPORT_COLS);
 
+/* CL_SQL_LIFE_GET: who suspended or ended a VM, and why (life.c). */
+#define CL_LIFE_COLS(C) C(LF_SUS_BY, "suspended-by") C(LF_SUS_AT, "suspended-at") \
+	C(LF_SUS_REASON, "suspend-reason") C(LF_END_BY, "ended-by") C(LF_END_AT, "ended-at") \
+	C(LF_END_REASON, "end-reason")
+DB_COLUMNS(cl_life_col, CL_LIFE_COLS);
+extern const char *const cl_life_cols[cl_life_col__MAX + 1];
+
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
 	CL_VIEW__MAX };
 
@@ -204,4 +222,9 @@ int cl_image_set(struct ctx *c);
 int cl_print(struct ctx *c);
 /* GET export.xml and --export: every VM (export.c; schema/xml/cloud.xsd). */
 int cl_export(struct ctx *c);
+/* life.c: POST {id}/life (release, decommission, suspend, lift); the VM page's part of it. */
+int cl_life(struct ctx *c);
+enum db_rc cl_life_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions);
+/* life.c: demo VMs released and suspended, called at the end of cl_demo. */
+int cl_demo_life(struct ctx *c);
 #endif

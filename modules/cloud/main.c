@@ -6,7 +6,7 @@
 struct cl_settings cl_set;
 
 const char *const cl_states[] = { "draft", "submitted", "unit_approved", "office_approved", "active",
-	"returned", "withdrawn", NULL };
+	"returned", "withdrawn", "suspended", "released", "decommissioned", NULL };
 
 static const struct route routes[] = {
 	{ REQ_GET,  "",          cl_list, ROLES_ALL, 0 },
@@ -22,6 +22,7 @@ static const struct route routes[] = {
 	{ REQ_POST, "images/{id}", cl_image_set, ROLE_OFFICE | ROLE_CENTER, 0 },
 	{ REQ_GET,  "{id}/print", cl_print, ROLES_ALL, 0 },
 	{ REQ_GET,  "export.xml", cl_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
+	{ REQ_POST, "{id}/life", cl_life, ROLES_ALL, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
