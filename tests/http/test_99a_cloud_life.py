@@ -98,7 +98,11 @@ def test_decommission_of_an_active_vm_in_its_period_is_refused():
     r = life(vid, "decommission", "center")
     assert r.status == 422, r
     assert r.xml().find("./data/life/form/field[@name='action']").get("error") == "cloud_decom_early"
-    assert "cloud_decom_early" in get("/cloud/%d" % vid, "center").text or True
+    assert r.xml().find("./messages/msg[@code='cloud_decom_early']") is not None
+    st, x = page("/cloud/%d" % vid, "center")
+    html = post("/cloud/%d/life" % vid, {"action": "decommission", "version": x.find("./data/vm").get("version"),
+                                         "csrf": x.findtext("./csrf")}, "center")
+    assert html.status == 422 and "仍在使用期限内" in html.text
     assert snap(vid) == before
     # its period over: the page says so, and the centre may take it down
     sql("UPDATE cloud_vm SET period_to = DATE_SUB('%s', INTERVAL 1 DAY) WHERE id=%d" % (today(), vid))
