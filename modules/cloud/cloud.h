@@ -31,6 +31,10 @@
  *           <vms next? next-at?> (next-at: a date list's cursor, ?at=); <vm … kind
  *             date? expired?> (date: the due date, registration or period end the
  *             list is about; expired: a period already over)
+ *           life.c adds: <life period-ended?="YYYY-MM-DD"><suspended-by/> <suspended-at/>
+ *             <suspend-reason/> <ended-by/> <ended-at/> <end-reason/> <form>? (its action's
+ *             fields, with errors)</life>; the actions release, decommission, suspend, lift
+ *             under <actions> (only those this account may take in this state).
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
@@ -108,7 +112,14 @@
 	S(CL_SQL_LIST_PERIOD, 8) \
 	S(CL_SQL_LIST_UNIT_PERIOD, 10) \
 	S(CL_SQL_LIST_KIND, 2) \
-	S(CL_SQL_LIST_UNIT_KIND, 3)
+	S(CL_SQL_LIST_UNIT_KIND, 3) \
+	/* the life after provisioning (life.c): release, decommission, suspend, lift */ \
+	S(CL_SQL_END_GET, 1) \
+	S(CL_SQL_SET_RELEASED, 5) \
+	S(CL_SQL_SET_DECOMMISSIONED, 6) \
+	S(CL_SQL_SET_SUSPENDED, 5) \
+	S(CL_SQL_SET_LIFTED, 3) \
+	S(CL_SQL_DEMO_LIFE, 2)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -194,6 +205,12 @@ DB_COLUMNS(cl_life_col, CL_LIFE_COLS);
 DB_COLUMNS(cl_rereg_col, CL_REREG_COLS);
 
 /* CL_SQL_DEMO_UNREGISTERED: an id (rereg.c). */
+/* CL_SQL_END_GET: who suspended or ended a VM, and why (life.c). */
+#define CL_END_COLS(C) C(EN_SUS_BY, "suspended-by") C(EN_SUS_AT, "suspended-at") \
+	C(EN_SUS_REASON, "suspend-reason") C(EN_END_BY, "ended-by") C(EN_END_AT, "ended-at") \
+	C(EN_END_REASON, "end-reason")
+DB_COLUMNS(cl_end_col, CL_END_COLS);
+extern const char *const cl_end_cols[cl_end_col__MAX + 1];
 
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
 	CL_VIEW_REREG, CL_VIEW__MAX };
@@ -265,4 +282,9 @@ enum db_rc cl_register(struct ctx *c, long long id, const char *day);
 enum db_rc cl_redue(struct ctx *c, long long id);
 /* The demo: one reclaimable VM, one overdue, one due soon (once); called at the end of cl_demo. */
 int cl_demo_rereg(struct ctx *c);
+/* life.c: POST {id}/life (release, decommission, suspend, lift); the VM page's part of it. */
+int cl_life(struct ctx *c);
+enum db_rc cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions);
+/* life.c: demo VMs released and suspended, called at the end of cl_demo. */
+int cl_demo_life(struct ctx *c);
 #endif

@@ -23,6 +23,9 @@ static const struct {
 	{ "C-ME", "returned", "centos7_64", "测试服务器", NULL, 2, 4, 40 },
 	{ "O-ACAD", "active", "centos7_64", "教务辅助系统", "10.10.1.13", 2, 4, 80 },
 	{ "O-ACAD", "withdrawn", "win2008_64", "旧系统迁移", NULL, 2, 4, 40 },
+	/* life.c's demo: this one suspended, the next released */
+	{ "C-ME", "active", "centos7_64", "档案数字化", "10.10.1.14", 2, 4, 100 },
+	{ "O-ACAD", "active", "centos7_64", "课程录播", "10.10.1.15", 4, 8, 500 },
 };
 /* the order of the flow, and who takes each step */
 static const char *const flow[][2] = {
@@ -122,16 +125,21 @@ cl_demo(struct ctx *c)
 	enum db_rc rc = SQL_RUN0(c, CL_SQL_DEMO_COUNT, db_int_row, &have);
 	if (rc != DB_OK)
 		return app_dberr(rc);
+	int st = 200;
 	if (have > 0) {
 		printf("%lld cloud requests already present; nothing written\n", have);
-		return cl_demo_rereg(c);
+	} else {
+		struct tx t = { .c = c, .nonce = NULL };
+		if ((st = tx_run(&t, demo_tx, NULL)) != 200) {
+			fprintf(stderr, "wangan-cloud: demo data failed\n");
+			return st;
+		}
+		printf("wrote %zu demo cloud requests\n", sizeof(reqs) / sizeof(reqs[0]));
 	}
-	struct tx t = { .c = c, .nonce = NULL };
-	int st = tx_run(&t, demo_tx, NULL);
-	if (st != 200) {
-		fprintf(stderr, "wangan-cloud: demo data failed\n");
+	/* each adds its own demo rows once, so a second run changes nothing */
+	if ((st = cl_demo_life(c)) != 200) {
+		fprintf(stderr, "wangan-cloud: demo data (life) failed\n");
 		return st;
 	}
-	printf("wrote %zu demo cloud requests\n", sizeof(reqs) / sizeof(reqs[0]));
 	return cl_demo_rereg(c);
 }

@@ -7,7 +7,7 @@
 struct cl_settings cl_set;
 
 const char *const cl_states[] = { "draft", "submitted", "unit_approved", "office_approved", "active",
-	"returned", "withdrawn", NULL };
+	"returned", "withdrawn", "suspended", "released", "decommissioned", "reclaimed", NULL };
 
 static const struct route routes[] = {
 	{ REQ_GET,  "",          cl_list, ROLES_ALL, 0 },
@@ -26,6 +26,7 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/rereg", cl_rereg_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/rereg", cl_rereg_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/reclaim", cl_reclaim, ROLE_CENTER, 0 },
+	{ REQ_POST, "{id}/life", cl_life, ROLES_ALL, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {

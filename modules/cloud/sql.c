@@ -64,6 +64,7 @@ static DB_COLNAMES(export_cols, CL_EXPORT_COLS);
 static DB_COLNAMES(life_cols, CL_LIFE_COLS);
 static DB_COLNAMES(rereg_cols, CL_REREG_COLS);
 DB_COLNAMES(cl_vm_cols, CL_VM_COLS);
+DB_COLNAMES(cl_end_cols, CL_END_COLS);
 
 const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_LIST_ALL, CL_LIST_SQL(""), list_cols),
@@ -197,4 +198,24 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_LIST_UNIT_PERIOD, CL_LIVE_SQL("v.unit_id = ? AND", "period_to"), list_cols),
 	DB_SQL(CL_SQL_LIST_KIND, CL_LIST_SQL("v.kind = ? AND"), list_cols),
 	DB_SQL(CL_SQL_LIST_UNIT_KIND, CL_LIST_SQL("v.unit_id = ? AND v.kind = ? AND"), list_cols),
+	/* life.c: each names the version the page showed and the states it starts from */
+	DB_SQL(CL_SQL_END_GET,
+	    "SELECT COALESCE(suspended_by, '') AS `suspended-by`, COALESCE(suspended_at, '') AS `suspended-at`,"
+	    " COALESCE(suspend_reason, '') AS `suspend-reason`, COALESCE(ended_by, '') AS `ended-by`,"
+	    " COALESCE(ended_at, '') AS `ended-at`, COALESCE(end_reason, '') AS `end-reason`"
+	    " FROM cloud_vm WHERE id = ?", cl_end_cols),
+	DB_SQL(CL_SQL_SET_RELEASED,
+	    CL_SET("state = 'released', ended_by = ?, ended_at = NOW(), end_reason = ?", "= 'active'"), NULL),
+	/* the release's reason stays unless the centre gives one; the step keeps both */
+	DB_SQL(CL_SQL_SET_DECOMMISSIONED,
+	    CL_SET("state = 'decommissioned', ended_by = ?, ended_at = NOW(),"
+	    " end_reason = IF(? = '', end_reason, ?)", "IN ('released','active','suspended')"), NULL),
+	DB_SQL(CL_SQL_SET_SUSPENDED,
+	    CL_SET("state = 'suspended', suspended_by = ?, suspended_at = NOW(), suspend_reason = ?",
+	    "= 'active'"), NULL),
+	DB_SQL(CL_SQL_SET_LIFTED, CL_SET("state = 'active'", "= 'suspended'"), NULL),
+	/* the demo's active VM of a unit (by code) with a purpose: the one to suspend or release */
+	DB_SQL(CL_SQL_DEMO_LIFE,
+	    "SELECT COALESCE(MAX(v.id), 0) AS n FROM cloud_vm v JOIN unit u ON u.id = v.unit_id"
+	    " WHERE u.code = ? AND v.purpose = ? AND v.created_by = 'demo'", db_count_cols),
 };

@@ -221,6 +221,8 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (may(c, &vm, all[i]))
 			pg_attr(pg_node(an, "action"), "name", all[i]);
+	if ((rc = cl_end_node(c, &vm, an)) != DB_OK)	/* life.c: release, suspend, … */
+		return app_dberr(rc);
 	if (strcmp(vm.v[VC_STATE], "unit_approved") == 0 && c->acct.role == ROLE_OFFICE) {
 		long long u[3] = { 0, 0, 0 };
 		struct db_val q[] = { DBI(atoll(vm.v[VC_UNIT_ID])), DBI(c->id) };

@@ -24,11 +24,27 @@
       <xsl:if test="string($v/return-reason)"><dt><t:s key="cfield.reason"/></dt><dd><xsl:value-of select="$v/return-reason"/></dd></xsl:if>
       <dt><t:s key="cloud.systems"/></dt><dd><xsl:for-each select="systems/system"><a href="/systems/{@id}"><xsl:value-of select="."/></a><xsl:text> </xsl:text></xsl:for-each></dd>
     </dl>
+    <xsl:if test="life/@period-ended"><p class="notice bad"><t:s key="cloud.period_ended"/><xsl:text> </xsl:text><xsl:value-of select="life/@period-ended"/></p></xsl:if>
+    <xsl:if test="$v/@state = 'suspended'"><p class="notice bad"><t:s key="cloud.suspended"/>: <xsl:value-of select="life/suspended-by"/>, <xsl:value-of select="life/suspended-at"/> — <xsl:value-of select="life/suspend-reason"/></p></xsl:if>
+    <xsl:if test="$v/@state = 'released' or $v/@state = 'decommissioned'"><p class="notice"><t:label set="cstate" select="$v/@state"/>: <xsl:value-of select="life/ended-by"/>, <xsl:value-of select="life/ended-at"/><xsl:if test="string(life/end-reason)"> — <xsl:value-of select="life/end-reason"/></xsl:if></p></xsl:if>
     <xsl:if test="quota">
       <p><t:s key="cloud.quota"/>: <xsl:value-of select="quota/@used-vcpu"/>/<xsl:value-of select="quota/@vcpu"/> vCPU, <xsl:value-of select="quota/@used-memory"/>/<xsl:value-of select="quota/@memory"/> GiB, <xsl:value-of select="quota/@used-disk"/>/<xsl:value-of select="quota/@disk"/> GiB</p>
     </xsl:if>
     <xsl:for-each select="actions/action">
       <xsl:choose>
+        <xsl:when test="@name = 'release' or @name = 'decommission' or @name = 'suspend' or @name = 'lift'">
+          <xsl:variable name="lf" select="/page/data/life/form"/>
+          <form method="post" action="/cloud/{$v/@id}/life">
+            <xsl:call-template name="csrf"/>
+            <input type="hidden" name="action" value="{@name}"/>
+            <input type="hidden" name="version" value="{$lf/field[@name = 'version']}"/>
+            <div class="field"><label for="life-{@name}"><t:s key="cfield.reason"/></label>
+              <div class="input"><textarea id="life-{@name}" name="reason" maxlength="500"><xsl:if test="/page/data/@action = @name"><xsl:value-of select="$lf/field[@name = 'reason']"/></xsl:if></textarea>
+                <xsl:if test="/page/data/@action = @name and string($lf/field[@name = 'reason']/@error)"><p class="ferr"><t:label set="msg" select="$lf/field[@name = 'reason']/@error"/></p></xsl:if>
+                <xsl:if test="/page/data/@action = @name and string($lf/field[@name = 'action']/@error)"><p class="ferr"><t:label set="msg" select="$lf/field[@name = 'action']/@error"/></p></xsl:if></div></div>
+            <button type="submit"><t:label set="caction" select="@name"/></button>
+          </form>
+        </xsl:when>
         <xsl:when test="@name = 'edit'"><p><a class="button" href="/cloud/{$v/@id}/edit"><t:label set="caction" select="@name"/></a></p></xsl:when>
         <xsl:otherwise>
           <form method="post" action="/cloud/{$v/@id}/step">
