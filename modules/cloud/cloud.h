@@ -22,6 +22,10 @@
  *             from to><reason/></step>…; <progress state next since/>;
  *           <actions><action name/>…</actions>; <form> of the action (errors);
  *           <gate unit-id/>? <quota vcpu memory disk used-vcpu … />
+ *  hosts    (kind = 'host', host.c) the list's <vm kind>; the vm page's <vm> adds kind,
+ *           server_config, security_devices, review_date, review_ref, review-scan (the
+ *           scan's id, '' for none), review-mime, review-size; no <quota>; <gate unit-id
+ *           kind>.  host-form: <current>?; <systems>; <picked>; <form>; <scan>? (the kept one)
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
@@ -77,7 +81,15 @@
 	S(CL_SQL_CAT_CODE, 1) \
 	S(CL_SQL_CAT_SET_ACTIVE, 3) \
 	/* the export (export.c) */ \
-	S(CL_SQL_EXPORT, 0)
+	S(CL_SQL_EXPORT, 0) \
+	/* hosted servers (host.c): the form, the review's scan, the appendix 7 gate */ \
+	S(CL_SQL_HOST_INSERT, 15) \
+	S(CL_SQL_HOST_UPDATE, 14) \
+	S(CL_SQL_HOST_SET_SCAN, 2) \
+	S(CL_SQL_SCAN_INSERT, 5) \
+	S(CL_SQL_CHUNK_INSERT, 3) \
+	S(CL_SQL_SCAN_CHUNKS, 1) \
+	S(CL_SQL_HOST_LETTER, 1)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -86,7 +98,7 @@ extern const struct db_stmt cl_sql[CL_SQL__MAX];
 	C(LS_ID, "id") C(LS_UNIT_ID, "unit_id") C(LS_CODE, "code") C(LS_UNIT_NAME, "unit_name") \
 	C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_STATE, "state") C(LS_VCPU, "vcpu") \
 	C(LS_MEMORY, "memory_gib") C(LS_DISK, "disk_gib") C(LS_IP, "ip") C(LS_SINCE, "state_since") \
-	C(LS_APPLICANT, "applicant")
+	C(LS_APPLICANT, "applicant") C(LS_KIND, "kind")
 DB_COLUMNS(cl_list_col, CL_LIST_COLS);
 
 /* One request (CL_SQL_GET, _LOCK), named as the page names its elements. */
@@ -103,9 +115,21 @@ DB_COLUMNS(cl_list_col, CL_LIST_COLS);
 	C(VC_RET_BY, "returned-by") C(VC_RET_AT, "returned-at") C(VC_RET_REASON, "return-reason") \
 	C(VC_CENTER_BY, "center-by") C(VC_CENTER_AT, "center-at") C(VC_SERVER, "server-name") \
 	C(VC_IP, "ip") C(VC_NETMASK, "netmask") C(VC_GATEWAY, "gateway") C(VC_PROV_DATE, "provision-date") \
-	C(VC_CREATED_BY, "created-by") C(VC_UNIT_NAME_EN, "unit-name-en")
+	C(VC_CREATED_BY, "created-by") C(VC_UNIT_NAME_EN, "unit-name-en") \
+	C(VC_KIND, "kind") C(VC_CONFIG, "server_config") C(VC_SECURITY, "security_devices") \
+	C(VC_REVIEW_DATE, "review_date") C(VC_REVIEW_REF, "review_ref") C(VC_SCAN, "review-scan") \
+	C(VC_SCAN_MIME, "review-mime") C(VC_SCAN_SIZE, "review-size")
 DB_COLUMNS(cl_vm_col, CL_VM_COLS);
 extern const char *const cl_vm_cols[cl_vm_col__MAX + 1];
+
+/* The systems a request's form picked (form.c, host.c). */
+struct cl_picked {
+	long long id[CL_MAX_SYSTEMS];
+	size_t n;
+};
+/* Reads the form's system fields into pk, each checked to be one of unit's:
+ * the count of errors (*syserr the code), -1 when the database failed. */
+long cl_pick(struct ctx *c, long long unit, struct cl_picked *pk, const char **syserr, enum db_rc *rc);
 
 /* CL_SQL_IMAGES, _IMAGE: the catalogue. */
 #define CL_IMAGE_COLS(C) C(IM_ID, "id") C(IM_CODE, "code") C(IM_NAME, "name") C(IM_NAME_EN, "name_en") \
@@ -151,8 +175,12 @@ DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
 	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
 DB_COLUMNS(cl_export_col, CL_EXPORT_COLS);
 
+/* CL_SQL_SCAN_CHUNKS: a piece of a review's scan, for up_send (host.c). */
+#define CL_CHUNK_COLS(C) C(CK_DATA, "data")
+DB_COLUMNS(cl_chunk_col, CL_CHUNK_COLS);
+
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
-	CL_VIEW__MAX };
+	CL_VIEW_HOST_FORM, CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 
@@ -204,4 +232,11 @@ int cl_image_set(struct ctx *c);
 int cl_print(struct ctx *c);
 /* GET export.xml and --export: every VM (export.c; schema/xml/cloud.xsd). */
 int cl_export(struct ctx *c);
+/* host.c: GET/POST host/new, {id}/host (a hosted server's form), GET {id}/review (its scan). */
+int cl_host_form(struct ctx *c);
+int cl_host_save(struct ctx *c);
+int cl_review(struct ctx *c);
+/* A host's submission gate: 0 when it may go, else 422 with *code set
+ * ("cloud_gate": no appendix 7 letter; "cloud_review": no expert review), -1: the database. */
+int cl_host_gate(struct ctx *c, const struct vm *vm, const char **code, enum db_rc *rc);
 #endif

@@ -22,12 +22,18 @@ static const struct route routes[] = {
 	{ REQ_POST, "images/{id}", cl_image_set, ROLE_OFFICE | ROLE_CENTER, 0 },
 	{ REQ_GET,  "{id}/print", cl_print, ROLES_ALL, 0 },
 	{ REQ_GET,  "export.xml", cl_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
+	{ REQ_GET,  "host/new",  cl_host_form, ROLES_UNIT, 0 },
+	{ REQ_POST, "host/new",  cl_host_save, ROLES_UNIT, ROUTE_UPLOAD },
+	{ REQ_GET,  "{id}/host", cl_host_form, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/host", cl_host_save, ROLES_UNIT, ROUTE_UPLOAD },
+	{ REQ_GET,  "{id}/review", cl_review, ROLES_ALL, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_LIST] = "cloud/list", [CL_VIEW_FORM] = "cloud/form", [CL_VIEW_VM] = "cloud/vm",
 	[CL_VIEW_IP] = "cloud/ip", [CL_VIEW_IMAGES] = "cloud/images",
 	[CL_VIEW_PRINT] = "cloud/print",
+	[CL_VIEW_HOST_FORM] = "cloud/host-form",
 };
 
 static const struct verb verbs[] = {

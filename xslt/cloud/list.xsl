@@ -9,7 +9,7 @@
     <h1><t:s key="cloud.title"/></h1>
     <xsl:variable name="r" select="/page/account/@role"/>
     <xsl:if test="$r = 'unit_staff' or $r = 'unit_head'">
-      <p class="actions"><a class="button" href="/cloud/new"><t:s key="cloud.new"/></a></p>
+      <p class="actions"><a class="button" href="/cloud/new"><t:s key="cloud.new"/></a> <a class="button" href="/cloud/host/new"><t:s key="cloud.host_new"/></a></p>
     </xsl:if>
     <xsl:if test="$r = 'center' or $r = 'office'">
       <form method="get" action="/cloud/ip" class="lookup">
@@ -44,6 +44,7 @@
               <th scope="col">#</th><th scope="col"><t:s key="cloud.unit"/></th>
               <th scope="col"><t:s key="cfield.applicant"/></th><th scope="col"><t:s key="cloud.spec"/></th>
               <th scope="col"><t:s key="cloud.state"/></th><th scope="col"><t:s key="cfield.ip"/></th>
+              <th scope="col"><t:s key="cloud.kind"/></th>
             </tr></thead>
             <tbody>
               <r:for-each select="vms/vm">
@@ -54,6 +55,7 @@
                   <td class="num"><xsl:value-of select="@vcpu"/>C/<xsl:value-of select="@memory"/>G/<xsl:value-of select="@disk"/>G</td>
                   <td><t:label set="cstate" select="@state"/> <small class="dates"><xsl:value-of select="@since"/></small></td>
                   <td class="code"><xsl:value-of select="@ip"/></td>
+                  <td><t:label set="ckind" select="@kind"/></td>
                 </tr>
               </r:for-each>
             </tbody>
