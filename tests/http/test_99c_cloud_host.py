@@ -50,6 +50,8 @@ def test_host_whole_flow():
     assert st == 200 and x.findtext("./data/vm/kind") == "host"
     assert x.findtext("./data/vm/security_devices") == HOST["security_devices"]
     assert x.find("./data/quota") is None
+    # appendix 6 is the VM's form: a host is not printed on it
+    assert request("GET", "/cloud/%d/print" % hid, "cs_admin").status == 404
     assert step(hid, "submit", "cs_admin").status == 303 and state(hid) == "submitted"
     assert step(hid, "approve", "cs_head").status == 303 and state(hid) == "unit_approved"
     st, x = page("/cloud/%d" % hid, "office")
