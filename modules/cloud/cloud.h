@@ -35,6 +35,10 @@
  *             <suspend-reason/> <ended-by/> <ended-at/> <end-reason/> <form>? (its action's
  *             fields, with errors)</life>; the actions release, decommission, suspend, lift
  *             under <actions> (only those this account may take in this state).
+ *  hosts    (kind = 'host', host.c) the list's <vm kind>; the vm page's <vm> adds kind,
+ *           server_config, security_devices, review_date, review_ref, review-scan (the
+ *           scan's id, '' for none), review-mime, review-size; no <quota>; <gate unit-id
+ *           kind>.  host-form: <current>?; <systems>; <picked>; <form>; <scan>? (the kept one)
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
@@ -119,7 +123,15 @@
 	S(CL_SQL_SET_DECOMMISSIONED, 6) \
 	S(CL_SQL_SET_SUSPENDED, 5) \
 	S(CL_SQL_SET_LIFTED, 3) \
-	S(CL_SQL_DEMO_LIFE, 2)
+	S(CL_SQL_DEMO_LIFE, 2) \
+	/* hosted servers (host.c): the form, the review's scan, the appendix 7 gate */ \
+	S(CL_SQL_HOST_INSERT, 15) \
+	S(CL_SQL_HOST_UPDATE, 14) \
+	S(CL_SQL_HOST_SET_SCAN, 2) \
+	S(CL_SQL_SCAN_INSERT, 5) \
+	S(CL_SQL_CHUNK_INSERT, 3) \
+	S(CL_SQL_SCAN_CHUNKS, 1) \
+	S(CL_SQL_HOST_LETTER, 1)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -146,9 +158,21 @@ DB_COLUMNS(cl_list_col, CL_LIST_COLS);
 	C(VC_RET_BY, "returned-by") C(VC_RET_AT, "returned-at") C(VC_RET_REASON, "return-reason") \
 	C(VC_CENTER_BY, "center-by") C(VC_CENTER_AT, "center-at") C(VC_SERVER, "server-name") \
 	C(VC_IP, "ip") C(VC_NETMASK, "netmask") C(VC_GATEWAY, "gateway") C(VC_PROV_DATE, "provision-date") \
-	C(VC_CREATED_BY, "created-by") C(VC_UNIT_NAME_EN, "unit-name-en")
+	C(VC_CREATED_BY, "created-by") C(VC_UNIT_NAME_EN, "unit-name-en") \
+	C(VC_KIND, "kind") C(VC_CONFIG, "server_config") C(VC_SECURITY, "security_devices") \
+	C(VC_REVIEW_DATE, "review_date") C(VC_REVIEW_REF, "review_ref") C(VC_SCAN, "review-scan") \
+	C(VC_SCAN_MIME, "review-mime") C(VC_SCAN_SIZE, "review-size")
 DB_COLUMNS(cl_vm_col, CL_VM_COLS);
 extern const char *const cl_vm_cols[cl_vm_col__MAX + 1];
+
+/* The systems a request's form picked (form.c, host.c). */
+struct cl_picked {
+	long long id[CL_MAX_SYSTEMS];
+	size_t n;
+};
+/* Reads the form's system fields into pk, each checked to be one of unit's:
+ * the count of errors (*syserr the code), -1 when the database failed. */
+long cl_pick(struct ctx *c, long long unit, struct cl_picked *pk, const char **syserr, enum db_rc *rc);
 
 /* CL_SQL_IMAGES, _IMAGE: the catalogue. */
 #define CL_IMAGE_COLS(C) C(IM_ID, "id") C(IM_CODE, "code") C(IM_NAME, "name") C(IM_NAME_EN, "name_en") \
@@ -212,8 +236,12 @@ DB_COLUMNS(cl_rereg_col, CL_REREG_COLS);
 DB_COLUMNS(cl_end_col, CL_END_COLS);
 extern const char *const cl_end_cols[cl_end_col__MAX + 1];
 
+/* CL_SQL_SCAN_CHUNKS: a piece of a review's scan, for up_send (host.c). */
+#define CL_CHUNK_COLS(C) C(CK_DATA, "data")
+DB_COLUMNS(cl_chunk_col, CL_CHUNK_COLS);
+
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
-	CL_VIEW_REREG, CL_VIEW__MAX };
+	CL_VIEW_REREG, CL_VIEW_HOST_FORM, CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 
@@ -287,4 +315,11 @@ int cl_life(struct ctx *c);
 enum db_rc cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions);
 /* life.c: demo VMs released and suspended, called at the end of cl_demo. */
 int cl_demo_life(struct ctx *c);
+/* host.c: GET/POST host/new, {id}/host (a hosted server's form), GET {id}/review (its scan). */
+int cl_host_form(struct ctx *c);
+int cl_host_save(struct ctx *c);
+int cl_review(struct ctx *c);
+/* A host's submission gate: 0 when it may go, else 422 with *code set
+ * ("cloud_gate": no appendix 7 letter; "cloud_review": no expert review), -1: the database. */
+int cl_host_gate(struct ctx *c, const struct vm *vm, const char **code, enum db_rc *rc);
 #endif

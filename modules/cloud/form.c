@@ -45,14 +45,9 @@ static const int column[F__MAX] = {
 	[F_NOTES] = VC_NOTES, [F_VERSION] = VC_VERSION,
 };
 
-struct picked {
-	long long id[CL_MAX_SYSTEMS];
-	size_t n;
-};
-
 static int
 form_page(struct ctx *c, int status, const struct vm *cur, long long unit, const char **vals,
-    const char **errs, const struct picked *pk)
+    const char **errs, const struct cl_picked *pk)
 {
 	enum db_rc rc;
 	c->view = VIEW(CL_VIEW_FORM);
@@ -72,7 +67,7 @@ form_page(struct ctx *c, int status, const struct vm *cur, long long unit, const
 static int
 link_row(void *arg, const struct db_row *r)
 {
-	struct picked *pk = arg;
+	struct cl_picked *pk = arg;
 	if (pk->n < CL_MAX_SYSTEMS)
 		pk->id[pk->n++] = atoll(r->v[SY_ID]);
 	return 0;
@@ -84,7 +79,7 @@ cl_form(struct ctx *c)
 	const char *vals[F__MAX];
 	char nonce[TX_NONCE_LEN + 1];
 	struct vm vm;
-	struct picked pk = { { 0 }, 0 };
+	struct cl_picked pk = { { 0 }, 0 };
 
 	for (int i = 0; i < F__MAX; i++)
 		vals[i] = "";
@@ -92,6 +87,8 @@ cl_form(struct ctx *c)
 		int st = cl_open(c, &vm, 1);
 		if (st != 200)
 			return st;
+		if (strcmp(vm.v[VC_KIND], "host") == 0)
+			return cl_host_form(c);	/* a hosted server has its own form */
 		for (int i = F_APPLICANT; i <= F_VERSION; i++)
 			vals[i] = vm.v[column[i]];
 		struct db_val p[] = { DBI(c->id) };
@@ -120,7 +117,7 @@ image_row(void *arg, const struct db_row *r)
 
 /* The checks beyond each field's own; -1 when the database failed. */
 static long
-cross_check(struct ctx *c, const char **v, const char **e, long long unit, struct picked *pk,
+cross_check(struct ctx *c, const char **v, const char **e, long long unit, struct cl_picked *pk,
     const char **syserr, enum db_rc *rc)
 {
 	long bad = 0;
@@ -143,6 +140,13 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, struc
 		else if (!im[1])
 			v[F_IMAGE_OTHER] = "";
 	}
+	long more = cl_pick(c, unit, pk, syserr, rc);
+	return more < 0 ? -1 : bad + more;
+}
+
+long
+cl_pick(struct ctx *c, long long unit, struct cl_picked *pk, const char **syserr, enum db_rc *rc)
+{
 	*syserr = NULL;
 	for (size_t i = 0; i < c->req.nf; i++) {
 		const struct kv *kv = &c->req.f[i];
@@ -166,13 +170,11 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, struc
 		if (!dup)
 			pk->id[pk->n++] = id;
 	}
-	if (*syserr)
-		bad++;
-	return bad;
+	return *syserr ? 1 : 0;
 }
 
 static const char *
-json(struct ctx *c, const char **v, const struct picked *pk)
+json(struct ctx *c, const char **v, const struct cl_picked *pk)
 {
 	struct buf b;
 	buf_init(&b, c->ar, 8192);
@@ -192,7 +194,7 @@ json(struct ctx *c, const char **v, const struct picked *pk)
 struct save {
 	const char **vals;
 	long long unit;
-	const struct picked *pk;
+	const struct cl_picked *pk;
 };
 
 static int
@@ -261,7 +263,7 @@ cl_save(struct ctx *c)
 {
 	const char *vals[F__MAX], *errs[F__MAX], *syserr = NULL;
 	struct vm cur;
-	struct picked pk = { { 0 }, 0 };
+	struct cl_picked pk = { { 0 }, 0 };
 	enum db_rc rc = DB_OK;
 	long long unit = c->acct.unit_id;
 	int st;
@@ -269,6 +271,8 @@ cl_save(struct ctx *c)
 	if (c->id != 0) {
 		if ((st = cl_open(c, &cur, 1)) != 200)
 			return st;
+		if (strcmp(cur.v[VC_KIND], "host") == 0)
+			return 404;	/* a host is edited at {id}/host */
 		unit = atoll(cur.v[VC_UNIT_ID]);
 	}
 	long bad = (long)valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);

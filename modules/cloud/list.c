@@ -35,6 +35,7 @@ list_row(void *arg, const struct db_row *r)
 	if (*v[LS_IP])
 		pg_attr(n, "ip", v[LS_IP]);
 	pg_attr(n, "since", v[LS_SINCE]);
+	pg_attr(n, "kind", v[LS_KIND]);
 	pg_text(n, "unit", l->c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
 	pg_text(n, "applicant", v[LS_APPLICANT]);
 	pg_attr(n, "kind", v[LS_KIND]);

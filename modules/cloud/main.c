@@ -27,6 +27,11 @@ static const struct route routes[] = {
 	{ REQ_POST, "{id}/rereg", cl_rereg_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/reclaim", cl_reclaim, ROLE_CENTER, 0 },
 	{ REQ_POST, "{id}/life", cl_life, ROLES_ALL, 0 },
+	{ REQ_GET,  "host/new",  cl_host_form, ROLES_UNIT, 0 },
+	{ REQ_POST, "host/new",  cl_host_save, ROLES_UNIT, ROUTE_UPLOAD },
+	{ REQ_GET,  "{id}/host", cl_host_form, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/host", cl_host_save, ROLES_UNIT, ROUTE_UPLOAD },
+	{ REQ_GET,  "{id}/review", cl_review, ROLES_ALL, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
@@ -34,6 +39,7 @@ static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_IP] = "cloud/ip", [CL_VIEW_IMAGES] = "cloud/images",
 	[CL_VIEW_PRINT] = "cloud/print",
 	[CL_VIEW_REREG] = "cloud/rereg",
+	[CL_VIEW_HOST_FORM] = "cloud/host-form",
 };
 
 static const struct verb verbs[] = {

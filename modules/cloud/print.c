@@ -6,6 +6,7 @@
  * it.  data: <vm> as on the request page, <images> (every one, for the
  * form's tick boxes), <systems> the VM hosts.
  */
+#include <string.h>
 #include "cloud.h"
 
 int
@@ -17,6 +18,9 @@ cl_print(struct ctx *c)
 	int st = cl_open(c, &vm, 0);
 	if (st != 200)
 		return st;
+	/* a hosted server's form is appendix 8, not this one (not printed yet) */
+	if (strcmp(vm.v[VC_KIND], "host") == 0)
+		return 404;
 	cl_vm_node(c->data, "vm", &vm);
 	struct db_val p[] = { DBI(c->id) };
 	if ((rc = cl_images_node(c, c->data)) != DB_OK ||

@@ -45,8 +45,12 @@
 	" COALESCE(v.center_at, '') AS `center-at`, COALESCE(v.server_name, '') AS `server-name`," \
 	" COALESCE(v.ip, '') AS ip, COALESCE(v.netmask, '') AS netmask, COALESCE(v.gateway, '') AS gateway," \
 	" COALESCE(v.provision_date, '') AS `provision-date`, v.created_by AS `created-by`," \
-	" COALESCE(u.name_en, '') AS `unit-name-en`" \
-	" FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE v.id = ?"
+	" COALESCE(u.name_en, '') AS `unit-name-en`," \
+	" v.kind, v.server_config, v.security_devices, COALESCE(v.review_date, '') AS review_date," \
+	" v.review_ref, COALESCE(v.review_scan_id, '') AS `review-scan`, COALESCE(sc.mime, '') AS `review-mime`," \
+	" COALESCE(sc.size, '') AS `review-size`" \
+	" FROM cloud_vm v JOIN unit u ON u.id = v.unit_id LEFT JOIN cloud_scan sc ON sc.id = v.review_scan_id" \
+	" WHERE v.id = ?"
 
 /* A step: from the version the page showed and the state it names. */
 #define CL_SET(what, from) \
@@ -63,6 +67,7 @@ static DB_COLNAMES(cat_cols, CL_CAT_COLS);
 static DB_COLNAMES(export_cols, CL_EXPORT_COLS);
 static DB_COLNAMES(life_cols, CL_LIFE_COLS);
 static DB_COLNAMES(rereg_cols, CL_REREG_COLS);
+static DB_COLNAMES(chunk_cols, CL_CHUNK_COLS);
 DB_COLNAMES(cl_vm_cols, CL_VM_COLS);
 DB_COLNAMES(cl_end_cols, CL_END_COLS);
 
@@ -120,7 +125,7 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_USAGE,
 	    "SELECT COALESCE(SUM(vcpu), 0) AS vcpu, COALESCE(SUM(memory_gib), 0) AS memory,"
 	    " COALESCE(SUM(disk_gib), 0) AS disk FROM cloud_vm"
-	    " WHERE unit_id = ? AND state = 'active' AND id <> ?", usage_cols),
+	    " WHERE unit_id = ? AND state = 'active' AND kind = 'vm' AND id <> ?", usage_cols),
 	DB_SQL(CL_SQL_IP_USED, "SELECT COUNT(*) AS n FROM cloud_vm WHERE ip_active = ? AND id <> ?", db_count_cols),
 	DB_SQL(CL_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM cloud_vm", db_count_cols),
 	DB_SQL(CL_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", db_count_cols),
@@ -218,4 +223,23 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_DEMO_LIFE,
 	    "SELECT COALESCE(MAX(v.id), 0) AS n FROM cloud_vm v JOIN unit u ON u.id = v.unit_id"
 	    " WHERE u.code = ? AND v.purpose = ? AND v.created_by = 'demo'", db_count_cols),
+	DB_SQL(CL_SQL_HOST_INSERT,
+	    "INSERT INTO cloud_vm (kind, unit_id, applicant, contact, apply_date, image_id, vcpu, memory_gib,"
+	    " disk_gib, server_config, security_devices, period_from, period_to, purpose, notes, review_date,"
+	    " review_ref, nonce, created_by, updated_by)"
+	    " VALUES ('host',?,?,?,?,NULL,0,0,0,?,?,?,?,?,?,?,?,?,?,?)", NULL),
+	DB_SQL(CL_SQL_HOST_UPDATE,
+	    "UPDATE cloud_vm SET applicant = ?, contact = ?, apply_date = ?, server_config = ?,"
+	    " security_devices = ?, period_from = ?, period_to = ?, purpose = ?, notes = ?, review_date = ?,"
+	    " review_ref = ?, version = version + 1, updated_by = ?"
+	    " WHERE id = ? AND version = ? AND kind = 'host' AND state IN ('draft','returned')", NULL),
+	DB_SQL(CL_SQL_HOST_SET_SCAN, "UPDATE cloud_vm SET review_scan_id = ? WHERE id = ?", NULL),
+	DB_SQL(CL_SQL_SCAN_INSERT,
+	    "INSERT INTO cloud_scan (mime, size, sha256, filename, created_by) VALUES (?,?,?,?,?)", NULL),
+	DB_SQL(CL_SQL_CHUNK_INSERT, "INSERT INTO cloud_scan_chunk (scan_id, seq, data) VALUES (?,?,?)", NULL),
+	DB_SQL(CL_SQL_SCAN_CHUNKS, "SELECT data FROM cloud_scan_chunk WHERE scan_id = ? ORDER BY seq",
+	    chunk_cols),
+	DB_SQL(CL_SQL_HOST_LETTER,
+	    "SELECT COUNT(*) AS n FROM pledge_signing WHERE kind = 'hosted_server' AND party_type = 'unit'"
+	    " AND party_id = ? AND is_current = 1", db_count_cols),
 };

@@ -223,7 +223,8 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 			pg_attr(pg_node(an, "action"), "name", all[i]);
 	if ((rc = cl_end_node(c, &vm, an)) != DB_OK)	/* life.c: release, suspend, … */
 		return app_dberr(rc);
-	if (strcmp(vm.v[VC_STATE], "unit_approved") == 0 && c->acct.role == ROLE_OFFICE) {
+	if (strcmp(vm.v[VC_STATE], "unit_approved") == 0 && c->acct.role == ROLE_OFFICE &&
+	    strcmp(vm.v[VC_KIND], "vm") == 0) {
 		long long u[3] = { 0, 0, 0 };
 		struct db_val q[] = { DBI(atoll(vm.v[VC_UNIT_ID])), DBI(c->id) };
 		if ((rc = SQL_RUN(c, CL_SQL_USAGE, q, usage_row, u)) != DB_OK)
@@ -308,8 +309,15 @@ step_tx(struct tx *t, void *arg)
 	sp->from = vm.v[VC_STATE];
 	const char *a = sp->action;
 	int over = 0;
+	int host = strcmp(vm.v[VC_KIND], "host") == 0;
+	if (strcmp(a, "submit") == 0 && host) {
+		/* a host's gate: the appendix 7 letter and the expert review (host.c) */
+		int g = cl_host_gate(c, &vm, &sp->code, &rc);
+		if (g != 0)
+			return g < 0 ? (int)rc : g;
+	}
 	if (strcmp(a, "submit") == 0) {
-		int has = cl_has_letter(c, unit, &rc);
+		int has = host ? 1 : cl_has_letter(c, unit, &rc);
 		if (has < 0)
 			return rc;
 		if (!has) {
@@ -336,9 +344,9 @@ step_tx(struct tx *t, void *arg)
 		struct db_val q[] = { DBI(unit), DBI(id) };
 		if ((rc = SQL_RUN(c, CL_SQL_USAGE, q, usage_row, u)) != DB_OK)
 			return rc;
-		over = u[0] + atoll(vm.v[VC_VCPU]) > cl_set.quota_vcpu ||
+		over = !host && (u[0] + atoll(vm.v[VC_VCPU]) > cl_set.quota_vcpu ||
 		    u[1] + atoll(vm.v[VC_MEMORY]) > cl_set.quota_memory ||
-		    u[2] + atoll(vm.v[VC_DISK]) > cl_set.quota_disk;
+		    u[2] + atoll(vm.v[VC_DISK]) > cl_set.quota_disk);
 		if (over && strcmp(v[A_OVERRIDE], "1") != 0) {
 			sp->code = "cloud_quota";
 			sp->err_field = A_OVERRIDE;
@@ -456,8 +464,11 @@ cl_step(struct ctx *c)
 	}
 	if (st == 422) {
 		errs[sp.err_field] = sp.code;
-		if (strcmp(sp.code, "cloud_gate") == 0)
-			pg_attri(pg_node(c->data, "gate"), "unit-id", unit);
+		if (strcmp(sp.code, "cloud_gate") == 0) {
+			xmlNodePtr g = pg_node(c->data, "gate");
+			pg_attri(g, "unit-id", unit);
+			pg_attr(g, "kind", strcmp(vm.v[VC_KIND], "host") == 0 ? "hosted_server" : "cloud_vm");
+		}
 		return cl_view_page(c, 422, a, vals, errs);
 	}
 	return st;

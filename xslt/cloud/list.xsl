@@ -9,7 +9,7 @@
     <h1><t:s key="cloud.title"/></h1>
     <xsl:variable name="r" select="/page/account/@role"/>
     <xsl:if test="$r = 'unit_staff' or $r = 'unit_head'">
-      <p class="actions"><a class="button" href="/cloud/new"><t:s key="cloud.new"/></a></p>
+      <p class="actions"><a class="button" href="/cloud/new"><t:s key="cloud.new"/></a> <a class="button" href="/cloud/host/new"><t:s key="cloud.host_new"/></a></p>
     </xsl:if>
     <xsl:if test="$r = 'center' or $r = 'office'">
       <form method="get" action="/cloud/ip" class="lookup">
@@ -53,6 +53,7 @@
               <th scope="col"><t:s key="cfield.applicant"/></th><th scope="col"><t:s key="cloud.spec"/></th>
               <th scope="col"><t:s key="cloud.state"/></th><th scope="col"><t:s key="cfield.ip"/></th>
               <xsl:if test="vms/vm/@date"><th scope="col"><xsl:choose><xsl:when test="$f/@expiring = '1'"><t:s key="cloud.expiry"/></xsl:when><xsl:when test="$f/@reclaimable = '1'"><t:s key="cloud.registered"/></xsl:when><xsl:otherwise><t:s key="cloud.due"/></xsl:otherwise></xsl:choose></th></xsl:if>
+              <th scope="col"><t:s key="cloud.kind"/></th>
             </tr></thead>
             <tbody>
               <r:for-each select="vms/vm">
@@ -64,6 +65,7 @@
                   <td><t:label set="cstate" select="@state"/> <small class="dates"><xsl:value-of select="@since"/></small></td>
                   <td class="code"><xsl:value-of select="@ip"/></td>
                   <xsl:if test="@date"><td class="dates"><xsl:value-of select="@date"/><xsl:if test="@expired"> <t:s key="cloud.expired"/></xsl:if></td></xsl:if>
+                  <td><t:label set="ckind" select="@kind"/></td>
                 </tr>
               </r:for-each>
             </tbody>

@@ -7,8 +7,8 @@
     <xsl:variable name="v" select="vm"/>
     <h1><t:s key="cloud.title"/> #<xsl:value-of select="$v/@id"/></h1>
     <xsl:if test="gate">
-      <p class="notice bad"><t:s key="cloud.gate"/><xsl:text> </xsl:text>
-        <a href="/pledges/sign?kind=cloud_vm&amp;unit={gate/@unit-id}"><t:s key="cloud.gate_link"/></a></p>
+      <p class="notice bad"><xsl:choose><xsl:when test="gate/@kind = 'hosted_server'"><t:s key="cloud.host_gate"/></xsl:when><xsl:otherwise><t:s key="cloud.gate"/></xsl:otherwise></xsl:choose><xsl:text> </xsl:text>
+        <a href="/pledges/sign?kind={gate/@kind}&amp;unit={gate/@unit-id}"><t:s key="cloud.gate_link"/></a></p>
     </xsl:if>
     <p><strong><t:s key="cloud.progress"/>: </strong><t:label set="cstate" select="progress/@state"/>
       <xsl:text> </xsl:text><t:s key="cloud.since"/><xsl:text> </xsl:text><xsl:value-of select="progress/@since"/>
@@ -16,8 +16,19 @@
     <dl>
       <dt><t:s key="cloud.unit"/></dt><dd><xsl:value-of select="$v/unit-name"/></dd>
       <dt><t:s key="cfield.applicant"/></dt><dd><xsl:value-of select="$v/applicant"/> (<xsl:value-of select="$v/contact"/>)</dd>
+      <dt><t:s key="cloud.kind"/></dt><dd><t:label set="ckind" select="$v/kind"/></dd>
+      <xsl:choose>
+        <xsl:when test="$v/kind = 'host'">
+          <dt><t:s key="cfield.server_config"/></dt><dd><xsl:value-of select="$v/server_config"/></dd>
+          <dt><t:s key="cfield.security_devices"/></dt><dd><xsl:value-of select="$v/security_devices"/></dd>
+          <dt><t:s key="cloud.review"/></dt><dd class="review"><xsl:value-of select="$v/review_date"/><xsl:text> </xsl:text><xsl:value-of select="$v/review_ref"/>
+            <xsl:if test="string($v/review-scan)"><xsl:text> </xsl:text><a href="/cloud/{$v/@id}/review"><t:s key="cloud.review_scan"/></a></xsl:if></dd>
+        </xsl:when>
+        <xsl:otherwise>
       <dt><t:s key="cfield.image"/></dt><dd><xsl:value-of select="images/image[@id = $v/image]"/><xsl:text> </xsl:text><xsl:value-of select="$v/image_other"/></dd>
       <dt><t:s key="cloud.spec"/></dt><dd><xsl:value-of select="$v/vcpu"/> vCPU / <xsl:value-of select="$v/memory_gib"/> GiB / <xsl:value-of select="$v/disk_gib"/> GiB</dd>
+        </xsl:otherwise>
+      </xsl:choose>
       <dt><t:s key="cfield.period_from"/></dt><dd><xsl:value-of select="$v/period_from"/> – <xsl:value-of select="$v/period_to"/></dd>
       <dt><t:s key="cfield.purpose"/></dt><dd><xsl:value-of select="$v/purpose"/></dd>
       <xsl:if test="string($v/ip)"><dt><t:s key="cfield.ip"/></dt><dd class="code"><xsl:value-of select="$v/server-name"/> <xsl:value-of select="$v/ip"/>/<xsl:value-of select="$v/netmask"/> gw <xsl:value-of select="$v/gateway"/></dd></xsl:if>
@@ -45,7 +56,7 @@
             <button type="submit"><t:label set="caction" select="@name"/></button>
           </form>
         </xsl:when>
-        <xsl:when test="@name = 'edit'"><p><a class="button" href="/cloud/{$v/@id}/edit"><t:label set="caction" select="@name"/></a></p></xsl:when>
+        <xsl:when test="@name = 'edit'"><p><a class="button" href="/cloud/{$v/@id}/{substring('edit', 1, 4 * ($v/kind != 'host'))}{substring('host', 1, 4 * ($v/kind = 'host'))}"><t:label set="caction" select="@name"/></a></p></xsl:when>
         <xsl:otherwise>
           <form method="post" action="/cloud/{$v/@id}/step">
             <xsl:call-template name="csrf"/>
