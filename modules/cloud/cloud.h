@@ -31,9 +31,9 @@
  *           <vms next? next-at?> (next-at: a date list's cursor, ?at=); <vm … kind
  *             date? expired?> (date: the due date, registration or period end the
  *             list is about; expired: a period already over)
- *           life.c adds: <life period-ended?="YYYY-MM-DD"><suspended-by/> <suspended-at/>
+ *           life.c adds: <end period-ended?="YYYY-MM-DD"><suspended-by/> <suspended-at/>
  *             <suspend-reason/> <ended-by/> <ended-at/> <end-reason/> <form>? (its action's
- *             fields, with errors)</life>; the actions release, decommission, suspend, lift
+ *             fields, with errors)</end>; the actions release, decommission, suspend, lift
  *             under <actions> (only those this account may take in this state).
  *  hosts    (kind = 'host', host.c) the list's <vm kind>; the vm page's <vm> adds kind,
  *           server_config, security_devices, review_date, review_ref, review-scan (the

@@ -86,7 +86,7 @@ life_row(void *arg, const struct db_row *r)
 enum db_rc
 cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions)
 {
-	xmlNodePtr n = pg_node(c->data, "life");
+	xmlNodePtr n = pg_node(c->data, "end");
 	if (is(vm->v[VC_STATE], "active") && expired(c, vm))
 		pg_attr(n, "period-ended", vm->v[VC_TO]);
 	struct db_val p[] = { DBI(atoll(vm->v[VC_ID])) };

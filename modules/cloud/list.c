@@ -38,7 +38,6 @@ list_row(void *arg, const struct db_row *r)
 	pg_attr(n, "kind", v[LS_KIND]);
 	pg_text(n, "unit", l->c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
 	pg_text(n, "applicant", v[LS_APPLICANT]);
-	pg_attr(n, "kind", v[LS_KIND]);
 	if (l->col >= 0) {	/* a list by a date: the date it is about, and the cursor */
 		pg_attr(n, "date", v[l->col]);
 		l->last_at = ar_strdup(l->c->ar, v[l->col]);

@@ -60,7 +60,7 @@ def test_release_keeps_the_ip_then_decommission_frees_it():
     assert one("SELECT end_reason FROM cloud_vm WHERE id=%d" % vid) == "不再需要"
     assert one("SELECT ip_active FROM cloud_vm WHERE id=%d" % vid) == ip
     st, x = page("/cloud/%d" % vid, "cs_admin")
-    assert x.findtext("./data/life/ended-by") == "cs_admin"
+    assert x.findtext("./data/end/ended-by") == "cs_admin"
     # a released VM still holds its address: another VM cannot be provisioned on it
     letter()
     other = create()
@@ -97,7 +97,7 @@ def test_decommission_of_an_active_vm_in_its_period_is_refused():
     before = snap(vid)
     r = life(vid, "decommission", "center")
     assert r.status == 422, r
-    assert r.xml().find("./data/life/form/field[@name='action']").get("error") == "cloud_decom_early"
+    assert r.xml().find("./data/end/form/field[@name='action']").get("error") == "cloud_decom_early"
     assert r.xml().find("./messages/msg[@code='cloud_decom_early']") is not None
     st, x = page("/cloud/%d" % vid, "center")
     html = post("/cloud/%d/life" % vid, {"action": "decommission", "version": x.find("./data/vm").get("version"),
@@ -108,7 +108,7 @@ def test_decommission_of_an_active_vm_in_its_period_is_refused():
     sql("UPDATE cloud_vm SET period_to = DATE_SUB('%s', INTERVAL 1 DAY) WHERE id=%d" % (today(), vid))
     end = one("SELECT period_to FROM cloud_vm WHERE id=%d" % vid)
     st, x = page("/cloud/%d" % vid, "cs_admin")
-    assert x.find("./data/life").get("period-ended") == end
+    assert x.find("./data/end").get("period-ended") == end
     assert end in get("/cloud/%d" % vid, "cs_admin").text
     assert "decommission" in actions(vid, "center")
     assert life(vid, "decommission", "center", reason="期满未续").status == 303
@@ -120,7 +120,7 @@ def test_suspend_and_lift_with_reasons_shown_to_the_unit():
     before = snap(vid)
     r = life(vid, "suspend", "center")
     assert r.status == 422, r
-    assert r.xml().find("./data/life/form/field[@name='reason']").get("error") == "required"
+    assert r.xml().find("./data/end/form/field[@name='reason']").get("error") == "required"
     assert r.xml().find("./messages/msg[@field='reason']") is not None
     assert life(vid, "suspend", "center", reason="x" * 501).status == 422
     assert snap(vid) == before
@@ -128,9 +128,9 @@ def test_suspend_and_lift_with_reasons_shown_to_the_unit():
     assert state(vid) == "suspended"
     assert one("SELECT ip_active FROM cloud_vm WHERE id=%d" % vid) == ip   # still holds it
     st, x = page("/cloud/%d" % vid, "cs_admin")
-    assert x.findtext("./data/life/suspended-by") == "center"
-    assert x.findtext("./data/life/suspend-reason") == "网页含有害信息"
-    assert x.findtext("./data/life/suspended-at")
+    assert x.findtext("./data/end/suspended-by") == "center"
+    assert x.findtext("./data/end/suspend-reason") == "网页含有害信息"
+    assert x.findtext("./data/end/suspended-at")
     assert "网页含有害信息" in get("/cloud/%d" % vid, "cs_admin").text
     assert "release" not in actions(vid, "cs_admin")
     assert actions(vid, "center") == {"lift"}

@@ -35,16 +35,16 @@
       <xsl:if test="string($v/return-reason)"><dt><t:s key="cfield.reason"/></dt><dd><xsl:value-of select="$v/return-reason"/></dd></xsl:if>
       <dt><t:s key="cloud.systems"/></dt><dd><xsl:for-each select="systems/system"><a href="/systems/{@id}"><xsl:value-of select="."/></a><xsl:text> </xsl:text></xsl:for-each></dd>
     </dl>
-    <xsl:if test="life/@period-ended"><p class="notice bad"><t:s key="cloud.period_ended"/><xsl:text> </xsl:text><xsl:value-of select="life/@period-ended"/></p></xsl:if>
-    <xsl:if test="$v/@state = 'suspended'"><p class="notice bad"><t:s key="cloud.suspended"/>: <xsl:value-of select="life/suspended-by"/>, <xsl:value-of select="life/suspended-at"/> — <xsl:value-of select="life/suspend-reason"/></p></xsl:if>
-    <xsl:if test="$v/@state = 'released' or $v/@state = 'decommissioned'"><p class="notice"><t:label set="cstate" select="$v/@state"/>: <xsl:value-of select="life/ended-by"/>, <xsl:value-of select="life/ended-at"/><xsl:if test="string(life/end-reason)"> — <xsl:value-of select="life/end-reason"/></xsl:if></p></xsl:if>
+    <xsl:if test="end/@period-ended"><p class="notice bad"><t:s key="cloud.period_ended"/><xsl:text> </xsl:text><xsl:value-of select="end/@period-ended"/></p></xsl:if>
+    <xsl:if test="$v/@state = 'suspended'"><p class="notice bad"><t:s key="cloud.suspended"/>: <xsl:value-of select="end/suspended-by"/>, <xsl:value-of select="end/suspended-at"/> — <xsl:value-of select="end/suspend-reason"/></p></xsl:if>
+    <xsl:if test="$v/@state = 'released' or $v/@state = 'decommissioned'"><p class="notice"><t:label set="cstate" select="$v/@state"/>: <xsl:value-of select="end/ended-by"/>, <xsl:value-of select="end/ended-at"/><xsl:if test="string(end/end-reason)"> — <xsl:value-of select="end/end-reason"/></xsl:if></p></xsl:if>
     <xsl:if test="quota">
       <p><t:s key="cloud.quota"/>: <xsl:value-of select="quota/@used-vcpu"/>/<xsl:value-of select="quota/@vcpu"/> vCPU, <xsl:value-of select="quota/@used-memory"/>/<xsl:value-of select="quota/@memory"/> GiB, <xsl:value-of select="quota/@used-disk"/>/<xsl:value-of select="quota/@disk"/> GiB</p>
     </xsl:if>
     <xsl:for-each select="actions/action">
       <xsl:choose>
         <xsl:when test="@name = 'release' or @name = 'decommission' or @name = 'suspend' or @name = 'lift'">
-          <xsl:variable name="lf" select="/page/data/life/form"/>
+          <xsl:variable name="lf" select="/page/data/end/form"/>
           <form method="post" action="/cloud/{$v/@id}/life">
             <xsl:call-template name="csrf"/>
             <input type="hidden" name="action" value="{@name}"/>
