@@ -6,7 +6,7 @@ and unit, and the IP uniqueness across VMs and hosts."""
 import uuid
 from lib import form, one, page, request, sql, unit_id
 from fixtures import PDF, multipart, post_sign, post_xml, sign_form
-from fixtures import cloud_create, cloud_letter, cloud_state as state, cloud_step as step
+from fixtures import cloud_approved, cloud_create, cloud_letter, cloud_state as state, cloud_step as step
 
 HOST = {"applicant": "李四", "contact": "13900139000", "server_config": "Dell R740, 2×Xeon, 128G",
         "security_devices": "防火墙 + WAF", "period_from": "2026-01-01", "period_to": "2026-12-31",
@@ -148,14 +148,12 @@ def test_ip_unique_across_kinds():
     cloud_letter()
     # a VM on an address, then a host refused on it
     vid = cloud_create()
-    for a, who in (("submit", "cs_admin"), ("approve", "cs_head"), ("approve", "office")):
-        assert step(vid, a, who).status == 303
+    cloud_approved(vid)
     ip = "10.98.%d.%d" % (vid // 250 % 250, vid % 250 + 1)
     assert step(vid, "provision", "center", server_name="vm", ip=ip, netmask="255.255.255.0",
                 gateway="10.98.0.1", provision_date="2026-01-05").status == 303
     hid = create()
-    for a, who in (("submit", "cs_admin"), ("approve", "cs_head"), ("approve", "office")):
-        assert step(hid, a, who).status == 303
+    cloud_approved(hid)
     r = step(hid, "provision", "center", server_name="h", ip=ip, netmask="255.255.255.0",
              gateway="10.98.0.1", provision_date="2026-01-05")
     assert r.status == 422 and state(hid) == "office_approved"
@@ -164,8 +162,7 @@ def test_ip_unique_across_kinds():
     assert step(hid, "provision", "center", server_name="h", ip=ip2, netmask="255.255.255.0",
                 gateway="10.97.0.1", provision_date="2026-01-05").status == 303
     v2 = cloud_create()
-    for a, who in (("submit", "cs_admin"), ("approve", "cs_head"), ("approve", "office")):
-        assert step(v2, a, who).status == 303
+    cloud_approved(v2)
     r = step(v2, "provision", "center", server_name="v", ip=ip2, netmask="255.255.255.0",
              gateway="10.97.0.1", provision_date="2026-01-05")
     assert r.status == 422 and state(v2) == "office_approved"
