@@ -27,6 +27,9 @@ static const struct route routes[] = {
 	{ REQ_POST, "{id}/rereg", cl_rereg_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/reclaim", cl_reclaim, ROLE_CENTER, 0 },
 	{ REQ_POST, "{id}/life", cl_life, ROLES_ALL, 0 },
+	{ REQ_GET,  "{id}/change", cl_change_form, ROLES_ALL, 0 },
+	{ REQ_POST, "{id}/change", cl_change_save, ROLES_ALL, 0 },
+	{ REQ_POST, "{id}/decide", cl_change_decide, ROLES_ALL, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
@@ -34,6 +37,7 @@ static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_IP] = "cloud/ip", [CL_VIEW_IMAGES] = "cloud/images",
 	[CL_VIEW_PRINT] = "cloud/print",
 	[CL_VIEW_REREG] = "cloud/rereg",
+	[CL_VIEW_CHANGE] = "cloud/change",
 };
 
 static const struct verb verbs[] = {
