@@ -180,7 +180,6 @@ def test_bad_input_is_422_with_the_message_and_nothing_saved():
         assert r.status == 422, (field, bad, r)
         e = error(r, field)
         assert e and (code is None or e == code), (field, bad, e)
-        assert "message" not in r.body.decode() or True
     r = file(vid, reason="没有改动")
     assert r.status == 422 and "cloud_change_none" in msgs(r)
     # a renewal: its end after its start, and after the current end (2026-12-31)
