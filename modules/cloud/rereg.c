@@ -155,6 +155,19 @@ rereg_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
+/*
+ * The page's <life>: on the VM page life.c's (cl_end_node runs first), else
+ * a new one, so the page has one <life> with the dates and the end alike.
+ */
+static xmlNodePtr
+life_elem(struct ctx *c)
+{
+	for (xmlNodePtr k = c->data->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "life"))
+			return k;
+	return pg_node(c->data, "life");
+}
+
 /* <life> and <reregs> of VM id under c->data; rs (may be NULL) gets the newest administrator. */
 static enum db_rc
 life_node(struct ctx *c, long long id, struct reregs *rs)
@@ -165,7 +178,7 @@ life_node(struct ctx *c, long long id, struct reregs *rs)
 	if (rc != DB_OK || l.n == 0)
 		return rc;
 	int today = wd_today(), reg = wd_parse(l.v[LF_REGISTERED]);
-	xmlNodePtr n = pg_node(c->data, "life");
+	xmlNodePtr n = life_elem(c);
 	pg_attr(n, "kind", l.v[LF_KIND]);
 	pg_attr(n, "live", live_vm(&l) ? "1" : "0");
 	if (*l.v[LF_REGISTERED])

@@ -16,8 +16,9 @@ D = datetime.timedelta(days=1)
 def active_vm(login="cs_admin", head="cs_head", unit="C-CS"):
     letter(unit)
     vid = create(login)
+    # the suite's earlier VMs fill the unit's quota: the office overrides (test_97 tests the rule)
     for a, who in (("submit", login), ("approve", head), ("approve", "office")):
-        assert step(vid, a, who).status == 303
+        assert step(vid, a, who, **({"override": "1"} if who == "office" else {})).status == 303
     ip = "10.99.%d.%d" % (vid // 250 % 250, vid % 250 + 1)
     r = step(vid, "provision", "center", server_name="rr-%d" % vid, ip=ip, netmask="255.255.255.0",
              gateway="10.99.0.254", provision_date=str(today()))

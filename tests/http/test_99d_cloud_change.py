@@ -18,8 +18,9 @@ from fixtures import cloud_create as create, cloud_letter as letter, cloud_state
 def active_vm():
     letter()
     vid = create()
+    # the suite's earlier VMs fill the unit's quota: the office overrides (test_97 tests the rule)
     for a, who in (("submit", "cs_admin"), ("approve", "cs_head"), ("approve", "office")):
-        assert step(vid, a, who).status == 303
+        assert step(vid, a, who, **({"override": "1"} if who == "office" else {})).status == 303
     ip = "10.98.%d.%d" % (vid // 250 % 250, vid % 250 + 1)
     r = step(vid, "provision", "center", server_name="chg-%d" % vid, ip=ip, netmask="255.255.255.0",
              gateway="10.98.0.254", provision_date="2026-01-05")
