@@ -39,6 +39,15 @@
  *           server_config, security_devices, review_date, review_ref, review-scan (the
  *           scan's id, '' for none), review-mime, review-size; no <quota>; <gate unit-id
  *           kind>.  host-form: <current>?; <systems>; <picked>; <form>; <scan>? (the kept one)
+ *           change.c adds: <changes may-change may-renew over?><change id kind state version
+ *             requested-by requested-at decided-by? decided-at? override><reason/>
+ *             <decision/>? <field name old new/>… (only the fields it changes)</change>…
+ *             <form>? (the decision's fields, with errors)</changes>; the actions
+ *             change-approve, change-reject (office), change-withdraw (the unit's staff)
+ *             under <actions> while one is pending; over="1": approving needs the override
+ *  change   <vm>; <changes> as above; <closed/>? (not in a state to file this kind);
+ *           <form> (kind nonce purpose vcpu memory_gib disk_gib sw_database sw_app
+ *             sw_other notes period_from period_to reason)
  */
 #ifndef WANGAN_CLOUD_H
 #define WANGAN_CLOUD_H
@@ -131,7 +140,16 @@
 	S(CL_SQL_SCAN_INSERT, 5) \
 	S(CL_SQL_CHUNK_INSERT, 3) \
 	S(CL_SQL_SCAN_CHUNKS, 1) \
-	S(CL_SQL_HOST_LETTER, 1)
+	S(CL_SQL_HOST_LETTER, 1) \
+	/* a change or renewal of a provisioned VM (change.c) */ \
+	S(CL_SQL_CHG_ADD, 25) \
+	S(CL_SQL_CHG_LIST, 1) \
+	S(CL_SQL_CHG_LOCK, 2) \
+	S(CL_SQL_CHG_PENDING, 1) \
+	S(CL_SQL_CHG_DECIDE, 6) \
+	S(CL_SQL_CHG_APPLY, 4) \
+	S(CL_SQL_DEMO_CHG_COUNT, 0) \
+	S(CL_SQL_DEMO_CHG_VM, 0)
 DB_STATEMENTS(cl_sql_id, CL_STATEMENTS, CL_SQL__MAX);
 extern const struct db_stmt cl_sql[CL_SQL__MAX];
 
@@ -240,8 +258,23 @@ extern const char *const cl_end_cols[cl_end_col__MAX + 1];
 #define CL_CHUNK_COLS(C) C(CK_DATA, "data")
 DB_COLUMNS(cl_chunk_col, CL_CHUNK_COLS);
 
+/* CL_SQL_CHG_LIST, _LOCK: a change, each field's value before and proposed in pairs (change.c). */
+#define CL_CHG_COLS(C) C(CH_ID, "id") C(CH_KIND, "kind") C(CH_STATE, "state") C(CH_VERSION, "version") \
+	C(CH_OLD_PURPOSE, "old_purpose") C(CH_NEW_PURPOSE, "new_purpose") C(CH_OLD_VCPU, "old_vcpu") \
+	C(CH_NEW_VCPU, "new_vcpu") C(CH_OLD_MEMORY, "old_memory_gib") C(CH_NEW_MEMORY, "new_memory_gib") \
+	C(CH_OLD_DISK, "old_disk_gib") C(CH_NEW_DISK, "new_disk_gib") C(CH_OLD_SW_DB, "old_sw_database") \
+	C(CH_NEW_SW_DB, "new_sw_database") C(CH_OLD_SW_APP, "old_sw_app") C(CH_NEW_SW_APP, "new_sw_app") \
+	C(CH_OLD_SW_OTHER, "old_sw_other") C(CH_NEW_SW_OTHER, "new_sw_other") C(CH_OLD_NOTES, "old_notes") \
+	C(CH_NEW_NOTES, "new_notes") C(CH_OLD_FROM, "old_period_from") C(CH_NEW_FROM, "new_period_from") \
+	C(CH_OLD_TO, "old_period_to") C(CH_NEW_TO, "new_period_to") C(CH_REASON, "reason") \
+	C(CH_BY, "requested_by") C(CH_AT, "requested_at") C(CH_DEC_BY, "decided_by") \
+	C(CH_DEC_AT, "decided_at") C(CH_DEC_REASON, "decision_reason") C(CH_OVERRIDE, "override") \
+	C(CH_VM, "vm_id")
+DB_COLUMNS(cl_chg_col, CL_CHG_COLS);
+extern const char *const cl_chg_cols[cl_chg_col__MAX + 1];
+
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
-	CL_VIEW_REREG, CL_VIEW_HOST_FORM, CL_VIEW__MAX };
+	CL_VIEW_REREG, CL_VIEW_HOST_FORM, CL_VIEW_CHANGE, CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 
@@ -322,4 +355,20 @@ int cl_review(struct ctx *c);
 /* A host's submission gate: 0 when it may go, else 422 with *code set
  * ("cloud_gate": no appendix 7 letter; "cloud_review": no expert review), -1: the database. */
 int cl_host_gate(struct ctx *c, const struct vm *vm, const char **code, enum db_rc *rc);
+/* form.c: a request's field rule by key (a change checks by the same rules), or NULL. */
+const struct vfield *cl_form_field(const char *key);
+/* form.c: fields f[0..2] (vCPU, memory, disk) of v within the per-request limits; errors in e. */
+size_t cl_range(const char **v, const char **e, const int f[3]);
+/* vm.c: a unit's active VMs' totals but VM id's (CL_SQL_USAGE), in u[3]. */
+enum db_rc cl_usage(struct ctx *c, long long unit, long long id, long long u[3]);
+/*
+ * change.c: a change or renewal of a provisioned VM (GET, POST {id}/change),
+ * the office's approval or rejection and the applicant's withdrawal (POST
+ * {id}/decide), the VM page's part of it, the demo's pending change.
+ */
+int cl_change_form(struct ctx *c);
+int cl_change_save(struct ctx *c);
+int cl_change_decide(struct ctx *c);
+enum db_rc cl_change_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions);
+int cl_demo_change(struct ctx *c);
 #endif

@@ -141,5 +141,7 @@ cl_demo(struct ctx *c)
 		fprintf(stderr, "wangan-cloud: demo data (life) failed\n");
 		return st;
 	}
-	return cl_demo_rereg(c);
+	if ((st = cl_demo_rereg(c)) != 200)
+		return st;
+	return cl_demo_change(c);	/* one VM with a pending change */
 }

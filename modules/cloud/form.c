@@ -120,12 +120,8 @@ static long
 cross_check(struct ctx *c, const char **v, const char **e, long long unit, struct cl_picked *pk,
     const char **syserr, enum db_rc *rc)
 {
-	long bad = 0;
-	const long max[3] = { cl_set.max_vcpu, cl_set.max_memory, cl_set.max_disk };
 	const int f[3] = { F_VCPU, F_MEMORY, F_DISK };
-	for (int i = 0; i < 3; i++)
-		if (e[f[i]] == NULL && (atol(v[f[i]]) < 1 || atol(v[f[i]]) > max[i]))
-			bad += cl_flag(e, f[i], "cloud_range");
+	long bad = (long)cl_range(v, e, f);
 	if (e[F_FROM] == NULL && e[F_TO] == NULL && strcmp(v[F_TO], v[F_FROM]) < 0)
 		bad += cl_flag(e, F_TO, "cloud_period");
 	if (e[F_IMAGE] == NULL) {
@@ -301,4 +297,24 @@ cl_save(struct ctx *c)
 		return form_page(c, 409, now.n ? &now : NULL, unit, vals, NULL, &pk);
 	}
 	return st;
+}
+
+const struct vfield *
+cl_form_field(const char *key)
+{
+	for (int i = 0; i < F__MAX; i++)
+		if (strcmp(fields[i].key, key) == 0)
+			return &fields[i];
+	return NULL;
+}
+
+size_t
+cl_range(const char **v, const char **e, const int f[3])
+{
+	const long max[3] = { cl_set.max_vcpu, cl_set.max_memory, cl_set.max_disk };
+	size_t bad = 0;
+	for (int i = 0; i < 3; i++)
+		if (e[f[i]] == NULL && (atol(v[f[i]]) < 1 || atol(v[f[i]]) > max[i]))
+			bad += cl_flag(e, f[i], "cloud_range");
+	return bad;
 }

@@ -32,6 +32,9 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/host", cl_host_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/host", cl_host_save, ROLES_UNIT, ROUTE_UPLOAD },
 	{ REQ_GET,  "{id}/review", cl_review, ROLES_ALL, 0 },
+	{ REQ_GET,  "{id}/change", cl_change_form, ROLES_ALL, 0 },
+	{ REQ_POST, "{id}/change", cl_change_save, ROLES_ALL, 0 },
+	{ REQ_POST, "{id}/decide", cl_change_decide, ROLES_ALL, 0 },
 };
 
 static const char *const views[CL_VIEW__MAX] = {
@@ -40,6 +43,7 @@ static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_PRINT] = "cloud/print",
 	[CL_VIEW_REREG] = "cloud/rereg",
 	[CL_VIEW_HOST_FORM] = "cloud/host-form",
+	[CL_VIEW_CHANGE] = "cloud/change",
 };
 
 static const struct verb verbs[] = {

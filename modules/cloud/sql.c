@@ -70,6 +70,16 @@ static DB_COLNAMES(rereg_cols, CL_REREG_COLS);
 static DB_COLNAMES(chunk_cols, CL_CHUNK_COLS);
 DB_COLNAMES(cl_vm_cols, CL_VM_COLS);
 DB_COLNAMES(cl_end_cols, CL_END_COLS);
+DB_COLNAMES(cl_chg_cols, CL_CHG_COLS);
+
+/* A change's row (change.c). */
+#define CL_CHG_SELECT \
+	"SELECT id, kind, state, version, old_purpose, new_purpose, old_vcpu, new_vcpu, old_memory_gib," \
+	" new_memory_gib, old_disk_gib, new_disk_gib, old_sw_database, new_sw_database, old_sw_app," \
+	" new_sw_app, old_sw_other, new_sw_other, old_notes, new_notes, old_period_from, new_period_from," \
+	" old_period_to, new_period_to, reason, requested_by, requested_at," \
+	" COALESCE(decided_by, '') AS decided_by, COALESCE(decided_at, '') AS decided_at, decision_reason," \
+	" override, vm_id FROM cloud_change"
 
 const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_LIST_ALL, CL_LIST_SQL(""), list_cols),
@@ -242,4 +252,32 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_HOST_LETTER,
 	    "SELECT COUNT(*) AS n FROM pledge_signing WHERE kind = 'hosted_server' AND party_type = 'unit'"
 	    " AND party_id = ? AND is_current = 1", db_count_cols),
+	/* change.c: a VM's changes, newest first; one locked; the pending one's count */
+	DB_SQL(CL_SQL_CHG_ADD,
+	    "INSERT INTO cloud_change (vm_id, kind, old_purpose, new_purpose, old_vcpu, new_vcpu, old_memory_gib,"
+	    " new_memory_gib, old_disk_gib, new_disk_gib, old_sw_database, new_sw_database, old_sw_app, new_sw_app,"
+	    " old_sw_other, new_sw_other, old_notes, new_notes, old_period_from, new_period_from, old_period_to,"
+	    " new_period_to, reason, requested_by, nonce) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    NULL),
+	DB_SQL(CL_SQL_CHG_LIST, CL_CHG_SELECT " WHERE vm_id = ? ORDER BY id DESC LIMIT 50", cl_chg_cols),
+	DB_SQL(CL_SQL_CHG_LOCK, CL_CHG_SELECT " WHERE id = ? AND vm_id = ? FOR UPDATE", cl_chg_cols),
+	DB_SQL(CL_SQL_CHG_PENDING,
+	    "SELECT COUNT(*) AS n FROM cloud_change WHERE vm_id = ? AND pending = 1 FOR UPDATE", db_count_cols),
+	/* decided: no longer pending (NULL frees the one-pending key), from the version the page showed */
+	DB_SQL(CL_SQL_CHG_DECIDE,
+	    "UPDATE cloud_change SET state = ?, pending = NULL, decided_by = ?, decided_at = NOW(),"
+	    " decision_reason = ?, override = ?, version = version + 1"
+	    " WHERE id = ? AND version = ? AND state = 'pending'", NULL),
+	/* approved: every proposed value onto the VM (a change keeps the period, a renewal the settings) */
+	DB_SQL(CL_SQL_CHG_APPLY,
+	    "UPDATE cloud_vm v JOIN cloud_change c ON c.vm_id = v.id SET v.purpose = c.new_purpose,"
+	    " v.vcpu = c.new_vcpu, v.memory_gib = c.new_memory_gib, v.disk_gib = c.new_disk_gib,"
+	    " v.sw_database = c.new_sw_database, v.sw_app = c.new_sw_app, v.sw_other = c.new_sw_other,"
+	    " v.notes = c.new_notes, v.period_from = c.new_period_from, v.period_to = c.new_period_to,"
+	    " v.version = v.version + 1, v.updated_by = ? WHERE c.id = ? AND v.id = ? AND v.version = ?", NULL),
+	DB_SQL(CL_SQL_DEMO_CHG_COUNT,
+	    "SELECT COUNT(*) AS n FROM cloud_change WHERE nonce = 'demochange0000000000000000000001'", db_count_cols),
+	DB_SQL(CL_SQL_DEMO_CHG_VM,
+	    "SELECT COALESCE(MIN(v.id), 0) AS n FROM cloud_vm v WHERE v.created_by = 'demo' AND v.state = 'active'"
+	    " AND NOT EXISTS (SELECT 1 FROM cloud_change c WHERE c.vm_id = v.id AND c.pending = 1)", db_count_cols),
 };

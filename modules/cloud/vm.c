@@ -223,6 +223,8 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 			pg_attr(pg_node(an, "action"), "name", all[i]);
 	if ((rc = cl_end_node(c, &vm, an)) != DB_OK)	/* life.c: release, suspend, … */
 		return app_dberr(rc);
+	if ((rc = cl_change_node(c, &vm, an)) != DB_OK)	/* change.c: a change or renewal */
+		return app_dberr(rc);
 	if (strcmp(vm.v[VC_STATE], "unit_approved") == 0 && c->acct.role == ROLE_OFFICE &&
 	    strcmp(vm.v[VC_KIND], "vm") == 0) {
 		long long u[3] = { 0, 0, 0 };
@@ -472,4 +474,12 @@ cl_step(struct ctx *c)
 		return cl_view_page(c, 422, a, vals, errs);
 	}
 	return st;
+}
+
+enum db_rc
+cl_usage(struct ctx *c, long long unit, long long id, long long u[3])
+{
+	struct db_val q[] = { DBI(unit), DBI(id) };
+	u[0] = u[1] = u[2] = 0;
+	return SQL_RUN(c, CL_SQL_USAGE, q, usage_row, u);
 }

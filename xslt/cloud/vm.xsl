@@ -56,6 +56,7 @@
             <button type="submit"><t:label set="caction" select="@name"/></button>
           </form>
         </xsl:when>
+        <xsl:when test="starts-with(@name, 'change-')"/><!-- change.c's: under the changes below -->
         <xsl:when test="@name = 'edit'"><p><a class="button" href="/cloud/{$v/@id}/{substring('edit', 1, 4 * ($v/kind != 'host'))}{substring('host', 1, 4 * ($v/kind = 'host'))}"><t:label set="caction" select="@name"/></a></p></xsl:when>
         <xsl:otherwise>
           <form method="post" action="/cloud/{$v/@id}/step">
@@ -76,6 +77,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+    <xsl:apply-templates select="changes"/>
     <xsl:if test="life/@registered">
       <dl class="life">
         <dt><t:s key="cloud.registered"/></dt><dd><xsl:value-of select="life/@registered"/></dd>
@@ -104,5 +106,55 @@
         <li><xsl:value-of select="@at"/><xsl:text> </xsl:text><xsl:value-of select="@login"/>: <t:label set="cstate" select="@to"/><xsl:if test="string(reason)"> — <xsl:value-of select="reason"/></xsl:if></li>
       </xsl:for-each>
     </ul>
+  </xsl:template>
+  <!-- change.c: a change or renewal — the links to file one, the diffs, the pending one's decisions. -->
+  <xsl:template match="changes">
+    <xsl:variable name="id" select="../vm/@id"/>
+    <xsl:if test="@may-change = '1' or @may-renew = '1'">
+      <p><xsl:if test="@may-change = '1'"><a class="button" href="/cloud/{$id}/change"><t:label set="cchange" select="'change'"/></a><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="@may-renew = '1'"><a class="button" href="/cloud/{$id}/change?kind=renewal"><t:label set="cchange" select="'renewal'"/></a></xsl:if></p>
+    </xsl:if>
+    <xsl:if test="change">
+      <h2><t:s key="cloud.changes"/></h2>
+      <xsl:for-each select="change">
+        <div class="change">
+          <p><strong><t:label set="cchange" select="@kind"/> #<xsl:value-of select="@id"/></strong>: <t:label set="cchstate" select="@state"/>
+            — <xsl:value-of select="@requested-by"/>, <xsl:value-of select="@requested-at"/>
+            <xsl:if test="@decided-by">; <xsl:value-of select="@decided-by"/>, <xsl:value-of select="@decided-at"/></xsl:if>
+            <xsl:if test="@override = '1'"> (<t:s key="cfield.override"/>)</xsl:if></p>
+          <table class="diff">
+            <tr><th><t:s key="cloud.change_field"/></th><th><t:s key="cloud.change_old"/></th><th><t:s key="cloud.change_new"/></th></tr>
+            <xsl:for-each select="field">
+              <tr><td><t:label set="cfield" select="@name"/></td><td><xsl:value-of select="@old"/></td><td><xsl:value-of select="@new"/></td></tr>
+            </xsl:for-each>
+          </table>
+          <p><t:s key="cfield.reason"/>: <xsl:value-of select="reason"/></p>
+          <xsl:if test="decision"><p><t:s key="cloud.change_decision"/>: <xsl:value-of select="decision"/></p></xsl:if>
+          <xsl:if test="@state = 'pending'">
+            <xsl:variable name="f" select="../form"/>
+            <xsl:if test="../@over = '1'"><p class="notice warn"><t:s key="msg.cloud_quota"/></p></xsl:if>
+            <xsl:for-each select="/page/data/actions/action[starts-with(@name, 'change-')]">
+              <xsl:variable name="a" select="substring-after(@name, 'change-')"/>
+              <form method="post" action="/cloud/{$id}/decide">
+                <xsl:call-template name="csrf"/>
+                <input type="hidden" name="action" value="{$a}"/>
+                <input type="hidden" name="change" value="{$f/field[@name = 'change']}"/>
+                <input type="hidden" name="version" value="{$f/field[@name = 'version']}"/>
+                <xsl:if test="$a != 'withdraw'">
+                  <div class="field"><label for="chg-{$a}"><t:s key="cfield.reason"/></label>
+                    <div class="input"><textarea id="chg-{$a}" name="reason" maxlength="500"><xsl:if test="$f/field[@name = 'action'] = $a"><xsl:value-of select="$f/field[@name = 'reason']"/></xsl:if></textarea>
+                      <xsl:if test="$f/field[@name = 'action'] = $a and string($f/field[@name = 'reason']/@error)"><p class="ferr"><t:label set="msg" select="$f/field[@name = 'reason']/@error"/></p></xsl:if></div></div>
+                </xsl:if>
+                <xsl:if test="$a = 'approve'">
+                  <div class="field"><label><input type="checkbox" name="override" value="1"/><xsl:text> </xsl:text><t:s key="cfield.override"/></label>
+                    <xsl:if test="string($f/field[@name = 'override']/@error)"><p class="ferr"><t:label set="msg" select="$f/field[@name = 'override']/@error"/></p></xsl:if></div>
+                </xsl:if>
+                <button type="submit"><t:label set="caction" select="@name"/></button>
+              </form>
+            </xsl:for-each>
+          </xsl:if>
+        </div>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
