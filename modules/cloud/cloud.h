@@ -223,7 +223,7 @@ DB_COLUMNS(cl_ip_col, CL_IP_COLS);
 	C(CA_OTHER, "is_other") C(CA_ACTIVE, "active") C(CA_VERSION, "version") C(CA_USED, "used")
 DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
 
-/* CL_SQL_EXPORT: every VM, in the order of cloud.xsd (export.c). */
+/* CL_SQL_EXPORT: every VM and hosted server, in the order of cloud.xsd (export.c). */
 #define CL_EXPORT_COLS(C) \
 	C(XC_ID, "id") C(XC_STATE, "state") C(XC_UNIT_CODE, "code") C(XC_UNIT_NAME, "unit_name") \
 	C(XC_APPLICANT, "applicant") C(XC_CONTACT, "contact") C(XC_APPLY_DATE, "apply_date") \
@@ -233,7 +233,9 @@ DB_COLUMNS(cl_cat_col, CL_CAT_COLS);
 	C(XC_FROM, "period_from") C(XC_TO, "period_to") C(XC_PURPOSE, "purpose") C(XC_NOTES, "notes") \
 	C(XC_SYS_IDS, "system_ids") C(XC_SYS_NAMES, "system_names") C(XC_SERVER, "server_name") \
 	C(XC_IP, "ip") C(XC_NETMASK, "netmask") C(XC_GATEWAY, "gateway") C(XC_PROV_DATE, "provision_date") \
-	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
+	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at") \
+	C(XC_KIND, "kind") C(XC_CONFIG, "server_config") C(XC_DEVICES, "security_devices") \
+	C(XC_REVIEW_DATE, "review_date") C(XC_REVIEW_REF, "review_ref")
 DB_COLUMNS(cl_export_col, CL_EXPORT_COLS);
 
 /* CL_SQL_LIFE, _LOCK: what the date rules read of a VM (rereg.c). */
@@ -326,7 +328,7 @@ int cl_image_add(struct ctx *c);
 int cl_image_set(struct ctx *c);
 /* GET {id}/print: appendix 6 on A4 (print.c). */
 int cl_print(struct ctx *c);
-/* GET export.xml and --export: every VM (export.c; schema/xml/cloud.xsd). */
+/* GET export.xml and --export: every VM and hosted server (export.c; schema/xml/cloud.xsd). */
 int cl_export(struct ctx *c);
 /*
  * rereg.c: the yearly re-registration (GET, POST {id}/rereg), the centre's

@@ -48,6 +48,7 @@ export_row(void *arg, const struct db_row *r)
 	xo_start(x, "vm");
 	xo_attr(x, "id", v[XC_ID]);
 	xo_attr(x, "state", v[XC_STATE]);
+	xo_attr(x, "kind", v[XC_KIND]);
 	xo_start(x, "unit");
 	xo_attr(x, "code", v[XC_UNIT_CODE]);
 	xo_elem(x, "name", v[XC_UNIT_NAME]);
@@ -57,16 +58,29 @@ export_row(void *arg, const struct db_row *r)
 	xo_elem(x, "contact", v[XC_CONTACT]);
 	xo_elem(x, "date", v[XC_APPLY_DATE]);
 	xo_end(x);
-	xo_start(x, "image");
-	xo_attr(x, "code", v[XC_IMAGE_CODE]);
-	xo_elem(x, "name", v[XC_IMAGE_NAME]);
-	xo_elem(x, "other", v[XC_IMAGE_OTHER]);
-	xo_end(x);
-	xo_start(x, "resources");
-	xo_elem(x, "vcpu", v[XC_VCPU]);
-	xo_elem(x, "memoryGiB", v[XC_MEMORY]);
-	xo_elem(x, "diskGiB", v[XC_DISK]);
-	xo_end(x);
+	if (strcmp(v[XC_KIND], "host") == 0) {	/* appendix 8: a server of the unit's own */
+		xo_start(x, "hosting");
+		xo_elem(x, "configuration", v[XC_CONFIG]);
+		xo_elem(x, "securityDevices", v[XC_DEVICES]);
+		if (*v[XC_REVIEW_DATE]) {
+			xo_start(x, "review");
+			xo_elem(x, "date", v[XC_REVIEW_DATE]);
+			xo_elem(x, "reference", v[XC_REVIEW_REF]);
+			xo_end(x);
+		}
+		xo_end(x);
+	} else {
+		xo_start(x, "image");
+		xo_attr(x, "code", v[XC_IMAGE_CODE]);
+		xo_elem(x, "name", v[XC_IMAGE_NAME]);
+		xo_elem(x, "other", v[XC_IMAGE_OTHER]);
+		xo_end(x);
+		xo_start(x, "resources");
+		xo_elem(x, "vcpu", v[XC_VCPU]);
+		xo_elem(x, "memoryGiB", v[XC_MEMORY]);
+		xo_elem(x, "diskGiB", v[XC_DISK]);
+		xo_end(x);
+	}
 	if (*v[XC_SW_DB] || *v[XC_SW_APP] || *v[XC_SW_OTHER]) {
 		xo_start(x, "software");
 		xo_elem(x, "database", v[XC_SW_DB]);

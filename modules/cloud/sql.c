@@ -161,11 +161,11 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_CAT_CODE, "UPDATE cloud_image SET code = CONCAT('img', id) WHERE id = ?", NULL),
 	DB_SQL(CL_SQL_CAT_SET_ACTIVE,
 	    "UPDATE cloud_image SET active = ?, version = version + 1 WHERE id = ? AND version = ?", NULL),
-	/* export.c: the linked systems' ids and names as lists (the query streams: no second one
+	/* export.c (a hosted server has no image: LEFT JOIN): the linked systems' ids and names as lists (the query streams: no second one
 	 * meanwhile), names apart by US (0x1f), which no typed name holds */
 	DB_SQL(CL_SQL_EXPORT,
 	    "SELECT v.id, v.state, u.code, u.name AS unit_name, v.applicant, v.contact, v.apply_date,"
-	    " i.code AS image_code, i.name AS image_name, v.image_other, v.vcpu, v.memory_gib, v.disk_gib,"
+	    " COALESCE(i.code, '') AS image_code, COALESCE(i.name, '') AS image_name, v.image_other, v.vcpu, v.memory_gib, v.disk_gib,"
 	    " v.sw_database, v.sw_app, v.sw_other, v.period_from, v.period_to, v.purpose, v.notes,"
 	    " COALESCE((SELECT GROUP_CONCAT(l.system_id ORDER BY l.system_id SEPARATOR ',')"
 	    " FROM cloud_vm_system l WHERE l.vm_id = v.id), '') AS system_ids,"
@@ -174,8 +174,9 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	    " AS system_names,"
 	    " COALESCE(v.server_name, '') AS server_name, COALESCE(v.ip, '') AS ip,"
 	    " COALESCE(v.netmask, '') AS netmask, COALESCE(v.gateway, '') AS gateway,"
-	    " COALESCE(v.provision_date, '') AS provision_date, v.state_since, v.updated_at"
-	    " FROM cloud_vm v JOIN unit u ON u.id = v.unit_id JOIN cloud_image i ON i.id = v.image_id"
+	    " COALESCE(v.provision_date, '') AS provision_date, v.state_since, v.updated_at, v.kind,"
+	    " v.server_config, v.security_devices, COALESCE(v.review_date, '') AS review_date, v.review_ref"
+	    " FROM cloud_vm v JOIN unit u ON u.id = v.unit_id LEFT JOIN cloud_image i ON i.id = v.image_id"
 	    " ORDER BY v.id", export_cols),
 	DB_SQL(CL_SQL_LIFE, CL_LIFE_SQL, life_cols),
 	DB_SQL(CL_SQL_LIFE_LOCK, CL_LIFE_SQL " FOR UPDATE", life_cols),

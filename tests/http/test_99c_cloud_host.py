@@ -166,3 +166,31 @@ def test_ip_unique_across_kinds():
     r = step(v2, "provision", "center", server_name="v", ip=ip2, netmask="255.255.255.0",
              gateway="10.97.0.1", provision_date="2026-01-05")
     assert r.status == 422 and state(v2) == "office_approved"
+
+
+def test_the_export_holds_hosts_with_their_fields_and_validates():
+    import os, subprocess
+    host_letter()
+    hid = create()
+    r = request("GET", "/cloud/export.xml", "center")
+    assert r.status == 200
+    stack, root = os.environ["WANGAN_STACK"], os.environ["WANGAN_ROOT"]
+    path = os.path.join(stack, "cloud-export-hosts.xml")
+    with open(path, "wb") as f:
+        f.write(r.body)
+    v = subprocess.run(["xmllint", "--noout", "--schema", os.path.join(root, "schema/xml/cloud.xsd"), path],
+                       capture_output=True, text=True)
+    assert v.returncode == 0, v.stderr[-2000:]
+    ns = {"c": "urn:wangan:cloud:1"}
+    x = r.xml()
+    # every record, hosts (which have no image) too
+    assert len(x.findall("./c:vm", ns)) == int(one("SELECT COUNT(*) FROM cloud_vm"))
+    h = x.find("./c:vm[@id='%d']" % hid, ns)
+    assert h is not None and h.get("kind") == "host"
+    assert h.find("./c:image", ns) is None and h.find("./c:resources", ns) is None
+    assert h.findtext("./c:hosting/c:configuration", namespaces=ns) == HOST["server_config"]
+    assert h.findtext("./c:hosting/c:securityDevices", namespaces=ns) == HOST["security_devices"]
+    assert h.findtext("./c:hosting/c:review/c:date", namespaces=ns) == HOST["review_date"]
+    assert h.findtext("./c:hosting/c:review/c:reference", namespaces=ns) == HOST["review_ref"]
+    vm = x.find("./c:vm[@kind='vm']", ns)
+    assert vm is not None and vm.find("./c:image", ns) is not None and vm.find("./c:hosting", ns) is None
