@@ -276,7 +276,7 @@ DB_COLUMNS(cl_chg_col, CL_CHG_COLS);
 extern const char *const cl_chg_cols[cl_chg_col__MAX + 1];
 
 enum cl_view { CL_VIEW_LIST, CL_VIEW_FORM, CL_VIEW_VM, CL_VIEW_IP, CL_VIEW_IMAGES, CL_VIEW_PRINT,
-	CL_VIEW_REREG, CL_VIEW_HOST_FORM, CL_VIEW_CHANGE, CL_VIEW__MAX };
+	CL_VIEW_REREG, CL_VIEW_HOST_FORM, CL_VIEW_CHANGE, CL_VIEW_PRINT_HOST, CL_VIEW__MAX };
 
 extern const char *const cl_states[];
 

@@ -44,6 +44,7 @@ static const char *const views[CL_VIEW__MAX] = {
 	[CL_VIEW_REREG] = "cloud/rereg",
 	[CL_VIEW_HOST_FORM] = "cloud/host-form",
 	[CL_VIEW_CHANGE] = "cloud/change",
+	[CL_VIEW_PRINT_HOST] = "cloud/print-host",
 };
 
 static const struct verb verbs[] = {

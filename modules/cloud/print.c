@@ -3,8 +3,9 @@
  * (云服务（虚拟机）备案登记表) on one A4 page, filled from the record, for
  * the signatures of the applicant, the unit head (with the unit's seal),
  * the approver and the handler; anyone who may read the request may print
- * it.  data: <vm> as on the request page, <images> (every one, for the
- * form's tick boxes), <systems> the VM hosts.
+ * it; a hosted server prints as appendix 8 (托管服务器备案登记表, the
+ * handler's and the person in charge's signatures).  data: <vm> as on the
+ * request page, <images> (every one, for the form's tick boxes), <systems>.
  */
 #include <string.h>
 #include "cloud.h"
@@ -18,9 +19,9 @@ cl_print(struct ctx *c)
 	int st = cl_open(c, &vm, 0);
 	if (st != 200)
 		return st;
-	/* a hosted server's form is appendix 8, not this one (not printed yet) */
+	/* a hosted server's form is appendix 8 (托管服务器备案登记表) */
 	if (strcmp(vm.v[VC_KIND], "host") == 0)
-		return 404;
+		c->view = VIEW(CL_VIEW_PRINT_HOST);
 	cl_vm_node(c->data, "vm", &vm);
 	struct db_val p[] = { DBI(c->id) };
 	if ((rc = cl_images_node(c, c->data)) != DB_OK ||

@@ -140,11 +140,28 @@ def fill_cloud():
     return "/cloud/%d/print" % vid
 
 
+def fill_host():
+    """A hosted server (appendix 8) with every field long-ish, provisioned (rows as the flow writes them)."""
+    long_ = "Dell PowerEdge R750，2×Intel Xeon Gold 6338（32核），512GB 内存，8×3.84TB SSD（RAID 10），双电源，双万兆网卡"
+    sql("INSERT INTO cloud_vm (kind, unit_id, applicant, contact, apply_date, image_id, vcpu, memory_gib, disk_gib,"
+        " server_config, security_devices, period_from, period_to, purpose, notes, review_date, review_ref,"
+        " state, office_by, center_by, server_name, ip, netmask, gateway, provision_date, nonce, created_by,"
+        " updated_by) VALUES (%d, '欧阳明华%s', '0371-68221234-8012 / 13903710012', '2026-03-02', NULL, 0, 0, 0,"
+        " '%s', '%s', '2026-03-15', '2029-03-14', '%s', '%s', '2026-01-10', '校网论证〔2026〕第012号',"
+        " 'active', 'office', 'center', 'cs-hpc-storage-%s', NULL, '255.255.255.0', '10.251.0.254',"
+        " '2026-03-16', REPLACE(UUID(), '-', ''), 'cs_admin', 'cs_admin')"
+        % (unit_id("C-CS"), TAG, long_, "机柜前端部署下一代防火墙（含入侵防御模块）、Web 应用防火墙，主机安装杀毒软件与主机审计代理",
+           PURPOSE, "需开放校外访问 443 端口，经网信办审批后由信息中心配置防火墙策略；每周全量备份至学校备份存储。", TAG))
+    hid = int(one("SELECT MAX(id) FROM cloud_vm WHERE kind='host' AND server_name='cs-hpc-storage-%s'" % TAG))
+    sql("UPDATE cloud_vm SET ip='10.251.%d.%d' WHERE id=%d" % (hid // 250 % 250, hid % 250 + 1, hid))
+    return "/cloud/%d/print" % hid
+
+
 def test_every_paper_form_prints_on_one_a4_page_in_both_languages():
     chromium()
     u = unit_id(UNIT)
     views = {"registration": fill_registration(), "systems": fill_system(), "incidents": fill_incident(),
-             "cloud": fill_cloud()}
+             "cloud": fill_cloud(), "cloud-host": fill_host()}
     # the pledge texts to sign: the unit's pledge for this unit, and every other current text blank
     for kind, tid in sql("SELECT kind, MAX(id) FROM pledge_template GROUP BY kind"):
         views["pledges-" + kind] = "/pledges/templates/%s/print%s" % (tid, "?unit=%d" % u if kind == "unit_pledge" else "")

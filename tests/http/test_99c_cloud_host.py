@@ -50,8 +50,12 @@ def test_host_whole_flow():
     assert st == 200 and x.findtext("./data/vm/kind") == "host"
     assert x.findtext("./data/vm/security_devices") == HOST["security_devices"]
     assert x.find("./data/quota") is None
-    # appendix 6 is the VM's form: a host is not printed on it
-    assert request("GET", "/cloud/%d/print" % hid, "cs_admin").status == 404
+    # a host prints as appendix 8, not the VM's appendix 6 (one A4 page: test_95)
+    r = request("GET", "/cloud/%d/print" % hid, "cs_admin")
+    assert r.status == 200 and "托管服务器备案登记表" in r.text and "云服务（虚拟机）" not in r.text
+    assert HOST["server_config"] in r.text and HOST["review_ref"] in r.text and "经办人签字" in r.text
+    r = request("GET", "/cloud/%d/print?lang=en" % hid, "cs_admin")
+    assert r.status == 200 and "Hosted server registration form" in r.text
     assert step(hid, "submit", "cs_admin").status == 303 and state(hid) == "submitted"
     assert step(hid, "approve", "cs_head").status == 303 and state(hid) == "unit_approved"
     st, x = page("/cloud/%d" % hid, "office")
