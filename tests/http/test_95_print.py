@@ -146,7 +146,7 @@ def fill_host():
     sql("INSERT INTO cloud_vm (kind, unit_id, applicant, contact, apply_date, image_id, vcpu, memory_gib, disk_gib,"
         " server_config, security_devices, period_from, period_to, purpose, notes, review_date, review_ref,"
         " state, office_by, center_by, server_name, ip, netmask, gateway, provision_date, nonce, created_by,"
-        " updated_by) VALUES (%d, '欧阳明华%s', '0371-68221234-8012 / 13903710012', '2026-03-02', NULL, 0, 0, 0,"
+        " updated_by) VALUES ('host', %d, '欧阳明华%s', '0371-68221234-8012 / 13903710012', '2026-03-02', NULL, 0, 0, 0,"
         " '%s', '%s', '2026-03-15', '2029-03-14', '%s', '%s', '2026-01-10', '校网论证〔2026〕第012号',"
         " 'active', 'office', 'center', 'cs-hpc-storage-%s', NULL, '255.255.255.0', '10.251.0.254',"
         " '2026-03-16', REPLACE(UUID(), '-', ''), 'cs_admin', 'cs_admin')"
