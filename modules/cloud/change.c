@@ -154,13 +154,12 @@ static const struct vfield dfields[D__MAX] = {
 	[D_OVERRIDE] = { "override", V_CHOICE, 0, 1, flags },
 };
 
-/* The decision as typed when cl_change_decide re-renders the VM page (one request a worker). */
-static const char **typed_vals, **typed_errs;
-
 /* <changes> of the VM under parent; the pending one's actions under actions (or NULL). */
 static enum db_rc
-changes_node(struct ctx *c, const struct vm *vm, xmlNodePtr parent, xmlNodePtr actions)
+changes_node(struct ctx *c, const struct vm *vm, xmlNodePtr parent, xmlNodePtr actions,
+    const struct cl_typed *ty)
 {
+	const struct cl_typed *mine = cl_typed_for(ty, "change");
 	xmlNodePtr n = pg_node(parent, "changes");
 	struct chg_list cl = { n, c, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 } };
 	struct db_val p[] = { DBI(atoll(vm->v[VC_ID])) };
@@ -183,18 +182,18 @@ changes_node(struct ctx *c, const struct vm *vm, xmlNodePtr parent, xmlNodePtr a
 	if (me)
 		pg_attr(pg_node(actions, "action"), "name", "change-withdraw");
 	const char *blank[D__MAX] = { "", "", "", "", "" };
-	const char **vals = typed_vals ? typed_vals : blank;
+	const char **vals = mine ? mine->vals : blank;
 	char *id = ar_printf(c->ar, "%lld", cl.pending_id);
 	vals[D_CHANGE] = id;	/* another try starts from the change as it is */
 	vals[D_VERSION] = cl.pending_version;
-	pg_form(c, n, dfields, D__MAX, vals, typed_errs);
+	pg_form(c, n, dfields, D__MAX, vals, mine ? mine->errs : NULL);
 	return DB_OK;
 }
 
 enum db_rc
-cl_change_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions)
+cl_change_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions, const struct cl_typed *ty)
 {
-	return changes_node(c, vm, c->data, actions);
+	return changes_node(c, vm, c->data, actions, ty);
 }
 
 /* The filing page of VM c->id, with what was typed (vals, errs) or the VM's values. */
@@ -212,7 +211,7 @@ change_page(struct ctx *c, int status, const char *kind, const char **vals, cons
 		return auth_deny(c, "vm", c->id);
 	c->view = VIEW(CL_VIEW_CHANGE);
 	cl_vm_node(c->data, "vm", &vm);
-	if ((rc = changes_node(c, &vm, c->data, NULL)) != DB_OK)
+	if ((rc = changes_node(c, &vm, c->data, NULL, NULL)) != DB_OK)
 		return app_dberr(rc);
 	if (!may_state(&vm, kind))
 		pg_node(c->data, "closed");
@@ -325,12 +324,8 @@ file_tx(struct tx *t, void *arg)
 	buf_printf(&x, ",\"change\":%lld,\"kind\":\"%s\",\"state\":\"pending\",\"reason\":\"", cid, kind);
 	buf_json(&x, v[G_REASON]);
 	buf_str(&x, "\"");
-	t->record = "vm";
-	t->id = id;
-	t->action = is(kind, "renewal") ? "renewal" : "change";
-	t->before = values_json(c, old, NULL);
-	t->after = values_json(c, nw, buf_cstr(&x));
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", id);
+	cl_tx_done(t, id, is(kind, "renewal") ? "renewal" : "change", values_json(c, old, NULL),
+	    values_json(c, nw, buf_cstr(&x)));
 	return TX_COMMIT;
 }
 
@@ -500,12 +495,8 @@ decide_tx(struct tx *t, void *arg)
 	buf_str(&x, "\",\"reason\":\"");
 	buf_json(&x, v[D_REASON]);
 	buf_str(&x, "\"");
-	t->record = "vm";
-	t->id = id;
-	t->action = ar_printf(c->ar, "%s_%s", is(kind, "renewal") ? "renewal" : "change", a);
-	t->before = values_json(c, old, NULL);
-	t->after = values_json(c, nw, buf_cstr(&x));
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", id);
+	cl_tx_done(t, id, ar_printf(c->ar, "%s_%s", is(kind, "renewal") ? "renewal" : "change", a),
+	    values_json(c, old, NULL), values_json(c, nw, buf_cstr(&x)));
 	return TX_COMMIT;
 }
 
@@ -513,11 +504,8 @@ decide_tx(struct tx *t, void *arg)
 static int
 again(struct ctx *c, int status, const char **vals, const char **errs)
 {
-	typed_vals = vals;
-	typed_errs = errs;
-	int st = cl_view_page(c, status, "change", NULL, NULL);
-	typed_vals = typed_errs = NULL;
-	return st;
+	struct cl_typed ty = { "change", "change", vals, errs };
+	return cl_view_page(c, status, &ty);
 }
 
 int

@@ -54,6 +54,7 @@
 #include "app.h"
 #include "auth.h"
 #include "ctx.h"
+#include "tx.h"
 #include "due.h"
 #include "page.h"
 #include "sql.h"
@@ -191,6 +192,16 @@ struct cl_picked {
 /* Reads the form's system fields into pk, each checked to be one of unit's:
  * the count of errors (*syserr the code), -1 when the database failed. */
 long cl_pick(struct ctx *c, long long unit, struct cl_picked *pk, const char **syserr, enum db_rc *rc);
+/* The systems request id hosts now, into pk. */
+enum db_rc cl_picked_load(struct ctx *c, long long id, struct cl_picked *pk);
+/* The form page's <systems> (unit's, to pick from) and <picked> (pk, or none). */
+enum db_rc cl_systems_node(struct ctx *c, long long unit, const struct cl_picked *pk);
+struct vm;
+/* In a save's transaction: request id, locked, is the version the form showed and still
+ * editable (draft, returned)?  200 (now loaded), 404, 409, or the database's status. */
+int cl_lock_editable(struct ctx *c, long long id, const char *version, struct vm *now);
+/* In a save's transaction: request id hosts exactly pk's systems. */
+enum db_rc cl_link_systems(struct ctx *c, long long id, const struct cl_picked *pk);
 
 /* CL_SQL_IMAGES, _IMAGE: the catalogue. */
 #define CL_IMAGE_COLS(C) C(IM_ID, "id") C(IM_CODE, "code") C(IM_NAME, "name") C(IM_NAME_EN, "name_en") \
@@ -307,6 +318,8 @@ enum db_rc cl_images_node(struct ctx *c, xmlNodePtr parent);
 int cl_system_row(void *arg, const struct db_row *r);
 /* Gives field i the message code unless it has one: 1 when it did (a count of errors). */
 size_t cl_flag(const char **errs, int i, const char *code);
+/* A write on VM id done: what tx_run audits (action, before, after), and back to the VM's page. */
+void cl_tx_done(struct tx *t, long long id, const char *action, const char *before, const char *after);
 /* The request's JSON for the audit. */
 const char *cl_json(struct ctx *c, const struct vm *vm);
 /* Does the unit hold a current signing of the cloud-VM letter? (-1: the database failed) */
@@ -318,8 +331,20 @@ int cl_form(struct ctx *c);
 int cl_save(struct ctx *c);
 int cl_view(struct ctx *c);
 int cl_step(struct ctx *c);
-/* The request page c->id with the action form as typed (vals/errs, or NULL). */
-int cl_view_page(struct ctx *c, int status, const char *action, const char **vals, const char **errs);
+/*
+ * A form of the request page as it was typed, shown again with its errors
+ * (422, 409): which form — "step" (vm.c), "life" (life.c), "change"
+ * (change.c) — the action it was for (the page's @action), the values and
+ * the errors (NULL: none).  Each part of the page takes its own form's.
+ */
+struct cl_typed {
+	const char *form, *action;
+	const char **vals, **errs;
+};
+/* ty when it is form's, else NULL. */
+const struct cl_typed *cl_typed_for(const struct cl_typed *ty, const char *form);
+/* The request page c->id, with a form as typed (ty, or NULL). */
+int cl_view_page(struct ctx *c, int status, const struct cl_typed *ty);
 int cl_demo(struct ctx *c);
 /* center.c: GET ip?q=, GET images, POST images (add), POST images/{id} (retire, restore). */
 int cl_ip(struct ctx *c);
@@ -347,7 +372,7 @@ enum db_rc cl_redue(struct ctx *c, long long id);
 int cl_demo_rereg(struct ctx *c);
 /* life.c: POST {id}/life (release, decommission, suspend, lift); the VM page's part of it. */
 int cl_life(struct ctx *c);
-enum db_rc cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions);
+enum db_rc cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions, const struct cl_typed *ty);
 /* life.c: demo VMs released and suspended, called at the end of cl_demo. */
 int cl_demo_life(struct ctx *c);
 /* host.c: GET/POST host/new, {id}/host (a hosted server's form), GET {id}/review (its scan). */
@@ -371,6 +396,6 @@ enum db_rc cl_usage(struct ctx *c, long long unit, long long id, long long u[3])
 int cl_change_form(struct ctx *c);
 int cl_change_save(struct ctx *c);
 int cl_change_decide(struct ctx *c);
-enum db_rc cl_change_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions);
+enum db_rc cl_change_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions, const struct cl_typed *ty);
 int cl_demo_change(struct ctx *c);
 #endif

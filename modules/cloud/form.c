@@ -53,15 +53,21 @@ form_page(struct ctx *c, int status, const struct vm *cur, long long unit, const
 	c->view = VIEW(CL_VIEW_FORM);
 	if (cur != NULL)
 		cl_vm_node(c->data, "current", cur);
-	struct db_val u[] = { DBI(unit) };
-	if ((rc = cl_images_node(c, c->data)) != DB_OK ||
-	    (rc = SQL_RUN(c, CL_SQL_UNIT_SYSTEMS, u, cl_system_row, pg_node(c->data, "systems"))) != DB_OK)
+	if ((rc = cl_images_node(c, c->data)) != DB_OK || (rc = cl_systems_node(c, unit, pk)) != DB_OK)
 		return app_dberr(rc);
+	pg_form(c, c->data, fields, F__MAX, vals, errs);
+	return status;
+}
+
+enum db_rc
+cl_systems_node(struct ctx *c, long long unit, const struct cl_picked *pk)
+{
+	struct db_val u[] = { DBI(unit) };
+	enum db_rc rc = SQL_RUN(c, CL_SQL_UNIT_SYSTEMS, u, cl_system_row, pg_node(c->data, "systems"));
 	xmlNodePtr pn = pg_node(c->data, "picked");
 	for (size_t i = 0; pk != NULL && i < pk->n; i++)
 		pg_attri(pg_node(pn, "system"), "id", pk->id[i]);
-	pg_form(c, c->data, fields, F__MAX, vals, errs);
-	return status;
+	return rc;
 }
 
 static int
@@ -71,6 +77,39 @@ link_row(void *arg, const struct db_row *r)
 	if (pk->n < CL_MAX_SYSTEMS)
 		pk->id[pk->n++] = atoll(r->v[SY_ID]);
 	return 0;
+}
+
+enum db_rc
+cl_picked_load(struct ctx *c, long long id, struct cl_picked *pk)
+{
+	struct db_val p[] = { DBI(id) };
+	return SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, link_row, pk);
+}
+
+int
+cl_lock_editable(struct ctx *c, long long id, const char *version, struct vm *now)
+{
+	enum db_rc rc = cl_load(c, id, now, 1);
+	if (rc != DB_OK)
+		return rc;
+	if (now->n == 0)
+		return 404;
+	if (strcmp(now->v[VC_VERSION], version) != 0 ||
+	    (strcmp(now->v[VC_STATE], "draft") != 0 && strcmp(now->v[VC_STATE], "returned") != 0))
+		return 409;
+	return 200;
+}
+
+enum db_rc
+cl_link_systems(struct ctx *c, long long id, const struct cl_picked *pk)
+{
+	struct db_val d[] = { DBI(id) };
+	enum db_rc rc = SQL_RUN(c, CL_SQL_LINK_DEL, d, NULL, NULL);
+	for (size_t i = 0; rc == DB_OK && i < pk->n; i++) {
+		struct db_val l[] = { DBI(id), DBI(pk->id[i]) };
+		rc = SQL_RUN(c, CL_SQL_LINK_ADD, l, NULL, NULL);
+	}
+	return rc;
 }
 
 int
@@ -91,8 +130,7 @@ cl_form(struct ctx *c)
 			return cl_host_form(c);	/* a hosted server has its own form */
 		for (int i = F_APPLICANT; i <= F_VERSION; i++)
 			vals[i] = vm.v[column[i]];
-		struct db_val p[] = { DBI(c->id) };
-		enum db_rc rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, link_row, &pk);
+		enum db_rc rc = cl_picked_load(c, c->id, &pk);
 		if (rc != DB_OK)
 			return app_dberr(rc);
 		return form_page(c, 200, &vm, atoll(vm.v[VC_UNIT_ID]), vals, NULL, &pk);
@@ -203,16 +241,10 @@ save_tx(struct tx *t, void *arg)
 	enum db_rc rc;
 
 	if (c->id != 0) {
-		if ((rc = cl_load(c, c->id, &now, 1)) != DB_OK)
-			return rc;
-		if (now.n == 0)
-			return 404;
-		if (strcmp(now.v[VC_VERSION], v[F_VERSION]) != 0 ||
-		    (strcmp(now.v[VC_STATE], "draft") != 0 && strcmp(now.v[VC_STATE], "returned") != 0))
-			return 409;
+		int st = cl_lock_editable(c, c->id, v[F_VERSION], &now);
+		if (st != 200)
+			return st;
 		before = cl_json(c, &now);
-	}
-	if (c->id != 0) {
 		struct db_val p[] = {
 			DBS(v[F_APPLICANT]), DBS(v[F_CONTACT]), DBS(v[F_DATE]), DBI(atoll(v[F_IMAGE])),
 			DBS(v[F_IMAGE_OTHER]), DBI(atoll(v[F_VCPU])), DBI(atoll(v[F_MEMORY])), DBI(atoll(v[F_DISK])),
@@ -238,19 +270,9 @@ save_tx(struct tx *t, void *arg)
 		if ((rc = SQL_RUN(c, CL_SQL_STEP_ADD, s, NULL, NULL)) != DB_OK)
 			return rc;
 	}
-	struct db_val d[] = { DBI(t->id) };
-	if ((rc = SQL_RUN(c, CL_SQL_LINK_DEL, d, NULL, NULL)) != DB_OK)
+	if ((rc = cl_link_systems(c, t->id, sv->pk)) != DB_OK)
 		return rc;
-	for (size_t i = 0; i < sv->pk->n; i++) {
-		struct db_val l[] = { DBI(t->id), DBI(sv->pk->id[i]) };
-		if ((rc = SQL_RUN(c, CL_SQL_LINK_ADD, l, NULL, NULL)) != DB_OK)
-			return rc;
-	}
-	t->record = "vm";
-	t->action = c->id ? "update" : "create";
-	t->before = before;
-	t->after = json(c, v, sv->pk);
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", t->id);
+	cl_tx_done(t, t->id, c->id ? "update" : "create", before, json(c, v, sv->pk));
 	return TX_COMMIT;
 }
 

@@ -48,24 +48,11 @@ host_page(struct ctx *c, int status, const struct vm *cur, long long unit, const
 	c->view = VIEW(CL_VIEW_HOST_FORM);
 	if (cur != NULL)
 		cl_vm_node(c->data, "current", cur);
-	struct db_val u[] = { DBI(unit) };
-	enum db_rc rc = SQL_RUN(c, CL_SQL_UNIT_SYSTEMS, u, cl_system_row, pg_node(c->data, "systems"));
+	enum db_rc rc = cl_systems_node(c, unit, pk);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	xmlNodePtr pn = pg_node(c->data, "picked");
-	for (size_t i = 0; pk != NULL && i < pk->n; i++)
-		pg_attri(pg_node(pn, "system"), "id", pk->id[i]);
 	pg_form(c, c->data, fields, H__MAX, vals, errs);
 	return status;
-}
-
-static int
-pick_row(void *arg, const struct db_row *r)
-{
-	struct cl_picked *pk = arg;
-	if (pk->n < CL_MAX_SYSTEMS)
-		pk->id[pk->n++] = atoll(r->v[SY_ID]);
-	return 0;
 }
 
 /* Opens c->id for writing as a host: 200, or the status to answer. */
@@ -94,8 +81,7 @@ cl_host_form(struct ctx *c)
 			return st;
 		for (int i = H_APPLICANT; i <= H_VERSION; i++)
 			vals[i] = vm.v[column[i]];
-		struct db_val p[] = { DBI(c->id) };
-		enum db_rc rc = SQL_RUN(c, CL_SQL_VM_SYSTEMS, p, pick_row, &pk);
+		enum db_rc rc = cl_picked_load(c, c->id, &pk);
 		if (rc != DB_OK)
 			return app_dberr(rc);
 		return host_page(c, 200, &vm, atoll(vm.v[VC_UNIT_ID]), vals, NULL, &pk);
@@ -145,13 +131,9 @@ save_tx(struct tx *t, void *arg)
 	enum db_rc rc;
 
 	if (c->id != 0) {
-		if ((rc = cl_load(c, c->id, &now, 1)) != DB_OK)
-			return rc;
-		if (now.n == 0)
-			return 404;
-		if (strcmp(now.v[VC_VERSION], v[H_VERSION]) != 0 ||
-		    (strcmp(now.v[VC_STATE], "draft") != 0 && strcmp(now.v[VC_STATE], "returned") != 0))
-			return 409;
+		int st = cl_lock_editable(c, c->id, v[H_VERSION], &now);
+		if (st != 200)
+			return st;
 		before = cl_json(c, &now);
 		scan = atoll(now.v[VC_SCAN]);
 		struct db_val p[] = {
@@ -186,19 +168,9 @@ save_tx(struct tx *t, void *arg)
 		if ((rc = SQL_RUN(c, CL_SQL_HOST_SET_SCAN, p, NULL, NULL)) != DB_OK)
 			return rc;
 	}
-	struct db_val d[] = { DBI(t->id) };
-	if ((rc = SQL_RUN(c, CL_SQL_LINK_DEL, d, NULL, NULL)) != DB_OK)
+	if ((rc = cl_link_systems(c, t->id, sv->pk)) != DB_OK)
 		return rc;
-	for (size_t i = 0; i < sv->pk->n; i++) {
-		struct db_val l[] = { DBI(t->id), DBI(sv->pk->id[i]) };
-		if ((rc = SQL_RUN(c, CL_SQL_LINK_ADD, l, NULL, NULL)) != DB_OK)
-			return rc;
-	}
-	t->record = "vm";
-	t->action = c->id ? "update" : "create";
-	t->before = before;
-	t->after = json(c, v, sv->pk, scan);
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", t->id);
+	cl_tx_done(t, t->id, c->id ? "update" : "create", before, json(c, v, sv->pk, scan));
 	return TX_COMMIT;
 }
 

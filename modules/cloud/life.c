@@ -37,12 +37,6 @@ static const struct vfield lfields[L__MAX] = {
 	[L_REASON]  = { "reason", V_MULTILINE, 0, 500, NULL },
 };
 
-/*
- * The form as typed when cl_life re-renders the VM page (422, 409): a worker
- * serves one request at a time, and cl_life clears it before it returns.
- */
-static const char **typed_vals, **typed_errs;
-
 static int
 is(const char *a, const char *b)
 {
@@ -84,8 +78,9 @@ life_row(void *arg, const struct db_row *r)
 }
 
 enum db_rc
-cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions)
+cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions, const struct cl_typed *ty)
 {
+	const struct cl_typed *mine = cl_typed_for(ty, "life");
 	xmlNodePtr n = pg_node(c->data, "end");
 	if (is(vm->v[VC_STATE], "active") && expired(c, vm))
 		pg_attr(n, "period-ended", vm->v[VC_TO]);
@@ -97,9 +92,9 @@ cl_end_node(struct ctx *c, const struct vm *vm, xmlNodePtr actions)
 		if (may(c, vm, lactions[i]))
 			pg_attr(pg_node(actions, "action"), "name", lactions[i]);
 	const char *blank[L__MAX] = { "", vm->v[VC_VERSION], "" };
-	const char **vals = typed_vals ? typed_vals : blank;
+	const char **vals = mine ? mine->vals : blank;
 	vals[L_VERSION] = vm->v[VC_VERSION];	/* another try starts from the VM as it is */
-	pg_form(c, n, lfields, L__MAX, vals, typed_errs);
+	pg_form(c, n, lfields, L__MAX, vals, mine ? mine->errs : NULL);
 	return DB_OK;
 }
 
@@ -164,12 +159,7 @@ life_tx(struct tx *t, void *arg)
 	buf_str(&b, "\",\"reason\":\"");
 	buf_json(&b, v[L_REASON]);
 	buf_str(&b, "\"}");
-	t->record = "vm";
-	t->id = id;
-	t->action = a;
-	t->before = cl_json(c, &vm);
-	t->after = buf_cstr(&b);
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", id);
+	cl_tx_done(t, id, a, cl_json(c, &vm), buf_cstr(&b));
 	return TX_COMMIT;
 }
 
@@ -177,11 +167,8 @@ life_tx(struct tx *t, void *arg)
 static int
 again(struct ctx *c, int status, const char *a, const char **vals, const char **errs)
 {
-	typed_vals = vals;
-	typed_errs = errs;
-	int st = cl_view_page(c, status, a, NULL, NULL);
-	typed_vals = typed_errs = NULL;
-	return st;
+	struct cl_typed ty = { "life", a, vals, errs };
+	return cl_view_page(c, status, &ty);
 }
 
 int

@@ -294,12 +294,7 @@ rereg_tx(struct tx *t, void *arg)
 	buf_str(&after, "\",\"admin_contact\":\"");
 	buf_json(&after, v[R_CONTACT]);
 	buf_str(&after, "\"}");
-	t->record = "vm";
-	t->id = id;
-	t->action = "rereg";
-	t->before = buf_cstr(&b);
-	t->after = buf_cstr(&after);
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", id);
+	cl_tx_done(t, id, "rereg", buf_cstr(&b), buf_cstr(&after));
 	return TX_COMMIT;
 }
 
@@ -385,12 +380,7 @@ reclaim_tx(struct tx *t, void *arg)
 	buf_str(&after, "\",\"end_reason\":\"");
 	buf_json(&after, v[K_REASON]);
 	buf_str(&after, "\"}");
-	t->record = "vm";
-	t->id = id;
-	t->action = "reclaim";
-	t->before = buf_cstr(&b);
-	t->after = buf_cstr(&after);
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", id);
+	cl_tx_done(t, id, "reclaim", buf_cstr(&b), buf_cstr(&after));
 	return TX_COMMIT;
 }
 
@@ -405,7 +395,7 @@ cl_reclaim(struct ctx *c)
 	if (valid_form(kfields, K__MAX, c->req.f, c->req.nf, c->ar, vals, errs) != 0) {
 		if (errs[K_VERSION] != NULL)
 			return 400;
-		st = cl_view_page(c, 422, NULL, NULL, NULL);
+		st = cl_view_page(c, 422, NULL);
 		if (st == 422)
 			pg_msg(c, "reason", "cloud_reason_long");
 		return st;
@@ -415,10 +405,10 @@ cl_reclaim(struct ctx *c)
 	st = tx_run(&t, reclaim_tx, &k);
 	if (st == 409) {
 		pg_conflict(c);
-		return cl_view_page(c, 409, NULL, NULL, NULL);
+		return cl_view_page(c, 409, NULL);
 	}
 	if (st == 422) {
-		st = cl_view_page(c, 422, NULL, NULL, NULL);
+		st = cl_view_page(c, 422, NULL);
 		if (st == 422)
 			pg_msg(c, "", "cloud_not_reclaimable");
 	}

@@ -79,6 +79,17 @@ cl_vm_node(xmlNodePtr parent, const char *name, const struct vm *vm)
 	return n;
 }
 
+void
+cl_tx_done(struct tx *t, long long id, const char *action, const char *before, const char *after)
+{
+	t->record = "vm";
+	t->id = id;
+	t->action = action;
+	t->before = before;
+	t->after = after;
+	t->then = ar_printf(t->c->ar, "/cloud/%lld?saved=1", id);
+}
+
 const char *
 cl_json(struct ctx *c, const struct vm *vm)
 {
@@ -191,8 +202,14 @@ may(const struct ctx *c, const struct vm *vm, const char *a)
 	return 0;
 }
 
+const struct cl_typed *
+cl_typed_for(const struct cl_typed *ty, const char *form)
+{
+	return ty != NULL && strcmp(ty->form, form) == 0 ? ty : NULL;
+}
+
 int
-cl_view_page(struct ctx *c, int status, const char *action, const char **vals, const char **errs)
+cl_view_page(struct ctx *c, int status, const struct cl_typed *ty)
 {
 	static const char *const next[][2] = {
 		{ "draft", "applicant" }, { "returned", "applicant" }, { "submitted", "unit_head" },
@@ -221,9 +238,9 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (may(c, &vm, all[i]))
 			pg_attr(pg_node(an, "action"), "name", all[i]);
-	if ((rc = cl_end_node(c, &vm, an)) != DB_OK)	/* life.c: release, suspend, … */
+	if ((rc = cl_end_node(c, &vm, an, ty)) != DB_OK)	/* life.c: release, suspend, … */
 		return app_dberr(rc);
-	if ((rc = cl_change_node(c, &vm, an)) != DB_OK)	/* change.c: a change or renewal */
+	if ((rc = cl_change_node(c, &vm, an, ty)) != DB_OK)	/* change.c: a change or renewal */
 		return app_dberr(rc);
 	if (strcmp(vm.v[VC_STATE], "unit_approved") == 0 && c->acct.role == ROLE_OFFICE &&
 	    strcmp(vm.v[VC_KIND], "vm") == 0) {
@@ -245,6 +262,8 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 	/* the dates: re-registration due, reclaimable, expiry; the re-registrations (rereg.c) */
 	if ((rc = cl_life_node(c)) != DB_OK)
 		return app_dberr(rc);
+	const struct cl_typed *mine = cl_typed_for(ty, "step");
+	const char **vals = mine ? mine->vals : NULL, **errs = mine ? mine->errs : NULL;
 	const char *blank[A__MAX];
 	if (vals == NULL) {
 		for (int i = 0; i < A__MAX; i++)
@@ -255,8 +274,8 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 	} else {
 		vals[A_VERSION] = vm.v[VC_VERSION];	/* another try starts from the record as it is */
 	}
-	if (action != NULL)
-		pg_attr(c->data, "action", action);
+	if (ty != NULL && ty->action != NULL)
+		pg_attr(c->data, "action", ty->action);
 	pg_form(c, c->data, afields, A__MAX, vals, errs);
 	return status;
 }
@@ -264,7 +283,7 @@ cl_view_page(struct ctx *c, int status, const char *action, const char **vals, c
 int
 cl_view(struct ctx *c)
 {
-	return cl_view_page(c, 200, NULL, NULL, NULL);
+	return cl_view_page(c, 200, NULL);
 }
 
 /* What the step's transaction needs. */
@@ -402,12 +421,7 @@ step_tx(struct tx *t, void *arg)
 		buf_str(&b, "\"");
 	}
 	buf_str(&b, "}");
-	t->record = "vm";
-	t->id = id;
-	t->action = a;
-	t->before = cl_json(c, &vm);
-	t->after = buf_cstr(&b);
-	t->then = ar_printf(c->ar, "/cloud/%lld?saved=1", id);
+	cl_tx_done(t, id, a, cl_json(c, &vm), buf_cstr(&b));
 	return TX_COMMIT;
 }
 
@@ -455,14 +469,16 @@ cl_step(struct ctx *c)
 		if (!*vals[A_DATE])
 			bad += cl_flag(errs, A_DATE, "required");
 	}
+	struct cl_typed ty = { "step", a, vals, errs };
 	if (bad)
-		return cl_view_page(c, 422, a, vals, errs);
+		return cl_view_page(c, 422, &ty);
 	struct step sp = { vals, a, NULL, NULL, 0, NULL, A_ACTION };
 	struct tx t = { .c = c, .nonce = NULL };
 	st = tx_run(&t, step_tx, &sp);
 	if (st == 409) {
 		pg_conflict(c);
-		return cl_view_page(c, 409, a, vals, NULL);
+		ty.errs = NULL;
+		return cl_view_page(c, 409, &ty);
 	}
 	if (st == 422) {
 		errs[sp.err_field] = sp.code;
@@ -471,7 +487,7 @@ cl_step(struct ctx *c)
 			pg_attri(g, "unit-id", unit);
 			pg_attr(g, "kind", strcmp(vm.v[VC_KIND], "host") == 0 ? "hosted_server" : "cloud_vm");
 		}
-		return cl_view_page(c, 422, a, vals, errs);
+		return cl_view_page(c, 422, &ty);
 	}
 	return st;
 }
