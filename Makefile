@@ -22,7 +22,7 @@ LDFLAGS += $(SAN)
 
 CORE_SRC = $(sort $(wildcard modules/core/*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
-MODULES  = registration pledges systems incidents cloud
+MODULES  = registration pledges systems incidents cloud websites
 BINS     = $(MODULES:%=$(BUILD)/bin/wangan-%) $(BUILD)/bin/wangan-admin
 XSL_SRC  = $(shell find xslt -name '*.xsl' ! -name localize.xsl | sort)
 LANGS    = zh-CN en

@@ -8,7 +8,7 @@ struct sys_settings sys_set;
 
 const char *const sys_kinds[] = { "info_system", "website", "wechat_official", "wecom_app",
 	"dingtalk_app", "mobile_app", "other", NULL };
-const char *const sys_hostings[] = { "cloud_vm", "hosted_server", "external", NULL };
+const char *const sys_hostings[] = { "cloud_vm", "hosted_server", "external", "campus", NULL };
 const char *const sys_statuses[] = { "planned", "building", "trial", "online", "retired", NULL };
 const char *const sys_levels[] = { "1", "2", "3", "4", NULL };
 const char *const sys_results[] = { "pass", "basic_pass", "fail", NULL };

@@ -124,3 +124,48 @@ def cloud_approved(vid, staff="cs_admin", head="cs_head"):
 
 def cloud_state(vid):
     return one("SELECT state FROM cloud_vm WHERE id=%d" % vid)
+
+
+# Website filings (test_99e and after): a filled-in filing of appendix 4, the
+# unit's website letter, a filing filed, a step taken from the page's version.
+WEB_FILING = {"name": "测试网站", "leader_name": "李领导", "leader_phone": "0371-61234567",
+              "site_lang": "PHP 8", "site_runtime": "Nginx + PHP-FPM", "site_db": "MariaDB",
+              "sections": "概况、新闻、通知", "location": "campus", "vm": "", "build": "site_group",
+              "build_reason": "", "admin_name": "王管理", "admin_phone": "0371-61234568",
+              "admin_email": "wang@example.edu.cn", "admin_mobile": "13800138001", "system": "new", "notes": ""}
+
+
+def web_letter(code="C-CS"):
+    u = unit_id(code)
+    if one("SELECT COUNT(*) FROM pledge_signing WHERE kind='website' AND party_type='unit' "
+           "AND party_id=%d AND is_current=1" % u) == "0":
+        f = sign_form("kind=website&unit=%d" % u, "office")
+        assert post_sign(f, login="office").status == 303
+
+
+def web_create(domain, login="cs_admin", **over):
+    f = form("/websites/new", login)
+    f.update(WEB_FILING)
+    f["domain"] = domain
+    f.update(over)
+    return location_id(post("/websites/new", f, login))
+
+
+def web_step(sid, action, login, **extra):
+    st, x = page("/websites/%d" % sid, login)
+    assert st == 200, st
+    f = {"action": action, "version": x.find("./data/site").get("version"), "csrf": x.findtext("./csrf")}
+    f.update(extra)
+    return post_xml("/websites/%d/step" % sid, f, login)
+
+
+def web_state(sid):
+    return one("SELECT state FROM web_site WHERE id=%d" % sid)
+
+
+def web_approved(domain, staff="cs_admin", head="cs_head", **over):
+    """A filing submitted and approved by the unit head: awaiting the centre's check."""
+    sid = web_create(domain, staff, **over)
+    assert web_step(sid, "submit", staff).status == 303
+    assert web_step(sid, "approve", head, opinion="同意").status == 303
+    return sid

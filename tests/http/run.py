@@ -11,7 +11,7 @@ for fname in sorted(f for f in os.listdir(here) if f.startswith("test_") and f.e
     tests = [(n, f) for n, f in vars(mod).items() if n.startswith("test_") and inspect.isfunction(f)]
     tests.sort(key=lambda t: t[1].__code__.co_firstlineno)
     for name, fn in tests:
-        if only and not any(o in name for o in only):
+        if only and not any(o in fname[:-3] + "." + name for o in only):
             continue
         t0 = time.time()
         try:

@@ -5,7 +5,7 @@ HTML and in its page XML."""
 import os, re, signal, subprocess
 from lib import BIN, STACK, get, page, wait_for
 
-FOUR = ["registration", "pledges", "systems", "incidents", "cloud"]
+FOUR = ["registration", "pledges", "systems", "incidents", "cloud", "websites"]
 
 
 def nav_links(html):

@@ -29,7 +29,7 @@
 
   <!-- The closed sets, in the order the form and the filters offer them. -->
   <xsl:variable name="kinds" select="'info_system website wechat_official wecom_app dingtalk_app mobile_app other'"/>
-  <xsl:variable name="hostings" select="'cloud_vm hosted_server external'"/>
+  <xsl:variable name="hostings" select="'cloud_vm hosted_server external campus'"/>
   <xsl:variable name="statuses" select="'planned building trial online retired'"/>
   <xsl:variable name="levels" select="'1 2 3 4'"/>
 

@@ -1,0 +1,97 @@
+/*
+ * list.c — the filings, newest first, 50 a page (?after=ID), by state and
+ * "awaiting me".  A unit's own roles see their unit's, whatever they ask;
+ * the office, the leading group, the auditor and the centre every unit's
+ * (?unit= narrows).  Each filter reads along its own index: (id),
+ * (state, id), (unit, id), (unit, state, id).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "websites.h"
+
+struct list {
+	struct ctx *c;
+	xmlNodePtr parent;
+	size_t n;
+	const char *last;
+};
+
+static int
+list_row(void *arg, const struct db_row *r)
+{
+	struct list *l = arg;
+	const char *const *v = r->v;
+	if (l->n++ == WS_PAGE_ROWS)
+		return 1;
+	xmlNodePtr n = pg_node(l->parent, "site");
+	pg_attr(n, "id", v[LS_ID]);
+	pg_attr(n, "unit-id", v[LS_UNIT_ID]);
+	pg_attr(n, "unit-code", v[LS_CODE]);
+	pg_attr(n, "state", v[LS_STATE]);
+	pg_attr(n, "since", v[LS_SINCE]);
+	pg_attr(n, "domain", v[LS_DOMAIN]);
+	pg_attr(n, "location", v[LS_LOCATION]);
+	pg_text(n, "unit", l->c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
+	pg_text(n, "name", v[LS_NAME]);
+	l->last = ar_strdup(l->c->ar, v[LS_ID]);
+	return 0;
+}
+
+/* The state that awaits this account: the step its role takes. */
+static const char *
+awaiting(const struct ctx *c)
+{
+	switch (c->acct.role) {
+	case ROLE_UNIT_HEAD: return "submitted";
+	case ROLE_CENTER: return "approved";
+	case ROLE_UNIT_STAFF: return "returned";
+	default: return "";
+	}
+}
+
+int
+ws_list(struct ctx *c)
+{
+	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
+	static const struct vfield fstate = { "state", V_CHOICE, 0, 16, ws_states };
+	const char *after = ctx_q(c, "after"), *state = ctx_q(c, "state"), *mine = ctx_q(c, "mine");
+	const char *qunit = ctx_q(c, "unit");
+	int me = mine != NULL && strcmp(mine, "1") == 0;
+	enum db_rc rc;
+
+	c->view = VIEW(WS_VIEW_LIST);
+	if ((after && *after && valid_check(&fid, after)) || (state && *state && valid_check(&fstate, state)) ||
+	    (qunit && *qunit && valid_check(&fid, qunit)))
+		return 400;
+	long long from = after && *after ? atoll(after) : 0x7fffffff;
+	if (state == NULL)
+		state = "";
+	if (me)
+		state = awaiting(c);
+	long long unit = (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : qunit && *qunit ? atoll(qunit) : 0;
+	xmlNodePtr fn = pg_node(c->data, "filter");
+	pg_attr(fn, "state", state);
+	pg_attr(fn, "mine", me ? "1" : "0");
+	if (unit && !(c->acct.role & ROLES_UNIT))
+		pg_attri(fn, "unit", unit);
+	struct list l = { c, pg_node(c->data, "sites"), 0, NULL };
+	if (unit && *state) {
+		struct db_val p[] = { DBI(unit), DBS(state), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_STATE, p, list_row, &l);
+	} else if (unit) {
+		struct db_val p[] = { DBI(unit), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_UNIT, p, list_row, &l);
+	} else if (*state) {
+		struct db_val p[] = { DBS(state), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_STATE, p, list_row, &l);
+	} else {
+		struct db_val p[] = { DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_ALL, p, list_row, &l);
+	}
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	if (l.n > WS_PAGE_ROWS)
+		pg_attr(l.parent, "next", l.last);
+	pg_attri(l.parent, "count", (long long)(l.n > WS_PAGE_ROWS ? WS_PAGE_ROWS : l.n));
+	return 200;
+}
