@@ -254,9 +254,7 @@ values_json(struct ctx *c, const char *const *v, const char *extra)
 	buf_init(&b, c->ar, 2048);
 	buf_str(&b, "{");
 	for (int i = 0; i < G_NVALS; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", vkeys[i]);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, vkeys[i], v[i]);
 	}
 	if (extra != NULL)
 		buf_str(&b, extra);
@@ -356,9 +354,9 @@ cl_change_save(struct ctx *c)
 	bad += errs[G_REASON] != NULL;
 	if (renewal) {
 		if (errs[G_FROM] == NULL && errs[G_TO] == NULL && strcmp(vals[G_TO], vals[G_FROM]) <= 0)
-			bad += cl_flag(errs, G_TO, "cloud_renew_order");
+			bad += valid_flag(errs, G_TO, "cloud_renew_order");
 		if (errs[G_TO] == NULL && strcmp(vals[G_TO], vm.v[VC_TO]) <= 0)
-			bad += cl_flag(errs, G_TO, "cloud_renew_end");
+			bad += valid_flag(errs, G_TO, "cloud_renew_end");
 	} else {
 		const int f[3] = { G_VCPU, G_MEMORY, G_DISK };
 		bad += cl_range(vals, errs, f);
@@ -524,7 +522,7 @@ cl_change_decide(struct ctx *c)
 	if (!(is(a, "withdraw") ? staff(c, &vm) : c->acct.role == ROLE_OFFICE))
 		return auth_deny(c, "vm", c->id);
 	if (is(a, "reject") && !*vals[D_REASON])
-		bad += cl_flag(errs, D_REASON, "required");
+		bad += valid_flag(errs, D_REASON, "required");
 	if (bad) {
 		pg_msg(c, "reason", errs[D_REASON] ? errs[D_REASON] : "invalid");
 		return again(c, 422, vals, errs);

@@ -316,8 +316,6 @@ xmlNodePtr cl_vm_node(xmlNodePtr parent, const char *name, const struct vm *vm);
 enum db_rc cl_images_node(struct ctx *c, xmlNodePtr parent);
 /* A row of CL_SQL_UNIT_SYSTEMS or CL_SQL_VM_SYSTEMS as <system id>name</system> under arg. */
 int cl_system_row(void *arg, const struct db_row *r);
-/* Gives field i the message code unless it has one: 1 when it did (a count of errors). */
-size_t cl_flag(const char **errs, int i, const char *code);
 /* A write on VM id done: what tx_run audits (action, before, after), and back to the VM's page. */
 void cl_tx_done(struct tx *t, long long id, const char *action, const char *before, const char *after);
 /* The request's JSON for the audit. */

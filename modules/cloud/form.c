@@ -161,16 +161,16 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, struc
 	const int f[3] = { F_VCPU, F_MEMORY, F_DISK };
 	long bad = (long)cl_range(v, e, f);
 	if (e[F_FROM] == NULL && e[F_TO] == NULL && strcmp(v[F_TO], v[F_FROM]) < 0)
-		bad += cl_flag(e, F_TO, "cloud_period");
+		bad += valid_flag(e, F_TO, "cloud_period");
 	if (e[F_IMAGE] == NULL) {
 		int im[3] = { 0, 0, 0 };
 		struct db_val p[] = { DBI(atoll(v[F_IMAGE])) };
 		if ((*rc = SQL_RUN(c, CL_SQL_IMAGE, p, image_row, im)) != DB_OK)
 			return -1;
 		if (!im[0] || !im[2])
-			bad += cl_flag(e, F_IMAGE, "cloud_image");
+			bad += valid_flag(e, F_IMAGE, "cloud_image");
 		else if (im[1] && !*v[F_IMAGE_OTHER])
-			bad += cl_flag(e, F_IMAGE_OTHER, "required");
+			bad += valid_flag(e, F_IMAGE_OTHER, "required");
 		else if (!im[1])
 			v[F_IMAGE_OTHER] = "";
 	}
@@ -214,9 +214,7 @@ json(struct ctx *c, const char **v, const struct cl_picked *pk)
 	buf_init(&b, c->ar, 8192);
 	buf_str(&b, "{");
 	for (int i = F_APPLICANT; i <= F_NOTES; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", fields[i].key);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, fields[i].key, v[i]);
 	}
 	buf_str(&b, ",\"systems\":[");
 	for (size_t i = 0; i < pk->n; i++)
@@ -296,7 +294,7 @@ cl_save(struct ctx *c)
 	long bad = (long)valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	int tok = c->id ? F_VERSION : F_NONCE;
 	if (errs[tok] == NULL && *vals[tok] == '\0')
-		bad += cl_flag(errs, tok, "required");
+		bad += valid_flag(errs, tok, "required");
 	long more = cross_check(c, vals, errs, unit, &pk, &syserr, &rc);
 	if (more < 0)
 		return app_dberr(rc);
@@ -337,6 +335,6 @@ cl_range(const char **v, const char **e, const int f[3])
 	size_t bad = 0;
 	for (int i = 0; i < 3; i++)
 		if (e[f[i]] == NULL && (atol(v[f[i]]) < 1 || atol(v[f[i]]) > max[i]))
-			bad += cl_flag(e, f[i], "cloud_range");
+			bad += valid_flag(e, f[i], "cloud_range");
 	return bad;
 }

@@ -101,9 +101,7 @@ json(struct ctx *c, const char **v, const struct cl_picked *pk, long long scan)
 	buf_init(&b, c->ar, 8192);
 	buf_str(&b, "{\"kind\":\"host\"");
 	for (int i = H_APPLICANT; i <= H_REVIEW_REF; i++) {
-		buf_printf(&b, ",\"%s\":\"", fields[i].key);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, fields[i].key, v[i]);
 	}
 	buf_printf(&b, ",\"review_scan\":%lld,\"systems\":[", scan);
 	for (size_t i = 0; i < pk->n; i++)
@@ -192,9 +190,9 @@ cl_host_save(struct ctx *c)
 	long bad = (long)valid_form(fields, H__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	int tok = c->id ? H_VERSION : H_NONCE;
 	if (errs[tok] == NULL && *vals[tok] == '\0')
-		bad += cl_flag(errs, tok, "required");
+		bad += valid_flag(errs, tok, "required");
 	if (errs[H_FROM] == NULL && errs[H_TO] == NULL && strcmp(vals[H_TO], vals[H_FROM]) < 0)
-		bad += cl_flag(errs, H_TO, "cloud_period");
+		bad += valid_flag(errs, H_TO, "cloud_period");
 	/* the scan is optional until submission; one sent must be a PDF, JPEG or PNG */
 	const char *scan_err = up_check(c, "scan", &sv.scan, &sv.type);
 	if (scan_err != NULL && strcmp(scan_err, "required") == 0) {

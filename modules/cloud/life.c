@@ -190,7 +190,7 @@ cl_life(struct ctx *c)
 	if (!role_ok)
 		return auth_deny(c, "vm", c->id);
 	if ((is(a, "suspend") || is(a, "lift")) && !*vals[L_REASON])
-		bad += cl_flag(errs, L_REASON, "required");
+		bad += valid_flag(errs, L_REASON, "required");
 	if (bad) {
 		pg_msg(c, "reason", errs[L_REASON] ? errs[L_REASON] : "invalid");
 		return again(c, 422, a, vals, errs);

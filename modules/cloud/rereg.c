@@ -312,12 +312,12 @@ cl_rereg_save(struct ctx *c)
 	if (errs[R_NONCE] != NULL || errs[R_VERSION] != NULL)
 		return 400;	/* not from the form */
 	if (strcmp(vals[R_PURPOSE], "1") != 0)
-		bad += cl_flag(errs, R_PURPOSE, "cloud_rereg_purpose");
+		bad += valid_flag(errs, R_PURPOSE, "cloud_rereg_purpose");
 	if (strcmp(vals[R_LOGS], "1") != 0)
-		bad += cl_flag(errs, R_LOGS, "cloud_rereg_logs");
+		bad += valid_flag(errs, R_LOGS, "cloud_rereg_logs");
 	int unneeded = strcmp(vals[R_NEEDED], "1") != 0;
 	if (unneeded)
-		bad += cl_flag(errs, R_NEEDED, "cloud_rereg_needed");
+		bad += valid_flag(errs, R_NEEDED, "cloud_rereg_needed");
 	if (bad) {
 		st = rereg_page(c, 422, vals, errs);
 		if (unneeded && st == 422)

@@ -97,9 +97,7 @@ cl_json(struct ctx *c, const struct vm *vm)
 	buf_init(&b, c->ar, 8192);
 	buf_str(&b, "{");
 	for (size_t i = 0; i < cl_vm_col__MAX; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", cl_vm_cols[i]);
-		buf_json(&b, vm->v[i]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, cl_vm_cols[i], vm->v[i]);
 	}
 	buf_str(&b, "}");
 	return buf_cstr(&b);
@@ -425,15 +423,6 @@ step_tx(struct tx *t, void *arg)
 	return TX_COMMIT;
 }
 
-size_t
-cl_flag(const char **e, int i, const char *code)
-{
-	if (e[i] != NULL)
-		return 0;
-	e[i] = code;
-	return 1;
-}
-
 int
 cl_step(struct ctx *c)
 {
@@ -456,18 +445,18 @@ cl_step(struct ctx *c)
 	if (!role_ok)
 		return auth_deny(c, "vm", c->id);
 	if (strcmp(a, "reject") == 0 && !*vals[A_REASON])
-		bad += cl_flag(errs, A_REASON, "required");
+		bad += valid_flag(errs, A_REASON, "required");
 	if (strcmp(a, "provision") == 0) {
 		if (!*vals[A_SERVER])
-			bad += cl_flag(errs, A_SERVER, "required");
+			bad += valid_flag(errs, A_SERVER, "required");
 		if (!valid_ip4(vals[A_IP]))
-			bad += cl_flag(errs, A_IP, "cloud_ip");
+			bad += valid_flag(errs, A_IP, "cloud_ip");
 		if (!valid_ip4(vals[A_NETMASK]))
-			bad += cl_flag(errs, A_NETMASK, "cloud_ip");
+			bad += valid_flag(errs, A_NETMASK, "cloud_ip");
 		if (!valid_ip4(vals[A_GATEWAY]))
-			bad += cl_flag(errs, A_GATEWAY, "cloud_ip");
+			bad += valid_flag(errs, A_GATEWAY, "cloud_ip");
 		if (!*vals[A_DATE])
-			bad += cl_flag(errs, A_DATE, "required");
+			bad += valid_flag(errs, A_DATE, "required");
 	}
 	struct cl_typed ty = { "step", a, vals, errs };
 	if (bad)

@@ -85,6 +85,18 @@ buf_json(struct buf *b, const char *s)
 	return b->err ? -1 : 0;
 }
 
+int
+buf_json_field(struct buf *b, const char *key, const char *val)
+{
+	if (b->len > 0 && b->p[b->len - 1] != '{')
+		buf_str(b, ",");
+	buf_str(b, "\"");
+	buf_json(b, key);
+	buf_str(b, "\":\"");
+	buf_json(b, val);
+	return buf_str(b, "\"");
+}
+
 const char *
 buf_cstr(struct buf *b)
 {

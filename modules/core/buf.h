@@ -22,5 +22,8 @@ int  buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends s as the body of a JSON string (quotes not included). */
 int  buf_json(struct buf *b, const char *s);
+/* Appends "key":"val" to an object being written, after a comma unless it
+ * follows the object's opening brace: an audit's before/after, field by field. */
+int  buf_json_field(struct buf *b, const char *key, const char *val);
 const char *buf_cstr(struct buf *b);
 #endif

@@ -268,3 +268,12 @@ valid_form(const struct vfield *t, size_t n, const struct kv *form, size_t nf,
 	}
 	return bad;
 }
+
+size_t
+valid_flag(const char **errs, int i, const char *code)
+{
+	if (errs[i] != NULL)
+		return 0;
+	errs[i] = code;
+	return 1;
+}

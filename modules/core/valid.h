@@ -38,6 +38,9 @@ const char *valid_check(const struct vfield *f, const char *s);
  * trimmed value (or "" when absent), errs[i] the message code or NULL.
  * Returns the number of fields in error.
  */
+/* Gives field i the message code unless it has one already: 1 when it did,
+ * so that a handler's further checks count their errors as they flag them. */
+size_t valid_flag(const char **errs, int i, const char *code);
 size_t valid_form(const struct vfield *t, size_t n, const struct kv *form,
     size_t nf, struct arena *ar, const char **vals, const char **errs);
 size_t valid_utf8_len(const char *s);

@@ -211,9 +211,7 @@ after_json(struct ctx *c, const char **v, long long scan, const struct req_file 
 	buf_init(&b, c->ar, 4096);
 	buf_str(&b, "{");
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", fields[keys[i]].key);
-		buf_json(&b, v[keys[i]]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, fields[keys[i]].key, v[keys[i]]);
 	}
 	buf_printf(&b, ",\"scan_id\":%lld,\"scan_size\":%zu}", scan, f->len);
 	return buf_cstr(&b);

@@ -184,9 +184,7 @@ after_json(struct ctx *c, const char **v, const char *deadline, int late)
 	buf_init(&b, c->ar, 8192);
 	buf_printf(&b, "{\"unit_id\":%lld", c->id);
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		buf_printf(&b, ",\"%s\":\"", fields[keys[i]].key);
-		buf_json(&b, v[keys[i]]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, fields[keys[i]].key, v[keys[i]]);
 	}
 	buf_printf(&b, ",\"deadline\":\"%s\",\"late\":%d}", deadline, late);
 	return buf_cstr(&b);

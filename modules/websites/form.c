@@ -175,9 +175,7 @@ json(struct ctx *c, const char **v, long long sys)
 	buf_init(&b, c->ar, 8192);
 	buf_printf(&b, "{\"system\":%lld", sys);
 	for (int i = F_NAME; i <= F_NOTES; i++) {
-		buf_printf(&b, ",\"%s\":\"", fields[i].key);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, fields[i].key, v[i]);
 	}
 	buf_str(&b, "}");
 	return buf_cstr(&b);

@@ -121,9 +121,7 @@ ws_json(struct ctx *c, const struct site *s)
 	buf_init(&b, c->ar, 8192);
 	buf_str(&b, "{");
 	for (size_t i = 0; i < ws_site_col__MAX; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", ws_site_cols[i]);
-		buf_json(&b, s->v[i]);
-		buf_str(&b, "\"");
+		buf_json_field(&b, ws_site_cols[i], s->v[i]);
 	}
 	buf_str(&b, "}");
 	return buf_cstr(&b);

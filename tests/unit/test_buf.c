@@ -166,6 +166,30 @@ t_json_cap(void **state)
 	assert_string_equal(buf_cstr(&b), "ab\\u000a");
 }
 
+/* An object field by field: a comma between fields, none after the brace. */
+static void
+t_json_field(void **state)
+{
+	struct buf b;
+
+	buf_init(&b, *state, 256);
+	buf_str(&b, "{");
+	assert_int_equal(buf_json_field(&b, "name", "say \"hi\""), 0);
+	assert_int_equal(buf_json_field(&b, "k\"ey", ""), 0);
+	buf_str(&b, "}");
+	assert_string_equal(buf_cstr(&b), "{\"name\":\"say \\\"hi\\\"\",\"k\\\"ey\":\"\"}");
+	/* after other members, the first field gets its comma */
+	buf_init(&b, *state, 256);
+	buf_str(&b, "{\"id\":7");
+	buf_json_field(&b, "a", "b");
+	assert_string_equal(buf_cstr(&b), "{\"id\":7,\"a\":\"b\"");
+	/* over the cap: marked, and the result says so */
+	buf_init(&b, *state, 8);
+	buf_str(&b, "{");
+	assert_int_equal(buf_json_field(&b, "long", "value"), -1);
+	assert_int_equal(b.err, 1);
+}
+
 int
 main(void)
 {
@@ -179,6 +203,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(t_printf_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_json_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_json_field, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }

@@ -377,6 +377,20 @@ t_url(void **state)
 	assert_false(valid_url(long_url));
 }
 
+/* A further check flags a field once: its first message stays, the count says whether it was new. */
+static void
+t_flag(void **state)
+{
+	const char *errs[2] = { NULL, "date" };
+	(void)state;
+	assert_int_equal(valid_flag(errs, 0, "required"), 1);
+	assert_string_equal(errs[0], "required");
+	assert_int_equal(valid_flag(errs, 0, "other"), 0);
+	assert_string_equal(errs[0], "required");
+	assert_int_equal(valid_flag(errs, 1, "web_open_before"), 0);
+	assert_string_equal(errs[1], "date");
+}
+
 int
 main(void)
 {
@@ -395,6 +409,7 @@ main(void)
 		cmocka_unit_test(t_form),
 		cmocka_unit_test(t_uscc),
 		cmocka_unit_test(t_url),
+		cmocka_unit_test(t_flag),
 	};
 	return cmocka_run_group_tests_name("valid", tests, NULL, NULL);
 }
