@@ -129,6 +129,12 @@ $$(BUILD)/bin/wangan-$(1): $$(patsubst %.c,$$(BUILD)/%.o,$$(wildcard modules/$(1
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
+# The website watcher (modules/websites/watch.c) fetches with libcurl: linked
+# into that binary alone.  Its incidents are filed on the incidents module's
+# reporting clock (clock.c is pure: no database, no request).
+$(BUILD)/bin/wangan-websites: LDLIBS += $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
+$(BUILD)/bin/wangan-websites: $(BUILD)/modules/incidents/clock.o
+$(BUILD)/modules/websites/%.o: CFLAGS += $(shell pkg-config --cflags libcurl 2>/dev/null)
 
 # Every tools/admin/*.c.
 $(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.c)) $(BUILD)/lib/libwangan.a

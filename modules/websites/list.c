@@ -56,6 +56,9 @@ ws_list(struct ctx *c)
 	static const struct vfield fstate = { "state", V_CHOICE, 0, 16, ws_states };
 	const char *after = ctx_q(c, "after"), *state = ctx_q(c, "state"), *mine = ctx_q(c, "mine");
 	const char *qunit = ctx_q(c, "unit");
+	/* the watcher's two lists (watch.c): down now, and the accountability triggers */
+	const char *qdown = ctx_q(c, "down"), *qtrig = ctx_q(c, "trigger");
+	int down = qdown != NULL && strcmp(qdown, "1") == 0, trig = qtrig != NULL && strcmp(qtrig, "1") == 0;
 	int me = mine != NULL && strcmp(mine, "1") == 0;
 	enum db_rc rc;
 
@@ -74,8 +77,16 @@ ws_list(struct ctx *c)
 	pg_attr(fn, "mine", me ? "1" : "0");
 	if (unit && !(c->acct.role & ROLES_UNIT))
 		pg_attri(fn, "unit", unit);
+	pg_attr(fn, "down", down ? "1" : "0");
+	pg_attr(fn, "trigger", trig ? "1" : "0");
 	struct list l = { c, pg_node(c->data, "sites"), 0, NULL };
-	if (unit && *state) {
+	if (trig) {
+		struct db_val p[] = { DBI(ws_wset.trigger_hours), DBI(unit), DBI(unit), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_TRIGGER, p, list_row, &l);
+	} else if (down) {
+		struct db_val p[] = { DBI(unit), DBI(unit), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_DOWN, p, list_row, &l);
+	} else if (unit && *state) {
 		struct db_val p[] = { DBI(unit), DBS(state), DBI(from) };
 		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_STATE, p, list_row, &l);
 	} else if (unit) {

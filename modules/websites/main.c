@@ -17,6 +17,8 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/edit", ws_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/edit", ws_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/step", ws_step, ROLES_UNIT | ROLE_CENTER, 0 },
+	{ REQ_POST, "{id}/outage", ws_outage, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/incident", ws_incident, ROLE_OFFICE, 0 },
 };
 
 static const char *const views[WS_VIEW__MAX] = {
@@ -25,13 +27,14 @@ static const char *const views[WS_VIEW__MAX] = {
 
 static const struct verb verbs[] = {
 	{ "demo", "demo filings in every state", ws_demo },
+	{ "watch", "watch the online sites, a round every websites.watch_minutes", ws_watch },
+	{ "watch-once", "one round of the watcher", ws_watch_once },
 };
 
 static int
 ws_init(const struct config *cfg)
 {
-	(void)cfg;
-	return 0;
+	return ws_watch_init(cfg);
 }
 
 static const struct module websites = {

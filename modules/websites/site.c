@@ -268,7 +268,8 @@ ws_view_page(struct ctx *c, int status, const struct ws_typed *ty)
 	long long unit = atoll(s.v[SC_UNIT_ID]);
 	struct db_val p[] = { DBI(c->id) };
 	if ((rc = ws_officer_node(c, c->data, unit)) != DB_OK ||
-	    (rc = SQL_RUN(c, WS_SQL_STEPS, p, step_row, pg_node(c->data, "history"))) != DB_OK)
+	    (rc = SQL_RUN(c, WS_SQL_STEPS, p, step_row, pg_node(c->data, "history"))) != DB_OK ||
+	    (rc = ws_outages_node(c, c->data, c->id)) != DB_OK)
 		return app_dberr(rc);
 	xmlNodePtr pr = pg_node(c->data, "progress");
 	pg_attr(pr, "state", s.v[SC_STATE]);

@@ -48,7 +48,17 @@
 	" FROM sys_system s LEFT JOIN web_site w ON w.system_active = s.id" \
 	" WHERE s.unit_id = ? AND s.kind = 'website' AND s.status <> 'retired' AND (w.id IS NULL OR w.id = ?)"
 
+/* An outage, and whether it is a trigger now: still down, not handled, no incident, for the hours. */
+#define WS_OUTAGE_SELECT \
+	"SELECT id, version, started_at AS started, COALESCE(ended_at, '') AS ended, status, error," \
+	" COALESCE(handled_by, '') AS `handled-by`, COALESCE(handled_at, '') AS `handled-at`," \
+	" handled_note AS note, COALESCE(incident_id, '') AS incident," \
+	" pending = 1 AND started_at <= NOW() - INTERVAL ? HOUR AS `trigger` FROM web_outage"
+
 static DB_COLNAMES(list_cols, WS_LIST_COLS);
+static DB_COLNAMES(watch_cols, WS_WATCH_COLS);
+static DB_COLNAMES(wstate_cols, WS_WSTATE_COLS);
+static DB_COLNAMES(outage_cols, WS_OUTAGE_COLS);
 static DB_COLNAMES(officer_cols, WS_OFFICER_COLS);
 static DB_COLNAMES(step_cols, WS_STEP_COLS);
 static DB_COLNAMES(vm_cols, WS_VM_COLS);
@@ -114,4 +124,45 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	    " version = version + 1, updated_by = ? WHERE id = ?", NULL),
 	DB_SQL(WS_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM web_site", db_count_cols),
 	DB_SQL(WS_SQL_DEMO_UNIT, "SELECT COALESCE(MAX(id), 0) AS n FROM unit WHERE code = ?", db_count_cols),
+	/* the watcher: the filed domains of online sites, nothing else */
+	DB_SQL(WS_SQL_WATCH_SITES,
+	    "SELECT id, domain, FIND_IN_SET('https', services) > 0 AS https FROM web_site"
+	    " WHERE state = 'online' ORDER BY id LIMIT 100000", watch_cols),
+	/* what a round saw; no version step: the watcher is no editor of the filing */
+	DB_SQL(WS_SQL_WATCH_SEEN,
+	    "UPDATE web_site SET last_checked_at = NOW(), last_status = ?, watch_error = ?,"
+	    " down_since = IF(? = 1, COALESCE(down_since, NOW()), NULL) WHERE id = ?", NULL),
+	/* one open outage per site (web_outage_open): a second round's insert changes nothing */
+	DB_SQL(WS_SQL_OUTAGE_OPEN,
+	    "INSERT INTO web_outage (site_id, started_at, status, error) VALUES (?, NOW(), ?, ?)"
+	    " ON DUPLICATE KEY UPDATE site_id = site_id", NULL),
+	DB_SQL(WS_SQL_OUTAGE_CLOSE,
+	    "UPDATE web_outage SET ended_at = NOW(), version = version + 1 WHERE open_site = ?", NULL),
+	DB_SQL(WS_SQL_WATCH_STATE,
+	    "SELECT COALESCE(last_checked_at, '') AS checked, COALESCE(last_status, '') AS status,"
+	    " watch_error AS error, COALESCE(down_since, '') AS `down-since` FROM web_site WHERE id = ?",
+	    wstate_cols),
+	DB_SQL(WS_SQL_OUTAGES, WS_OUTAGE_SELECT " WHERE site_id = ? ORDER BY id DESC LIMIT 100", outage_cols),
+	DB_SQL(WS_SQL_OUTAGE_LOCK, WS_OUTAGE_SELECT " WHERE id = ? AND site_id = ? FOR UPDATE", outage_cols),
+	DB_SQL(WS_SQL_OUTAGE_HANDLE,
+	    "UPDATE web_outage SET handled_by = ?, handled_at = NOW(), handled_note = ?, version = version + 1"
+	    " WHERE id = ? AND version = ? AND handled_at IS NULL", NULL),
+	DB_SQL(WS_SQL_OUTAGE_INCIDENT,
+	    "UPDATE web_outage SET incident_id = ?, version = version + 1"
+	    " WHERE id = ? AND version = ? AND incident_id IS NULL", NULL),
+	/* the incident an outage becomes: every column the incidents module's own filing writes */
+	DB_SQL(WS_SQL_INC_INSERT,
+	    "INSERT INTO inc_incident (unit_id, reporting_unit_id, system_id, system_name, started_at,"
+	    " discovered_at, reported_at, filled_by, taxonomy, category, harm, level_reported, description,"
+	    " measures, consequences, suggestions, oral_at, written_at, next_due, next_step,"
+	    " lim_first_ontime, lim_first_late, lim_first_missed, lim_written, lim_review, lim_rectify_days,"
+	    " nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'equipment_fault', 'outage',"
+	    " NULL, ?, '', '', '', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL),
+	DB_SQL(WS_SQL_INC_STEP,
+	    "INSERT INTO inc_step (incident_id, kind, at, recorded_at, by_login, by_name, detail, file_id)"
+	    " VALUES (?, 'written', ?, ?, ?, ?, '', NULL)", NULL),
+	DB_SQL(WS_SQL_LIST_DOWN, WS_LIST_SQL("w.is_down = 1 AND (? = 0 OR w.unit_id = ?) AND"), list_cols),
+	DB_SQL(WS_SQL_LIST_TRIGGER,
+	    WS_LIST_SQL("w.id IN (SELECT o.site_id FROM web_outage o WHERE o.pending = 1"
+	    " AND o.started_at <= NOW() - INTERVAL ? HOUR) AND (? = 0 OR w.unit_id = ?) AND"), list_cols),
 };

@@ -74,7 +74,21 @@
 	S(WS_SQL_SYSTEM_ONLINE, 4) \
 	/* the demo (demo.c) */ \
 	S(WS_SQL_DEMO_COUNT, 0) \
-	S(WS_SQL_DEMO_UNIT, 1)
+	S(WS_SQL_DEMO_UNIT, 1) \
+	/* the watcher (watch.c, outage.c): a round, the site page's outages, the two POSTs, the lists */ \
+	S(WS_SQL_WATCH_SITES, 0) \
+	S(WS_SQL_WATCH_SEEN, 4) \
+	S(WS_SQL_OUTAGE_OPEN, 3) \
+	S(WS_SQL_OUTAGE_CLOSE, 1) \
+	S(WS_SQL_WATCH_STATE, 1) \
+	S(WS_SQL_OUTAGES, 2) \
+	S(WS_SQL_OUTAGE_LOCK, 3) \
+	S(WS_SQL_OUTAGE_HANDLE, 4) \
+	S(WS_SQL_OUTAGE_INCIDENT, 3) \
+	S(WS_SQL_INC_INSERT, 22) \
+	S(WS_SQL_INC_STEP, 5) \
+	S(WS_SQL_LIST_DOWN, 3) \
+	S(WS_SQL_LIST_TRIGGER, 4)
 DB_STATEMENTS(ws_sql_id, WS_STATEMENTS, WS_SQL__MAX);
 extern const struct db_stmt ws_sql[WS_SQL__MAX];
 
@@ -183,4 +197,46 @@ int ws_save(struct ctx *c);
 int ws_view(struct ctx *c);
 int ws_step(struct ctx *c);
 int ws_demo(struct ctx *c);
+
+/*
+ * The watcher (watch.c; 值守, art. 26): `--watch` runs a round every
+ * websites.watch_minutes, `--watch-once` one round.  A round fetches
+ * "http(s)://DOMAIN/" of every online filing (https when its services name
+ * https), websites.watch_parallel at a time, within the connect and total
+ * time-outs, at most a few KiB of each answer, no redirect followed, http
+ * and https only; websites.watch_connect_to ("HOST:PORT", empty: DNS) sends
+ * every connection there instead.  Up: a 2xx or 3xx answer.  A site that
+ * goes down opens a web_outage row; the round that sees it answer ends it.
+ *
+ * Page XML added to the site page: <watch checked status error down-since/>
+ * <outages trigger-hours><outage id version started ended status error
+ * handled-by handled-at incident trigger><note/></outage>…</outages>; and
+ * <outage-form> (the typed form with its errors after a 422/409: id, note).
+ * The list: <filter down trigger/>.
+ */
+#define WS_WATCH_COLS(C) C(WA_ID, "id") C(WA_DOMAIN, "domain") C(WA_HTTPS, "https")
+DB_COLUMNS(ws_watch_col, WS_WATCH_COLS);
+#define WS_WSTATE_COLS(C) C(WT_CHECKED, "checked") C(WT_STATUS, "status") C(WT_ERROR, "error") \
+	C(WT_DOWN, "down-since")
+DB_COLUMNS(ws_wstate_col, WS_WSTATE_COLS);
+#define WS_OUTAGE_COLS(C) C(OU_ID, "id") C(OU_VERSION, "version") C(OU_STARTED, "started") \
+	C(OU_ENDED, "ended") C(OU_STATUS, "status") C(OU_ERROR, "error") C(OU_BY, "handled-by") \
+	C(OU_AT, "handled-at") C(OU_NOTE, "note") C(OU_INCIDENT, "incident") C(OU_TRIGGER, "trigger")
+DB_COLUMNS(ws_outage_col, WS_OUTAGE_COLS);
+
+struct ws_watch_set {
+	long parallel, connect_timeout, timeout, minutes, trigger_hours, max_bytes;
+	const char *connect_to;
+	/* the incidents module's settings, for the incident an outage becomes */
+	long lim_ontime, lim_late, lim_missed, lim_written, lim_review, lim_rectify;
+	const char *taxonomy;
+};
+extern struct ws_watch_set ws_wset;
+int ws_watch_init(const struct config *cfg);
+int ws_watch(struct ctx *c);
+int ws_watch_once(struct ctx *c);
+/* The outages part of the site page (outage.c). */
+enum db_rc ws_outages_node(struct ctx *c, xmlNodePtr parent, long long site);
+int ws_outage(struct ctx *c);
+int ws_incident(struct ctx *c);
 #endif

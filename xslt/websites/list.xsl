@@ -13,6 +13,8 @@
     </xsl:if>
     <p class="lists" id="web-lists">
       <a href="/websites/?mine=1"><t:s key="web.mine"/></a>
+      <xsl:text> </xsl:text><a href="/websites/?down=1" id="web-list-down"><t:s key="wwatch.list_down"/></a>
+      <xsl:text> </xsl:text><a href="/websites/?trigger=1" id="web-list-trigger"><t:s key="wwatch.list_trigger"/></a>
     </p>
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="'/websites/'"/>
@@ -57,7 +59,7 @@
         </div>
         <xsl:call-template name="pager">
           <xsl:with-param name="next">
-            <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if></xsl:if>
+            <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="$f/@down = '1'">&amp;down=1</xsl:if><xsl:if test="$f/@trigger = '1'">&amp;trigger=1</xsl:if></xsl:if>
           </xsl:with-param>
           <xsl:with-param name="count" select="sites/@count"/>
         </xsl:call-template>

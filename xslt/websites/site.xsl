@@ -2,6 +2,7 @@
 <!-- websites/site.xsl — one filing: <site>, <officer>?, <progress>, <gate>?, <actions>, <form>, <history>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="urn:wangan:text">
   <xsl:import href="common.xsl"/>
+  <xsl:include href="watch.xsl"/>
   <xsl:template name="title"><t:s key="web.title"/></xsl:template>
   <xsl:template match="data" mode="content">
     <xsl:variable name="s" select="site"/>
@@ -10,6 +11,7 @@
       <p class="notice bad" id="web-gate"><t:s key="web.gate"/><xsl:text> </xsl:text>
         <a href="/pledges/sign?kind=website&amp;unit={gate/@unit-id}"><t:s key="web.gate_link"/></a></p>
     </xsl:if>
+    <xsl:apply-templates select="watch"/>
     <p><strong><t:s key="web.progress"/>: </strong><t:label set="wstate" select="progress/@state"/>
       <xsl:text> </xsl:text><t:s key="web.since"/><xsl:text> </xsl:text><xsl:value-of select="progress/@since"/>
       <xsl:if test="progress/@next">; <t:s key="web.next"/>: <t:label set="wnext" select="progress/@next"/></xsl:if>
@@ -66,6 +68,7 @@
       </xsl:choose>
     </xsl:for-each>
     <!-- the other parts of the page, one apply-templates each (their templates below or in their own files) -->
+    <xsl:apply-templates select="outages"/>
     <h2><t:s key="web.history"/></h2>
     <ul class="history">
       <xsl:for-each select="history/step">
