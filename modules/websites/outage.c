@@ -113,17 +113,14 @@ lock_outage(struct ctx *c, struct owrite *w, struct outage *o)
 }
 
 static const char *
-outage_json(struct ctx *c, const struct outage *o, const char *more)
+outage_json(struct ctx *c, const struct outage *o)
 {
 	struct buf b;
 	buf_init(&b, c->ar, 1024);
 	buf_str(&b, "{");
-	for (size_t i = 0; i < ws_outage_col__MAX; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", onames[i]);
-		buf_json(&b, o->v[i]);
-		buf_str(&b, "\"");
-	}
-	buf_printf(&b, "%s}", more);
+	for (size_t i = 0; i < ws_outage_col__MAX; i++)
+		buf_json_field(&b, onames[i], o->v[i]);
+	buf_str(&b, "}");
 	return buf_cstr(&b);
 }
 
@@ -147,14 +144,12 @@ handle_tx(struct tx *t, void *arg)
 		return 409;
 	struct buf b;
 	buf_init(&b, c->ar, 1024);
-	buf_str(&b, "{\"outage\":");
-	buf_str(&b, o.v[OU_ID]);
-	buf_str(&b, ",\"handled_by\":\"");
-	buf_json(&b, c->acct.login);
-	buf_str(&b, "\",\"note\":\"");
-	buf_json(&b, w->vals[O_NOTE]);
-	buf_str(&b, "\"}");
-	ws_tx_done(t, c->id, "outage_handled", outage_json(c, &o, ""), buf_cstr(&b));
+	buf_str(&b, "{");
+	buf_json_field(&b, "outage", o.v[OU_ID]);
+	buf_json_field(&b, "handled_by", c->acct.login);
+	buf_json_field(&b, "note", w->vals[O_NOTE]);
+	buf_str(&b, "}");
+	ws_tx_done(t, c->id, "outage_handled", outage_json(c, &o), buf_cstr(&b));
 	return TX_COMMIT;
 }
 
@@ -194,7 +189,7 @@ ws_outage(struct ctx *c)
 	if (errs[O_OUTAGE] != NULL || errs[O_VERSION] != NULL)
 		return 400;
 	if (errs[O_NOTE] == NULL && !*vals[O_NOTE])
-		bad += ws_flag(errs, O_NOTE, "required");
+		bad += valid_flag(errs, O_NOTE, "required");
 	if (bad)
 		return again(c, 422, "handle", vals, errs, 0);
 	struct owrite w = { .vals = vals, .s = &s };
@@ -266,7 +261,7 @@ incident_tx(struct tx *t, void *arg)
 	if ((rc = tx_audit(t, "incident", id, "create", NULL, ar_printf(c->ar,
 	    "{\"from\":\"web_outage\",\"outage\":%s,\"site\":%lld}", o.v[OU_ID], c->id))) != DB_OK)
 		return rc;
-	ws_tx_done(t, c->id, "outage_incident", outage_json(c, &o, ""),
+	ws_tx_done(t, c->id, "outage_incident", outage_json(c, &o),
 	    ar_printf(c->ar, "{\"outage\":%s,\"incident\":%lld}", o.v[OU_ID], id));
 	t->then = ar_printf(c->ar, "/incidents/%lld", id);
 	return TX_COMMIT;

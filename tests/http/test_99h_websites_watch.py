@@ -66,7 +66,13 @@ def online(domain, services="http"):
 def sites():
     """The filings of this file, made once: five online, one draft whose domain nginx also serves."""
     if not _sites:
-        for key in ("up", "fail", "hang", "samehost", "away"):
+        www = os.path.join(STACK, "tmp", "watch-www")
+        os.makedirs(www, exist_ok=True)
+        os.chmod(www, 0o755)
+        with open(os.path.join(www, "big.html"), "w") as f:
+            f.write("<!DOCTYPE html><title>big</title>" + "<p>校园网站</p>\n" * 8000)
+        os.chmod(os.path.join(www, "big.html"), 0o644)
+        for key in ("up", "fail", "hang", "samehost", "away", "big"):
             _sites[key] = online("%s.watch.test" % key)
         _sites["tls"] = online("tls.watch.test", "http,https")
         _sites["nofile"] = web_create("nofile.watch.test")   # a draft: not online, never fetched
@@ -92,6 +98,8 @@ def test_a_round_tells_up_from_down_and_cuts_a_hanging_site():
     # the hanging site costs one time-out (3 s), the others answer at once, four at a time
     assert took < 12, took
     assert outages(s["up"]) == []
+    # a home page of 100 KB: the watcher stops reading after a few KiB, the status says up
+    assert outages(s["big"]) == [] and one("SELECT last_status FROM web_site WHERE id=%d" % s["big"]) == "200"
     assert sql("SELECT last_status, watch_error, COALESCE(down_since,'') FROM web_site WHERE id=%d"
                % s["up"]) == [["200", "", ""]]
     assert [o[1:4] for o in outages(s["fail"])] == [["", "500", ""]]
@@ -104,9 +112,21 @@ def test_a_round_tells_up_from_down_and_cuts_a_hanging_site():
     assert one("SELECT down_since IS NOT NULL FROM web_site WHERE id=%d" % s["fail"]) == "1"
     # only filed, online domains were asked for; the draft's never, nor the away site's target
     got = hosts_fetched()
-    for key in ("up", "fail", "hang", "samehost", "away"):
+    for key in ("up", "fail", "hang", "samehost", "away", "big"):
         assert "%s.watch.test" % key in got, (key, got)
     assert "nofile.watch.test" not in got and "elsewhere.example.org" not in got
+
+
+def test_a_connect_to_that_is_not_host_and_port_stops_the_watcher():
+    path = os.path.join(STACK, "tmp", "watch-bad.conf")
+    with open(conf()) as f:
+        text = f.read()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text.replace("websites.watch_connect_to = ", "websites.watch_connect_to = http://x/"))
+    r = subprocess.run([os.path.join(BIN, "wangan-websites"), "--config", path, "--watch-once"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0 and "watch_connect_to" in r.stderr
 
 
 def test_a_second_round_opens_no_second_outage():
