@@ -79,6 +79,12 @@ ws_list(struct ctx *c)
 		pg_attri(fn, "unit", unit);
 	pg_attr(fn, "down", down ? "1" : "0");
 	pg_attr(fn, "trigger", trig ? "1" : "0");
+	/* check.c's lists: ?overdue=1 (open findings past fix-by), ?failing=1 (the last check failed) */
+	const char *overdue = ctx_q(c, "overdue"), *failing = ctx_q(c, "failing");
+	if (overdue != NULL && strcmp(overdue, "1") == 0)
+		return ws_overdue_list(c, unit);
+	int fail = failing != NULL && strcmp(failing, "1") == 0;
+	pg_attr(fn, "failing", fail ? "1" : "0");
 	struct list l = { c, pg_node(c->data, "sites"), 0, NULL };
 	if (trig) {
 		struct db_val p[] = { DBI(ws_wset.trigger_hours), DBI(unit), DBI(unit), DBI(from) };
@@ -86,6 +92,12 @@ ws_list(struct ctx *c)
 	} else if (down) {
 		struct db_val p[] = { DBI(unit), DBI(unit), DBI(from) };
 		rc = SQL_RUN(c, WS_SQL_LIST_DOWN, p, list_row, &l);
+	} else if (fail && unit) {
+		struct db_val p[] = { DBI(unit), DBI(from), DBI(unit), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_FAILING, p, list_row, &l);
+	} else if (fail) {
+		struct db_val p[] = { DBI(from), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_FAILING, p, list_row, &l);
 	} else if (unit && *state) {
 		struct db_val p[] = { DBI(unit), DBS(state), DBI(from) };
 		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_STATE, p, list_row, &l);
@@ -104,5 +116,66 @@ ws_list(struct ctx *c)
 	if (l.n > WS_PAGE_ROWS)
 		pg_attr(l.parent, "next", l.last);
 	pg_attri(l.parent, "count", (long long)(l.n > WS_PAGE_ROWS ? WS_PAGE_ROWS : l.n));
+	return 200;
+}
+
+/* ?overdue=1: open findings past fix-by, oldest first, 50 a page (?at=DATE&after=ID, the last row's). */
+struct overdue {
+	struct ctx *c;
+	xmlNodePtr parent;
+	size_t n;
+	const char *at, *last;
+};
+
+static int
+overdue_row(void *arg, const struct db_row *r)
+{
+	struct overdue *o = arg;
+	const char *const *v = r->v;
+	if (o->n++ == WS_PAGE_ROWS)
+		return 1;
+	xmlNodePtr n = pg_node(o->parent, "finding");
+	pg_attr(n, "id", v[OD_ID]);
+	pg_attr(n, "site", v[OD_SITE]);
+	pg_attr(n, "unit-code", v[OD_CODE]);
+	pg_attr(n, "domain", v[OD_DOMAIN]);
+	pg_attr(n, "severity", v[OD_SEVERITY]);
+	pg_attr(n, "fix-by", v[OD_FIX_BY]);
+	pg_text(n, "unit", o->c->lang == LANG_EN && *v[OD_UNIT_NAME_EN] ? v[OD_UNIT_NAME_EN] : v[OD_UNIT_NAME]);
+	pg_text(n, "description", v[OD_DESC]);
+	o->at = ar_strdup(o->c->ar, v[OD_FIX_BY]);
+	o->last = ar_strdup(o->c->ar, v[OD_ID]);
+	return 0;
+}
+
+int
+ws_overdue_list(struct ctx *c, long long unit)
+{
+	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
+	static const struct vfield fat = { "at", V_DATE, 0, 10, NULL };
+	const char *after = ctx_q(c, "after"), *at = ctx_q(c, "at");
+	enum db_rc rc;
+	if ((after && *after && valid_check(&fid, after)) || (at && *at && valid_check(&fat, at)))
+		return 400;
+	c->view = VIEW(WS_VIEW_OVERDUE);
+	const char *from = at && *at ? at : "1000-01-01", *today = ws_today(c);
+	long long id = after && *after ? atoll(after) : 0;
+	struct overdue o = { c, pg_node(c->data, "findings"), 0, NULL, NULL };
+	if (unit && !(c->acct.role & ROLES_UNIT))
+		pg_attri(o.parent, "unit", unit);
+	if (unit) {
+		struct db_val p[] = { DBI(unit), DBS(today), DBS(from), DBS(from), DBI(id) };
+		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_OVERDUE, p, overdue_row, &o);
+	} else {
+		struct db_val p[] = { DBS(today), DBS(from), DBS(from), DBI(id) };
+		rc = SQL_RUN(c, WS_SQL_LIST_OVERDUE, p, overdue_row, &o);
+	}
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	if (o.n > WS_PAGE_ROWS) {
+		pg_attr(o.parent, "next-at", o.at);
+		pg_attr(o.parent, "next", o.last);
+	}
+	pg_attri(o.parent, "count", (long long)(o.n > WS_PAGE_ROWS ? WS_PAGE_ROWS : o.n));
 	return 200;
 }

@@ -19,10 +19,16 @@ static const struct route routes[] = {
 	{ REQ_POST, "{id}/step", ws_step, ROLES_UNIT | ROLE_CENTER, 0 },
 	{ REQ_POST, "{id}/outage", ws_outage, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/incident", ws_incident, ROLE_OFFICE, 0 },
+	{ REQ_POST, "{id}/check", ws_check, ROLES_ALL, 0 },
+	{ REQ_POST, "{id}/recheck", ws_recheck, ROLES_ALL, 0 },
+	{ REQ_GET,  "checklist", ws_checklist, ROLE_CENTER | ROLE_OFFICE, 0 },
+	{ REQ_POST, "checklist", ws_checklist_add, ROLE_CENTER | ROLE_OFFICE, 0 },
+	{ REQ_POST, "checklist/{id}", ws_checklist_set, ROLE_CENTER | ROLE_OFFICE, 0 },
 };
 
 static const char *const views[WS_VIEW__MAX] = {
 	[WS_VIEW_LIST] = "websites/list", [WS_VIEW_FORM] = "websites/form", [WS_VIEW_SITE] = "websites/site",
+	[WS_VIEW_CHECKLIST] = "websites/checklist", [WS_VIEW_OVERDUE] = "websites/check-overdue",
 };
 
 static const struct verb verbs[] = {

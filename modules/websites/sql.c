@@ -64,6 +64,30 @@ static DB_COLNAMES(step_cols, WS_STEP_COLS);
 static DB_COLNAMES(vm_cols, WS_VM_COLS);
 static DB_COLNAMES(sys_cols, WS_SYS_COLS);
 DB_COLNAMES(ws_site_cols, WS_SITE_COLS);
+static DB_COLNAMES(item_cols, WS_ITEM_COLS);
+static DB_COLNAMES(check_cols, WS_CHECK_COLS);
+static DB_COLNAMES(result_cols, WS_RESULT_COLS);
+static DB_COLNAMES(finding_cols, WS_FINDING_COLS);
+static DB_COLNAMES(overdue_cols, WS_OVERDUE_COLS);
+
+/* The checklist: an item, whether a check has answered it (then it is retired, never deleted). */
+#define WS_ITEM_SELECT \
+	"SELECT i.id, i.code, i.name, i.name_en, i.sort, i.active, i.version," \
+	" (SELECT COUNT(*) FROM web_check_result r WHERE r.item_id = i.id) AS used FROM web_check_item i"
+
+/* The sites whose last check failed, along (state, id) for each of the two states. */
+#define WS_FAILING_PART(where, st) \
+	"(" WS_LIST_HEAD where " w.state = '" st "' AND w.id < ? ORDER BY w.id DESC LIMIT 51)"
+#define WS_FAILING_SQL(where) \
+	"SELECT * FROM (" WS_FAILING_PART(where, "rectifying") " UNION ALL " WS_FAILING_PART(where, "recheck") \
+	") x ORDER BY x.id DESC LIMIT 51"
+
+/* Open findings past fix-by (< today), oldest first, keyset (fix_by, id) along web_finding_open. */
+#define WS_OVERDUE_SQL(where) \
+	"SELECT f.id, f.site_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en, w.domain," \
+	" f.severity, f.fix_by, f.description FROM web_finding f JOIN web_site w ON w.id = f.site_id" \
+	" JOIN unit u ON u.id = f.unit_id WHERE " where " f.fixed_at IS NULL AND f.fix_by < ?" \
+	" AND (f.fix_by > ? OR (f.fix_by = ? AND f.id > ?)) ORDER BY f.fix_by, f.id LIMIT 51"
 
 const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	DB_SQL(WS_SQL_LIST_ALL, WS_LIST_SQL(""), list_cols),
@@ -165,4 +189,41 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	DB_SQL(WS_SQL_LIST_TRIGGER,
 	    WS_LIST_SQL("w.id IN (SELECT o.site_id FROM web_outage o WHERE o.pending = 1"
 	    " AND o.started_at <= NOW() - INTERVAL ? HOUR) AND (? = 0 OR w.unit_id = ?) AND"), list_cols),
+	DB_SQL(WS_SQL_CK_ITEMS, WS_ITEM_SELECT " WHERE i.active = 1 ORDER BY i.sort, i.id LIMIT 21", item_cols),
+	DB_SQL(WS_SQL_CK_ROUND, "SELECT COALESCE(MAX(round), 0) AS n FROM web_check WHERE site_id = ?", db_count_cols),
+	DB_SQL(WS_SQL_CK_ADD,
+	    "INSERT INTO web_check (site_id, round, by_login, result, note, nonce) VALUES (?,?,?,?,?,?)", NULL),
+	DB_SQL(WS_SQL_CK_RESULT_ADD,
+	    "INSERT INTO web_check_result (check_id, item_id, result, note) VALUES (?,?,?,?)", NULL),
+	DB_SQL(WS_SQL_CK_FINDING_ADD,
+	    "INSERT INTO web_finding (check_id, site_id, unit_id, severity, description, fix_by) VALUES (?,?,?,?,?,?)",
+	    NULL),
+	DB_SQL(WS_SQL_CK_SET, WS_SET("state = ?", "IN ('approved','recheck')"), NULL),
+	DB_SQL(WS_SQL_CK_LIST,
+	    "SELECT id, round, by_login AS login, at, result, note FROM web_check WHERE site_id = ?"
+	    " ORDER BY round LIMIT 100", check_cols),
+	DB_SQL(WS_SQL_CK_RESULTS,
+	    "SELECT r.check_id, i.code, i.name, i.name_en, r.result, r.note FROM web_check c"
+	    " JOIN web_check_result r ON r.check_id = c.id JOIN web_check_item i ON i.id = r.item_id"
+	    " WHERE c.site_id = ? ORDER BY c.round, i.sort, i.id LIMIT 2000", result_cols),
+	DB_SQL(WS_SQL_CK_FINDINGS,
+	    "SELECT id, check_id, severity, description, fix_by, COALESCE(fixed_at, '') AS fixed_at,"
+	    " COALESCE(fixed_by, '') AS fixed_by, COALESCE(fixed_note, '') AS fixed_note,"
+	    " (fixed_at IS NULL AND fix_by < ?) AS overdue FROM web_finding WHERE site_id = ? ORDER BY id LIMIT 500",
+	    finding_cols),
+	DB_SQL(WS_SQL_CK_RECHECK, WS_SET("state = 'recheck'", "= 'rectifying'"), NULL),
+	DB_SQL(WS_SQL_CK_FIXED,
+	    "UPDATE web_finding SET fixed_at = NOW(), fixed_by = ?, fixed_note = ? WHERE site_id = ? AND fixed_at IS NULL",
+	    NULL),
+	DB_SQL(WS_SQL_CK_ALL, WS_ITEM_SELECT " ORDER BY i.active DESC, i.sort, i.id LIMIT 200", item_cols),
+	DB_SQL(WS_SQL_CK_ITEM_ADD, "INSERT INTO web_check_item (code, name, name_en, sort) VALUES (?,?,?,?)", NULL),
+	DB_SQL(WS_SQL_CK_ITEM_CODE, "UPDATE web_check_item SET code = CONCAT('item', id) WHERE id = ?", NULL),
+	DB_SQL(WS_SQL_CK_ITEM_LOCK, WS_ITEM_SELECT " WHERE i.id = ? FOR UPDATE", item_cols),
+	DB_SQL(WS_SQL_CK_ITEM_SET, "UPDATE web_check_item SET active = ?, version = version + 1 WHERE id = ? AND version = ?",
+	    NULL),
+	DB_SQL(WS_SQL_CK_NAME_USED, "SELECT COUNT(*) AS n FROM web_check_item WHERE name = ?", db_count_cols),
+	DB_SQL(WS_SQL_LIST_FAILING, WS_FAILING_SQL(""), list_cols),
+	DB_SQL(WS_SQL_LIST_UNIT_FAILING, WS_FAILING_SQL("w.unit_id = ? AND"), list_cols),
+	DB_SQL(WS_SQL_LIST_OVERDUE, WS_OVERDUE_SQL(""), overdue_cols),
+	DB_SQL(WS_SQL_LIST_UNIT_OVERDUE, WS_OVERDUE_SQL("f.unit_id = ? AND"), overdue_cols),
 };

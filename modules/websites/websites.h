@@ -88,7 +88,31 @@
 	S(WS_SQL_INC_INSERT, 22) \
 	S(WS_SQL_INC_STEP, 5) \
 	S(WS_SQL_LIST_DOWN, 3) \
-	S(WS_SQL_LIST_TRIGGER, 4)
+	S(WS_SQL_LIST_TRIGGER, 4) \
+	/* the security check (check.c): the checklist, a round, its results and findings */ \
+	S(WS_SQL_CK_ITEMS, 0) \
+	S(WS_SQL_CK_ROUND, 1) \
+	S(WS_SQL_CK_ADD, 6) \
+	S(WS_SQL_CK_RESULT_ADD, 4) \
+	S(WS_SQL_CK_FINDING_ADD, 6) \
+	S(WS_SQL_CK_SET, 4) \
+	S(WS_SQL_CK_LIST, 1) \
+	S(WS_SQL_CK_RESULTS, 1) \
+	S(WS_SQL_CK_FINDINGS, 2) \
+	S(WS_SQL_CK_RECHECK, 3) \
+	S(WS_SQL_CK_FIXED, 3) \
+	/* the checklist catalogue (checklist.c) */ \
+	S(WS_SQL_CK_ALL, 0) \
+	S(WS_SQL_CK_ITEM_ADD, 4) \
+	S(WS_SQL_CK_ITEM_CODE, 1) \
+	S(WS_SQL_CK_ITEM_LOCK, 1) \
+	S(WS_SQL_CK_ITEM_SET, 3) \
+	S(WS_SQL_CK_NAME_USED, 1) \
+	/* the lists of failing checks and of findings past fix-by (list.c) */ \
+	S(WS_SQL_LIST_FAILING, 2) \
+	S(WS_SQL_LIST_UNIT_FAILING, 4) \
+	S(WS_SQL_LIST_OVERDUE, 4) \
+	S(WS_SQL_LIST_UNIT_OVERDUE, 5)
 DB_STATEMENTS(ws_sql_id, WS_STATEMENTS, WS_SQL__MAX);
 extern const struct db_stmt ws_sql[WS_SQL__MAX];
 
@@ -142,7 +166,36 @@ DB_COLUMNS(ws_sys_col, WS_SYS_COLS);
 
 /* WS_SQL_LETTER, _VM_OK, _SYSTEM_OK, _DOMAIN_USED, _DEMO_*: one number. */
 
-enum ws_view { WS_VIEW_LIST, WS_VIEW_FORM, WS_VIEW_SITE, WS_VIEW__MAX };
+/* WS_SQL_CK_ITEMS: an active checklist item; WS_SQL_CK_ALL adds whether it is active and used. */
+#define WS_ITEM_COLS(C) C(IT_ID, "id") C(IT_CODE, "code") C(IT_NAME, "name") C(IT_NAME_EN, "name_en") \
+	C(IT_SORT, "sort") C(IT_ACTIVE, "active") C(IT_VERSION, "version") C(IT_USED, "used")
+DB_COLUMNS(ws_item_col, WS_ITEM_COLS);
+
+/* WS_SQL_CK_LIST: a site's checks, by round. */
+#define WS_CHECK_COLS(C) C(CK_ID, "id") C(CK_ROUND, "round") C(CK_LOGIN, "login") C(CK_AT, "at") \
+	C(CK_RESULT, "result") C(CK_NOTE, "note")
+DB_COLUMNS(ws_check_col, WS_CHECK_COLS);
+
+/* WS_SQL_CK_RESULTS: each item answered, in the site's checks. */
+#define WS_RESULT_COLS(C) C(RS_CHECK, "check_id") C(RS_CODE, "code") C(RS_NAME, "name") \
+	C(RS_NAME_EN, "name_en") C(RS_RESULT, "result") C(RS_NOTE, "note")
+DB_COLUMNS(ws_result_col, WS_RESULT_COLS);
+
+/* WS_SQL_CK_FINDINGS: a site's findings; overdue: open and past fix-by. */
+#define WS_FINDING_COLS(C) C(FD_ID, "id") C(FD_CHECK, "check_id") C(FD_SEVERITY, "severity") \
+	C(FD_DESC, "description") C(FD_FIX_BY, "fix_by") C(FD_FIXED_AT, "fixed_at") C(FD_FIXED_BY, "fixed_by") \
+	C(FD_FIXED_NOTE, "fixed_note") C(FD_OVERDUE, "overdue")
+DB_COLUMNS(ws_finding_col, WS_FINDING_COLS);
+
+/* WS_SQL_LIST_*OVERDUE: an open finding past fix-by, with its site. */
+#define WS_OVERDUE_COLS(C) C(OD_ID, "id") C(OD_SITE, "site_id") C(OD_CODE, "code") C(OD_UNIT_NAME, "unit_name") \
+	C(OD_UNIT_NAME_EN, "unit_name_en") C(OD_DOMAIN, "domain") C(OD_SEVERITY, "severity") \
+	C(OD_FIX_BY, "fix_by") C(OD_DESC, "description")
+DB_COLUMNS(ws_overdue_col, WS_OVERDUE_COLS);
+
+enum ws_view { WS_VIEW_LIST, WS_VIEW_FORM, WS_VIEW_SITE,
+	WS_VIEW_CHECKLIST, WS_VIEW_OVERDUE,	/* check.c, checklist.c */
+	WS_VIEW__MAX };
 
 extern const char *const ws_states[];
 extern const char *const ws_locations[];
@@ -239,4 +292,17 @@ int ws_watch_once(struct ctx *c);
 enum db_rc ws_outages_node(struct ctx *c, xmlNodePtr parent, long long site);
 int ws_outage(struct ctx *c);
 int ws_incident(struct ctx *c);
+/* The security check (check.c): at most this many active checklist items (the form's fields are bounded). */
+#define WS_CHECK_ITEMS 20
+#define WS_CHECK_FINDINGS 5
+/* The site page's check part: every round, the check form for the centre, the re-check form for the unit. */
+enum db_rc ws_check_node(struct ctx *c, const struct site *s, xmlNodePtr actions, const struct ws_typed *ty);
+int ws_check(struct ctx *c);
+int ws_recheck(struct ctx *c);
+/* The checklist catalogue (checklist.c). */
+int ws_checklist(struct ctx *c);
+int ws_checklist_add(struct ctx *c);
+int ws_checklist_set(struct ctx *c);
+/* The list of open findings past fix-by (list.c calls it for ?overdue=1). */
+int ws_overdue_list(struct ctx *c, long long unit);
 #endif

@@ -13,8 +13,11 @@
     </xsl:if>
     <p class="lists" id="web-lists">
       <a href="/websites/?mine=1"><t:s key="web.mine"/></a>
-      <xsl:text> </xsl:text><a href="/websites/?down=1" id="web-list-down"><t:s key="wwatch.list_down"/></a>
-      <xsl:text> </xsl:text><a href="/websites/?trigger=1" id="web-list-trigger"><t:s key="wwatch.list_trigger"/></a>
+      <xsl:text> · </xsl:text><a href="/websites/?down=1" id="web-list-down"><t:s key="wwatch.list_down"/></a>
+      <xsl:text> · </xsl:text><a href="/websites/?trigger=1" id="web-list-trigger"><t:s key="wwatch.list_trigger"/></a>
+      <xsl:text> · </xsl:text><a href="/websites/?failing=1"><t:s key="wcheck.failing"/></a>
+      <xsl:text> · </xsl:text><a href="/websites/?overdue=1"><t:s key="wcheck.overdue_list"/></a>
+      <xsl:if test="$r = 'center' or $r = 'office'"><xsl:text> · </xsl:text><a href="/websites/checklist"><t:s key="wcheck.checklist"/></a></xsl:if>
     </p>
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="'/websites/'"/>

@@ -3,6 +3,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="urn:wangan:text">
   <xsl:import href="common.xsl"/>
   <xsl:include href="watch.xsl"/>
+  <xsl:include href="check-part.xsl"/>
   <xsl:template name="title"><t:s key="web.title"/></xsl:template>
   <xsl:template match="data" mode="content">
     <xsl:variable name="s" select="site"/>
@@ -69,6 +70,7 @@
     </xsl:for-each>
     <!-- the other parts of the page, one apply-templates each (their templates below or in their own files) -->
     <xsl:apply-templates select="outages"/>
+    <xsl:apply-templates select="checks" mode="web-check"/>
     <h2><t:s key="web.history"/></h2>
     <ul class="history">
       <xsl:for-each select="history/step">
