@@ -2,6 +2,7 @@
  * main.c — wangan-websites: routes, views, settings, verbs (statements: sql.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include "websites.h"
 
 const char *const ws_states[] = { "draft", "submitted", "approved", "rectifying", "recheck", "passed",
@@ -17,20 +18,38 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/edit", ws_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/edit", ws_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/step", ws_step, ROLES_UNIT | ROLE_CENTER, 0 },
+	{ REQ_GET,  "{id}/refile", ws_refile_form, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/refile", ws_refile_save, ROLES_UNIT, 0 },
+	{ REQ_POST, "{id}/refile/decide", ws_refile_decide, ROLES_UNIT | ROLE_CENTER, 0 },
+	{ REQ_POST, "{id}/life", ws_life, ROLES_UNIT | ROLE_CENTER, 0 },
+	{ REQ_GET,  "discovered", ws_discover_form, ROLE_CENTER, 0 },
+	{ REQ_POST, "discovered", ws_discover_save, ROLE_CENTER, 0 },
 };
 
 static const char *const views[WS_VIEW__MAX] = {
 	[WS_VIEW_LIST] = "websites/list", [WS_VIEW_FORM] = "websites/form", [WS_VIEW_SITE] = "websites/site",
+	[WS_VIEW_REFILE] = "websites/refile", [WS_VIEW_DISCOVER] = "websites/discover",
 };
 
 static const struct verb verbs[] = {
 	{ "demo", "demo filings in every state", ws_demo },
 };
 
+struct ws_settings ws_set;
+
 static int
 ws_init(const struct config *cfg)
 {
 	(void)cfg;
+	/* the working days a discovered site has to be filed: a bad value stops the module here */
+	const char *d = config_get(cfg, "websites.discover_days", "5");
+	char *end;
+	long n = strtol(d, &end, 10);
+	if (*d == '\0' || *end != '\0' || n < 1 || n > 60) {
+		fprintf(stderr, "wangan-websites: websites.discover_days must be 1 to 60 working days, not \"%s\"\n", d);
+		return -1;
+	}
+	ws_set.discover_days = (int)n;
 	return 0;
 }
 
