@@ -221,11 +221,8 @@ values_json(struct ctx *c, const char *const *v, const char *extra)
 	struct buf b;
 	buf_init(&b, c->ar, 2048);
 	buf_str(&b, "{");
-	for (int i = 0; i < R_NVALS; i++) {
-		buf_printf(&b, "%s\"%s\":\"", i ? "," : "", vkeys[i]);
-		buf_json(&b, v[i]);
-		buf_str(&b, "\"");
-	}
+	for (int i = 0; i < R_NVALS; i++)
+		buf_json_field(&b, vkeys[i], v[i]);
 	if (extra != NULL)
 		buf_str(&b, extra);
 	buf_str(&b, "}");
