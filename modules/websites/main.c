@@ -40,12 +40,13 @@ struct ws_settings ws_set;
 static int
 ws_init(const struct config *cfg)
 {
-	(void)cfg;
 	/* the working days a discovered site has to be filed: a bad value stops the module here */
-	const char *d = config_get(cfg, "websites.discover_days", "5");
+	const char *d = config_get(cfg, "websites.discover_days", "");
+	if (*d == '\0')
+		d = "5";	/* not set: the default */
 	char *end;
 	long n = strtol(d, &end, 10);
-	if (*d == '\0' || *end != '\0' || n < 1 || n > 60) {
+	if (*end != '\0' || n < 1 || n > 60) {
 		fprintf(stderr, "wangan-websites: websites.discover_days must be 1 to 60 working days, not \"%s\"\n", d);
 		return -1;
 	}

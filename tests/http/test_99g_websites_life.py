@@ -411,3 +411,20 @@ def test_the_for_suspension_list_pages_by_deadline():
     more = [(s.get("file-by"), int(s.get("id"))) for s in y.findall("./data/sites/site")]
     assert more and min(more) > keys[-1]
     assert get("/websites/?for_suspension=1&from=bad", "center").status == 400
+
+
+def test_a_bad_discover_days_setting_stops_the_module_at_start():
+    import os, subprocess, tempfile
+    from lib import BIN, STACK
+    conf = open(os.path.join(STACK, "wangan.conf"), encoding="utf-8").read()
+    for value, ok in [("7", True), ("0", False), ("61", False), ("five", False), ("", True)]:
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "wangan.conf")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(conf + "\nwebsites.discover_days = %s\n" % value)
+            os.chmod(path, 0o600)
+            r = subprocess.run([os.path.join(BIN, "wangan-websites"), "--config", path, "--check"],
+                               capture_output=True, text=True, timeout=60)
+            assert (r.returncode == 0) == ok, (value, r.stdout, r.stderr)
+            if not ok:
+                assert "websites.discover_days" in r.stderr, r.stderr
