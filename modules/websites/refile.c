@@ -16,7 +16,8 @@
  *       showed: of two centre accounts at once one wins, the other gets 409.
  *       Approving copies the proposed values onto the site in the same
  *       transaction (version + 1) and the inventory entry's address; a
- *       domain another live filing took meanwhile is a 422 that says so.
+ *       domain another live filing took meanwhile, or a VM no longer live,
+ *       is a 422 that says so.
  *
  * Until then the site keeps its old record everywhere (its page, the list,
  * the print, the watcher): the new values live only in web_refile, with the
@@ -397,6 +398,19 @@ decide_tx(struct tx *t, void *arg)
 		if (used) {
 			d->code = "web_domain_dup";
 			return 422;
+		}
+		/* and a VM it names still one of the unit's live ones */
+		const char *loc = rf.v[RF_NEW_LOCATION];
+		if (is(loc, "cloud_vm") || is(loc, "hosted")) {
+			long long live = 0;
+			struct db_val m[] = { DBI(atoll(rf.v[RF_NEW_VM])), DBI(atoll(s.v[SC_UNIT_ID])),
+				DBS(is(loc, "cloud_vm") ? "vm" : "host") };
+			if ((rc = SQL_RUN(c, WS_SQL_VM_OK, m, db_int_row, &live)) != DB_OK)
+				return rc;
+			if (!live) {
+				d->code = "web_vm";
+				return 422;
+			}
 		}
 	}
 	struct db_val p[] = { DBS(to), DBS(login), DBS(v[D_REASON]), DBI(rid), DBI(atoll(v[D_VERSION])) };

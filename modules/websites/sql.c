@@ -149,10 +149,11 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	    " w.admin_phone = r.new_admin_phone, w.admin_email = r.new_admin_email,"
 	    " w.admin_mobile = r.new_admin_mobile, w.version = w.version + 1, w.updated_by = ?"
 	    " WHERE r.id = ? AND w.id = ? AND w.version = ? AND w.state = 'online'", NULL),
-	/* the inventory entry follows the site's new address */
+	/* the inventory entry follows the site's new address and server (form.c's hosting names) */
 	DB_SQL(WS_SQL_RF_SYSTEM,
 	    "UPDATE sys_system s JOIN web_site w ON w.system_id = s.id SET s.url = w.domain,"
-	    " s.ips = COALESCE(w.ip, s.ips), s.version = s.version + 1, s.updated_by = ? WHERE w.id = ?", NULL),
+	    " s.ips = COALESCE(w.ip, s.ips), s.hosting = IF(w.location = 'hosted', 'hosted_server', w.location),"
+	    " s.version = s.version + 1, s.updated_by = ? WHERE w.id = ?", NULL),
 	/* a site closed: its pending re-filing goes with it */
 	DB_SQL(WS_SQL_RF_DROP,
 	    "UPDATE web_refile SET state = 'withdrawn', pending = NULL, decided_by = ?, decided_at = NOW(),"

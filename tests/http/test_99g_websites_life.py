@@ -80,7 +80,7 @@ def test_a_refiling_shows_its_diff_and_keeps_the_old_record_until_approved():
     sid = online(old)
     new = dom("rf-new")
     admin = one("SELECT admin_name FROM web_site WHERE id=%d" % sid)
-    r = refile(sid, domain=new.upper(), admin_name="赵新管理", admin_mobile="13900139009")
+    r = refile(sid, domain=new.upper(), admin_name="赵新管理", admin_mobile="13900139009", location="external")
     assert r.status == 303, r.status
     # pending: the site keeps its old record everywhere
     assert col(sid, "domain") == old and col(sid, "admin_name") == admin and state(sid) == "online"
@@ -90,7 +90,7 @@ def test_a_refiling_shows_its_diff_and_keeps_the_old_record_until_approved():
     assert rf.get("state") == "pending"
     diff = {f.get("name"): (f.get("old"), f.get("new")) for f in rf.findall("field")}
     # only the changed fields, the domain lowercased by the filing form's rule
-    assert diff == {"domain": (old, new), "admin_name": (admin, "赵新管理"),
+    assert diff == {"domain": (old, new), "admin_name": (admin, "赵新管理"), "location": ("campus", "external"),
                     "admin_mobile": ("13800138001", "13900139009")}, diff
     assert x.find("./data/refiles").get("may-refile") == "0"
     st, x = page("/websites/?state=online", "center")
@@ -105,7 +105,9 @@ def test_a_refiling_shows_its_diff_and_keeps_the_old_record_until_approved():
     assert decide(sid, "approve", reason="同意变更").status == 303
     assert col(sid, "domain") == new and col(sid, "admin_name") == "赵新管理"
     assert int(col(sid, "version")) == ver + 1 and state(sid) == "online"
-    assert one("SELECT s.url FROM sys_system s JOIN web_site w ON w.system_id=s.id WHERE w.id=%d" % sid) == new
+    assert sql("SELECT s.url, s.hosting FROM sys_system s JOIN web_site w ON w.system_id=s.id WHERE w.id=%d"
+               % sid)[0] == [new, "external"]
+    assert col(sid, "location") == "external"
     assert one("SELECT state FROM web_refile WHERE site_id=%d" % sid) == "approved"
     assert one("SELECT pending IS NULL FROM web_refile WHERE site_id=%d" % sid) == "1"
     steps = [r[0] for r in sql("SELECT reason FROM web_site_step WHERE site_id=%d ORDER BY id" % sid)]
@@ -205,6 +207,21 @@ def test_two_deciders_at_once_one_wins_and_a_domain_taken_meanwhile_is_refused()
     assert r.xml().find("./data/refiles/form/field[@name='action']").get("error") == "web_domain_dup"
     assert col(sid2, "domain") == old2 and one("SELECT state FROM web_refile WHERE site_id=%d" % sid2) == "pending"
     assert col(other, "domain") == want
+    # a VM released meanwhile neither
+    assert decide(sid2, "withdraw", "cs_admin").status == 303
+    vm = one("SELECT id FROM cloud_vm WHERE unit_id=%d AND kind='vm' AND state='active' ORDER BY id LIMIT 1"
+             % unit_id("C-CS"))
+    assert refile(sid2, location="cloud_vm", vm=vm).status == 303
+    sql("UPDATE cloud_vm SET state='released' WHERE id=%s  -- released while the re-filing waits" % vm)
+    try:
+        r = decide(sid2, "approve")
+    finally:
+        sql("UPDATE cloud_vm SET state='active' WHERE id=%s" % vm)
+    assert r.status == 422
+    assert r.xml().find("./data/refiles/form/field[@name='action']").get("error") == "web_vm"
+    assert col(sid2, "location") == "campus" and col(sid2, "vm_id IS NULL") == "1"
+    assert decide(sid2, "approve").status == 303
+    assert col(sid2, "location") == "cloud_vm" and col(sid2, "vm_id") == vm
 
 
 def test_the_centre_suspends_with_a_reason_and_restores_with_a_note():
