@@ -314,3 +314,44 @@ ws_save(struct ctx *c)
 	}
 	return st;
 }
+
+const struct vfield *
+ws_form_field(const char *key)
+{
+	for (int i = 0; i < F__MAX; i++)
+		if (strcmp(fields[i].key, key) == 0)
+			return &fields[i];
+	return NULL;
+}
+
+long
+ws_filing_check(struct ctx *c, long long unit, const char *const *keys, const char **vals, const char **errs,
+    size_t n, enum db_rc *rc)
+{
+	static const char skip[] = "";	/* a field not named: cross_check passes it over as if in error */
+	const char *v[F__MAX], *e[F__MAX];
+	int at[F__MAX];
+	for (int i = 0; i < F__MAX; i++) {
+		v[i] = "";
+		e[i] = skip;
+		at[i] = -1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct vfield *f = ws_form_field(keys[k]);
+		if (f == NULL)
+			continue;
+		int i = (int)(f - fields);
+		v[i] = vals[k];
+		e[i] = errs[k];
+		at[i] = (int)k;
+	}
+	long bad = cross_check(c, v, e, unit, rc);
+	if (bad < 0)
+		return -1;
+	for (int i = 0; i < F__MAX; i++)
+		if (at[i] >= 0) {
+			vals[at[i]] = v[i];
+			errs[at[i]] = e[i];
+		}
+	return bad;
+}

@@ -31,6 +31,8 @@ list_row(void *arg, const struct db_row *r)
 	pg_attr(n, "since", v[LS_SINCE]);
 	pg_attr(n, "domain", v[LS_DOMAIN]);
 	pg_attr(n, "location", v[LS_LOCATION]);
+	if (*v[LS_FILE_BY])
+		pg_attr(n, "file-by", v[LS_FILE_BY]);	/* discovered: the deadline to file it */
 	pg_text(n, "unit", l->c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
 	pg_text(n, "name", v[LS_NAME]);
 	l->last = ar_strdup(l->c->ar, v[LS_ID]);
@@ -49,6 +51,8 @@ awaiting(const struct ctx *c)
 	}
 }
 
+static int ws_list_more(struct ctx *c, int *st);
+
 int
 ws_list(struct ctx *c)
 {
@@ -63,6 +67,9 @@ ws_list(struct ctx *c)
 	enum db_rc rc;
 
 	c->view = VIEW(WS_VIEW_LIST);
+	int more_st;
+	if (ws_list_more(c, &more_st))
+		return more_st;	/* ?for_suspension=1, ?refile=1: below */
 	if ((after && *after && valid_check(&fid, after)) || (state && *state && valid_check(&fstate, state)) ||
 	    (qunit && *qunit && valid_check(&fid, qunit)))
 		return 400;
@@ -178,4 +185,73 @@ ws_overdue_list(struct ctx *c, long long unit)
 	}
 	pg_attri(o.parent, "count", (long long)(o.n > WS_PAGE_ROWS ? WS_PAGE_ROWS : o.n));
 	return 200;
+}
+
+/*
+ * ?for_suspension=1: discovered sites still not filed after their deadline
+ * (file_by before today), the earliest deadline first, paged by (file_by,
+ * id) along web_site_file_by (state, file_by, id): the centre suspends them
+ * from their pages.  ?refile=1: the sites with a pending re-filing, for the
+ * centre to decide.  A unit's own roles see their unit's only.
+ */
+struct due {
+	struct list l;	/* first: list_row takes it */
+	const char *last_from;
+};
+
+static int
+due_row(void *arg, const struct db_row *r)
+{
+	struct due *d = arg;
+	int stop = list_row(&d->l, r);
+	if (!stop)
+		d->last_from = ar_strdup(d->l.c->ar, r->v[LS_FILE_BY]);
+	return stop;
+}
+
+static int
+ws_list_more(struct ctx *c, int *st)
+{
+	static const struct vfield fid = { "after", V_INT, 0, 12, NULL };
+	static const struct vfield fdate = { "from", V_DATE, 0, 10, NULL };
+	const char *due = ctx_q(c, "for_suspension"), *rf = ctx_q(c, "refile");
+	int is_due = due != NULL && strcmp(due, "1") == 0, is_rf = rf != NULL && strcmp(rf, "1") == 0;
+	if (!is_due && !is_rf)
+		return 0;
+	const char *after = ctx_q(c, "after"), *from = ctx_q(c, "from"), *qunit = ctx_q(c, "unit");
+	*st = 400;
+	if ((after && *after && valid_check(&fid, after)) || (from && *from && valid_check(&fdate, from)) ||
+	    (qunit && *qunit && valid_check(&fid, qunit)))
+		return 1;
+	long long unit = (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : qunit && *qunit ? atoll(qunit) : 0;
+	xmlNodePtr fn = pg_node(c->data, "filter");
+	pg_attr(fn, "state", is_due ? "discovered" : "");
+	pg_attr(fn, "mine", "0");
+	pg_attr(fn, is_due ? "for_suspension" : "refile", "1");
+	if (unit && !(c->acct.role & ROLES_UNIT))
+		pg_attri(fn, "unit", unit);
+	struct due d = { { c, pg_node(c->data, "sites"), 0, NULL }, NULL };
+	enum db_rc rc;
+	if (is_due) {
+		const char *f = from && *from ? from : "1000-01-01";
+		long long id = after && *after ? atoll(after) : 0;
+		struct db_val p[] = { DBI(unit), DBI(unit), DBS(ws_today(c)), DBS(f), DBI(id) };
+		rc = SQL_RUN(c, WS_SQL_LIST_FOR_SUSPENSION, p, due_row, &d);
+	} else {
+		long long id = after && *after ? atoll(after) : 0x7fffffff;
+		struct db_val p[] = { DBI(unit), DBI(unit), DBI(id) };
+		rc = SQL_RUN(c, WS_SQL_LIST_REFILE, p, list_row, &d.l);
+	}
+	if (rc != DB_OK) {
+		*st = app_dberr(rc);
+		return 1;
+	}
+	if (d.l.n > WS_PAGE_ROWS) {
+		pg_attr(d.l.parent, "next", d.l.last);
+		if (is_due)
+			pg_attr(d.l.parent, "next-from", d.last_from);
+	}
+	pg_attri(d.l.parent, "count", (long long)(d.l.n > WS_PAGE_ROWS ? WS_PAGE_ROWS : d.l.n));
+	*st = 200;
+	return 1;
 }

@@ -289,7 +289,10 @@ ws_view_page(struct ctx *c, int status, const struct ws_typed *ty)
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (may(c, &s, all[i]))
 			pg_attr(pg_node(an, "action"), "name", all[i]);
-	if ((rc = ws_check_node(c, &s, an, ty)) != DB_OK)	/* check.c: the security check, its rounds */
+	/* check.c: the security check, its rounds; after it is online: its re-filings (refile.c),
+	 * suspension, restore and close (life.c) */
+	if ((rc = ws_check_node(c, &s, an, ty)) != DB_OK || (rc = ws_refile_node(c, &s, ty)) != DB_OK ||
+	    (rc = ws_life_node(c, &s, ty)) != DB_OK)
 		return app_dberr(rc);
 	const struct ws_typed *mine = ws_typed_for(ty, "step");
 	const char **vals = mine ? mine->vals : NULL, **errs = mine ? mine->errs : NULL;

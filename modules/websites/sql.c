@@ -10,7 +10,7 @@
 
 #define WS_LIST_HEAD \
 	"SELECT w.id, w.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
-	" w.state, w.state_since, w.name, w.domain, w.location" \
+	" w.state, w.state_since, w.name, w.domain, w.location, COALESCE(w.file_by, '') AS file_by" \
 	" FROM web_site w JOIN unit u ON u.id = w.unit_id WHERE "
 #define WS_LIST_SQL(where) WS_LIST_HEAD where " w.id < ? ORDER BY w.id DESC LIMIT 51"
 
@@ -34,7 +34,7 @@
 	" COALESCE(w.closed_by, '') AS `closed-by`, COALESCE(w.closed_at, '') AS `closed-at`," \
 	" COALESCE(w.close_reason, '') AS `close-reason`, COALESCE(w.discovered_by, '') AS `discovered-by`," \
 	" COALESCE(w.discovered_at, '') AS `discovered-at`, COALESCE(w.file_by, '') AS `file-by`," \
-	" w.created_by AS `created-by`" \
+	" w.created_by AS `created-by`, COALESCE(w.suspend_kind, '') AS `suspend-kind`" \
 	" FROM web_site w JOIN unit u ON u.id = w.unit_id LEFT JOIN sys_system s ON s.id = w.system_id" \
 	" LEFT JOIN cloud_vm v ON v.id = w.vm_id WHERE w.id = ?"
 
@@ -88,6 +88,18 @@ static DB_COLNAMES(overdue_cols, WS_OVERDUE_COLS);
 	" f.severity, f.fix_by, f.description FROM web_finding f JOIN web_site w ON w.id = f.site_id" \
 	" JOIN unit u ON u.id = f.unit_id WHERE " where " f.fixed_at IS NULL AND f.fix_by < ?" \
 	" AND (f.fix_by > ? OR (f.fix_by = ? AND f.id > ?)) ORDER BY f.fix_by, f.id LIMIT 51"
+static DB_COLNAMES(rf_cols, WS_RF_COLS);
+static DB_COLNAMES(unit_cols, WS_UNIT_COLS);
+
+/* A re-filing's row (refile.c). */
+#define WS_RF_SELECT \
+	"SELECT id, state, version, old_domain, new_domain, old_location, new_location," \
+	" COALESCE(old_vm_id, '') AS old_vm, COALESCE(new_vm_id, '') AS new_vm, old_ip, new_ip," \
+	" COALESCE(old_exposed, '') AS old_exposed, COALESCE(new_exposed, '') AS new_exposed, old_build," \
+	" new_build, old_build_reason, new_build_reason, old_admin_name, new_admin_name, old_admin_phone," \
+	" new_admin_phone, old_admin_email, new_admin_email, old_admin_mobile, new_admin_mobile, reason," \
+	" requested_by, requested_at, COALESCE(decided_by, '') AS decided_by," \
+	" COALESCE(decided_at, '') AS decided_at, decision_reason FROM web_refile"
 
 const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	DB_SQL(WS_SQL_LIST_ALL, WS_LIST_SQL(""), list_cols),
@@ -226,4 +238,62 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	DB_SQL(WS_SQL_LIST_UNIT_FAILING, WS_FAILING_SQL("w.unit_id = ? AND"), list_cols),
 	DB_SQL(WS_SQL_LIST_OVERDUE, WS_OVERDUE_SQL(""), overdue_cols),
 	DB_SQL(WS_SQL_LIST_UNIT_OVERDUE, WS_OVERDUE_SQL("f.unit_id = ? AND"), overdue_cols),
+	/* refile.c: a site's re-filings, newest first; one locked; the pending one's count */
+	DB_SQL(WS_SQL_RF_ADD,
+	    "INSERT INTO web_refile (site_id, old_domain, new_domain, old_location, new_location, old_vm_id,"
+	    " new_vm_id, old_ip, new_ip, old_exposed, new_exposed, old_build, new_build, old_build_reason,"
+	    " new_build_reason, old_admin_name, new_admin_name, old_admin_phone, new_admin_phone, old_admin_email,"
+	    " new_admin_email, old_admin_mobile, new_admin_mobile, reason, requested_by, nonce)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", NULL),
+	DB_SQL(WS_SQL_RF_LIST, WS_RF_SELECT " WHERE site_id = ? ORDER BY id DESC LIMIT 50", rf_cols),
+	DB_SQL(WS_SQL_RF_LOCK, WS_RF_SELECT " WHERE id = ? AND site_id = ? FOR UPDATE", rf_cols),
+	DB_SQL(WS_SQL_RF_PENDING,
+	    "SELECT COUNT(*) AS n FROM web_refile WHERE site_id = ? AND pending = 1 FOR UPDATE", db_count_cols),
+	/* decided: no longer pending (NULL frees the one-pending key), from the version the page showed */
+	DB_SQL(WS_SQL_RF_DECIDE,
+	    "UPDATE web_refile SET state = ?, pending = NULL, decided_by = ?, decided_at = NOW(),"
+	    " decision_reason = ?, version = version + 1 WHERE id = ? AND version = ? AND state = 'pending'", NULL),
+	/* approved: every proposed value onto the site, still online, from the version read under the lock */
+	DB_SQL(WS_SQL_RF_APPLY,
+	    "UPDATE web_site w JOIN web_refile r ON r.site_id = w.id SET w.domain = r.new_domain,"
+	    " w.location = r.new_location, w.vm_id = r.new_vm_id, w.ip = r.new_ip, w.exposed = r.new_exposed,"
+	    " w.build = r.new_build, w.build_reason = r.new_build_reason, w.admin_name = r.new_admin_name,"
+	    " w.admin_phone = r.new_admin_phone, w.admin_email = r.new_admin_email,"
+	    " w.admin_mobile = r.new_admin_mobile, w.version = w.version + 1, w.updated_by = ?"
+	    " WHERE r.id = ? AND w.id = ? AND w.version = ? AND w.state = 'online'", NULL),
+	/* the inventory entry follows the site's new address and server (form.c's hosting names) */
+	DB_SQL(WS_SQL_RF_SYSTEM,
+	    "UPDATE sys_system s JOIN web_site w ON w.system_id = s.id SET s.url = w.domain,"
+	    " s.ips = COALESCE(w.ip, s.ips), s.hosting = IF(w.location = 'hosted', 'hosted_server', w.location),"
+	    " s.version = s.version + 1, s.updated_by = ? WHERE w.id = ?", NULL),
+	/* a site closed: its pending re-filing goes with it */
+	DB_SQL(WS_SQL_RF_DROP,
+	    "UPDATE web_refile SET state = 'withdrawn', pending = NULL, decided_by = ?, decided_at = NOW(),"
+	    " decision_reason = ?, version = version + 1 WHERE site_id = ? AND pending = 1", NULL),
+	/* life.c: suspension from online, or from discovered once past its deadline (file_by < today) */
+	DB_SQL(WS_SQL_SET_SUSPENDED,
+	    WS_SET("state = 'suspended', suspended_by = ?, suspended_at = NOW(), suspend_kind = ?, suspend_reason = ?",
+	    "IN ('online','discovered') AND (state = 'online' OR file_by < ?)"), NULL),
+	/* restored: online again, or, never filed, back to discovered with a new deadline */
+	DB_SQL(WS_SQL_SET_RESTORED,
+	    WS_SET("state = IF(open_date IS NULL, 'discovered', 'online'), restored_by = ?, restored_at = NOW(),"
+	    " restore_note = ?, file_by = IF(open_date IS NULL, ?, file_by)", "= 'suspended'"), NULL),
+	DB_SQL(WS_SQL_SET_CLOSED,
+	    WS_SET("state = 'closed', closed_by = ?, closed_at = NOW(), close_reason = ?",
+	    "IN ('online','suspended','discovered')"), NULL),
+	DB_SQL(WS_SQL_UNITS,
+	    "SELECT id, code, name, COALESCE(name_en, '') AS name_en FROM unit WHERE active = 1"
+	    " ORDER BY code LIMIT 1000", unit_cols),
+	DB_SQL(WS_SQL_UNIT_OK, "SELECT COUNT(*) AS n FROM unit WHERE id = ? AND active = 1", db_count_cols),
+	DB_SQL(WS_SQL_DISCOVER,
+	    "INSERT INTO web_site (unit_id, name, domain, apply_date, state, discovered_by, discovered_at, file_by,"
+	    " nonce, created_by, updated_by) VALUES (?, ?, ?, ?, 'discovered', ?, NOW(), ?, ?, ?, ?)", NULL),
+	/* list.c: discovered and not filed by the deadline (before today), by deadline then id, keyset
+	 * (file_by, id) > (?, ?); a unit's own (unit_id = ?) or every unit's (0) */
+	DB_SQL(WS_SQL_LIST_FOR_SUSPENSION,
+	    WS_LIST_HEAD "(? = 0 OR w.unit_id = ?) AND w.state = 'discovered' AND w.file_by < ?"
+	    " AND (w.file_by, w.id) > (?, ?) ORDER BY w.state, w.file_by, w.id LIMIT 51", list_cols),
+	DB_SQL(WS_SQL_LIST_REFILE,
+	    WS_LIST_HEAD "(? = 0 OR w.unit_id = ?) AND w.id IN (SELECT r.site_id FROM web_refile r"
+	    " WHERE r.pending = 1) AND w.id < ? ORDER BY w.id DESC LIMIT 51", list_cols),
 };

@@ -19,8 +19,8 @@
  * unique).  Going online marks the entry online with its go-live date.
  *
  * Page XML under <data> (xslt/websites/ reads these):
- *  list   <filter state mine unit?/> <sites next? count><site id unit-id unit-code
- *           state since domain location><unit/><name/></site>…</sites>
+ *  list   <filter state mine unit? for_suspension? refile?/> <sites next? next-from? count><site id
+ *           unit-id unit-code state since domain location file-by?><unit/><name/></site>…</sites>
  *  form   <current>? (editing, as <site>); <vms><vm id kind ip>purpose</vm>…</vms> (the
  *           unit's live VMs and hosted servers); <systems><system id>name</system>…</systems>
  *           (the unit's website entries free to link); <form>; <officer>? (below)
@@ -112,7 +112,26 @@
 	S(WS_SQL_LIST_FAILING, 2) \
 	S(WS_SQL_LIST_UNIT_FAILING, 4) \
 	S(WS_SQL_LIST_OVERDUE, 4) \
-	S(WS_SQL_LIST_UNIT_OVERDUE, 5)
+	S(WS_SQL_LIST_UNIT_OVERDUE, 5) \
+	/* re-filing an online site (refile.c) */ \
+	S(WS_SQL_RF_ADD, 26) \
+	S(WS_SQL_RF_LIST, 1) \
+	S(WS_SQL_RF_LOCK, 2) \
+	S(WS_SQL_RF_PENDING, 1) \
+	S(WS_SQL_RF_DECIDE, 5) \
+	S(WS_SQL_RF_APPLY, 4) \
+	S(WS_SQL_RF_SYSTEM, 2) \
+	S(WS_SQL_RF_DROP, 3) \
+	/* suspension, restore, close, discovered-unfiled (life.c) */ \
+	S(WS_SQL_SET_SUSPENDED, 7) \
+	S(WS_SQL_SET_RESTORED, 6) \
+	S(WS_SQL_SET_CLOSED, 5) \
+	S(WS_SQL_UNITS, 0) \
+	S(WS_SQL_UNIT_OK, 1) \
+	S(WS_SQL_DISCOVER, 9) \
+	/* the lists (list.c): discovered past the deadline, along (state, file_by, id); pending re-filings */ \
+	S(WS_SQL_LIST_FOR_SUSPENSION, 5) \
+	S(WS_SQL_LIST_REFILE, 3)
 DB_STATEMENTS(ws_sql_id, WS_STATEMENTS, WS_SQL__MAX);
 extern const struct db_stmt ws_sql[WS_SQL__MAX];
 
@@ -120,7 +139,8 @@ extern const struct db_stmt ws_sql[WS_SQL__MAX];
 #define WS_LIST_COLS(C) \
 	C(LS_ID, "id") C(LS_UNIT_ID, "unit_id") C(LS_CODE, "code") C(LS_UNIT_NAME, "unit_name") \
 	C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_STATE, "state") C(LS_SINCE, "state_since") \
-	C(LS_NAME, "name") C(LS_DOMAIN, "domain") C(LS_LOCATION, "location")
+	C(LS_NAME, "name") C(LS_DOMAIN, "domain") C(LS_LOCATION, "location") \
+	C(LS_FILE_BY, "file_by")
 DB_COLUMNS(ws_list_col, WS_LIST_COLS);
 
 /* One filing (WS_SQL_GET, _LOCK), named as the page names its elements. */
@@ -143,7 +163,8 @@ DB_COLUMNS(ws_list_col, WS_LIST_COLS);
 	C(SC_RES_BY, "restored-by") C(SC_RES_AT, "restored-at") C(SC_RES_NOTE, "restore-note") \
 	C(SC_CLOSED_BY, "closed-by") C(SC_CLOSED_AT, "closed-at") C(SC_CLOSE_REASON, "close-reason") \
 	C(SC_DISC_BY, "discovered-by") C(SC_DISC_AT, "discovered-at") C(SC_FILE_BY, "file-by") \
-	C(SC_CREATED_BY, "created-by")
+	C(SC_CREATED_BY, "created-by") \
+	C(SC_SUS_KIND, "suspend-kind")
 DB_COLUMNS(ws_site_col, WS_SITE_COLS);
 extern const char *const ws_site_cols[ws_site_col__MAX + 1];
 
@@ -195,7 +216,27 @@ DB_COLUMNS(ws_overdue_col, WS_OVERDUE_COLS);
 
 enum ws_view { WS_VIEW_LIST, WS_VIEW_FORM, WS_VIEW_SITE,
 	WS_VIEW_CHECKLIST, WS_VIEW_OVERDUE,	/* check.c, checklist.c */
+	WS_VIEW_REFILE, WS_VIEW_DISCOVER,	/* refile.c, life.c */
 	WS_VIEW__MAX };
+/* WS_SQL_RF_LIST, _LOCK: a re-filing, each field's value before and proposed in pairs (refile.c). */
+#define WS_RF_COLS(C) C(RF_ID, "id") C(RF_STATE, "state") C(RF_VERSION, "version") \
+	C(RF_OLD_DOMAIN, "old_domain") C(RF_NEW_DOMAIN, "new_domain") C(RF_OLD_LOCATION, "old_location") \
+	C(RF_NEW_LOCATION, "new_location") C(RF_OLD_VM, "old_vm") C(RF_NEW_VM, "new_vm") \
+	C(RF_OLD_IP, "old_ip") C(RF_NEW_IP, "new_ip") C(RF_OLD_EXPOSED, "old_exposed") \
+	C(RF_NEW_EXPOSED, "new_exposed") C(RF_OLD_BUILD, "old_build") C(RF_NEW_BUILD, "new_build") \
+	C(RF_OLD_BUILD_REASON, "old_build_reason") C(RF_NEW_BUILD_REASON, "new_build_reason") \
+	C(RF_OLD_ADMIN, "old_admin_name") C(RF_NEW_ADMIN, "new_admin_name") \
+	C(RF_OLD_ADMIN_PHONE, "old_admin_phone") C(RF_NEW_ADMIN_PHONE, "new_admin_phone") \
+	C(RF_OLD_ADMIN_EMAIL, "old_admin_email") C(RF_NEW_ADMIN_EMAIL, "new_admin_email") \
+	C(RF_OLD_ADMIN_MOBILE, "old_admin_mobile") C(RF_NEW_ADMIN_MOBILE, "new_admin_mobile") \
+	C(RF_REASON, "reason") C(RF_BY, "requested_by") C(RF_AT, "requested_at") C(RF_DEC_BY, "decided_by") \
+	C(RF_DEC_AT, "decided_at") C(RF_DEC_REASON, "decision_reason")
+DB_COLUMNS(ws_rf_col, WS_RF_COLS);
+
+/* WS_SQL_UNITS: the units the centre may record a discovered site for. */
+#define WS_UNIT_COLS(C) C(UN_ID, "id") C(UN_CODE, "code") C(UN_NAME, "name") C(UN_NAME_EN, "name_en")
+DB_COLUMNS(ws_unit_col, WS_UNIT_COLS);
+
 
 extern const char *const ws_states[];
 extern const char *const ws_locations[];
@@ -305,4 +346,39 @@ int ws_checklist_add(struct ctx *c);
 int ws_checklist_set(struct ctx *c);
 /* The list of open findings past fix-by (list.c calls it for ?overdue=1). */
 int ws_overdue_list(struct ctx *c, long long unit);
+/* The module's settings, read once at start (main.c ws_init). */
+struct ws_settings {
+	int discover_days;	/* websites.discover_days: working days a discovered site has to be filed */
+};
+extern struct ws_settings ws_set;
+
+/*
+ * form.c's rules for some of a filing's fields (refile.c uses them, not
+ * copies): the field table's entry by key (NULL: none), and the checks
+ * across fields (a domain no other live filing has, a VM one of the unit's
+ * live ones, a reason for not building on the site group) on the n fields
+ * keys names, with their values and errors (in and out: the domain comes
+ * back lowercased, the VM blank off a VM).  c->id is the filing, unit its
+ * unit.  Fields not named are not checked.  The errors' count, -1 when the
+ * database failed.
+ */
+const struct vfield *ws_form_field(const char *key);
+long ws_filing_check(struct ctx *c, long long unit, const char *const *keys, const char **vals,
+    const char **errs, size_t n, enum db_rc *rc);
+
+/* refile.c: the re-filing form (GET, POST {id}/refile), the decision (POST {id}/refile/decide). */
+int ws_refile_form(struct ctx *c);
+int ws_refile_save(struct ctx *c);
+int ws_refile_decide(struct ctx *c);
+/* <refiles> of the filing under the site page's data, with the pending one's form (typed: ty). */
+enum db_rc ws_refile_node(struct ctx *c, const struct site *s, const struct ws_typed *ty);
+
+/* life.c: suspend, restore, close (POST {id}/life); the discovered-unfiled form (GET, POST discovered). */
+int ws_life(struct ctx *c);
+int ws_discover_form(struct ctx *c);
+int ws_discover_save(struct ctx *c);
+/* <life> of the filing under the site page's data: the actions this account may take, the form. */
+enum db_rc ws_life_node(struct ctx *c, const struct site *s, const struct ws_typed *ty);
+/* The date a site discovered today must be filed by (websites.discover_days working days). */
+const char *ws_file_by(struct ctx *c);
 #endif

@@ -18,6 +18,11 @@
       <xsl:text> · </xsl:text><a href="/websites/?failing=1"><t:s key="wcheck.failing"/></a>
       <xsl:text> · </xsl:text><a href="/websites/?overdue=1"><t:s key="wcheck.overdue_list"/></a>
       <xsl:if test="$r = 'center' or $r = 'office'"><xsl:text> · </xsl:text><a href="/websites/checklist"><t:s key="wcheck.checklist"/></a></xsl:if>
+      <xsl:if test="$r = 'center'">
+        <xsl:text> · </xsl:text><a href="/websites/?for_suspension=1" id="web-for-suspension"><t:s key="web.for_suspension"/></a>
+        <xsl:text> · </xsl:text><a href="/websites/?refile=1" id="web-pending-refiles"><t:s key="web.pending_refiles"/></a>
+        <xsl:text> · </xsl:text><a href="/websites/discovered" id="web-discover"><t:s key="web.discover"/></a>
+      </xsl:if>
     </p>
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="'/websites/'"/>
@@ -54,7 +59,8 @@
                   <td><xsl:value-of select="name"/></td>
                   <td class="code"><xsl:value-of select="@domain"/></td>
                   <td><t:label set="wloc" select="@location"/></td>
-                  <td><t:label set="wstate" select="@state"/> <small class="dates"><xsl:value-of select="@since"/></small></td>
+                  <td><t:label set="wstate" select="@state"/> <small class="dates"><xsl:value-of select="@since"/></small>
+                    <xsl:if test="@file-by and @state = 'discovered'"><xsl:text> </xsl:text><small class="file-by"><t:s key="web.file_by"/><xsl:text> </xsl:text><xsl:value-of select="@file-by"/></small></xsl:if></td>
                 </tr>
               </r:for-each>
             </tbody>
@@ -63,6 +69,7 @@
         <xsl:call-template name="pager">
           <xsl:with-param name="next">
             <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="$f/@down = '1'">&amp;down=1</xsl:if><xsl:if test="$f/@trigger = '1'">&amp;trigger=1</xsl:if></xsl:if>
+            <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="$f/@for_suspension = '1'">&amp;for_suspension=1&amp;from=<xsl:value-of select="sites/@next-from"/></xsl:if><xsl:if test="$f/@refile = '1'">&amp;refile=1</xsl:if></xsl:if>
           </xsl:with-param>
           <xsl:with-param name="count" select="sites/@count"/>
         </xsl:call-template>

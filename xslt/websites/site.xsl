@@ -71,11 +71,96 @@
     <!-- the other parts of the page, one apply-templates each (their templates below or in their own files) -->
     <xsl:apply-templates select="outages"/>
     <xsl:apply-templates select="checks" mode="web-check"/>
+    <xsl:apply-templates select="life"/>
+    <xsl:apply-templates select="refiles"/>
     <h2><t:s key="web.history"/></h2>
     <ul class="history">
       <xsl:for-each select="history/step">
         <li><xsl:value-of select="@at"/><xsl:text> </xsl:text><xsl:value-of select="@login"/>: <t:label set="wstate" select="@to"/><xsl:if test="string(reason)"> — <xsl:value-of select="reason"/></xsl:if></li>
       </xsl:for-each>
     </ul>
+  </xsl:template>
+  <!-- life.c: the deadline of a discovered site; suspend, restore, close, each with its reason. -->
+  <xsl:template match="life">
+    <xsl:variable name="id" select="../site/@id"/>
+    <xsl:variable name="s" select="../site"/>
+    <xsl:variable name="f" select="form"/>
+    <xsl:if test="@file-by">
+      <p class="notice warn" id="web-file-by"><t:s key="web.file_by"/>: <strong><xsl:value-of select="@file-by"/></strong>
+        <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="bad" id="web-overdue"><t:s key="web.overdue"/></span></xsl:if></p>
+    </xsl:if>
+    <xsl:if test="string($s/suspended-by)">
+      <p class="suspension"><strong><t:s key="web.suspended"/></strong>: <t:label set="wkind" select="$s/suspend-kind"/> — <xsl:value-of select="$s/suspend-reason"/>
+        (<xsl:value-of select="$s/suspended-by"/>, <xsl:value-of select="$s/suspended-at"/>)
+        <xsl:if test="string($s/restored-by)">; <t:s key="web.restored"/>: <xsl:value-of select="$s/restore-note"/> (<xsl:value-of select="$s/restored-by"/>, <xsl:value-of select="$s/restored-at"/>)</xsl:if></p>
+    </xsl:if>
+    <xsl:if test="string($s/closed-by)">
+      <p class="closing"><strong><t:s key="web.closed"/></strong>: <xsl:value-of select="$s/close-reason"/> (<xsl:value-of select="$s/closed-by"/>, <xsl:value-of select="$s/closed-at"/>)</p>
+    </xsl:if>
+    <xsl:for-each select="action">
+      <xsl:variable name="a" select="@name"/>
+      <form method="post" action="/websites/{$id}/life" class="life-{$a}">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="action" value="{$a}"/>
+        <input type="hidden" name="version" value="{$f/field[@name = 'version']}"/>
+        <xsl:if test="$a = 'suspend'">
+          <div class="field"><label for="life-kind"><t:s key="wfield.kind"/></label>
+            <div class="input"><select id="life-kind" name="kind" required="required">
+              <option value="">—</option>
+              <option value="harmful"><xsl:if test="$f/field[@name = 'kind'] = 'harmful'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><t:s key="wkind.harmful"/></option>
+              <option value="ads"><xsl:if test="$f/field[@name = 'kind'] = 'ads'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><t:s key="wkind.ads"/></option>
+              <option value="vuln"><xsl:if test="$f/field[@name = 'kind'] = 'vuln'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><t:s key="wkind.vuln"/></option>
+              <option value="other"><xsl:if test="$f/field[@name = 'kind'] = 'other'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><t:s key="wkind.other"/></option>
+            </select>
+            <xsl:if test="$f/field[@name = 'action'] = $a and string($f/field[@name = 'kind']/@error)"><p class="ferr"><t:label set="msg" select="$f/field[@name = 'kind']/@error"/></p></xsl:if></div></div>
+        </xsl:if>
+        <xsl:variable name="tf"><xsl:choose><xsl:when test="$a = 'restore'">note</xsl:when><xsl:otherwise>reason</xsl:otherwise></xsl:choose></xsl:variable>
+        <div class="field"><label for="life-{$a}"><t:label set="wfield" select="string($tf)"/></label>
+          <div class="input"><textarea id="life-{$a}" name="{$tf}" maxlength="500" required="required"><xsl:if test="$f/field[@name = 'action'] = $a"><xsl:value-of select="$f/field[@name = $tf]"/></xsl:if></textarea>
+            <xsl:if test="$f/field[@name = 'action'] = $a and string($f/field[@name = $tf]/@error)"><p class="ferr"><t:label set="msg" select="$f/field[@name = $tf]/@error"/></p></xsl:if></div></div>
+        <button type="submit"><t:label set="waction" select="$a"/></button>
+      </form>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- refile.c: the link to re-file, each re-filing with its diff, the pending one's decisions. -->
+  <xsl:template match="refiles">
+    <xsl:variable name="id" select="../site/@id"/>
+    <xsl:variable name="f" select="form"/>
+    <xsl:if test="@may-refile = '1'"><p><a class="button" href="/websites/{$id}/refile"><t:s key="web.refile"/></a></p></xsl:if>
+    <xsl:if test="refile">
+      <h2><t:s key="web.refiles"/></h2>
+      <xsl:for-each select="refile">
+        <div class="refile" id="refile-{@id}">
+          <p><strong><t:s key="web.refile"/> #<xsl:value-of select="@id"/></strong>: <t:label set="wrfstate" select="@state"/>
+            — <xsl:value-of select="@requested-by"/>, <xsl:value-of select="@requested-at"/>
+            <xsl:if test="@decided-by">; <xsl:value-of select="@decided-by"/>, <xsl:value-of select="@decided-at"/></xsl:if></p>
+          <table class="diff">
+            <tr><th><t:s key="web.refile_field"/></th><th><t:s key="web.refile_old"/></th><th><t:s key="web.refile_new"/></th></tr>
+            <xsl:for-each select="field">
+              <tr><td><t:label set="wfield" select="@name"/></td><td><xsl:value-of select="@old"/></td><td><xsl:value-of select="@new"/></td></tr>
+            </xsl:for-each>
+          </table>
+          <p><t:s key="wfield.reason"/>: <xsl:value-of select="reason"/></p>
+          <xsl:if test="decision"><p><t:s key="web.refile_decision"/>: <xsl:value-of select="decision"/></p></xsl:if>
+          <xsl:if test="@state = 'pending'">
+            <xsl:for-each select="../action">
+              <xsl:variable name="a" select="@name"/>
+              <form method="post" action="/websites/{$id}/refile/decide" class="refile-{$a}">
+                <xsl:call-template name="csrf"/>
+                <input type="hidden" name="action" value="{$a}"/>
+                <input type="hidden" name="refile" value="{$f/field[@name = 'refile']}"/>
+                <input type="hidden" name="version" value="{$f/field[@name = 'version']}"/>
+                <xsl:if test="$a != 'withdraw'">
+                  <div class="field"><label for="rf-{$a}"><t:s key="wfield.reason"/></label>
+                    <div class="input"><textarea id="rf-{$a}" name="reason" maxlength="500"><xsl:if test="$f/field[@name = 'action'] = $a"><xsl:value-of select="$f/field[@name = 'reason']"/></xsl:if></textarea>
+                      <xsl:if test="$f/field[@name = 'action'] = $a and string($f/field[@name = 'reason']/@error)"><p class="ferr"><t:label set="msg" select="$f/field[@name = 'reason']/@error"/></p></xsl:if></div></div>
+                </xsl:if>
+                <button type="submit"><t:label set="wrfaction" select="$a"/></button>
+              </form>
+            </xsl:for-each>
+          </xsl:if>
+        </div>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
