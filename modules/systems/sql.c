@@ -9,14 +9,17 @@
 /*
  * A list row (SYS_LIST_COLS).  STRAIGHT_JOIN keeps the system table first,
  * read along the forced key in the page's order; the unit is one
- * primary-key lookup per row shown.
+ * primary-key lookup per row shown, the live website filing one lookup of
+ * web_site's unique system_active.
  */
 #define SYS_LIST_SELECT \
 	"SELECT STRAIGHT_JOIN s.id, s.unit_id, u.code, u.name AS unit_name," \
 	" COALESCE(u.name_en, '') AS unit_name_en, s.name, s.kind, COALESCE(s.level, 0) AS level," \
 	" s.status, COALESCE(s.next_due, '') AS next_due, s.cii, s.filing_no," \
-	" COALESCE(s.last_assessed, '') AS last_assessed, COALESCE(s.golive_date, '') AS golive_date"
-#define SYS_LIST_JOIN " JOIN unit u ON u.id = s.unit_id"
+	" COALESCE(s.last_assessed, '') AS last_assessed, COALESCE(s.golive_date, '') AS golive_date," \
+	" COALESCE(w.id, 0) AS web_id, COALESCE(w.state, '') AS web_state"
+/* a website entry's live filing (websites module): one read of its unique key per row */
+#define SYS_LIST_JOIN " JOIN unit u ON u.id = s.unit_id LEFT JOIN web_site w ON w.system_active = s.id"
 /*
  * The filters not read along the key, checked on each row the key gives:
  * unit (x2), kind (x2), level given, level (NULL: not graded), status (x2).

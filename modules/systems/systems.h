@@ -101,7 +101,8 @@ extern const struct db_stmt sys_sql[SYS_SQL__MAX];
 	C(LS_UNIT_NAME, "unit_name") C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_NAME, "name") \
 	C(LS_KIND, "kind") C(LS_LEVEL, "level") C(LS_STATUS, "status") C(LS_NEXT_DUE, "next_due") \
 	C(LS_CII, "cii") C(LS_FILING_NO, "filing_no") C(LS_LAST, "last_assessed") \
-	C(LS_GOLIVE, "golive_date")
+	C(LS_GOLIVE, "golive_date") \
+	C(LS_WEB_ID, "web_id") C(LS_WEB_STATE, "web_state")
 DB_COLUMNS(sys_list_col, SYS_LIST_COLS);
 
 /*
@@ -253,6 +254,8 @@ struct sys_filter {
 	long long after;	/* … and an id */
 };
 int sys_list_rows(struct ctx *c, const struct sys_filter *f, xmlNodePtr parent);
+/* 1 when the site runs module name (config `modules`: its pages exist to link to). */
+int sys_module_on(const struct ctx *c, const char *name);
 /* <system> attributes of a list row (SYS_LIST_COLS), for the overdue page's CII rows. */
 void sys_row_node(struct ctx *c, xmlNodePtr s, const struct db_row *r);
 

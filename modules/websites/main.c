@@ -17,10 +17,13 @@ static const struct route routes[] = {
 	{ REQ_GET,  "{id}/edit", ws_form, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/edit", ws_save, ROLES_UNIT, 0 },
 	{ REQ_POST, "{id}/step", ws_step, ROLES_UNIT | ROLE_CENTER, 0 },
+	{ REQ_GET,  "{id}/print", ws_print, ROLES_ALL, 0 },
+	{ REQ_GET,  "export.xml", ws_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
 };
 
 static const char *const views[WS_VIEW__MAX] = {
 	[WS_VIEW_LIST] = "websites/list", [WS_VIEW_FORM] = "websites/form", [WS_VIEW_SITE] = "websites/site",
+	[WS_VIEW_PRINT] = "websites/print",
 };
 
 static const struct verb verbs[] = {
@@ -41,6 +44,7 @@ static const struct module websites = {
 	.views = views, .nviews = WS_VIEW__MAX,
 	.init = ws_init,
 	.verbs = verbs, .nverbs = APP_COUNT(verbs),
+	.export_fn = ws_export,
 };
 
 int

@@ -31,6 +31,7 @@
  *           account's, in this state); <form> (the step form's fields, with errors, and
  *           data/@action: the action they were for); <gate unit-id/>? (no website letter:
  *           the check waits, with a link to the pledges module)
+ *  print  <site> as on the site page; <officer>? (appendix 4 on A4: print.c)
  */
 #ifndef WANGAN_WEBSITES_H
 #define WANGAN_WEBSITES_H
@@ -74,7 +75,15 @@
 	S(WS_SQL_SYSTEM_ONLINE, 4) \
 	/* the demo (demo.c) */ \
 	S(WS_SQL_DEMO_COUNT, 0) \
-	S(WS_SQL_DEMO_UNIT, 1)
+	S(WS_SQL_DEMO_UNIT, 1) \
+	/* the export (export.c) */ \
+	S(WS_SQL_EXPORT, 0) \
+	/* the demo's states past the pages it has (demo.c): set directly, demo only */ \
+	S(WS_SQL_DEMO_CHECKED, 6) \
+	S(WS_SQL_DEMO_RECHECK, 3) \
+	S(WS_SQL_DEMO_SUSPENDED, 5) \
+	S(WS_SQL_DEMO_CLOSED, 5) \
+	S(WS_SQL_DEMO_DISCOVERED, 5)
 DB_STATEMENTS(ws_sql_id, WS_STATEMENTS, WS_SQL__MAX);
 extern const struct db_stmt ws_sql[WS_SQL__MAX];
 
@@ -128,7 +137,22 @@ DB_COLUMNS(ws_sys_col, WS_SYS_COLS);
 
 /* WS_SQL_LETTER, _VM_OK, _SYSTEM_OK, _DOMAIN_USED, _DEMO_*: one number. */
 
-enum ws_view { WS_VIEW_LIST, WS_VIEW_FORM, WS_VIEW_SITE, WS_VIEW__MAX };
+/* WS_SQL_EXPORT: every filing, in the order of schema/xml/websites.xsd (export.c). */
+#define WS_EXPORT_COLS(C) \
+	C(XC_ID, "id") C(XC_STATE, "state") C(XC_UNIT_CODE, "code") C(XC_UNIT_NAME, "unit_name") \
+	C(XC_DOMAIN, "domain") C(XC_NAME, "name") C(XC_LANG, "site_lang") C(XC_RUNTIME, "site_runtime") \
+	C(XC_DB, "site_db") C(XC_SECTIONS, "sections") C(XC_LOCATION, "location") C(XC_VM, "vm_id") \
+	C(XC_VM_IP, "vm_ip") C(XC_BUILD, "build") C(XC_BUILD_REASON, "build_reason") \
+	C(XC_LEADER, "leader_name") C(XC_LEADER_PHONE, "leader_phone") C(XC_ADMIN, "admin_name") \
+	C(XC_ADMIN_PHONE, "admin_phone") C(XC_ADMIN_EMAIL, "admin_email") C(XC_ADMIN_MOBILE, "admin_mobile") \
+	C(XC_APPLY_DATE, "apply_date") C(XC_OPEN_DATE, "open_date") C(XC_UNIT_OPINION, "unit_opinion") \
+	C(XC_UNIT_AT, "unit_at") C(XC_CENTER_OPINION, "center_opinion") C(XC_CENTER_AT, "center_at") \
+	C(XC_IP, "ip") C(XC_EXPOSED, "exposed") C(XC_SERVICES, "services") \
+	C(XC_SERVICES_OTHER, "services_other") C(XC_SYSTEM, "system_id") C(XC_NOTES, "notes") \
+	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
+DB_COLUMNS(ws_export_col, WS_EXPORT_COLS);
+
+enum ws_view { WS_VIEW_LIST, WS_VIEW_FORM, WS_VIEW_SITE, WS_VIEW_PRINT, WS_VIEW__MAX };
 
 extern const char *const ws_states[];
 extern const char *const ws_locations[];
@@ -183,4 +207,8 @@ int ws_save(struct ctx *c);
 int ws_view(struct ctx *c);
 int ws_step(struct ctx *c);
 int ws_demo(struct ctx *c);
+/* GET {id}/print: appendix 4 on A4 (print.c). */
+int ws_print(struct ctx *c);
+/* GET export.xml and --export: every filing (export.c; schema/xml/websites.xsd). */
+int ws_export(struct ctx *c);
 #endif
