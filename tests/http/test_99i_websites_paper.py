@@ -64,7 +64,7 @@ def test_print_is_appendix_4_filled_and_ticked_from_the_record():
         assert head[0][0] in html
     en = get("/websites/%d/print?lang=en" % sid).text
     for key in ("Campus Website Filing Form", "Opinion of the unit (seal):", "☑ With a back-end database",
-                "☐ On the site-group platform", "☑ No", "☐ Yes", "☑ HTTP", "☑ Other：SSH 管理", "Site security officer",
+                "☐ On the site-group platform", "☑ No", "☐ Yes", "☑ HTTP", "☑ Other: SSH 管理", "Site security officer",
                 "To be filled in by the Information and Network Management Centre"):
         assert key in en, key
     assert d in en and row[8] in en

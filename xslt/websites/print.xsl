@@ -238,7 +238,7 @@
               <xsl:with-param name="on" select="contains($svc, ',other,')"/>
               <xsl:with-param name="label">
                 <t:s key="wprint.other"/>
-                <xsl:if test="string($s/services_other)"><xsl:text>：</xsl:text><xsl:value-of select="$s/services_other"/></xsl:if>
+                <xsl:if test="string($s/services_other)"><t:s key="wprint.colon"/><xsl:value-of select="$s/services_other"/></xsl:if>
               </xsl:with-param>
             </xsl:call-template>
           </td>
@@ -266,27 +266,30 @@
     <t:label set="wstate" select="$s/@state"/>
   </xsl:template>
 
-  <!-- sixteen rows, two opinion boxes and the five notes fit one page in either language -->
+  <!-- sixteen rows, two opinion boxes and the five notes fit one page in either language
+       (test_95 prints a filing with long values in both) -->
   <xsl:template name="print-css">
     <xsl:text>
-table.form th,table.form td{height:8.5mm}
-col.c-label{width:17%}
-col.c-value{width:33%}
-col.c-label:lang(en){width:19%}
-col.c-value:lang(en){width:31%}
+table.form{font-size:10.5pt;line-height:1.35}
+table.form th,table.form td{height:7.5mm;padding:1mm 1.8mm}
+col.c-label{width:18%}
+col.c-value{width:32%}
 table.form th small{font-size:8pt}
-span.box{display:inline-block;margin-right:4mm}
-td.location span.box,td.build span.box,td.exposed span.box{display:block;margin:0}
+span.box{display:inline-block;margin-right:3mm}
+td.location span.box{width:48%;margin:0}
+td.location:lang(en) span.box{display:block;width:auto;font-size:9.5pt;line-height:1.3}
+td.build span.box{display:block;margin:0}
+td.build:lang(en) span.box{font-size:9.5pt;line-height:1.3}
+td.exposed span.box{margin-right:4mm}
 td small.reason{display:block;font-size:8.5pt;line-height:1.3}
 tr.mid td{height:11mm;vertical-align:top}
-tr.opinion td{height:24mm;vertical-align:top}
+tr.opinion td{height:17mm;vertical-align:top}
 tr.opinion p{margin:0}
-tr.opinion p.text{min-height:8mm;white-space:pre-line}
+tr.opinion p.text{min-height:5mm;white-space:pre-line}
 tr.opinion p.date{text-align:right;padding-right:6mm}
 tr.admin td{height:7mm;text-align:center;font-size:10pt}
-td.code{font-family:monospace,serif}
 tr.notes td{font-size:8.5pt;line-height:1.35;vertical-align:top}
-tr.notes td:lang(en){font-size:8pt;line-height:1.3}
+tr.notes td:lang(en){font-size:7.5pt;line-height:1.25}
 tr.notes p{margin:0 0 .6mm}
 .muted{color:#666}
 </xsl:text>
