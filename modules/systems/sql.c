@@ -61,6 +61,7 @@ static DB_COLNAMES(report_cols, SYS_REPORT_COLS);
 static DB_COLNAMES(chunk_cols, SYS_CHUNK_COLS);
 static DB_COLNAMES(last_cols, SYS_LAST_COLS);
 static DB_COLNAMES(finding_cols, SYS_FINDING_COLS);
+static DB_COLNAMES(web_cols, SYS_WEB_COLS);
 static DB_COLNAMES(findings_cols, SYS_FINDINGS_COLS);
 static DB_COLNAMES(overdue_cols, SYS_OVERDUE_COLS);
 static DB_COLNAMES(export_cols, SYS_EXPORT_COLS);
@@ -184,4 +185,6 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	DB_SQL(SYS_SQL_DEMO_FINDING,
 	    "INSERT INTO sys_finding (assessment_id, system_id, description, fix_deadline, done_date,"
 	    " nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'demo', 'demo')", NULL),
+	/* the live filing of a website entry: web_site's unique system_active */
+	DB_SQL(SYS_SQL_WEBSITE, "SELECT id, state FROM web_site WHERE system_active = ?", web_cols),
 };

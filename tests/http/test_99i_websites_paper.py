@@ -194,6 +194,10 @@ def test_the_systems_list_shows_a_website_entrys_filing_state():
     assert (s.get("web-id"), s.get("web-state"), s.get("web-link")) == (str(sid), "draft", "1")
     html = get("/systems/?unit=C-CS&kind=website").text
     assert 'href="/websites/%d" data-web-state="draft"' % sid in html
+    # the system's own page too
+    st, x = page("/systems/%d" % sysid)
+    assert st == 200 and x.find("./data/website").get("id") == str(sid)
+    assert 'data-web-state="draft"><a href="/websites/%d">' % sid in get("/systems/%d" % sysid).text
     assert step(sid, "submit", "cs_admin").status == 303
     assert chip(sysid, "cs_admin").get("web-state") == "submitted"
     html = get("/systems/?unit=C-CS&kind=website", "cs_admin").text
@@ -203,6 +207,8 @@ def test_the_systems_list_shows_a_website_entrys_filing_state():
     s = chip(sysid)
     assert s.get("web-id") is None and s.get("web-state") is None
     assert 'href="/websites/%d"' % sid not in get("/systems/?unit=C-CS&kind=website").text
+    st, x = page("/systems/%d" % sysid)
+    assert st == 200 and x.find("./data/website") is None
     # an entry of another kind has none
     other = sql("SELECT id FROM sys_system WHERE unit_id=%d AND kind <> 'website' LIMIT 1" % unit_id("C-CS"))
     if other:
