@@ -8,8 +8,11 @@
  */
 #include "websites.h"
 
+/* STRAIGHT_JOIN: the filings first, along the key in the page's order, the unit one primary-key
+ * read per row (left to itself, MariaDB may start from unit and sort every filing: the cloud
+ * list does so at 20,000 VMs) */
 #define WS_LIST_HEAD \
-	"SELECT w.id, w.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
+	"SELECT STRAIGHT_JOIN w.id, w.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
 	" w.state, w.state_since, w.name, w.domain, w.location" \
 	" FROM web_site w JOIN unit u ON u.id = w.unit_id WHERE "
 #define WS_LIST_SQL(where) WS_LIST_HEAD where " w.id < ? ORDER BY w.id DESC LIMIT 51"
