@@ -24,6 +24,15 @@ struct list {
 	const char *last, *last_due;
 };
 
+int
+sys_module_on(const struct ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->cfg->nmodules; i++)
+		if (strcmp(c->cfg->modules[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 void
 sys_row_node(struct ctx *c, xmlNodePtr s, const struct db_row *r)
 {
@@ -46,6 +55,13 @@ sys_row_node(struct ctx *c, xmlNodePtr s, const struct db_row *r)
 	}
 	if (*v[LS_FILING_NO])
 		pg_attr(s, "filed", "1");
+	/* a website entry's live filing, linked when the websites module is on (its page is there) */
+	if (strcmp(v[LS_WEB_ID], "0") != 0) {
+		pg_attr(s, "web-id", v[LS_WEB_ID]);
+		pg_attr(s, "web-state", v[LS_WEB_STATE]);
+		if (sys_module_on(c, "websites"))
+			pg_attr(s, "web-link", "1");
+	}
 	pg_text(s, "name", v[LS_NAME]);
 	pg_text(s, "unit", c->lang == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME]);
 }

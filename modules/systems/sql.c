@@ -9,14 +9,17 @@
 /*
  * A list row (SYS_LIST_COLS).  STRAIGHT_JOIN keeps the system table first,
  * read along the forced key in the page's order; the unit is one
- * primary-key lookup per row shown.
+ * primary-key lookup per row shown, the live website filing one lookup of
+ * web_site's unique system_active.
  */
 #define SYS_LIST_SELECT \
 	"SELECT STRAIGHT_JOIN s.id, s.unit_id, u.code, u.name AS unit_name," \
 	" COALESCE(u.name_en, '') AS unit_name_en, s.name, s.kind, COALESCE(s.level, 0) AS level," \
 	" s.status, COALESCE(s.next_due, '') AS next_due, s.cii, s.filing_no," \
-	" COALESCE(s.last_assessed, '') AS last_assessed, COALESCE(s.golive_date, '') AS golive_date"
-#define SYS_LIST_JOIN " JOIN unit u ON u.id = s.unit_id"
+	" COALESCE(s.last_assessed, '') AS last_assessed, COALESCE(s.golive_date, '') AS golive_date," \
+	" COALESCE(w.id, 0) AS web_id, COALESCE(w.state, '') AS web_state"
+/* a website entry's live filing (websites module): one read of its unique key per row */
+#define SYS_LIST_JOIN " JOIN unit u ON u.id = s.unit_id LEFT JOIN web_site w ON w.system_active = s.id"
 /*
  * The filters not read along the key, checked on each row the key gives:
  * unit (x2), kind (x2), level given, level (NULL: not graded), status (x2).
@@ -58,6 +61,7 @@ static DB_COLNAMES(report_cols, SYS_REPORT_COLS);
 static DB_COLNAMES(chunk_cols, SYS_CHUNK_COLS);
 static DB_COLNAMES(last_cols, SYS_LAST_COLS);
 static DB_COLNAMES(finding_cols, SYS_FINDING_COLS);
+static DB_COLNAMES(web_cols, SYS_WEB_COLS);
 static DB_COLNAMES(findings_cols, SYS_FINDINGS_COLS);
 static DB_COLNAMES(overdue_cols, SYS_OVERDUE_COLS);
 static DB_COLNAMES(export_cols, SYS_EXPORT_COLS);
@@ -181,4 +185,6 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	DB_SQL(SYS_SQL_DEMO_FINDING,
 	    "INSERT INTO sys_finding (assessment_id, system_id, description, fix_deadline, done_date,"
 	    " nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'demo', 'demo')", NULL),
+	/* the live filing of a website entry: web_site's unique system_active */
+	DB_SQL(SYS_SQL_WEBSITE, "SELECT id, state FROM web_site WHERE system_active = ?", web_cols),
 };

@@ -149,6 +149,15 @@ finding_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
+static int
+website_row(void *arg, const struct db_row *r)
+{
+	xmlNodePtr n = pg_node(arg, "website");
+	pg_attr(n, "id", r->v[WB_ID]);
+	pg_attr(n, "state", r->v[WB_STATE]);
+	return 0;
+}
+
 int
 sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
@@ -168,6 +177,8 @@ sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 	struct findings f = { c, pg_node(c->data, "findings"), sys_today(c) };
 	if (rc == DB_OK)
 		rc = SQL_RUN(c, SYS_SQL_FINDINGS, p, finding_row, &f);
+	if (rc == DB_OK && strcmp(s.v[SC_KIND], "website") == 0)
+		rc = SQL_RUN(c, SYS_SQL_WEBSITE, p, website_row, c->data);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (c->acct.role == ROLE_OFFICE) {

@@ -19,6 +19,7 @@
  *           <findings><finding id assessment deadline version done? by? overdue?>
  *             <text/></finding>…</findings>; for the office <form> of the add-finding
  *             form (assessment finding fix_deadline nonce)
+ *           <website id state/>? (a website entry's live filing: SYS_SQL_WEBSITE)
  *  form     @grades (1: the office, who sets unit, level, filing and CII);
  *           <current> (editing, as <system>); <vendors><vendor id><name/></vendor>…;
  *           <form><field name max error?>value</field>…</form>
@@ -88,7 +89,9 @@
 	/* the demo data (demo.c), besides the statements above */ \
 	S(SYS_SQL_DEMO_COUNT, 0) \
 	S(SYS_SQL_DEMO_UNITS, 0) \
-	S(SYS_SQL_DEMO_FINDING, 6)
+	S(SYS_SQL_DEMO_FINDING, 6) \
+	/* a website entry's live filing (the websites module's web_site), for its page */ \
+	S(SYS_SQL_WEBSITE, 1)
 DB_STATEMENTS(sys_sql_id, SYS_STATEMENTS, SYS_SQL__MAX);
 extern const struct db_stmt sys_sql[SYS_SQL__MAX];
 
@@ -101,7 +104,8 @@ extern const struct db_stmt sys_sql[SYS_SQL__MAX];
 	C(LS_UNIT_NAME, "unit_name") C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_NAME, "name") \
 	C(LS_KIND, "kind") C(LS_LEVEL, "level") C(LS_STATUS, "status") C(LS_NEXT_DUE, "next_due") \
 	C(LS_CII, "cii") C(LS_FILING_NO, "filing_no") C(LS_LAST, "last_assessed") \
-	C(LS_GOLIVE, "golive_date")
+	C(LS_GOLIVE, "golive_date") \
+	C(LS_WEB_ID, "web_id") C(LS_WEB_STATE, "web_state")
 DB_COLUMNS(sys_list_col, SYS_LIST_COLS);
 
 /*
@@ -253,6 +257,12 @@ struct sys_filter {
 	long long after;	/* … and an id */
 };
 int sys_list_rows(struct ctx *c, const struct sys_filter *f, xmlNodePtr parent);
+/* SYS_SQL_WEBSITE: a website entry's live filing. */
+#define SYS_WEB_COLS(C) C(WB_ID, "id") C(WB_STATE, "state")
+DB_COLUMNS(sys_web_col, SYS_WEB_COLS);
+
+/* 1 when the site runs module name (config `modules`: its pages exist to link to). */
+int sys_module_on(const struct ctx *c, const char *name);
 /* <system> attributes of a list row (SYS_LIST_COLS), for the overdue page's CII rows. */
 void sys_row_node(struct ctx *c, xmlNodePtr s, const struct db_row *r);
 

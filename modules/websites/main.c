@@ -31,12 +31,15 @@ static const struct route routes[] = {
 	{ REQ_POST, "{id}/life", ws_life, ROLES_UNIT | ROLE_CENTER, 0 },
 	{ REQ_GET,  "discovered", ws_discover_form, ROLE_CENTER, 0 },
 	{ REQ_POST, "discovered", ws_discover_save, ROLE_CENTER, 0 },
+	{ REQ_GET,  "{id}/print", ws_print, ROLES_ALL, 0 },
+	{ REQ_GET,  "export.xml", ws_export, ROLES_READ_ALL | ROLE_CENTER, 0 },
 };
 
 static const char *const views[WS_VIEW__MAX] = {
 	[WS_VIEW_LIST] = "websites/list", [WS_VIEW_FORM] = "websites/form", [WS_VIEW_SITE] = "websites/site",
 	[WS_VIEW_CHECKLIST] = "websites/checklist", [WS_VIEW_OVERDUE] = "websites/check-overdue",
 	[WS_VIEW_REFILE] = "websites/refile", [WS_VIEW_DISCOVER] = "websites/discover",
+	[WS_VIEW_PRINT] = "websites/print",
 };
 
 static const struct verb verbs[] = {
@@ -73,6 +76,7 @@ static const struct module websites = {
 	.views = views, .nviews = WS_VIEW__MAX,
 	.init = ws_init,
 	.verbs = verbs, .nverbs = APP_COUNT(verbs),
+	.export_fn = ws_export,
 };
 
 int

@@ -31,6 +31,7 @@
  *           account's, in this state); <form> (the step form's fields, with errors, and
  *           data/@action: the action they were for); <gate unit-id/>? (no website letter:
  *           the check waits, with a link to the pledges module)
+ *  print  <site> as on the site page; <officer>? (appendix 4 on A4: print.c)
  */
 #ifndef WANGAN_WEBSITES_H
 #define WANGAN_WEBSITES_H
@@ -131,7 +132,15 @@
 	S(WS_SQL_DISCOVER, 9) \
 	/* the lists (list.c): discovered past the deadline, along (state, file_by, id); pending re-filings */ \
 	S(WS_SQL_LIST_FOR_SUSPENSION, 5) \
-	S(WS_SQL_LIST_REFILE, 3)
+	S(WS_SQL_LIST_REFILE, 3) \
+	/* the export (export.c) */ \
+	S(WS_SQL_EXPORT, 0) \
+	/* the demo's states past the pages it has (demo.c): set directly, demo only */ \
+	S(WS_SQL_DEMO_CHECKED, 6) \
+	S(WS_SQL_DEMO_RECHECK, 3) \
+	S(WS_SQL_DEMO_SUSPENDED, 5) \
+	S(WS_SQL_DEMO_CLOSED, 5) \
+	S(WS_SQL_DEMO_DISCOVERED, 5)
 DB_STATEMENTS(ws_sql_id, WS_STATEMENTS, WS_SQL__MAX);
 extern const struct db_stmt ws_sql[WS_SQL__MAX];
 
@@ -217,6 +226,7 @@ DB_COLUMNS(ws_overdue_col, WS_OVERDUE_COLS);
 enum ws_view { WS_VIEW_LIST, WS_VIEW_FORM, WS_VIEW_SITE,
 	WS_VIEW_CHECKLIST, WS_VIEW_OVERDUE,	/* check.c, checklist.c */
 	WS_VIEW_REFILE, WS_VIEW_DISCOVER,	/* refile.c, life.c */
+	WS_VIEW_PRINT,				/* print.c */
 	WS_VIEW__MAX };
 /* WS_SQL_RF_LIST, _LOCK: a re-filing, each field's value before and proposed in pairs (refile.c). */
 #define WS_RF_COLS(C) C(RF_ID, "id") C(RF_STATE, "state") C(RF_VERSION, "version") \
@@ -236,6 +246,21 @@ DB_COLUMNS(ws_rf_col, WS_RF_COLS);
 /* WS_SQL_UNITS: the units the centre may record a discovered site for. */
 #define WS_UNIT_COLS(C) C(UN_ID, "id") C(UN_CODE, "code") C(UN_NAME, "name") C(UN_NAME_EN, "name_en")
 DB_COLUMNS(ws_unit_col, WS_UNIT_COLS);
+
+/* WS_SQL_EXPORT: every filing, in the order of schema/xml/websites.xsd (export.c). */
+#define WS_EXPORT_COLS(C) \
+	C(XC_ID, "id") C(XC_STATE, "state") C(XC_UNIT_CODE, "code") C(XC_UNIT_NAME, "unit_name") \
+	C(XC_DOMAIN, "domain") C(XC_NAME, "name") C(XC_LANG, "site_lang") C(XC_RUNTIME, "site_runtime") \
+	C(XC_DB, "site_db") C(XC_SECTIONS, "sections") C(XC_LOCATION, "location") C(XC_VM, "vm_id") \
+	C(XC_VM_IP, "vm_ip") C(XC_BUILD, "build") C(XC_BUILD_REASON, "build_reason") \
+	C(XC_LEADER, "leader_name") C(XC_LEADER_PHONE, "leader_phone") C(XC_ADMIN, "admin_name") \
+	C(XC_ADMIN_PHONE, "admin_phone") C(XC_ADMIN_EMAIL, "admin_email") C(XC_ADMIN_MOBILE, "admin_mobile") \
+	C(XC_APPLY_DATE, "apply_date") C(XC_OPEN_DATE, "open_date") C(XC_UNIT_OPINION, "unit_opinion") \
+	C(XC_UNIT_AT, "unit_at") C(XC_CENTER_OPINION, "center_opinion") C(XC_CENTER_AT, "center_at") \
+	C(XC_IP, "ip") C(XC_EXPOSED, "exposed") C(XC_SERVICES, "services") \
+	C(XC_SERVICES_OTHER, "services_other") C(XC_SYSTEM, "system_id") C(XC_NOTES, "notes") \
+	C(XC_SINCE, "state_since") C(XC_UPDATED, "updated_at")
+DB_COLUMNS(ws_export_col, WS_EXPORT_COLS);
 
 
 extern const char *const ws_states[];
@@ -381,4 +406,8 @@ int ws_discover_save(struct ctx *c);
 enum db_rc ws_life_node(struct ctx *c, const struct site *s, const struct ws_typed *ty);
 /* The date a site discovered today must be filed by (websites.discover_days working days). */
 const char *ws_file_by(struct ctx *c);
+/* GET {id}/print: appendix 4 on A4 (print.c). */
+int ws_print(struct ctx *c);
+/* GET export.xml and --export: every filing (export.c; schema/xml/websites.xsd). */
+int ws_export(struct ctx *c);
 #endif

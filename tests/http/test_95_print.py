@@ -1,7 +1,8 @@
 """The paper forms (DESIGN.md: each print view is A4 for signature and
 seal): the registration form of a unit with all five roles held, the pledge
 texts to sign, a system's filing form, an incident's report sheet and a
-cloud VM's registration form (seed 003 appendix 6), filled
+cloud VM's registration form (seed 003 appendix 6), a hosted server's
+(appendix 8) and a website filing (appendix 4), filled
 with long-ish values through the module's own forms, each print on ONE A4
 page in Chinese and in English.  Headless Chromium prints each page to PDF
 (the page saved from the stack first, as a browser gets it) and the PDF's
@@ -157,11 +158,39 @@ def fill_host():
     return "/cloud/%d/print" % hid
 
 
+def fill_website():
+    """A website filing (appendix 4) with every field long-ish, approved and opened (the centre's part filled)."""
+    from fixtures import web_letter
+    web_letter()
+    f = form("/websites/new", "cs_admin")
+    f.update({"name": "计算机科学与技术学院教学科研综合门户网站（含实验教学与学科竞赛子站）" + TAG,
+              "domain": "teaching-portal-%s.computer-science.example.edu.cn" % TAG, "leader_name": "欧阳明华",
+              "leader_phone": "0371-68221234-8012", "site_lang": "Java 17、TypeScript 5",
+              "site_runtime": "Tomcat 9 + Nginx 1.24（反向代理）", "site_db": "MySQL 8.0 社区版（主从）",
+              "sections": "学院概况、师资队伍、本科教学、研究生教育、科学研究、学科竞赛、党建工作、学生工作、"
+                          "招生就业、合作交流、校友之家、通知公告、下载专区",
+              "location": "campus", "vm": "", "build": "own_db",
+              "build_reason": "学科竞赛报名与成绩查询需要独立的后台数据库，网站群平台不提供该功能。",
+              "admin_name": "慕容子轩", "admin_phone": "0371-68221234-8047",
+              "admin_email": "murong.zixuan.sysadmin@computer-science.example.edu.cn",
+              "admin_mobile": "13903710047", "system": "new", "notes": "需开放校外访问 443 端口。"})
+    r = post("/websites/new", f, "cs_admin")
+    assert r.status == 303, r
+    sid = int(r.header("location").split("/")[-1].split("?")[0])
+    # the flow's steps are test_99e's: the filing placed where opening leaves it
+    sql("UPDATE web_site SET state='online', submitted_by='cs_admin', submitted_at=NOW(), unit_by='cs_head',"
+        " unit_at=NOW(), unit_opinion='同意该网站备案，网站内容由学院网络与信息化办公室负责审核，单位负责人承担安全责任。',"
+        " center_by='center', center_at=NOW(), center_opinion='经安全检查未发现高危漏洞，同意开通，请按期开展自查。',"
+        " ip='10.252.%d.%d', exposed=1, services='http,https,ftp,other', services_other='SSH 运维（仅校内）',"
+        " open_date=apply_date WHERE id=%d" % (sid // 250 % 250, sid % 250 + 1, sid))
+    return "/websites/%d/print" % sid
+
+
 def test_every_paper_form_prints_on_one_a4_page_in_both_languages():
     chromium()
     u = unit_id(UNIT)
     views = {"registration": fill_registration(), "systems": fill_system(), "incidents": fill_incident(),
-             "cloud": fill_cloud(), "cloud-host": fill_host()}
+             "cloud": fill_cloud(), "cloud-host": fill_host(), "websites": fill_website()}
     # the pledge texts to sign: the unit's pledge for this unit, and every other current text blank
     for kind, tid in sql("SELECT kind, MAX(id) FROM pledge_template GROUP BY kind"):
         views["pledges-" + kind] = "/pledges/templates/%s/print%s" % (tid, "?unit=%d" % u if kind == "unit_pledge" else "")

@@ -3,7 +3,8 @@
   systems/list.xsl — the inventory: every system by id, 50 a page.
   data: <filter unit unit-id kind level status overdue/> (unit: a unit code),
         <systems next? next-due? count><system id unit-id unit-code kind level
-          status cii next-due? due-kind? overdue? filed?><name/><unit/></system>…</systems>
+          status cii next-due? due-kind? overdue? filed? web-id? web-state? web-link?><name/><unit/></system>…</systems>
+        (web-*: a website entry's live filing; web-link when the websites module is on)
   Pagination by id (?after=NEXT), or with overdue=1 by due date
   (?after_due=NEXT-DUE&after=NEXT), filters kept.  level 0 is not graded;
   filed: a public-security filing number is recorded (level 2 and above).
@@ -167,6 +168,29 @@
                       <xsl:otherwise><xsl:attribute name="class">num</xsl:attribute></xsl:otherwise>
                     </xsl:choose>
                     <t:label set="sysstatus" select="@status"/>
+                    <!-- a website entry's live filing and its state (a link when the websites module is on) -->
+                    <xsl:if test="@web-id">
+                      <xsl:text> </xsl:text>
+                      <xsl:choose>
+                        <xsl:when test="@web-link = '1'">
+                          <a href="/websites/{@web-id}" data-web-state="{@web-state}">
+                            <xsl:attribute name="class">
+                              <xsl:choose>
+                                <xsl:when test="@web-state = 'online'">chip chip-ok</xsl:when>
+                                <xsl:when test="@web-state = 'suspended' or @web-state = 'discovered' or @web-state = 'rectifying'">chip chip-bad</xsl:when>
+                                <xsl:otherwise>chip chip-warn</xsl:otherwise>
+                              </xsl:choose>
+                            </xsl:attribute>
+                            <t:s key="websites.filing"/><xsl:text> </xsl:text><t:label set="wstate" select="@web-state"/>
+                          </a>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <span class="chip chip-muted" data-web-state="{@web-state}">
+                            <t:s key="websites.filing"/><xsl:text> </xsl:text><t:label set="wstate" select="@web-state"/>
+                          </span>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:if>
                   </td>
                   <td class="num">
                     <xsl:choose>

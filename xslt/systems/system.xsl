@@ -125,6 +125,18 @@
         <xsl:value-of select="$s/golive"/>
         <xsl:if test="not(string($s/golive))"><span class="muted">—</span></xsl:if>
       </dd>
+      <!-- a website entry's live filing (the websites module), linked when the module is on -->
+      <xsl:for-each select="/page/data/website">
+        <dt><t:s key="websites.filing"/></dt>
+        <dd class="website" data-web-state="{@state}">
+          <xsl:choose>
+            <xsl:when test="/page/nav/item[@module = 'websites']">
+              <a href="/websites/{@id}"><t:label set="wstate" select="@state"/></a>
+            </xsl:when>
+            <xsl:otherwise><t:label set="wstate" select="@state"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </xsl:for-each>
     </dl>
 
     <h2><t:s key="sys.grading"/></h2>
