@@ -12,10 +12,8 @@
  * read per row (left to itself, MariaDB may start from unit and sort every filing: the cloud
  * list does so at 20,000 VMs) */
 #define WS_LIST_HEAD \
-	"SELECT w.id, w.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
-	" w.state, w.state_since, w.name, w.domain, w.location, COALESCE(w.file_by, '') AS file_by" \
 	"SELECT STRAIGHT_JOIN w.id, w.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
-	" w.state, w.state_since, w.name, w.domain, w.location" \
+	" w.state, w.state_since, w.name, w.domain, w.location, COALESCE(w.file_by, '') AS file_by" \
 	" FROM web_site w JOIN unit u ON u.id = w.unit_id WHERE "
 #define WS_LIST_SQL(where) WS_LIST_HEAD where " w.id < ? ORDER BY w.id DESC LIMIT 51"
 

@@ -178,8 +178,13 @@ def test_the_demo_has_a_filing_in_every_state_with_its_history():
     assert one("SELECT COUNT(*) FROM web_site") == n
 
 
+def listing(sysid):
+    """The systems list's page that starts at the entry (the list pages by id, oldest first)."""
+    return "/systems/?unit=C-CS&kind=website&after=%d" % (sysid - 1)
+
+
 def chip(sysid, login="office"):
-    st, x = page("/systems/?unit=C-CS&kind=website", login)
+    st, x = page(listing(sysid), login)
     assert st == 200
     rows = [s for s in x.findall("./data/systems/system") if s.get("id") == str(sysid)]
     assert rows, "system %s not on the list's first page" % sysid
@@ -192,7 +197,7 @@ def test_the_systems_list_shows_a_website_entrys_filing_state():
     sysid = int(one("SELECT system_id FROM web_site WHERE id=%d" % sid))
     s = chip(sysid)
     assert (s.get("web-id"), s.get("web-state"), s.get("web-link")) == (str(sid), "draft", "1")
-    html = get("/systems/?unit=C-CS&kind=website").text
+    html = get(listing(sysid)).text
     assert 'href="/websites/%d" data-web-state="draft"' % sid in html
     # the system's own page too
     st, x = page("/systems/%d" % sysid)
@@ -200,13 +205,13 @@ def test_the_systems_list_shows_a_website_entrys_filing_state():
     assert 'data-web-state="draft"><a href="/websites/%d">' % sid in get("/systems/%d" % sysid).text
     assert step(sid, "submit", "cs_admin").status == 303
     assert chip(sysid, "cs_admin").get("web-state") == "submitted"
-    html = get("/systems/?unit=C-CS&kind=website", "cs_admin").text
+    html = get(listing(sysid), "cs_admin").text
     assert 'href="/websites/%d" data-web-state="submitted"' % sid in html and "网站备案 待单位审核" in html
     # withdrawn: no live filing, no chip
     assert step(sid, "withdraw", "cs_admin").status == 303
     s = chip(sysid)
     assert s.get("web-id") is None and s.get("web-state") is None
-    assert 'href="/websites/%d"' % sid not in get("/systems/?unit=C-CS&kind=website").text
+    assert 'href="/websites/%d"' % sid not in get(listing(sysid)).text
     st, x = page("/systems/%d" % sysid)
     assert st == 200 and x.find("./data/website") is None
     # an entry of another kind has none
