@@ -129,7 +129,10 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, enum 
 			bad += (long)ws_flag(e, F_DOMAIN, "web_domain");
 		} else {
 			v[F_DOMAIN] = d;	/* lowercased: one spelling per domain */
-			struct db_val p[] = { DBS(d), DBI(c->id) };
+			/* the filing a double submit of this form made is not another's: tx_run sends
+			 * the second submit to it (a live filing of another form here is 422; one that
+			 * lands meanwhile is the unique key's 409) */
+			struct db_val p[] = { DBS(d), DBI(c->id), DBS(c->id ? "" : v[F_NONCE]) };
 			if ((*rc = SQL_RUN(c, WS_SQL_DOMAIN_USED, p, db_int_row, &n)) != DB_OK)
 				return -1;
 			if (n)

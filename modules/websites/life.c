@@ -302,7 +302,7 @@ discover_tx(struct tx *t, void *arg)
 	const char **v = f->vals, *login = c->acct.login;
 	const char *name = *v[U_NAME] ? v[U_NAME] : v[U_DOMAIN];
 	long long used = 0;
-	struct db_val q[] = { DBS(v[U_DOMAIN]), DBI(0) };
+	struct db_val q[] = { DBS(v[U_DOMAIN]), DBI(0), DBS("") };
 	enum db_rc rc = SQL_RUN(c, WS_SQL_DOMAIN_USED, q, db_int_row, &used);
 	if (rc != DB_OK)
 		return rc;

@@ -392,7 +392,7 @@ decide_tx(struct tx *t, void *arg)
 		}
 		/* a new domain must still be free: another filing may have taken it meanwhile */
 		long long used = 0;
-		struct db_val u[] = { DBS(rf.v[RF_NEW_DOMAIN]), DBI(id) };
+		struct db_val u[] = { DBS(rf.v[RF_NEW_DOMAIN]), DBI(id), DBS("") };
 		if ((rc = SQL_RUN(c, WS_SQL_DOMAIN_USED, u, db_int_row, &used)) != DB_OK)
 			return rc;
 		if (used) {

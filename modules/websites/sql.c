@@ -131,7 +131,9 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	    " AND state IN ('active','suspended')", db_count_cols),
 	DB_SQL(WS_SQL_UNIT_SYSTEMS, "SELECT s.id, s.name" WS_FREE_SYSTEMS " ORDER BY s.id LIMIT 500", sys_cols),
 	DB_SQL(WS_SQL_SYSTEM_OK, "SELECT COUNT(*) AS n" WS_FREE_SYSTEMS " AND s.id = ?", db_count_cols),
-	DB_SQL(WS_SQL_DOMAIN_USED, "SELECT COUNT(*) AS n FROM web_site WHERE domain_active = ? AND id <> ?",
+	/* a live filing with the domain but this one, and but one a double submit of this form made */
+	DB_SQL(WS_SQL_DOMAIN_USED,
+	    "SELECT COUNT(*) AS n FROM web_site WHERE domain_active = ? AND id <> ? AND nonce <> ?",
 	    db_count_cols),
 	DB_SQL(WS_SQL_INSERT,
 	    "INSERT INTO web_site (unit_id, system_id, name, domain, leader_name, leader_phone, site_lang,"

@@ -154,6 +154,15 @@ def test_a_double_submit_files_once():
     assert location_id(r1) == location_id(r2)
     assert int(one("SELECT COUNT(*) FROM web_site")) == n + 1
     assert one("SELECT COUNT(*) FROM web_site WHERE domain='%s'" % f["domain"]) == "1"
+    # one after the other, too: the second is no "domain taken" but goes where the first went
+    f = dict(page_form("cs_admin"), **dict(WEB_FILING, domain=dom("again")))
+    a = post("/websites/new", f, "cs_admin")
+    b = post("/websites/new", f, "cs_admin")
+    assert a.status == 303 and b.status == 303 and location_id(a) == location_id(b), (a.status, b.status)
+    # another form with the same domain is refused
+    g = dict(page_form("cs_admin"), **dict(WEB_FILING, domain=f["domain"]))
+    r = post_xml("/websites/new", g, "cs_admin")
+    assert r.status == 422 and r.xml().find("./data/form/field[@name='domain']").get("error") == "web_domain_dup"
 
 
 def test_the_unit_head_returns_with_a_reason_and_the_staff_resubmit_or_withdraw():
