@@ -39,15 +39,20 @@ list_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-/* The state that awaits this account: the step its role takes. */
-static const char *
+/* The states that await this account, the first the one the filter shows: its role takes the
+ * next step there ("" matches no filing).  The office's own duty, the triggers, is ?trigger=1. */
+static const char *const *
 awaiting(const struct ctx *c)
 {
+	static const char *const head[] = { "submitted", "", "" };
+	static const char *const center[] = { "approved", "recheck", "passed" };
+	static const char *const staff[] = { "returned", "rectifying", "discovered" };
+	static const char *const none[] = { "", "", "" };
 	switch (c->acct.role) {
-	case ROLE_UNIT_HEAD: return "submitted";
-	case ROLE_CENTER: return "approved";
-	case ROLE_UNIT_STAFF: return "returned";
-	default: return "";
+	case ROLE_UNIT_HEAD: return head;
+	case ROLE_CENTER: return center;
+	case ROLE_UNIT_STAFF: return staff;
+	default: return none;
 	}
 }
 
@@ -76,12 +81,15 @@ ws_list(struct ctx *c)
 	long long from = after && *after ? atoll(after) : 0x7fffffff;
 	if (state == NULL)
 		state = "";
+	const char *const *await = awaiting(c);
 	if (me)
-		state = awaiting(c);
+		state = await[0];
 	long long unit = (c->acct.role & ROLES_UNIT) ? c->acct.unit_id : qunit && *qunit ? atoll(qunit) : 0;
 	xmlNodePtr fn = pg_node(c->data, "filter");
 	pg_attr(fn, "state", state);
 	pg_attr(fn, "mine", me ? "1" : "0");
+	if (me && *await[1])
+		pg_attr(fn, "awaiting", ar_printf(c->ar, "%s %s %s", await[0], await[1], await[2]));
 	if (unit && !(c->acct.role & ROLES_UNIT))
 		pg_attri(fn, "unit", unit);
 	pg_attr(fn, "down", down ? "1" : "0");
@@ -105,6 +113,13 @@ ws_list(struct ctx *c)
 	} else if (fail) {
 		struct db_val p[] = { DBI(from), DBI(from) };
 		rc = SQL_RUN(c, WS_SQL_LIST_FAILING, p, list_row, &l);
+	} else if (me && unit) {
+		struct db_val p[] = { DBI(unit), DBS(await[0]), DBI(from), DBI(unit), DBS(await[1]), DBI(from),
+			DBI(unit), DBS(await[2]), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_AWAIT, p, list_row, &l);
+	} else if (me) {
+		struct db_val p[] = { DBS(await[0]), DBI(from), DBS(await[1]), DBI(from), DBS(await[2]), DBI(from) };
+		rc = SQL_RUN(c, WS_SQL_LIST_AWAIT, p, list_row, &l);
 	} else if (unit && *state) {
 		struct db_val p[] = { DBI(unit), DBS(state), DBI(from) };
 		rc = SQL_RUN(c, WS_SQL_LIST_UNIT_STATE, p, list_row, &l);

@@ -79,12 +79,18 @@ static DB_COLNAMES(overdue_cols, WS_OVERDUE_COLS);
 	"SELECT i.id, i.code, i.name, i.name_en, i.sort, i.active, i.version," \
 	" (SELECT COUNT(*) FROM web_check_result r WHERE r.item_id = i.id) AS used FROM web_check_item i"
 
-/* The sites whose last check failed, along (state, id) for each of the two states. */
-#define WS_FAILING_PART(where, st) \
-	"(" WS_LIST_HEAD where " w.state = '" st "' AND w.id < ? ORDER BY w.id DESC LIMIT 51)"
+/* A page of the filings in one of a few states: each state read along (state, id) or
+ * (unit, state, id), 51 rows at most each, merged — never more than 51 × states rows. */
+#define WS_STATE_PART(where, st) \
+	"(" WS_LIST_HEAD where " w.state = " st " AND w.id < ? ORDER BY w.id DESC LIMIT 51)"
+/* The sites whose last check failed. */
 #define WS_FAILING_SQL(where) \
-	"SELECT * FROM (" WS_FAILING_PART(where, "rectifying") " UNION ALL " WS_FAILING_PART(where, "recheck") \
+	"SELECT * FROM (" WS_STATE_PART(where, "'rectifying'") " UNION ALL " WS_STATE_PART(where, "'recheck'") \
 	") x ORDER BY x.id DESC LIMIT 51"
+/* Awaiting me: the states in which this account's role takes the next step (list.c). */
+#define WS_AWAIT_SQL(where) \
+	"SELECT * FROM (" WS_STATE_PART(where, "?") " UNION ALL " WS_STATE_PART(where, "?") " UNION ALL " \
+	WS_STATE_PART(where, "?") ") x ORDER BY x.id DESC LIMIT 51"
 
 /* Open findings past fix-by (< today), oldest first, keyset (fix_by, id) along web_finding_open. */
 #define WS_OVERDUE_SQL(where) \
@@ -240,6 +246,8 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	DB_SQL(WS_SQL_CK_ITEM_SET, "UPDATE web_check_item SET active = ?, version = version + 1 WHERE id = ? AND version = ?",
 	    NULL),
 	DB_SQL(WS_SQL_CK_NAME_USED, "SELECT COUNT(*) AS n FROM web_check_item WHERE name = ?", db_count_cols),
+	DB_SQL(WS_SQL_LIST_AWAIT, WS_AWAIT_SQL(""), list_cols),
+	DB_SQL(WS_SQL_LIST_UNIT_AWAIT, WS_AWAIT_SQL("w.unit_id = ? AND"), list_cols),
 	DB_SQL(WS_SQL_LIST_FAILING, WS_FAILING_SQL(""), list_cols),
 	DB_SQL(WS_SQL_LIST_UNIT_FAILING, WS_FAILING_SQL("w.unit_id = ? AND"), list_cols),
 	DB_SQL(WS_SQL_LIST_OVERDUE, WS_OVERDUE_SQL(""), overdue_cols),

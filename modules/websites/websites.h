@@ -110,6 +110,8 @@
 	S(WS_SQL_CK_ITEM_SET, 3) \
 	S(WS_SQL_CK_NAME_USED, 1) \
 	/* the lists of failing checks and of findings past fix-by (list.c) */ \
+	S(WS_SQL_LIST_AWAIT, 6) \
+	S(WS_SQL_LIST_UNIT_AWAIT, 9) \
 	S(WS_SQL_LIST_FAILING, 2) \
 	S(WS_SQL_LIST_UNIT_FAILING, 4) \
 	S(WS_SQL_LIST_OVERDUE, 4) \

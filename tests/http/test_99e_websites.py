@@ -303,6 +303,27 @@ def test_the_list_pages_by_id_and_filters_by_state_and_awaiting_me():
     st, x = page("/websites/?mine=1", "cs_head")
     assert x.find("./data/filter").get("state") == "submitted"
     assert str(sub) in [s.get("id") for s in x.findall("./data/sites/site")]
+    # the centre awaits a check (approved, recheck) and an opening (passed); the staff a returned filing
+    a = approved(dom("await-a"))
+    b = approved(dom("await-b"))
+    to_passed(b)
+    st, x = page("/websites/?mine=1", "center")
+    got = {s.get("id"): s.get("state") for s in x.findall("./data/sites/site")}
+    assert got.get(str(a)) == "approved" and got.get(str(b)) == "passed", got
+    assert set(got.values()) <= {"approved", "recheck", "passed"}
+    assert x.find("./data/filter").get("awaiting") == "approved recheck passed"
+    ids = [int(i) for i in got]
+    assert ids == sorted(ids, reverse=True)
+    r = create(dom("await-r"))
+    assert step(r, "submit", "cs_admin").status == 303
+    assert step(r, "reject", "cs_head", reason="补充栏目").status == 303
+    st, x = page("/websites/?mine=1", "cs_admin")
+    got = {s.get("id"): s.get("state") for s in x.findall("./data/sites/site")}
+    assert got.get(str(r)) == "returned" and set(got.values()) <= {"returned", "rectifying", "discovered"}
+    assert all(s.get("unit-code") == "C-CS" for s in x.findall("./data/sites/site"))
+    # the office takes no step of the flow: nothing awaits it here
+    st, x = page("/websites/?mine=1", "office")
+    assert x.findall("./data/sites/site") == []
     # more than a page: 50 rows and the cursor
     cs = unit_id("C-CS")
     have = int(one("SELECT COUNT(*) FROM web_site WHERE unit_id=%d" % cs))
