@@ -32,6 +32,15 @@
  *           data/@action: the action they were for); <gate unit-id/>? (no website letter:
  *           the check waits, with a link to the pledges module)
  *  print  <site> as on the site page; <officer>? (appendix 4 on A4: print.c)
+ *         (check.c) <checks><check id round login at result><note/><item code result><name/><note/>
+ *           </item>…<finding id severity fix-by fixed-at? fixed-by? overdue?><description/><fixed-note/>
+ *           </finding>…</check>…</checks> (every round); <checking><item id code><name/></item>…<form/>
+ *           </checking>? (the centre may check: items item<ID>/inote<ID>, findings severityN/findingN/
+ *           fix_byN, result, note, nonce, version); <recheck><form/></recheck>? (the unit may ask)
+ *  checklist <checklist active max><item id code sort active version used><name/><name-en/></item>…
+ *           </checklist>; <form> (add: name, name_en, sort, nonce)
+ *  overdue  <findings next? next-at? count unit?><finding id site unit-code domain severity fix-by><unit/>
+ *           <description/></finding>…</findings> (open findings past fix-by, ?overdue=1)
  */
 #ifndef WANGAN_WEBSITES_H
 #define WANGAN_WEBSITES_H

@@ -13,8 +13,7 @@
         <xsl:when test="check">
           <xsl:for-each select="check">
             <div class="check-round result-{@result}">
-              <h3><t:s key="wcheck.round"/><xsl:text> </xsl:text><xsl:value-of select="@round"/>:
-                <t:label set="wcres" select="@result"/> — <xsl:value-of select="@login"/>, <xsl:value-of select="@at"/></h3>
+              <h3><t:s key="wcheck.round"/><xsl:text> </xsl:text><xsl:value-of select="@round"/>: <t:label set="wcres" select="@result"/> — <xsl:value-of select="@login"/>, <xsl:value-of select="@at"/></h3>
               <xsl:if test="string(note)"><p><xsl:value-of select="note"/></p></xsl:if>
               <table class="check-items">
                 <thead><tr><th scope="col"><t:s key="wcheck.item"/></th><th scope="col"><t:s key="wcheck.answer"/></th><th scope="col"><t:s key="wcheck.note"/></th></tr></thead>
@@ -28,12 +27,7 @@
                 <h4><t:s key="wcheck.findings"/></h4>
                 <ul class="findings">
                   <xsl:for-each select="finding">
-                    <li class="finding sev-{@severity}">
-                      <xsl:if test="@overdue = '1'"><xsl:attribute name="class">finding overdue sev-<xsl:value-of select="@severity"/></xsl:attribute><strong class="bad"><t:s key="wcheck.overdue"/></strong><xsl:text> </xsl:text></xsl:if>
-                      [<t:label set="wsev" select="@severity"/>] <xsl:value-of select="description"/>
-                      — <t:s key="wcheck.fix_by"/><xsl:text> </xsl:text><xsl:value-of select="@fix-by"/>
-                      <xsl:if test="@fixed-at">; <t:s key="wcheck.fixed"/><xsl:text> </xsl:text><xsl:value-of select="@fixed-by"/>, <xsl:value-of select="@fixed-at"/>: <xsl:value-of select="fixed-note"/></xsl:if>
-                    </li>
+                    <li class="finding sev-{@severity}"><xsl:if test="@overdue = '1'"><xsl:attribute name="class">finding overdue sev-<xsl:value-of select="@severity"/></xsl:attribute><strong class="bad"><t:s key="wcheck.overdue"/></strong><xsl:text> </xsl:text></xsl:if>[<t:label set="wsev" select="@severity"/>] <xsl:value-of select="description"/> — <t:s key="wcheck.fix_by"/><xsl:text> </xsl:text><xsl:value-of select="@fix-by"/><xsl:if test="@fixed-at">; <t:s key="wcheck.fixed"/><xsl:text> </xsl:text><xsl:value-of select="@fixed-by"/>, <xsl:value-of select="@fixed-at"/>: <xsl:value-of select="fixed-note"/></xsl:if></li>
                   </xsl:for-each>
                 </ul>
               </xsl:if>
