@@ -368,9 +368,9 @@ check_rules(struct ctx *c, const struct items *it, const char **v, const char **
 		if (is(ans, "fail")) {
 			failed++;
 			if (!*v[K_ITEMS + 2 * i + 1])
-				bad += ws_flag(e, (int)(K_ITEMS + 2 * i + 1), "web_check_note");
+				bad += valid_flag(e, (int)(K_ITEMS + 2 * i + 1), "web_check_note");
 			else if (is(v[K_RESULT], "passed"))
-				bad += ws_flag(e, (int)(K_ITEMS + 2 * i), "web_check_pass_failed");
+				bad += valid_flag(e, (int)(K_ITEMS + 2 * i), "web_check_pass_failed");
 		}
 	}
 	for (int i = 0; i < WS_CHECK_FINDINGS; i++) {
@@ -379,18 +379,18 @@ check_rules(struct ctx *c, const struct items *it, const char **v, const char **
 			continue;
 		findings++;
 		if (!*row[0])
-			bad += ws_flag(e, K_ROW(i), "required");
+			bad += valid_flag(e, K_ROW(i), "required");
 		if (!*row[1])
-			bad += ws_flag(e, K_ROW(i) + 1, "required");
+			bad += valid_flag(e, K_ROW(i) + 1, "required");
 		if (!*row[2])
-			bad += ws_flag(e, K_ROW(i) + 2, "required");
+			bad += valid_flag(e, K_ROW(i) + 2, "required");
 		else if (strcmp(row[2], ws_today(c)) < 0)
-			bad += ws_flag(e, K_ROW(i) + 2, "web_fix_by_past");
+			bad += valid_flag(e, K_ROW(i) + 2, "web_fix_by_past");
 	}
 	if (is(v[K_RESULT], "failed") && failed == 0 && findings == 0)
-		bad += ws_flag(e, K_RESULT, "web_check_nothing_failed");
+		bad += valid_flag(e, K_RESULT, "web_check_nothing_failed");
 	if (is(v[K_RESULT], "passed") && (failed || findings))
-		bad += ws_flag(e, K_RESULT, failed ? "web_check_pass_failed" : "web_check_pass_finding");
+		bad += valid_flag(e, K_RESULT, failed ? "web_check_pass_failed" : "web_check_pass_finding");
 	return bad;
 }
 

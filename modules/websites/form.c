@@ -126,7 +126,7 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, enum 
 	if (e[F_DOMAIN] == NULL) {
 		char *d = ar_strdup(c->ar, v[F_DOMAIN]);
 		if (d == NULL || !ws_valid_domain(d)) {
-			bad += (long)ws_flag(e, F_DOMAIN, "web_domain");
+			bad += (long)valid_flag(e, F_DOMAIN, "web_domain");
 		} else {
 			v[F_DOMAIN] = d;	/* lowercased: one spelling per domain */
 			/* the filing a double submit of this form made is not another's: tx_run sends
@@ -136,7 +136,7 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, enum 
 			if ((*rc = SQL_RUN(c, WS_SQL_DOMAIN_USED, p, db_int_row, &n)) != DB_OK)
 				return -1;
 			if (n)
-				bad += (long)ws_flag(e, F_DOMAIN, "web_domain_dup");
+				bad += (long)valid_flag(e, F_DOMAIN, "web_domain_dup");
 		}
 	}
 	int on_vm = strcmp(v[F_LOCATION], "cloud_vm") == 0, hosted = strcmp(v[F_LOCATION], "hosted") == 0;
@@ -148,14 +148,14 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, enum 
 				return -1;
 		}
 		if (!n)
-			bad += (long)ws_flag(e, F_VM, "web_vm");
+			bad += (long)valid_flag(e, F_VM, "web_vm");
 	} else if (e[F_LOCATION] == NULL) {
 		v[F_VM] = "";	/* a campus or external server names no VM */
 	}
 	if (e[F_BUILD] == NULL && strcmp(v[F_BUILD], "site_group") != 0 && !*v[F_BUILD_REASON])
-		bad += (long)ws_flag(e, F_BUILD_REASON, "web_build_reason");
+		bad += (long)valid_flag(e, F_BUILD_REASON, "web_build_reason");
 	if (e[F_APPLY_DATE] == NULL && strcmp(v[F_APPLY_DATE], ws_today(c)) > 0)
-		bad += (long)ws_flag(e, F_APPLY_DATE, "web_apply_future");
+		bad += (long)valid_flag(e, F_APPLY_DATE, "web_apply_future");
 	if (e[F_SYSTEM] == NULL && *v[F_SYSTEM] && strcmp(v[F_SYSTEM], "new") != 0) {
 		char *end;
 		long long sys = strtoll(v[F_SYSTEM], &end, 10);
@@ -166,7 +166,7 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, enum 
 				return -1;
 		}
 		if (!n)
-			bad += (long)ws_flag(e, F_SYSTEM, "web_system");
+			bad += (long)valid_flag(e, F_SYSTEM, "web_system");
 	}
 	return bad;
 }
@@ -296,7 +296,7 @@ ws_save(struct ctx *c)
 	long bad = (long)valid_form(fields, F__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
 	int tok = c->id ? F_VERSION : F_NONCE;
 	if (errs[tok] == NULL && *vals[tok] == '\0')
-		bad += (long)ws_flag(errs, tok, "required");
+		bad += (long)valid_flag(errs, tok, "required");
 	long more = cross_check(c, vals, errs, unit, &rc);
 	if (more < 0)
 		return app_dberr(rc);

@@ -207,11 +207,11 @@ ws_life(struct ctx *c)
 	if (!role_ok)
 		return auth_deny(c, "website", c->id);
 	if (is(a, "suspend") && !*vals[L_KIND])
-		bad += ws_flag(errs, L_KIND, "required");
+		bad += valid_flag(errs, L_KIND, "required");
 	if ((is(a, "suspend") || is(a, "close")) && !*vals[L_REASON])
-		bad += ws_flag(errs, L_REASON, "required");
+		bad += valid_flag(errs, L_REASON, "required");
 	if (is(a, "restore") && !*vals[L_NOTE])
-		bad += ws_flag(errs, L_NOTE, "required");
+		bad += valid_flag(errs, L_NOTE, "required");
 	struct ws_typed ty = { "life", a, vals, errs };
 	if (bad)
 		return ws_view_page(c, 422, &ty);
@@ -343,14 +343,14 @@ ws_discover_save(struct ctx *c)
 		if ((rc = SQL_RUN(c, WS_SQL_UNIT_OK, p, db_int_row, &n)) != DB_OK)
 			return app_dberr(rc);
 		if (!n)
-			bad += (long)ws_flag(errs, U_UNIT, "web_unit");
+			bad += (long)valid_flag(errs, U_UNIT, "web_unit");
 	}
 	/* the domain's form here; whether a live filing has it, in the transaction: after the nonce's
 	 * check, so a double submit goes where the first went */
 	if (errs[U_DOMAIN] == NULL) {
 		char *d = ar_strdup(c->ar, vals[U_DOMAIN]);
 		if (d == NULL || !ws_valid_domain(d))
-			bad += (long)ws_flag(errs, U_DOMAIN, "web_domain");
+			bad += (long)valid_flag(errs, U_DOMAIN, "web_domain");
 		else
 			vals[U_DOMAIN] = d;	/* lowercased: one spelling per domain */
 	}

@@ -311,7 +311,7 @@ ws_refile_save(struct ctx *c)
 		return app_dberr(rc);
 	bad += more;
 	if (errs[R_IP] == NULL && !ws_valid_ip(vals[R_IP]))
-		bad += (long)ws_flag(errs, R_IP, "web_ip");
+		bad += (long)valid_flag(errs, R_IP, "web_ip");
 	if (bad == 0) {
 		int same = 1;
 		for (int i = 0; i < R_NVALS; i++)
@@ -479,7 +479,7 @@ ws_refile_decide(struct ctx *c)
 	if (!(is(a, "withdraw") ? staff(c, &s) : c->acct.role == ROLE_CENTER))
 		return auth_deny(c, "website", c->id);
 	if (is(a, "reject") && !*vals[D_REASON])
-		bad += ws_flag(errs, D_REASON, "required");
+		bad += valid_flag(errs, D_REASON, "required");
 	if (bad) {
 		pg_msg(c, "reason", errs[D_REASON] ? errs[D_REASON] : "invalid");
 		return again(c, 422, vals, errs);

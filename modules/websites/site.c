@@ -138,15 +138,6 @@ ws_tx_done(struct tx *t, long long id, const char *action, const char *before, c
 	t->then = ar_printf(t->c->ar, "/websites/%lld?saved=1", id);
 }
 
-size_t
-ws_flag(const char **e, int i, const char *code)
-{
-	if (e[i] != NULL)
-		return 0;
-	e[i] = code;
-	return 1;
-}
-
 int
 ws_has_letter(struct ctx *c, long long unit, enum db_rc *rc)
 {
@@ -425,21 +416,21 @@ step_check(struct ctx *c, const char *a, const char **v, const char **e)
 {
 	size_t bad = 0;
 	if (strcmp(a, "reject") == 0 && !*v[A_REASON])
-		bad += ws_flag(e, A_REASON, "required");
+		bad += valid_flag(e, A_REASON, "required");
 	if (strcmp(a, "open") != 0)
 		return bad;
 	if (!ws_valid_ip(v[A_IP]))
-		bad += ws_flag(e, A_IP, "web_ip");
+		bad += valid_flag(e, A_IP, "web_ip");
 	if (!*v[A_EXPOSED])
-		bad += ws_flag(e, A_EXPOSED, "required");
+		bad += valid_flag(e, A_EXPOSED, "required");
 	if (!*services(c, v))
-		bad += ws_flag(e, A_HTTP, "web_services");
+		bad += valid_flag(e, A_HTTP, "web_services");
 	if (strcmp(v[A_OTHER], "1") == 0 && !*v[A_SERVICES_OTHER])
-		bad += ws_flag(e, A_SERVICES_OTHER, "required");
+		bad += valid_flag(e, A_SERVICES_OTHER, "required");
 	if (!*v[A_DATE])
-		bad += ws_flag(e, A_DATE, "required");
+		bad += valid_flag(e, A_DATE, "required");
 	else if (strcmp(v[A_DATE], ws_today(c)) > 0)
-		bad += ws_flag(e, A_DATE, "web_open_future");
+		bad += valid_flag(e, A_DATE, "web_open_future");
 	return bad;
 }
 

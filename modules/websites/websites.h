@@ -294,8 +294,6 @@ xmlNodePtr ws_site_node(xmlNodePtr parent, const char *name, const struct site *
 const char *ws_json(struct ctx *c, const struct site *s);
 /* A write on site id done: what tx_run audits, and back to the site's page. */
 void ws_tx_done(struct tx *t, long long id, const char *action, const char *before, const char *after);
-/* Gives field i the message code unless it has one: 1 when it did (a count of errors). */
-size_t ws_flag(const char **errs, int i, const char *code);
 /* Does the unit hold a current signing of the website letter? (-1: the database failed) */
 int ws_has_letter(struct ctx *c, long long unit, enum db_rc *rc);
 /* A history row: site id from one state to another, by this account, why. */
