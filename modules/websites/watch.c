@@ -27,6 +27,9 @@
 #include "log.h"
 #include "websites.h"
 
+/* How much of an answer a round reads: the status is all it needs, a little body shows it is served. */
+#define WS_WATCH_MAX_BYTES 4096
+
 struct ws_watch_set ws_wset;
 
 int
@@ -38,7 +41,7 @@ ws_watch_init(const struct config *cfg)
 	w->timeout = config_int(cfg, "websites.watch_timeout_seconds", 10, 1, 300);
 	w->minutes = config_int(cfg, "websites.watch_minutes", 5, 1, 24 * 60);
 	w->trigger_hours = config_int(cfg, "websites.trigger_hours", 6, 1, 24 * 30);
-	w->max_bytes = 4096;
+	w->max_bytes = WS_WATCH_MAX_BYTES;
 	w->connect_to = config_get(cfg, "websites.watch_connect_to", "");
 	/* the incident an outage becomes is filed on the incidents module's limits (its defaults too) */
 	w->lim_ontime = 60 * config_int(cfg, "incidents.first_ontime_minutes", 30, 1, 24 * 60);
@@ -266,7 +269,16 @@ seen_tx(struct tx *t, void *arg)
 		struct db_val o[] = { DBI(pr->id) };
 		rc = SQL_RUN(c, WS_SQL_OUTAGE_CLOSE, o, NULL, NULL);
 	}
-	return rc != DB_OK ? rc : TX_COMMIT;
+	if (rc != DB_OK)
+		return rc;
+	/* an outage opened or ended is audited; a round that changes nothing is not (one every few minutes) */
+	if (db_affected(c->db) == 1) {
+		t->record = "website";
+		t->id = pr->id;
+		t->action = pr->down ? "outage_open" : "outage_end";
+		t->after = ar_printf(c->ar, "{\"status\":%ld,\"error\":\"%s\"}", pr->status, pr->error);
+	}
+	return TX_COMMIT;
 }
 
 /* One round: 200, or the failure's status. */
@@ -297,6 +309,7 @@ round_run(struct ctx *c)
 int
 ws_watch_once(struct ctx *c)
 {
+	c->acct.login = "watcher";	/* who the audit names for an outage opened or ended */
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return 500;
 	int st = round_run(c);
@@ -311,6 +324,7 @@ ws_watch(struct ctx *c)
 		return 500;
 	struct arena *keep = c->ar;
 	int st;
+	c->acct.login = "watcher";
 	for (;;) {
 		/* each round in its own arena: the process runs for months */
 		struct arena ar;

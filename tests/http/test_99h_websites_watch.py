@@ -110,6 +110,10 @@ def test_a_round_tells_up_from_down_and_cuts_a_hanging_site():
     # services name https: fetched as https (the test nginx speaks plain HTTP there: a TLS failure)
     assert [o[1:4] for o in outages(s["tls"])] == [["", "0", "tls"]]
     assert one("SELECT down_since IS NOT NULL FROM web_site WHERE id=%d" % s["fail"]) == "1"
+    # an outage opened is audited, by the watcher; an up site's round is not
+    assert sql("SELECT login, action FROM audit WHERE module='websites' AND record_type='website' AND"
+               " record_id=%d AND action LIKE 'outage%%'" % s["fail"]) == [["watcher", "outage_open"]]
+    assert one("SELECT COUNT(*) FROM audit WHERE action LIKE 'outage%%' AND record_id=%d" % s["up"]) == "0"
     # only filed, online domains were asked for; the draft's never, nor the away site's target
     got = hosts_fetched()
     for key in ("up", "fail", "hang", "samehost", "away", "big"):
@@ -173,6 +177,8 @@ def test_a_site_that_answers_again_ends_its_outage():
     o = outages(s["fail"])
     assert len(o) == 1 and o[0][1] != "", o
     assert one("SELECT COALESCE(down_since,'') FROM web_site WHERE id=%d" % s["fail"]) == ""
+    assert one("SELECT COUNT(*) FROM audit WHERE module='websites' AND action='outage_end' AND record_id=%d"
+               % s["fail"]) == "1"
     st, x = page("/websites/?down=1", "office")
     assert s["fail"] not in [int(e.get("id")) for e in x.findall("./data/sites/site")]
     st, x = page("/websites/%d" % s["fail"], "cs_admin")
