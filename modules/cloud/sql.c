@@ -7,7 +7,7 @@
 #include "cloud.h"
 
 #define CL_LIST_HEAD \
-	"SELECT v.id, v.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
+	"SELECT STRAIGHT_JOIN v.id, v.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
 	" v.state, v.vcpu, v.memory_gib, v.disk_gib, COALESCE(v.ip, '') AS ip, v.state_since, v.applicant," \
 	" COALESCE(v.rereg_due, '') AS rereg_due, v.period_to, COALESCE(v.registered_on, '') AS registered_on," \
 	" v.kind FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE "
