@@ -64,6 +64,13 @@ vm_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
+enum db_rc
+ws_vms_node(struct ctx *c, long long unit)
+{
+	struct db_val u[] = { DBI(unit) };
+	return SQL_RUN(c, WS_SQL_UNIT_VMS, u, vm_row, pg_node(c->data, "vms"));
+}
+
 static int
 sys_row(void *arg, const struct db_row *r)
 {
@@ -81,9 +88,8 @@ form_page(struct ctx *c, int status, const struct site *cur, long long unit, con
 	c->view = VIEW(WS_VIEW_FORM);
 	if (cur != NULL)
 		ws_site_node(c->data, "current", cur);
-	struct db_val u[] = { DBI(unit) };
 	struct db_val us[] = { DBI(unit), DBI(c->id) };
-	if ((rc = SQL_RUN(c, WS_SQL_UNIT_VMS, u, vm_row, pg_node(c->data, "vms"))) != DB_OK ||
+	if ((rc = ws_vms_node(c, unit)) != DB_OK ||
 	    (rc = SQL_RUN(c, WS_SQL_UNIT_SYSTEMS, us, sys_row, pg_node(c->data, "systems"))) != DB_OK ||
 	    (rc = ws_officer_node(c, c->data, unit)) != DB_OK)
 		return app_dberr(rc);

@@ -164,17 +164,6 @@ ws_refile_node(struct ctx *c, const struct site *s, const struct ws_typed *ty)
 	return refiles_node(c, s, c->data, 1, ty, &pending);
 }
 
-static int
-vm_row(void *arg, const struct db_row *r)
-{
-	xmlNodePtr n = pg_node(arg, "vm");
-	pg_attr(n, "id", r->v[VM_ID]);
-	pg_attr(n, "kind", r->v[VM_KIND]);
-	pg_attr(n, "ip", r->v[VM_IP]);
-	xmlNodeAddContent(n, BAD_CAST r->v[VM_PURPOSE]);
-	return 0;
-}
-
 /* The form page of site c->id: what was typed (vals, errs) or the record's values. */
 static int
 refile_page(struct ctx *c, int status, const char **vals, const char **errs)
@@ -191,9 +180,8 @@ refile_page(struct ctx *c, int status, const char **vals, const char **errs)
 		return auth_deny(c, "website", c->id);
 	c->view = VIEW(WS_VIEW_REFILE);
 	ws_site_node(c->data, "site", &s);
-	struct db_val u[] = { DBI(atoll(s.v[SC_UNIT_ID])) };
 	if ((rc = refiles_node(c, &s, c->data, 0, NULL, &pending)) != DB_OK ||
-	    (rc = SQL_RUN(c, WS_SQL_UNIT_VMS, u, vm_row, pg_node(c->data, "vms"))) != DB_OK)
+	    (rc = ws_vms_node(c, atoll(s.v[SC_UNIT_ID]))) != DB_OK)
 		return app_dberr(rc);
 	if (!is(s.v[SC_STATE], "online"))
 		pg_node(c->data, "closed");
