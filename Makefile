@@ -7,7 +7,9 @@ PREFIX  ?= /usr
 BUILD   ?= build
 SAN     ?=
 CC      ?= cc
-PKGS     = libxslt libxml-2.0 libmariadb
+# libsodium: password hashes (core/password.c); xlsxwriter: spreadsheet
+# export; libzip: reading an uploaded .xlsx (a zip of XML parts) for imports.
+PKGS     = libxslt libxml-2.0 libmariadb libsodium xlsxwriter libzip
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wformat=2 -Wno-unused-parameter -Wvla -Wimplicit-fallthrough
 CFLAGS  ?= -O2 -g
@@ -22,7 +24,8 @@ LDFLAGS += $(SAN)
 
 CORE_SRC = $(sort $(wildcard modules/core/*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
-MODULES  = registration pledges systems incidents cloud websites
+# Every folder of modules/ but core is a module with its own binary.
+MODULES  = $(filter-out core,$(patsubst modules/%/,%,$(sort $(dir $(wildcard modules/*/*.c)))))
 BINS     = $(MODULES:%=$(BUILD)/bin/wangan-%) $(BUILD)/bin/wangan-admin
 XSL_SRC  = $(shell find xslt -name '*.xsl' ! -name localize.xsl | sort)
 LANGS    = zh-CN en
