@@ -198,10 +198,10 @@ DB_COLUMNS(ws_officer_col, WS_OFFICER_COLS);
 DB_COLUMNS(ws_step_col, WS_STEP_COLS);
 
 /* WS_SQL_UNIT_VMS: a unit's live VM or hosted server, to run a site on. */
-/* The pick list <vms><vm id kind ip>purpose</vm>…</vms> of unit's, under c->data (form.c; refile.c too). */
-enum db_rc ws_vms_node(struct ctx *c, long long unit);
 #define WS_VM_COLS(C) C(VM_ID, "id") C(VM_KIND, "kind") C(VM_IP, "ip") C(VM_PURPOSE, "purpose")
 DB_COLUMNS(ws_vm_col, WS_VM_COLS);
+/* The pick list <vms><vm id kind ip>purpose</vm>…</vms> of unit's, under c->data (form.c; refile.c too). */
+enum db_rc ws_vms_node(struct ctx *c, long long unit);
 
 /* WS_SQL_UNIT_SYSTEMS: an inventory entry. */
 #define WS_SYS_COLS(C) C(SY_ID, "id") C(SY_NAME, "name")
