@@ -115,6 +115,13 @@
             <a class="lang" href="{$self}?{/page/@query}lang=en" hreflang="en" lang="en">English</a>
           </xsl:otherwise>
         </xsl:choose>
+        <!-- i13 login: signing out is a POST with the page's token, so no other site can do it -->
+        <xsl:if test="/page/account and string(/page/csrf)">
+          <form class="out" method="post" action="/logout">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <button type="submit"><t:s key="layout.signout"/></button>
+          </form>
+        </xsl:if>
       </div>
       <!-- the site's modules, as nav.c lists them from the config's modules line -->
       <nav class="nav">
@@ -186,6 +193,8 @@ a:focus,button:focus,input:focus,select:focus{outline:2px solid var(--accent);ou
 .who{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;font-size:.9rem}
 .who .role,.who .unit{opacity:.85}
 .who .role{border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .35rem}
+.who form.out{display:inline;margin:0}
+.who form.out button{font:inherit;color:#fff;background:none;border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .4rem;cursor:pointer}
 .nav{flex-basis:100%;display:flex;gap:1rem;font-size:.95rem}
 .nav a{text-decoration:none;padding:.15rem 0;border-bottom:2px solid transparent}
 .nav a[aria-current]{border-bottom-color:#fff}

@@ -30,6 +30,14 @@ enum route_flags {
 	ROUTE_NOAUTH = 1 << 0,	/* no account lookup, no database: health */
 	ROUTE_UPLOAD = 1 << 1,	/* a multipart body up to REQ_MAX_UPLOAD (scans) */
 	ROUTE_LONGFORM = 1 << 2,	/* a url-encoded body up to REQ_MAX_LONGFORM */
+	/* i13 login: */
+	/*
+	 * Before sign-in (login): the database is ready but there is no account,
+	 * no role check, no page begun (the handler calls pg_begin() when it
+	 * renders) and no core CSRF check — the handler checks its own.
+	 */
+	ROUTE_PUBLIC = 1 << 3,
+	ROUTE_QUIET = 1 << 4,	/* a success is not logged: nginx's auth_request runs it per request */
 };
 
 struct route {

@@ -77,6 +77,31 @@ error_code(int status)
 	}
 }
 
+/*
+ * The door every signed-in route passes: the account, the page, the role
+ * and on POST the CSRF token.  0 to go on, else the error page's status.
+ */
+static int
+gate(struct ctx *c, const struct route *rt)
+{
+	if (c->acct.login == NULL) {
+		log_msg("%s unknown account '%s'", c->reqid, c->req.remote_user);
+		return pg_error(c, 403, "unknown_account");
+	}
+	pg_begin(c);
+	if (!(rt->roles & c->acct.role)) {
+		log_msg("%s DENIED account=%s role=%s %s", c->reqid, c->acct.login,
+		    c->acct.role_name, c->req.path);
+		return pg_error(c, 403, "forbidden_role");
+	}
+	if (rt->method == REQ_POST &&
+	    !csrf_check(c->cfg, c->acct.login, ctx_f(c, "csrf"), (long)time(NULL))) {
+		log_msg("%s CSRF token missing or invalid for %s", c->reqid, c->acct.login);
+		return pg_error(c, 403, "csrf");
+	}
+	return 0;
+}
+
 /* Runs the route: account, role, CSRF, handler; reconnects once if the DB went away. */
 static int
 run(struct app *a, struct ctx *c, const struct route *rt)
@@ -88,27 +113,17 @@ run(struct app *a, struct ctx *c, const struct route *rt)
 		enum db_rc rc = db_ensure(c->db);
 		if (rc == DB_OK)
 			rc = worker_refresh(a, c->db);
-		if (rc == DB_OK)
+		/* a public route (sign-in) has no account yet: it checks its own form */
+		int pub = (rt->flags & ROUTE_PUBLIC) != 0;
+		if (rc == DB_OK && !pub)
 			rc = auth_account(c, a->account_ttl);
 		if (rc == DB_LOST)
 			continue;
 		if (rc != DB_OK)
 			return pg_error(c, 500, "internal");
-		if (c->acct.login == NULL) {
-			log_msg("%s unknown account '%s'", c->reqid, c->req.remote_user);
-			return pg_error(c, 403, "unknown_account");
-		}
-		pg_begin(c);
-		if (!(rt->roles & c->acct.role)) {
-			log_msg("%s DENIED account=%s role=%s %s", c->reqid, c->acct.login,
-			    c->acct.role_name, c->req.path);
-			return pg_error(c, 403, "forbidden_role");
-		}
-		if (rt->method == REQ_POST &&
-		    !csrf_check(c->cfg, c->acct.login, ctx_f(c, "csrf"), (long)time(NULL))) {
-			log_msg("%s CSRF token missing or invalid for %s", c->reqid, c->acct.login);
-			return pg_error(c, 403, "csrf");
-		}
+		int st = pub ? 0 : gate(c, rt);
+		if (st != 0)
+			return st;
 		status = rt->fn(c);
 		if (status == APP_LOST && !c->sent)
 			log_msg("%s database lost during the request; %s", c->reqid,
@@ -151,7 +166,8 @@ handle(struct app *a, struct ctx *c)
 		status = pg_error(c, status, status == 405 ? "method" : "not_found");
 	else if (rt->flags & ROUTE_NOAUTH)
 		status = rt->fn(c);
-	else if (c->req.remote_user == NULL || *c->req.remote_user == '\0')
+	else if (!(rt->flags & ROUTE_PUBLIC) &&
+	    (c->req.remote_user == NULL || *c->req.remote_user == '\0'))
 		status = pg_error(c, 403, "unknown_account");
 	else
 		status = run(a, c, rt);
@@ -176,7 +192,7 @@ handle(struct app *a, struct ctx *c)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	long us = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
 	/* The health probe stays out of the log: load balancers call it constantly. */
-	if (rt == NULL || !(rt->flags & ROUTE_NOAUTH) || status != 200)
+	if (rt == NULL || !(rt->flags & (ROUTE_NOAUTH | ROUTE_QUIET)) || status >= 300)
 		log_msg("%s %s %s %s %d %ldus", c->reqid,
 		    c->acct.login ? c->acct.login : (c->req.remote_user ? c->req.remote_user : "-"),
 		    method_name(c->req.method), c->req.path, status, us);

@@ -1,5 +1,6 @@
-"""Helpers for the HTTP tests: a client that talks to the real nginx with
-auth_basic, the page XML of a view, and SQL checks through the mariadb client
+"""Helpers for the HTTP tests: a client that talks to the real nginx (signed
+in through the real sign-in form, or with auth_basic on a WANGAN_AUTH=basic
+stack), the page XML of a view, and SQL checks through the mariadb client
 against the test stack's database."""
 import base64, datetime, http.client, os, re, subprocess, time, urllib.parse
 import xml.etree.ElementTree as ET
@@ -25,12 +26,26 @@ ACC = accounts()
 
 
 class Resp:
-    def __init__(self, status, headers, body):
+    def __init__(self, status, headers, body, raw=None):
         self.status, self.headers, self.body = status, headers, body
+        self.raw = raw or []            # every header as sent, in order (Set-Cookie repeats)
         self.text = body.decode("utf-8", "replace")
 
     def header(self, name):
         return self.headers.get(name.lower())
+
+    def cookies(self):
+        """name -> the whole Set-Cookie value ("v; Path=/; HttpOnly …"), for each cookie set."""
+        out = {}
+        for k, v in self.raw:
+            if k.lower() == "set-cookie":
+                out[v.split("=", 1)[0].strip()] = v
+        return out
+
+    def cookie(self, name):
+        """The value a Set-Cookie gave name, or None."""
+        v = self.cookies().get(name)
+        return v.split("=", 1)[1].split(";", 1)[0] if v is not None else None
 
     def xml(self):
         return ET.fromstring(self.body)
@@ -39,11 +54,9 @@ class Resp:
         return "<%d %s>" % (self.status, self.text[:300])
 
 
-def request(method, path, login="office", body=None, headers=None, password=None):
+def _send(method, path, body=None, headers=None):
+    """One request on its own connection, nothing added but what is given."""
     h = {"Connection": "close"}
-    if login is not None:
-        pw = password if password is not None else ACC[login][0]
-        h["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % (login, pw)).encode()).decode()
     if body is not None and not isinstance(body, bytes):
         body = urllib.parse.urlencode(body).encode()
         h["Content-Type"] = "application/x-www-form-urlencoded"
@@ -52,9 +65,73 @@ def request(method, path, login="office", body=None, headers=None, password=None
     c.request(method, path, body=body, headers=h)
     r = c.getresponse()
     data = r.read()
-    hdrs = {k.lower(): v for k, v in r.getheaders()}
+    raw = r.getheaders()
+    hdrs = {k.lower(): v for k, v in raw}
     c.close()
-    return Resp(r.status, hdrs, data)
+    return Resp(r.status, hdrs, data, raw)
+
+
+def session_auth():
+    """True when the stack's nginx checks sessions (WANGAN_AUTH=session, the default)."""
+    try:
+        return "auth_request" in open(os.path.join(STACK, "nginx", "server.conf")).read()
+    except OSError:
+        return True
+
+
+AUTH_SESSION = session_auth()
+_sessions = {}      # login -> the wangan_session cookie its sign-in got
+
+
+def sign_in(login, password=None, next_path="/"):
+    """Signs in through the real form, as a browser does: GET /login (the
+    pre-login cookie and the form's token), POST it.  Returns the POST's
+    answer and the wangan_session cookie it set (None when refused)."""
+    pw = password if password is not None else ACC[login][0]
+    f = _send("GET", "/login", headers={"Accept": "application/xml"})
+    assert f.status == 200, ("sign-in form", f.status, f.text[:300])
+    pre = f.cookie("wangan_pre")
+    assert pre, f.raw
+    csrf = f.xml().findtext("./csrf")
+    r = _send("POST", "/login", {"login": login, "password": pw, "csrf": csrf, "next": next_path},
+              {"Cookie": "wangan_pre=" + pre})
+    return r, r.cookie("wangan_session")
+
+
+def session(login):
+    """The session cookie of login, signing in once per login and reusing it."""
+    if login not in _sessions:
+        r, tok = sign_in(login)
+        assert r.status == 303 and tok, ("sign-in of %s" % login, r.status, r.text[:500])
+        _sessions[login] = tok
+    return _sessions[login]
+
+
+def forget(login=None):
+    """Drops the kept session of login (every login's with None): the next request signs in again."""
+    if login is None:
+        _sessions.clear()
+    else:
+        _sessions.pop(login, None)
+
+
+def auth_headers(login, password=None):
+    """The headers that make a request login's: its session cookie, or Basic on a basic stack."""
+    if not AUTH_SESSION:
+        pw = password if password is not None else ACC[login][0]
+        return {"Authorization": "Basic " + base64.b64encode(("%s:%s" % (login, pw)).encode()).decode()}
+    tok = sign_in(login, password)[1] if password is not None else session(login)
+    return {"Cookie": "wangan_session=%s" % tok}
+
+
+def request(method, path, login="office", body=None, headers=None, password=None):
+    h = auth_headers(login, password) if login is not None else {}
+    for k, v in (headers or {}).items():
+        if k.lower() == "cookie" and "Cookie" in h:
+            h["Cookie"] += "; " + v        # the test's cookies besides the session's
+        else:
+            h[k] = v
+    return _send(method, path, body, h)
 
 
 def get(path, login="office", **kw):

@@ -4,16 +4,15 @@ worker takes the next request at once.  Through nginx (which answers 413
 itself where the limit is known), and straight at a module's socket the way
 nginx talks FastCGI: it stops sending the body once the answer begins, then
 waits for the end of the request."""
-import base64, concurrent.futures, http.client, os, select, socket, struct, time
-from lib import ACC, STACK, _host, get, request
+import concurrent.futures, http.client, os, select, socket, struct, time
+from lib import STACK, _host, auth_headers, get, request
 
 FORM = "application/x-www-form-urlencoded"
 
 
 def timed(method, path, body=b"", ctype=None, login="auditor", timeout=10):
     """(status or the exception's name, seconds) of one request on its own connection."""
-    h = {"Connection": "close", "Authorization": "Basic " + base64.b64encode(
-        ("%s:%s" % (login, ACC[login][0])).encode()).decode()}
+    h = dict(auth_headers(login), Connection="close")
     if ctype:
         h["Content-Type"] = ctype
     t0 = time.time()

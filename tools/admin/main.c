@@ -9,6 +9,7 @@
  *   wangan-admin [--config FILE] load-accounts FILE   login,name,role,unit_code
  *   wangan-admin [--config FILE] load-calendar FILE   date,kind,name
  *   wangan-admin [--config FILE] demo UNITS           synthetic units (wangan-MODULE --demo: their data)
+ *   wangan-admin [--config FILE] password LOGIN       the password from stdin's first line (pwset.c)
  *
  * A first line starting with "code", "login" or "date" is taken as a header.
  */
@@ -23,6 +24,7 @@
 #include "log.h"
 #include "valid.h"
 #include "workday.h"
+#include "pwset.h"
 
 #define ADMIN_MAX_FILE (64 * 1024 * 1024)
 
@@ -255,7 +257,8 @@ main(int argc, char **argv)
 	}
 	if (argc - i < 2) {
 		fprintf(stderr, "usage: wangan-admin [--config FILE] load-units|load-accounts|load-calendar FILE\n"
-		    "       wangan-admin [--config FILE] demo UNITS\n");
+		    "       wangan-admin [--config FILE] demo UNITS\n"
+		    "       wangan-admin [--config FILE] password LOGIN   (the password on stdin)\n");
 		return 2;
 	}
 	if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
@@ -279,6 +282,8 @@ main(int argc, char **argv)
 		rc = load("calendar", arg) ? 1 : 0;
 	else if (strcmp(cmd, "demo") == 0)
 		rc = demo(atol(arg)) ? 1 : 0;
+	else if (strcmp(cmd, "password") == 0)
+		rc = admin_password(&cfg, tzoff, arg) ? 1 : 0;
 	else
 		fprintf(stderr, "wangan-admin: unknown command %s\n", cmd);
 	db_free(db);
