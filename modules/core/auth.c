@@ -7,6 +7,7 @@
 #include <time.h>
 #include "audit.h"
 #include "auth.h"
+#include "config.h"
 #include "ctx.h"
 #include "log.h"
 #include "page.h"
@@ -69,6 +70,7 @@ auth_deny(struct ctx *c, const char *record_type, long long record_id)
 static struct acache {
 	struct account a;
 	time_t at;
+	char key[65];	/* the REMOTE_USER it was found by: the login, or an SSO name */
 	char login[65], name[256], code[33], unit[512], unit_en[512];
 } acache[ACACHE_SLOTS];
 
@@ -85,7 +87,7 @@ static int
 cache_get(const char *login, struct account *out, long ttl)
 {
 	struct acache *e = &acache[acache_slot(login)];
-	if (ttl <= 0 || e->at == 0 || time(NULL) - e->at >= ttl || strcmp(e->login, login) != 0)
+	if (ttl <= 0 || e->at == 0 || time(NULL) - e->at >= ttl || strcmp(e->key, login) != 0)
 		return 0;
 	*out = e->a;
 	return 1;
@@ -103,12 +105,13 @@ keep(char *dst, size_t cap, const char *s)
 }
 
 static void
-cache_put(const struct account *a)
+cache_put(const char *key, const struct account *a)
 {
-	struct acache *e = &acache[acache_slot(a->login)];
+	struct acache *e = &acache[acache_slot(key)];
 	/* Values that do not fit are simply not cached: the database stays the truth. */
 	e->at = 0;
-	if (keep(e->login, sizeof(e->login), a->login) || keep(e->name, sizeof(e->name), a->name) ||
+	if (keep(e->key, sizeof(e->key), key) ||
+	    keep(e->login, sizeof(e->login), a->login) || keep(e->name, sizeof(e->name), a->name) ||
 	    keep(e->code, sizeof(e->code), a->unit_code) || keep(e->unit, sizeof(e->unit), a->unit_name) ||
 	    keep(e->unit_en, sizeof(e->unit_en), a->unit_name_en))
 		return;
@@ -147,8 +150,22 @@ auth_account(struct ctx *c, long ttl)
 	if (cache_get(c->req.remote_user, &c->acct, ttl))
 		return DB_OK;
 	struct db_val u[] = { DBS(c->req.remote_user) };
-	enum db_rc rc = DB_RUN(c->db, CORE_SQL_ACCOUNT, u, account_row, c);
+	/*
+	 * i13 login: a campus SSO asserts its own names; account.sso_name maps
+	 * one to its account.  With login.mode = sso that name decides first
+	 * (a campus name that happens to be another account's login must not
+	 * become that account), the login only for accounts without one;
+	 * otherwise REMOTE_USER is the login that wangan's session check or
+	 * auth_basic gave, and an SSO name is the fallback.
+	 */
+	int sso = strcmp(config_get(c->cfg, "login.mode", "password"), "sso") == 0;
+	_Static_assert(CORE_SQL_ACCOUNT__NP == 1 && CORE_SQL_ACCOUNT_SSO__NP == 1, "one parameter each");
+	int first = sso ? CORE_SQL_ACCOUNT_SSO : CORE_SQL_ACCOUNT;
+	int then = sso ? CORE_SQL_ACCOUNT : CORE_SQL_ACCOUNT_SSO;
+	enum db_rc rc = db_run(c->db, first, u, DB_NARGS(u), account_row, c);
+	if (rc == DB_OK && c->acct.login == NULL)
+		rc = db_run(c->db, then, u, DB_NARGS(u), account_row, c);
 	if (rc == DB_OK && c->acct.login != NULL)
-		cache_put(&c->acct);
+		cache_put(c->req.remote_user, &c->acct);
 	return rc;
 }

@@ -27,4 +27,9 @@ const struct db_stmt core_sql[CORE_SQL__MAX] = {
 	    "INSERT INTO form_nonce (nonce, login, module, taken_at) VALUES (?,?,?,?)", NULL),
 	DB_SQL(CORE_SQL_NONCE_DONE, "UPDATE form_nonce SET then_url = ? WHERE nonce = ?", NULL),
 	DB_SQL(CORE_SQL_NONCE_PURGE, "DELETE FROM form_nonce WHERE taken_at < ? LIMIT 1000", NULL),
+	/* i13 login: CORE_SQL_ACCOUNT by the unique sso_name (023) */
+	DB_SQL(CORE_SQL_ACCOUNT_SSO,
+	    "SELECT a.id, a.login, a.name, a.role, a.unit_id, u.code, u.name AS unit_name,"
+	    " COALESCE(u.name_en, '') AS unit_name_en FROM account a JOIN unit u ON u.id = a.unit_id"
+	    " WHERE a.sso_name = ? AND a.active = 1", account_cols),
 };

@@ -313,3 +313,84 @@ def test_a_disabled_account_has_no_session():
         sql("UPDATE account SET active = 1 WHERE login = 'leader'")
         sql("DELETE FROM login_attempt WHERE login = 'leader'")
     assert as_cookie(tok).status == 200
+
+
+def fcgi(sock, env, body=b""):
+    """(status, head, body) of one FastCGI request straight to a module's socket, as nginx sends it."""
+    from test_45_limits import BEGIN, PARAMS, STDIN, ends, params, record, stdout
+    s = socket.socket(socket.AF_UNIX)
+    s.settimeout(10)
+    s.connect(sock)
+    base = {"REQUEST_METHOD": "GET", "QUERY_STRING": "", "CONTENT_LENGTH": str(len(body)),
+            "CONTENT_TYPE": "application/x-www-form-urlencoded", "SCRIPT_NAME": env.get("DOCUMENT_URI", "/")}
+    base.update(env)
+    s.sendall(record(BEGIN, b"\0\1\0\0\0\0\0\0") + record(PARAMS, params(base)) + record(PARAMS)
+              + (record(STDIN, body) if body else b"") + record(STDIN))
+    data = b""
+    while not ends(data):
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    s.close()
+    head, _, rest = stdout(data).partition(b"\r\n\r\n")
+    head = head.decode()
+    return int(head.split(" ", 2)[1]), head, rest
+
+
+def test_sso_mode_turns_the_form_off_and_maps_campus_names():
+    """A second login and registration module on the stack's database, with
+    login.mode = sso: the form is off, no session is ever valid, and the core
+    maps an SSO name to the account whose sso_name it is, before any login."""
+    import subprocess
+    from lib import BIN
+    d = os.path.join(STACK, "tmp", "sso")
+    os.makedirs(d, exist_ok=True)
+    conf = os.path.join(d, "wangan.conf")
+    with open(os.path.join(STACK, "wangan.conf")) as f:
+        text = f.read()
+    fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.write(fd, (text + "\nlogin.mode = sso\nlogin.sso_url = https://sso.example.edu.cn/cas/login\n").encode())
+    os.close(fd)
+    procs = {}
+    try:
+        for m in ("login", "registration"):
+            sock = os.path.join(d, m + ".sock")
+            if os.path.exists(sock):
+                os.unlink(sock)
+            procs[m] = subprocess.Popen([os.path.join(BIN, "wangan-" + m), "--config", conf, "--listen", sock,
+                                         "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for m in procs:
+            end = time.time() + 15
+            while not os.path.exists(os.path.join(d, m + ".sock")) and time.time() < end:
+                time.sleep(0.1)
+        lsock, rsock = os.path.join(d, "login.sock"), os.path.join(d, "registration.sock")
+        st, head, body = fcgi(lsock, {"DOCUMENT_URI": "/login/"})
+        assert st == 200 and b"https://sso.example.edu.cn/cas/login" in body and b'type="password"' not in body, body[:500]
+        st, _, _ = fcgi(lsock, {"DOCUMENT_URI": "/login/", "REQUEST_METHOD": "POST"},
+                        b"login=cs_admin&password=" + ACC["cs_admin"][0].encode())
+        assert st == 403
+        _, tok = sign_in("cs_admin")
+        assert fcgi(lsock, {"DOCUMENT_URI": "/login/session", "HTTP_COOKIE": "wangan_session=" + tok})[0] == 401
+        # campus names: one of its own, and one that is another account's login
+        sql("UPDATE account SET sso_name = 'campus-0042' WHERE login = 'cs_admin'")
+        sql("UPDATE account SET sso_name = 'me_admin' WHERE login = 'cs_head'")
+        who = {}
+        for name in ("campus-0042", "me_admin", "auditor"):
+            st, _, body = fcgi(rsock, {"DOCUMENT_URI": "/registration/", "REMOTE_USER": name,
+                                       "HTTP_ACCEPT": "application/xml"})
+            assert st == 200, (name, st, body[:300])
+            who[name] = ET.fromstring(body).find("./account").get("login")
+        assert who == {"campus-0042": "cs_admin", "me_admin": "cs_head", "auditor": "auditor"}, who
+        # the password site's modules take an SSO name only when no login has it
+        from test_10_pages import as_sso_user
+        st, body = as_sso_user("campus-0042", "/registration/", "application/xml")
+        assert st == 200 and ET.fromstring(body).find("./account").get("login") == "cs_admin"
+        st, body = as_sso_user("me_admin", "/registration/", "application/xml")
+        assert st == 200 and ET.fromstring(body).find("./account").get("login") == "me_admin"
+    finally:
+        sql("UPDATE account SET sso_name = NULL WHERE login IN ('cs_admin', 'cs_head')")
+        for p in procs.values():
+            p.terminate()
+        for p in procs.values():
+            p.wait(20)
