@@ -74,9 +74,10 @@ def _send(method, path, body=None, headers=None):
 def session_auth():
     """True when the stack's nginx checks sessions (WANGAN_AUTH=session, the default)."""
     try:
-        return "auth_request" in open(os.path.join(STACK, "nginx", "server.conf")).read()
+        conf = open(os.path.join(STACK, "nginx", "server.conf")).read()
     except OSError:
         return True
+    return re.search(r"^\s*auth_request\s+/_session;", conf, re.M) is not None
 
 
 AUTH_SESSION = session_auth()
