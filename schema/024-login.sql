@@ -13,7 +13,7 @@
 -- sessions too; expires_at is the absolute end as it stood at sign-in, for
 -- the housekeeping that deletes dead rows.
 CREATE TABLE login_session (
-  token_hash   CHAR(64)     CHARACTER SET ascii NOT NULL PRIMARY KEY,
+  token_hash   CHAR(64)     NOT NULL PRIMARY KEY,
   account_id   INT UNSIGNED NOT NULL,
   created_at   DATETIME     NOT NULL,
   last_seen_at DATETIME     NOT NULL,

@@ -68,6 +68,8 @@ a:focus,button:focus,input:focus,select:focus{outline:2px solid var(--accent);ou
 .who{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;font-size:.9rem}
 .who .role,.who .unit{opacity:.85}
 .who .role{border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .35rem}
+.who form.out{display:inline;margin:0}
+.who form.out button{font:inherit;color:#fff;background:none;border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .4rem;cursor:pointer}
 .nav{flex-basis:100%;display:flex;gap:1rem;font-size:.95rem}
 .nav a{text-decoration:none;padding:.15rem 0;border-bottom:2px solid transparent}
 .nav a[aria-current]{border-bottom-color:#fff}
@@ -213,7 +215,7 @@ try {
             apcu_store('wangan.account.' . $login, $acct, 5);
         }
     }
-    [, , $acct_name, $acct_role, $acct_unit, , $acct_unit_name] = $acct;
+    [, $acct_login, $acct_name, $acct_role, $acct_unit, , $acct_unit_name] = $acct;
     $all = in_array($acct_role, ['office', 'leader', 'auditor'], true);
 
     $st = $db->prepare(list_sql(!$all, $back));
@@ -251,6 +253,9 @@ foreach (explode('&', $_SERVER['QUERY_STRING'] ?? '') as $part) {
         $query .= $part . '&';
     }
 }
+// the sign-out button's token, as core/csrf.c makes it: "<time>.<HMAC-SHA-256(secret, login|time)>"
+$now = time();
+$csrf = $now . '.' . hash_hmac('sha256', $acct_login . '|' . $now, getenv('WANGAN_CSRF_SECRET') ?: '');
 $reqid = sprintf('%06x%010x', getmypid() & 0xffffff, hrtime(true) & 0xffffffffff);
 
 header_remove('X-Powered-By');
@@ -267,7 +272,7 @@ header('X-Request-Id: ' . $reqid);
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>网络安全责任人登记 · 网络安全责任制管理平台</title><style><?= CSS ?></style></head><body><header class="top"><div class="brand"><a href="/registration/" class="app">网络安全责任制管理平台</a><?php
 $site = getenv('WANGAN_SITE_NAME') ?: '';
 if ($site !== '') { ?><span class="site"><?= h($site) ?></span><?php } ?></div><div class="who"><span class="name"><?= h($acct_name) ?></span><span class="role"><?= h(ACCT_ROLES[$acct_role] ?? $acct_role) ?></span><?php
-if ($acct_unit_name !== '') { ?><span class="unit"><?= h($acct_unit_name) ?></span><?php } ?><a class="lang" href="<?= BASE ?>?<?= h($query) ?>lang=en" hreflang="en" lang="en">English</a></div><nav class="nav"><a href="/registration/" aria-current="page">责任人登记</a><a href="/pledges/">承诺书与责任书</a><a href="/systems/">信息系统备案</a><a href="/incidents/">安全事件</a></nav></header><main id="main"><h1>网络安全责任人登记</h1><p class="muted">各单位须明确第一责任人、直接责任人和网络安全管理员；人员变更须在生效之日起 <?= (int)(getenv('WANGAN_REPORT_DAYS') ?: 5) ?> 个工作日内报送网信办。<?php
+if ($acct_unit_name !== '') { ?><span class="unit"><?= h($acct_unit_name) ?></span><?php } ?><a class="lang" href="<?= BASE ?>?<?= h($query) ?>lang=en" hreflang="en" lang="en">English</a><form class="out" method="post" action="/logout"><input type="hidden" name="csrf" value="<?= h($csrf) ?>"><button type="submit">退出</button></form></div><nav class="nav"><a href="/registration/" aria-current="page">责任人登记</a><a href="/pledges/">承诺书与责任书</a><a href="/systems/">信息系统备案</a><a href="/incidents/">安全事件</a></nav></header><main id="main"><h1>网络安全责任人登记</h1><p class="muted">各单位须明确第一责任人、直接责任人和网络安全管理员；人员变更须在生效之日起 <?= (int)(getenv('WANGAN_REPORT_DAYS') ?: 5) ?> 个工作日内报送网信办。<?php
 if (!$all) { ?> 您只能查看本单位。<?php } ?></p><form class="inline filter" method="get" action="<?= BASE ?>"><label>缺少：<select name="missing"><option value="">（不限）</option><?php
 foreach ($enabled as $code => $_) { ?><option value="<?= $code ?>"<?= $code === $missing ? ' selected="selected"' : '' ?>><?= ROLES[$code] ?></option><?php } ?></select></label><label><input type="checkbox" name="late" value="1"<?= $late ? ' checked="checked"' : '' ?>>仅显示有逾期报送的单位</label><button type="submit">筛选</button><?php
 if ($missing !== '' || $late) { ?><a href="<?= BASE ?>">清除筛选</a><?php }
