@@ -54,6 +54,7 @@
 	S(LG_SQL_RESET, 1) \
 	S(LG_SQL_NEW, 4) \
 	S(LG_SQL_END, 1) \
+	S(LG_SQL_REHASH, 3) \
 	/* housekeeping, at most once an hour per worker */ \
 	S(LG_SQL_PURGE_SESSIONS, 0) \
 	S(LG_SQL_PURGE_ATTEMPTS, 0)

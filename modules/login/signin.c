@@ -189,6 +189,8 @@ struct good {
 	const char *old_hash;	/* the session cookie the browser still had, or NULL */
 	char tok[LG_TOKEN_HEX + 1], hash[LG_TOKEN_HEX + 1];
 	const char *addr;
+	const char *pw_old;	/* the verified hash, when it was made at another cost */
+	char pw_new[PW_HASH_MAX];	/* its replacement */
 };
 
 static int
@@ -207,6 +209,11 @@ good_tx(struct tx *t, void *arg)
 	if ((rc = SQL_RUN(t->c, LG_SQL_NEW, n, NULL, NULL)) != DB_OK ||
 	    (rc = SQL_RUN(t->c, LG_SQL_RESET, k, NULL, NULL)) != DB_OK)
 		return rc;
+	if (g->pw_old != NULL) {
+		struct db_val r[] = { DBS(g->pw_new), DBI(g->account), DBS(g->pw_old) };
+		if ((rc = SQL_RUN(t->c, LG_SQL_REHASH, r, NULL, NULL)) != DB_OK)
+			return rc;
+	}
 	t->record = "account";
 	t->id = g->account;
 	t->action = "login";
@@ -356,6 +363,9 @@ lg_signin(struct ctx *c)
 	if (*old.hash)
 		g.old_hash = old.hash;	/* valid or not: the row, if any, goes */
 	lg_token(g.tok, g.hash);
+	/* the one extra hash, once per account after the cost is raised */
+	if (pw_needs_rehash(a.hash) && pw_hash(pw, pwlen, g.pw_new) == 0)
+		g.pw_old = a.hash;
 	as_account(c, a.id, a.login, a.role, a.unit);
 	int st = tx_run(&t, good_tx, &g);
 	if (st != 200)

@@ -48,6 +48,14 @@ const struct db_stmt lg_sql[LG_SQL__MAX] = {
 	    "INSERT INTO login_session (token_hash, account_id, created_at, last_seen_at, expires_at,"
 	    " remote_addr) VALUES (?, ?, NOW(), NOW(), NOW() + INTERVAL ? HOUR, ?)", NULL),
 	DB_SQL(LG_SQL_END, "DELETE FROM login_session WHERE token_hash = ?", NULL),
+	/*
+	 * A hash made at an older cost, rewritten at the cost of today with the
+	 * password just verified (core/password.h).  Only while it is still the
+	 * hash that was verified: a reset by the office in between wins.  Not a
+	 * change of the account (its version stays): the same password.
+	 */
+	DB_SQL(LG_SQL_REHASH,
+	    "UPDATE account SET password_hash = ? WHERE id = ? AND password_hash = ?", NULL),
 	DB_SQL(LG_SQL_PURGE_SESSIONS, "DELETE FROM login_session WHERE expires_at < NOW() LIMIT 1000", NULL),
 	DB_SQL(LG_SQL_PURGE_ATTEMPTS,
 	    "DELETE FROM login_attempt WHERE last_failed_at < NOW() - INTERVAL 1 DAY"

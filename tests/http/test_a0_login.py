@@ -394,3 +394,32 @@ def test_sso_mode_turns_the_form_off_and_maps_campus_names():
             p.terminate()
         for p in procs.values():
             p.wait(20)
+
+
+def old_cost_hash(pw):
+    """An argon2id string of pw at a cost lower than core/password.c's, made by
+    the same libsodium the modules link (crypto_pwhash_str_alg, ops 1, 8 MiB)."""
+    import ctypes, ctypes.util
+    na = ctypes.CDLL(ctypes.util.find_library("sodium") or "libsodium.so.23")
+    assert na.sodium_init() >= 0
+    out = ctypes.create_string_buffer(128)
+    na.crypto_pwhash_str_alg.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulonglong,
+                                         ctypes.c_ulonglong, ctypes.c_size_t, ctypes.c_int]
+    assert na.crypto_pwhash_str_alg(out, pw.encode(), len(pw), 1, 8 << 20, 2) == 0   # 2: ARGON2ID13
+    return out.value.decode()
+
+
+def test_a_hash_of_an_older_cost_is_rewritten_at_the_next_sign_in():
+    pw = ACC["center"][0]
+    old = old_cost_hash(pw)
+    assert "m=8192,t=1" in old, old
+    sql("UPDATE account SET password_hash = '%s' WHERE login = 'center'" % old)
+    version = one("SELECT version FROM account WHERE login = 'center'")
+    r, tok = sign_in("center")
+    assert r.status == 303 and tok, r
+    new = one("SELECT password_hash FROM account WHERE login = 'center'")
+    assert new != old and new.startswith("$argon2id$") and "m=8192,t=1" not in new, new
+    assert one("SELECT version FROM account WHERE login = 'center'") == version
+    # the same password, at today's cost: it still signs in, and is left alone now
+    assert sign_in("center")[0].status == 303
+    assert one("SELECT password_hash FROM account WHERE login = 'center'") == new
