@@ -323,3 +323,87 @@ def test_csrf_required():
     assert r.status == 403
     assert state()[1:] == before[1:]
     assert one("SELECT COUNT(*) FROM unit WHERE code = '%s'" % code) == "0"
+
+
+# ---- systems (POST /systems/import) ------------------------------------------------
+
+SYS = "/systems/import"
+SYS_HEAD = ["单位代码", "系统名称", "类别", "网址", "IP地址", "用途", "部署方式", "管理员", "管理员电话", "状态",
+            "上线日期", "等级"]
+
+
+def sys_upload(data, name="systems.csv"):
+    return upload(data, name=name, base=SYS)
+
+
+def sys_confirm(x):
+    f = {"csrf": x.findtext("./csrf"), "sha256": x.find("./data/file").get("sha256"),
+         "nonce": x.find("./data/confirm").get("nonce")}
+    return request("POST", SYS + "/confirm", "office", body=f, headers={"Accept": "application/xml"})
+
+
+def systems_of(code):
+    return {r[0]: r[1:] for r in sql(
+        "SELECT s.name, s.kind, s.url, s.ips, s.hosting, s.admin_name, s.admin_phone, s.status,"
+        " COALESCE(s.golive_date, ''), COALESCE(s.level, ''), COALESCE(s.next_due, ''), s.version"
+        " FROM sys_system s JOIN unit u ON u.id = s.unit_id WHERE u.code = '%s'" % code)}
+
+
+def test_systems_import_creates_changes_and_reimports_nothing():
+    code = one("SELECT code FROM unit WHERE active = 1 AND code NOT LIKE 'imp-%' ORDER BY id DESC LIMIT 1")
+    t = tag()
+    rows = [[code, "教务系统" + t, "信息系统", "https://jw.example.edu.cn", "10.1.2.3 10.1.2.4", "教学管理",
+             "学校云虚拟机", "王五", "13800001111", "试运行", "", "第二级"],
+            [code, "门户网站" + t, "website", "www.example.edu.cn", "", "", "external", "赵六",
+             "0371-68220000", "online", "2023-09-01", "1"]]
+    st, x = sys_upload(xlsx_bytes(rows, head=SYS_HEAD), name="systems.xlsx")
+    assert st == 200, (st, rows_of(x))
+    assert [g[1] for g in rows_of(x)] == ["new", "new"]
+    assert sys_confirm(x).status == 303
+    got = systems_of(code)
+    assert got["教务系统" + t][:9] == ["info_system", "https://jw.example.edu.cn", "10.1.2.3, 10.1.2.4",
+                                    "cloud_vm", "王五", "13800001111", "trial", "", "2"]
+    portal = got["门户网站" + t]
+    assert portal[:9] == ["website", "www.example.edu.cn", "", "external", "赵六", "0371-68220000", "online",
+                          "2023-09-01", "1"]
+    # the same file again: nothing changes
+    before = (one("SELECT COUNT(*) FROM audit"), systems_of(code))
+    data = csv_bytes(rows, head=SYS_HEAD)
+    st, x = sys_upload(data)
+    assert [g[1] for g in rows_of(x)] == ["same", "same"]
+    assert sys_confirm(x).status == 303
+    assert (one("SELECT COUNT(*) FROM audit"), systems_of(code)) == before
+    # one value changed: that system's row is updated (version + 1, audited), the other left alone
+    rows[0][7] = "钱七"
+    st, x = sys_upload(csv_bytes(rows, head=SYS_HEAD))
+    assert [g[1] for g in rows_of(x)] == ["change", "same"]
+    assert sys_confirm(x).status == 303
+    after = systems_of(code)
+    assert after["教务系统" + t][4] == "钱七"
+    assert int(after["教务系统" + t][-1]) == int(got["教务系统" + t][-1]) + 1
+    assert after["门户网站" + t] == portal
+    sid = one("SELECT s.id FROM sys_system s JOIN unit u ON u.id = s.unit_id WHERE u.code = '%s'"
+              " AND s.name = '教务系统%s'" % (code, t))
+    assert one("SELECT COUNT(*) FROM audit WHERE record_type = 'system' AND record_id = %s"
+               " AND action = 'update'" % sid) == "1"
+
+
+def test_systems_bad_rows_import_nothing():
+    code = one("SELECT code FROM unit WHERE active = 1 AND code NOT LIKE 'imp-%' ORDER BY id LIMIT 1")
+    t = tag()
+    rows = [[code, "好系统" + t, "信息系统", "", "", "", "校外", "甲", "13800002222", "规划中", "", ""],
+            ["no-unit-" + t, "无单位" + t, "信息系统", "", "", "", "校外", "乙", "13800002222", "规划中", "", ""],
+            [code, "坏地址" + t, "信息系统", "", "10.1.2.300", "", "校外", "丙", "13800002222", "规划中", "", ""],
+            [code, "闸门" + t, "信息系统", "", "", "", "校外", "丁", "13800002222", "已上线", "2024-01-01", "第三级"],
+            [code, "好系统" + t, "网站", "", "", "", "校外", "戊", "13800002222", "规划中", "", ""]]
+    n = one("SELECT COUNT(*) FROM sys_system")
+    st, x = sys_upload(csv_bytes(rows, head=SYS_HEAD))
+    assert st == 422
+    got = rows_of(x)
+    assert got[0][1] == "new"
+    assert got[1][1:4] == ("bad", "sys_unit", "unit_code")
+    assert got[2][1:4] == ("bad", "sys_ips", "ips")
+    assert got[3][1:4] == ("bad", "sys_gate", "status")          # level 3 online without an assessment
+    assert got[4][1:5] == ("bad", "imp_duplicate", "unit_code", "2")
+    assert one("SELECT COUNT(*) FROM sys_system") == n
+    assert get(SYS, "cs_admin").status == 403
