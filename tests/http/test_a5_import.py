@@ -106,6 +106,10 @@ def test_form_and_template():
     # the HTML page links the template and says who may import
     page_html = get(BASE).text
     assert "template.csv" in page_html and "只有网信办可以导入" in page_html
+    # the lists link the import for the office, and for nobody else
+    for path in ("/registration/", "/systems/"):
+        assert 'href="%simport"' % path in get(path).text, path
+        assert 'href="%simport"' % path not in get(path, "cs_admin").text, path
 
 
 def test_csv_import_creates_and_changes():
