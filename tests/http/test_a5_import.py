@@ -106,6 +106,7 @@ def test_form_and_template():
     # the HTML page links the template and says who may import
     page_html = get(BASE).text
     assert "template.csv" in page_html and "只有网信办可以导入" in page_html
+    assert "Import units and responsible persons" in get(BASE + "?lang=en").text
     # the lists link the import for the office, and for nobody else
     for path in ("/registration/", "/systems/"):
         assert 'href="%simport"' % path in get(path).text, path
@@ -176,6 +177,24 @@ def test_xlsx_import_with_dates():
     assert cur["first"][5] == "2024-03-01"
     assert cur["direct"][5] == "2024-03-02"
     assert cur["secadmin"][3] == "13800000003"
+
+
+def test_gb18030_csv_from_excel():
+    """Excel on a Chinese Windows saves "CSV" in GB 18030: read as such, English titles too."""
+    code = "imp-" + tag()
+    head = ["Unit code", "Unit name", "Unit kind", "Role", "Name", "Title", "Office phone", "Mobile", "Email",
+            "Effective date", "备注"]
+    rows = [r + ["旧表的备注"] for r in unit_rows(code, "编码学院")]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(head)
+    w.writerows(rows)
+    st, x = upload(out.getvalue().encode("gb18030"))
+    assert st == 200, (st, rows_of(x))
+    assert [t.text for t in x.findall("./data/ignored/title")] == ["备注"]
+    assert confirm(x).status == 303
+    assert one("SELECT name FROM unit WHERE code = '%s'" % code) == "编码学院"
+    assert current(code)["first"][0] == "甲一"
 
 
 def test_one_bad_row_imports_nothing():
