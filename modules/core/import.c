@@ -246,6 +246,8 @@ parse(struct imp_run *run, const unsigned char *p, size_t len)
 				v = ar_strdup(c->ar, d);
 			r->v[map[i]] = v;
 		}
+		/* the kind's check may write a value in its canonical form; the preview shows the file's */
+		memcpy(r->shown, r->v, sizeof(r->shown));
 	}
 	rowsrc_close(&rs);
 	if (n < 0) {
@@ -350,7 +352,7 @@ preview(struct imp_run *run, int status)
 				pg_attri(n, "err-line", r->err_line);
 		}
 		for (size_t j = 0; j < k->ncols; j++)
-			pg_text(n, "v", r->v[j]);
+			pg_text(n, "v", r->shown[j]);
 	}
 	if (run->count[IMP_BAD] == 0) {
 		tx_nonce(nonce);

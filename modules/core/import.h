@@ -76,6 +76,7 @@ enum imp_status { IMP_BAD, IMP_NEW, IMP_CHANGE, IMP_SAME, IMP_STATUS__MAX };
 struct imp_row {
 	long line;
 	const char *v[IMP_MAX_COLS];	/* by the kind's column; "" when empty or absent */
+	const char *shown[IMP_MAX_COLS];	/* as the file has them (Excel's dates as dates), for the preview */
 	enum imp_status status;
 	int err_col;			/* the column the reason is about, or -1 */
 	const char *err;		/* the reason's message code (msg.CODE) */
