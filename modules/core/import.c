@@ -88,6 +88,9 @@ refuse(struct ctx *c, const struct imp_kind *k, int status, const char *code, lo
 {
 	page_head(c, k, "form");
 	xmlNodePtr e = pg_node(c->data, "error");
+	/* rowsrc.h's and xlsxread.h's codes ("not_table", "xlsx_bomb") as this page's messages */
+	if (strncmp(code, "imp_", 4) != 0)
+		code = ar_printf(c->ar, "imp_%s", code);
 	pg_attr(e, "code", code);
 	if (line > 0)
 		pg_attri(e, "line", line);
@@ -256,7 +259,7 @@ parse(struct imp_run *run, const unsigned char *p, size_t len)
 		return -1;
 	}
 	if (!have_header || run->nrows == 0) {
-		run->file_err = have_header ? "imp_no_rows" : "empty";
+		run->file_err = have_header ? "imp_no_rows" : "imp_empty";
 		return -1;
 	}
 	return 0;

@@ -284,9 +284,9 @@ def _bomb():
 def test_non_tables_refused():
     before = state()
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
-    for data, name, code in ((png, "register.xlsx", "not_table"), (_bomb(), "bomb.xlsx", "xlsx_bomb"),
-                             (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.xls", "xls_old"),
-                             (b"PK\x03\x04garbage", "broken.xlsx", "xlsx_zip"),
+    for data, name, code in ((png, "register.xlsx", "imp_not_table"), (_bomb(), "bomb.xlsx", "imp_xlsx_bomb"),
+                             (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.xls", "imp_xls_old"),
+                             (b"PK\x03\x04garbage", "broken.xlsx", "imp_xlsx_zip"),
                              (csv_bytes([], head=["姓名", "电话"]), "wrong.csv", "imp_column_missing")):
         assert len(data) < 2 * 1024 * 1024
         st, x = upload(data, name=name)
