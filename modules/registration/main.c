@@ -14,6 +14,12 @@ struct reg_settings reg_set;
 static const struct route routes[] = {
 	{ REQ_GET,  "",                reg_list,        ROLES_ALL,      0 },
 	{ REQ_GET,  "export.xml",      reg_export,      ROLES_READ_ALL, 0 },
+	/* importing a register: the office only (import.c) */
+	{ REQ_GET,  "import",          reg_import_form, ROLE_OFFICE, 0 },
+	{ REQ_POST, "import",          reg_import_upload, ROLE_OFFICE, ROUTE_UPLOAD },
+	{ REQ_GET,  "import/template.csv", reg_import_template, ROLE_OFFICE, 0 },
+	{ REQ_POST, "import/confirm",  reg_import_confirm, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "import/{id}",     reg_import_result, ROLE_OFFICE, 0 },
 	{ REQ_GET,  "{id}",            reg_unit,        ROLES_ALL,      0 },
 	{ REQ_GET,  "{id}/print",      reg_print,       ROLES_ALL,      0 },
 	{ REQ_GET,  "{id}/change",     reg_change_form, ROLES_UNIT | ROLE_OFFICE, 0 },
@@ -27,6 +33,7 @@ static const struct verb verbs[] = {
 static const char *const views[REG_VIEW__MAX] = {
 	[REG_VIEW_LIST] = "registration/list", [REG_VIEW_UNIT] = "registration/unit",
 	[REG_VIEW_CHANGE] = "registration/change", [REG_VIEW_PRINT] = "registration/print",
+	[REG_VIEW_IMPORT] = "registration/import",
 };
 
 /* registration.roles: which of the five roles this site keeps (seed 002 adds two). */

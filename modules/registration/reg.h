@@ -32,7 +32,17 @@ enum reg_role { REG_FIRST, REG_DIRECT, REG_SECADMIN, REG_LIAISON, REG_SYSADMIN, 
 	S(REG_SQL_EXPORT, 0) \
 	S(REG_SQL_DEMO_HAS, 0) \
 	S(REG_SQL_DEMO_UNITS, 0) \
-	S(REG_SQL_DEMO_HOLDER, 14)
+	S(REG_SQL_DEMO_HOLDER, 14) \
+	S(REG_SQL_IMP_FIND, 1) \
+	S(REG_SQL_IMP_GET, 1) \
+	S(REG_SQL_IMP_FILE, 4) \
+	S(REG_SQL_IMP_CHUNK, 3) \
+	S(REG_SQL_IMP_READ, 1) \
+	S(REG_SQL_IMP_DONE, 6) \
+	S(REG_SQL_IMP_UNIT, 1) \
+	S(REG_SQL_IMP_UNIT_LOCK, 1) \
+	S(REG_SQL_IMP_UNIT_ADD, 5) \
+	S(REG_SQL_IMP_UNIT_SET, 5)
 DB_STATEMENTS(reg_sql_id, REG_STATEMENTS, REG_SQL__MAX);
 extern const struct db_stmt reg_sql[REG_SQL__MAX];
 
@@ -76,8 +86,14 @@ extern const char *const reg_holder_cols[reg_holder_col__MAX + 1];
 	C(X_LATE, "late")
 DB_COLUMNS(reg_export_col, REG_EXPORT_COLS);
 
+/* REG_SQL_IMP_UNIT's: a unit by code, closed ones too (import.c). */
+#define REG_IMP_UNIT_COLS(C) \
+	C(IU_ID, "id") C(IU_NAME, "name") C(IU_KIND, "kind") C(IU_ACTIVE, "active") C(IU_VERSION, "version")
+DB_COLUMNS(reg_imp_unit_col, REG_IMP_UNIT_COLS);
+
 /* The views (main.c). */
-enum reg_view { REG_VIEW_LIST, REG_VIEW_UNIT, REG_VIEW_CHANGE, REG_VIEW_PRINT, REG_VIEW__MAX };
+enum reg_view { REG_VIEW_LIST, REG_VIEW_UNIT, REG_VIEW_CHANGE, REG_VIEW_PRINT, REG_VIEW_IMPORT,
+	REG_VIEW__MAX };
 
 extern const char *const reg_role_code[REG_ROLE__MAX];
 
@@ -95,6 +111,12 @@ int reg_print(struct ctx *c);
 int reg_change_form(struct ctx *c);
 int reg_change(struct ctx *c);
 int reg_export(struct ctx *c);
+/* The import of units and their responsible persons (import.c, core/import.h). */
+int reg_import_form(struct ctx *c);
+int reg_import_template(struct ctx *c);
+int reg_import_upload(struct ctx *c);
+int reg_import_confirm(struct ctx *c);
+int reg_import_result(struct ctx *c);
 /* wangan-registration --demo [SEED]: synthetic holders for the units there are. */
 int reg_demo(struct ctx *c);
 

@@ -2,6 +2,7 @@
  * sql.c — the registration module's statements, with the parameters and
  * columns reg.h names for each (checked against the server at start).
  */
+#include "import.h"
 #include "reg.h"
 
 /*
@@ -33,6 +34,7 @@
 static DB_COLNAMES(list_cols, REG_LIST_COLS);
 static DB_COLNAMES(unit_cols, REG_UNIT_COLS);
 static DB_COLNAMES(export_cols, REG_EXPORT_COLS);
+static DB_COLNAMES(imp_unit_cols, REG_IMP_UNIT_COLS);
 DB_COLNAMES(reg_holder_cols, REG_HOLDER_COLS);
 
 const struct db_stmt reg_sql[REG_SQL__MAX] = {
@@ -77,4 +79,20 @@ const struct db_stmt reg_sql[REG_SQL__MAX] = {
 	    " h.effective_date, h.reported_at, h.deadline, h.late"
 	    " FROM unit u LEFT JOIN reg_holder h ON h.unit_id = u.id AND h.is_current = 1"
 	    " WHERE u.active = 1 ORDER BY u.code", export_cols),
+	/* the import (import.c): the kept file, then units by code and their changes */
+	DB_SQL(REG_SQL_IMP_FIND, IMP_SQL_FIND("units"), imp_file_cols),
+	DB_SQL(REG_SQL_IMP_GET, IMP_SQL_GET("units"), imp_file_cols),
+	DB_SQL(REG_SQL_IMP_FILE, IMP_SQL_FILE("units"), NULL),
+	DB_SQL(REG_SQL_IMP_CHUNK, IMP_SQL_CHUNK, NULL),
+	DB_SQL(REG_SQL_IMP_READ, IMP_SQL_READ, imp_data_cols),
+	DB_SQL(REG_SQL_IMP_DONE, IMP_SQL_DONE, NULL),
+	DB_SQL(REG_SQL_IMP_UNIT,
+	    "SELECT id, name, kind, active, version FROM unit WHERE code = ?", imp_unit_cols),
+	DB_SQL(REG_SQL_IMP_UNIT_LOCK,
+	    "SELECT id, name, kind, active, version FROM unit WHERE code = ? FOR UPDATE", imp_unit_cols),
+	DB_SQL(REG_SQL_IMP_UNIT_ADD,
+	    "INSERT INTO unit (code, name, kind, created_by, updated_by) VALUES (?,?,?,?,?)", NULL),
+	DB_SQL(REG_SQL_IMP_UNIT_SET,
+	    "UPDATE unit SET name = ?, kind = ?, version = version + 1, updated_by = ?"
+	    " WHERE id = ? AND version = ?", NULL),
 };

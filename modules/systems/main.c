@@ -19,6 +19,12 @@ static const struct route routes[] = {
 	{ REQ_GET,  "",                    sys_list,         ROLES_ALL, 0 },
 	{ REQ_GET,  "overdue",             sys_overdue,      ROLES_ALL, 0 },
 	{ REQ_GET,  "export.xml",          sys_export,       ROLES_READ_ALL, 0 },
+	/* importing a register: the office only (import.c) */
+	{ REQ_GET,  "import",              sys_import_form,  ROLE_OFFICE, 0 },
+	{ REQ_POST, "import",              sys_import_upload, ROLE_OFFICE, ROUTE_UPLOAD },
+	{ REQ_GET,  "import/template.csv", sys_import_template, ROLE_OFFICE, 0 },
+	{ REQ_POST, "import/confirm",      sys_import_confirm, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "import/{id}",         sys_import_result, ROLE_OFFICE, 0 },
 	{ REQ_GET,  "new",                 sys_form,         SYS_WRITERS, 0 },
 	{ REQ_POST, "new",                 sys_save,         SYS_WRITERS, 0 },
 	{ REQ_GET,  "{id}",                sys_view,         ROLES_ALL, 0 },
@@ -38,6 +44,7 @@ static const char *const views[SYS_VIEW__MAX] = {
 	[SYS_VIEW_SYSTEM] = "systems/system", [SYS_VIEW_PRINT] = "systems/print",
 	[SYS_VIEW_FORM] = "systems/form", [SYS_VIEW_ASSESS] = "systems/assess",
 	[SYS_VIEW_FINDING] = "systems/finding",
+	[SYS_VIEW_IMPORT] = "systems/import",
 };
 
 static const struct verb verbs[] = {

@@ -4,6 +4,7 @@
  * expression and every name two tables share has an alias, so the column
  * names are what the lists say.
  */
+#include "import.h"
 #include "systems.h"
 
 /*
@@ -65,6 +66,14 @@ static DB_COLNAMES(web_cols, SYS_WEB_COLS);
 static DB_COLNAMES(findings_cols, SYS_FINDINGS_COLS);
 static DB_COLNAMES(overdue_cols, SYS_OVERDUE_COLS);
 static DB_COLNAMES(export_cols, SYS_EXPORT_COLS);
+
+/* A system of a unit by name, for the import: at most two rows tell "none, one, ambiguous". */
+#define SYS_IMP_SELECT \
+	"SELECT id, version, kind, url, ips, purpose, hosting, admin_name, admin_phone, status," \
+	" COALESCE(golive_date, '') AS golive_date, COALESCE(level, 0) AS level," \
+	" COALESCE(last_assessed, '') AS last_assessed, cii FROM sys_system" \
+	" WHERE unit_id = ? AND name = ? ORDER BY id LIMIT 2"
+static DB_COLNAMES(imp_system_cols, SYS_IMP_COLS);
 
 const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	DB_SQL(SYS_SQL_LIST_ALL, SYS_LIST("", "1", SYS_BY_ID), list_cols),
@@ -187,4 +196,17 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	    " nonce, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'demo', 'demo')", NULL),
 	/* the live filing of a website entry: web_site's unique system_active */
 	DB_SQL(SYS_SQL_WEBSITE, "SELECT id, state FROM web_site WHERE system_active = ?", web_cols),
+	/* the import (import.c) */
+	DB_SQL(SYS_SQL_IMP_FIND, IMP_SQL_FIND("systems"), imp_file_cols),
+	DB_SQL(SYS_SQL_IMP_GET, IMP_SQL_GET("systems"), imp_file_cols),
+	DB_SQL(SYS_SQL_IMP_FILE, IMP_SQL_FILE("systems"), NULL),
+	DB_SQL(SYS_SQL_IMP_CHUNK, IMP_SQL_CHUNK, NULL),
+	DB_SQL(SYS_SQL_IMP_READ, IMP_SQL_READ, imp_data_cols),
+	DB_SQL(SYS_SQL_IMP_DONE, IMP_SQL_DONE, NULL),
+	DB_SQL(SYS_SQL_IMP_SYSTEM, SYS_IMP_SELECT, imp_system_cols),
+	DB_SQL(SYS_SQL_IMP_SYSTEM_LOCK, SYS_IMP_SELECT " FOR UPDATE", imp_system_cols),
+	DB_SQL(SYS_SQL_IMP_UPDATE,
+	    "UPDATE sys_system SET kind = ?, url = ?, ips = ?, purpose = ?, hosting = ?, admin_name = ?,"
+	    " admin_phone = ?, status = ?, golive_date = ?, level = ?, next_due = ?,"
+	    " version = version + 1, updated_by = ? WHERE id = ? AND version = ?", NULL),
 };

@@ -91,7 +91,17 @@
 	S(SYS_SQL_DEMO_UNITS, 0) \
 	S(SYS_SQL_DEMO_FINDING, 6) \
 	/* a website entry's live filing (the websites module's web_site), for its page */ \
-	S(SYS_SQL_WEBSITE, 1)
+	S(SYS_SQL_WEBSITE, 1) \
+	/* the import (import.c): the kept file, then systems by unit and name */ \
+	S(SYS_SQL_IMP_FIND, 1) \
+	S(SYS_SQL_IMP_GET, 1) \
+	S(SYS_SQL_IMP_FILE, 4) \
+	S(SYS_SQL_IMP_CHUNK, 3) \
+	S(SYS_SQL_IMP_READ, 1) \
+	S(SYS_SQL_IMP_DONE, 6) \
+	S(SYS_SQL_IMP_SYSTEM, 2) \
+	S(SYS_SQL_IMP_SYSTEM_LOCK, 2) \
+	S(SYS_SQL_IMP_UPDATE, 14)
 DB_STATEMENTS(sys_sql_id, SYS_STATEMENTS, SYS_SQL__MAX);
 extern const struct db_stmt sys_sql[SYS_SQL__MAX];
 
@@ -191,9 +201,17 @@ DB_COLUMNS(sys_overdue_col, SYS_OVERDUE_COLS);
 	C(X_SCORE, "score") C(X_NEXT_DUE, "next_due") C(X_UPDATED, "updated_at")
 DB_COLUMNS(sys_export_col, SYS_EXPORT_COLS);
 
+/* SYS_SQL_IMP_SYSTEM's: the columns an import sets, in its column order, and what next_due needs. */
+#define SYS_IMP_COLS(C) \
+	C(IS_ID, "id") C(IS_VERSION, "version") C(IS_KIND, "kind") C(IS_URL, "url") C(IS_IPS, "ips") \
+	C(IS_PURPOSE, "purpose") C(IS_HOSTING, "hosting") C(IS_ADMIN, "admin_name") \
+	C(IS_PHONE, "admin_phone") C(IS_STATUS, "status") C(IS_GOLIVE, "golive_date") \
+	C(IS_LEVEL, "level") C(IS_LAST, "last_assessed") C(IS_CII, "cii")
+DB_COLUMNS(sys_imp_col, SYS_IMP_COLS);
+
 /* The views (main.c). */
 enum sys_view { SYS_VIEW_LIST, SYS_VIEW_OVERDUE, SYS_VIEW_SYSTEM, SYS_VIEW_PRINT, SYS_VIEW_FORM,
-	SYS_VIEW_ASSESS, SYS_VIEW_FINDING, SYS_VIEW__MAX };
+	SYS_VIEW_ASSESS, SYS_VIEW_FINDING, SYS_VIEW_IMPORT, SYS_VIEW__MAX };
 
 /* The closed sets, NULL-terminated, in the order the pages offer them. */
 extern const char *const sys_kinds[];
@@ -286,6 +304,12 @@ int sys_finding_add(struct ctx *c);
 int sys_finding_form(struct ctx *c);
 int sys_finding_save(struct ctx *c);
 int sys_export(struct ctx *c);
+/* The import of a register of systems (import.c, core/import.h). */
+int sys_import_form(struct ctx *c);
+int sys_import_template(struct ctx *c);
+int sys_import_upload(struct ctx *c);
+int sys_import_confirm(struct ctx *c);
+int sys_import_result(struct ctx *c);
 /* `wangan-systems --demo N`: synthetic systems until there are N (demo.c). */
 int sys_demo(struct ctx *c);
 #endif

@@ -72,6 +72,9 @@
         <xsl:if test="$all = '1'">
           <a class="export" href="{$base}export.xml"><t:s key="list.export"/></a>
         </xsl:if>
+        <xsl:if test="/page/account/@role = 'office'">
+          <a href="{$base}import"><t:s key="imp.title.units"/></a>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
 

@@ -69,6 +69,9 @@
       <xsl:if test="$all = '1'">
         <a href="{$base}export.xml"><t:s key="systems.export"/></a>
       </xsl:if>
+      <xsl:if test="/page/account/@role = 'office'">
+        <a href="{$base}import"><t:s key="imp.title.systems"/></a>
+      </xsl:if>
     </p>
 
     <xsl:call-template name="filter-form">
