@@ -40,7 +40,16 @@
         </style>
       </head>
       <body>
-        <div class="bar"><xsl:call-template name="print-bar"/></div>
+        <div class="bar">
+          <xsl:call-template name="print-bar"/>
+          <!-- the view's help (layout.xsl's on screen pages); the bar is not printed -->
+          <xsl:if test="string(page/@view)">
+            <details class="help">
+              <summary><t:s key="layout.help"/></summary>
+              <p><t:label set="help" select="page/@view"/></p>
+            </details>
+          </xsl:if>
+        </div>
         <div class="sheet" lang="{$sheet-lang}">
           <xsl:apply-templates select="page/data" mode="sheet"/>
           <p class="meta" lang="{page/@lang}">

@@ -27,6 +27,7 @@
     empty          the notice of a list with nothing to show
     pager          the pager: first, previous and next pages, the count
     yes-no         1 as yes, anything else as no
+    unit-label     a unit's name and code as one phrase, "名称（代码）"
     reads-all      1 when the account reads every unit
     widgets-css    the widgets' CSS (the layout includes it)
 
@@ -38,6 +39,28 @@
     xmlns:t="urn:wangan:text">
 
   <xsl:import href="layout.xsl"/>
+
+  <!--
+    A unit as one phrase, "计算机与软件学院（C-CS）" / "School of … (C-CS)":
+    the one way a unit's name and code are shown together, so they never
+    run into each other (the blank between two elements in a stylesheet is
+    dropped, which gave "计算机与软件学院C-CS").  Without a code, the name.
+  -->
+  <xsl:template name="unit-label">
+    <xsl:param name="name"/>
+    <xsl:param name="code"/>
+    <span class="unit-label">
+      <xsl:choose>
+        <xsl:when test="string($code)">
+          <t:s key="widgets.unit_code">
+            <t:arg name="name"><xsl:value-of select="$name"/></t:arg>
+            <t:arg name="code"><span class="ucode"><xsl:value-of select="$code"/></span></t:arg>
+          </t:s>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
 
   <!-- ==== form rows ======================================================= -->
 

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "page.h"
 #include "server.h"
+#include "sheet.h"
 #include "sql.h"
 #include "view.h"
 #include "worker.h"
@@ -148,6 +149,11 @@ app_main(const struct module *m, int argc, char **argv)
 		return worker_cli(&a, verb->fn, verb->name, argv + optind, argc - optind) == 0 ? 0 : 1;
 	if (load_views(&a, m) != 0) {
 		fprintf(stderr, "wangan-%s: cannot load stylesheets from %s\n", m->name, a.cfg.xslt_dir);
+		return 1;
+	}
+	/* the export column titles (sheet.h), compiled per language like the views */
+	if (sheet_init(a.cfg.xslt_dir) != 0) {
+		fprintf(stderr, "wangan-%s: cannot read export titles from %s\n", m->name, a.cfg.xslt_dir);
 		return 1;
 	}
 	if (check_sql(&a) != 0) {

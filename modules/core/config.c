@@ -45,6 +45,8 @@ config_core(struct config *c)
 	c->socket_group = config_get(c, "socket_group", NULL);
 	c->socket_mode = config_mode(c);
 	c->workers = (int)config_int(c, "workers", 2, 1, 256);
+	/* Chinese first (issue 13): only "en" changes it; the browser's Accept-Language does not */
+	c->default_lang = strcmp(config_get(c, "default_lang", "zh-CN"), "en") == 0 ? 1 : 0;
 }
 
 /*

@@ -37,6 +37,8 @@ struct config {
 	const char *modules[CONFIG_MAX_MODULES];
 	size_t nmodules;
 	char modules_buf[CONFIG_MAX_LINE];
+	/* default_lang: the site's language when the user has not chosen one (0 zh-CN, 1 en) */
+	int default_lang;
 };
 
 /*

@@ -25,6 +25,15 @@ match(struct ctx *c, const char *pat, const char *path)
 			pat += 4;
 			continue;
 		}
+		/* i13 dash: "{code}" matches a unit code ([A-Za-z0-9_.-], 1 to 32); the handler reads it from the path */
+		if (strncmp(pat, "{code}", 6) == 0) {
+			size_t n = strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+			if (n == 0 || n > 32)
+				return 0;
+			path += n;
+			pat += 6;
+			continue;
+		}
 		if (*pat++ != *path++)
 			return 0;
 	}

@@ -1,7 +1,8 @@
 /*
  * dispatch.h — which route of the module a request is for: the path below
  * /NAME/ matched against each pattern ("{id}" matches a positive integer,
- * filling c->id), then the method; and the core's own health route.
+ * filling c->id; "{code}" a unit code, which the handler reads from the
+ * path), then the method; and the core's own health route.
  */
 #ifndef WANGAN_DISPATCH_H
 #define WANGAN_DISPATCH_H

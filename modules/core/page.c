@@ -12,21 +12,25 @@
 
 static const char *const lang_code[LANG__MAX] = { "zh-CN", "en" };
 
+/*
+ * The site's default first (config default_lang, zh-CN unless set), so a
+ * browser's Accept-Language never decides: ?lang= chooses and is kept a
+ * year in the cookie wangan_lang, which later requests follow.
+ */
 void
 pg_lang(struct ctx *c)
 {
 	const char *q = ctx_q(c, "lang");
 	char ck[8];
 
-	c->lang = LANG_ZH;
+	c->lang = c->cfg->default_lang == 1 ? LANG_EN : LANG_ZH;
 	if (q != NULL) {
 		c->lang = strncasecmp(q, "en", 2) == 0 ? LANG_EN : LANG_ZH;
-		c->cookie = c->lang == LANG_EN ? "wangan_lang=en; Path=/; SameSite=Lax; HttpOnly"
-		    : "wangan_lang=zh-CN; Path=/; SameSite=Lax; HttpOnly";
+		c->cookie = c->lang == LANG_EN ?
+		    "wangan_lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly" :
+		    "wangan_lang=zh-CN; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly";
 	} else if (req_cookie(c->req.cookie, "wangan_lang", ck, sizeof(ck)) == 0) {
 		c->lang = strcmp(ck, "en") == 0 ? LANG_EN : LANG_ZH;
-	} else if (c->req.accept_lang != NULL) {
-		c->lang = strncasecmp(c->req.accept_lang, "en", 2) == 0 ? LANG_EN : LANG_ZH;
 	}
 }
 
@@ -157,6 +161,39 @@ pg_form(struct ctx *c, xmlNodePtr parent, const struct vfield *t, size_t n,
 			pg_msg(c, t[i].key, errs[i]);
 		}
 	}
+}
+
+/*
+ * ?saved=CODE on a page a 303 led to (tx.c writes RECORD.ACTION there): the
+ * "saved" message, with what="CODE" for layout.xsl to say what happened.
+ * A module that added its own "saved" message gets the code on it; a page
+ * that did not still shows the notice, so every module says it.
+ */
+void
+pg_saved(struct ctx *c, int status)
+{
+	const char *q;
+	xmlNodePtr m;
+	size_t n;
+
+	if (status != 200 || c->view == VIEW_ERROR || c->msgs == NULL || c->req.method != REQ_GET ||
+	    (q = ctx_q(c, "saved")) == NULL)
+		return;
+	for (m = c->msgs->children; m != NULL; m = m->next) {
+		xmlAttrPtr a = m->type == XML_ELEMENT_NODE ? xmlHasProp(m, BAD_CAST "code") : NULL;
+		if (a != NULL && a->children != NULL && xmlStrEqual(a->children->content, BAD_CAST "saved"))
+			break;
+	}
+	if (m == NULL) {
+		m = pg_node(c->msgs, "msg");
+		pg_attr(m, "code", "saved");
+	}
+	for (n = 0; q[n] && n <= PG_SAVED_MAX; n++)
+		if (!((q[n] >= 'a' && q[n] <= 'z') || (q[n] >= '0' && q[n] <= '9') ||
+		    q[n] == '_' || q[n] == '-' || q[n] == '.'))
+			return;
+	if (n > 0 && n <= PG_SAVED_MAX && strcmp(q, "1") != 0)
+		pg_attr(m, "what", q);
 }
 
 void

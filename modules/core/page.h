@@ -22,7 +22,7 @@ enum core_view { VIEW_NONE, VIEW_ERROR, CORE_VIEW__MAX };
 
 struct ctx;
 
-/* Picks the language: ?lang= (remembered in a cookie), the cookie, Accept-Language. */
+/* Picks the language: ?lang= (remembered a year in a cookie), the cookie, the site's default_lang. */
 void pg_lang(struct ctx *c);
 /* Starts the page XML: the envelope above with an empty <messages> and <data>. */
 void pg_begin(struct ctx *c);
@@ -36,6 +36,10 @@ xmlNodePtr pg_text(xmlNodePtr parent, const char *name, const char *text);
 void pg_attr(xmlNodePtr n, const char *name, const char *val);
 void pg_attri(xmlNodePtr n, const char *name, long long v);
 void pg_msg(struct ctx *c, const char *field, const char *code);
+/* The longest ?saved= code a page echoes: RECORD.ACTION (tx.c). */
+#define PG_SAVED_MAX 81
+/* ?saved=CODE on a 200 GET: the "saved" message, with what="CODE" (worker.c calls it). */
+void pg_saved(struct ctx *c, int status);
 /* A 409: the "conflict" message, and data/@conflict for the view to show both versions. */
 void pg_conflict(struct ctx *c);
 /* The form's submitted values, so a 422/409 page loses nothing typed. */

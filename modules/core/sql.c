@@ -8,6 +8,8 @@ static const char *const account_cols[ACC__MAX + 1] = {
 };
 static const char *const calendar_cols[CAL__MAX + 1] = { [CAL_DAY] = "day", [CAL_KIND] = "kind" };
 static const char *const nonce_cols[] = { "then_url", NULL };
+static const char *const setting_cols[SET__MAX + 1] = { [SET_NAME] = "name", [SET_VALUE] = "value" };
+static const char *const pick_cols[] = { "id", "code", "name", "name_en", NULL };
 
 const struct db_stmt core_sql[CORE_SQL__MAX] = {
 	DB_SQL(CORE_SQL_ACCOUNT,
@@ -32,4 +34,11 @@ const struct db_stmt core_sql[CORE_SQL__MAX] = {
 	    "SELECT a.id, a.login, a.name, a.role, a.unit_id, u.code, u.name AS unit_name,"
 	    " COALESCE(u.name_en, '') AS unit_name_en FROM account a JOIN unit u ON u.id = a.unit_id"
 	    " WHERE a.sso_name = ? AND a.active = 1", account_cols),
+	/* i13 office: the site settings (setting.c); MAX(version) reads the end of site_setting_version */
+	DB_SQL(CORE_SQL_SETTING_VERSION, "SELECT COALESCE(MAX(version), 0) AS n FROM site_setting", db_count_cols),
+	DB_SQL(CORE_SQL_SETTINGS, "SELECT name, value FROM site_setting LIMIT 32", setting_cols),
+	/* i13 lists: the active units for a picker, by code along unit_active_code, at most ? */
+	DB_SQL(CORE_SQL_UNIT_PICK,
+	    "SELECT id, code, name, COALESCE(name_en, '') AS name_en FROM unit WHERE active = 1"
+	    " ORDER BY code LIMIT ?", pick_cols),
 };

@@ -19,7 +19,12 @@
 	S(CORE_SQL_NONCE_DONE, 2) \
 	S(CORE_SQL_NONCE_PURGE, 1) \
 	/* i13 login: the account a campus SSO name maps to (auth.c) */ \
-	S(CORE_SQL_ACCOUNT_SSO, 1)
+	S(CORE_SQL_ACCOUNT_SSO, 1) \
+	/* i13 office: the site settings' cache (setting.c) */ \
+	S(CORE_SQL_SETTING_VERSION, 0) \
+	S(CORE_SQL_SETTINGS, 0) \
+	/* i13 lists: the unit pickers (unitpick.c) */ \
+	S(CORE_SQL_UNIT_PICK, 1)
 DB_STATEMENTS(core_sql, CORE_STATEMENTS, CORE_SQL__MAX);
 
 /* CORE_SQL_ACCOUNT's columns (and CORE_SQL_ACCOUNT_SSO's). */
@@ -27,6 +32,8 @@ enum { ACC_ID, ACC_LOGIN, ACC_NAME, ACC_ROLE, ACC_UNIT_ID, ACC_UNIT_CODE, ACC_UN
 	ACC_UNIT_NAME_EN, ACC__MAX };
 /* CORE_SQL_NONCE_GET's. */
 enum { NONCE_THEN_URL, NONCE__MAX };
+/* CORE_SQL_SETTINGS' (i13 office). */
+enum { SET_NAME, SET_VALUE, SET__MAX };
 /* CORE_SQL_CALENDAR's. */
 enum { CAL_DAY, CAL_KIND, CAL__MAX };
 

@@ -52,6 +52,35 @@ seen_before(struct tx *t)
 	return resp_redirect(t->c, s.then);
 }
 
+/* A record or action name that may travel in the saved= code: [a-z0-9_-], 1 to 40 bytes. */
+static int
+saved_name_ok(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') ||
+		    s[n] == '_' || s[n] == '-') || n == 40)
+			return 0;
+	return n > 0;
+}
+
+/*
+ * "saved=1" in t->then becomes "saved=RECORD.ACTION" (the audit row's), so
+ * the page the 303 lands on says what happened ("已撤回。") instead of the
+ * same "saved" after every action (issue 13).  A then without saved=1 (the
+ * action leads elsewhere) or names of other characters stay as they are.
+ */
+static const char *
+saved_then(struct tx *t)
+{
+	const char *then = t->then, *p, *action = t->action ? t->action : "change";
+	if (then == NULL || t->record == NULL || (p = strstr(then, "saved=1")) == NULL ||
+	    (p[7] != '\0' && p[7] != '&' && p[7] != '#') ||
+	    !saved_name_ok(t->record) || !saved_name_ok(action))
+		return then;
+	return ar_printf(t->c->ar, "%.*ssaved=%s.%s%s", (int)(p - then), then, t->record, action, p + 7);
+}
+
 /* One run of the transaction after its BEGIN: TX_COMMIT, fn's status, TX_SEEN or a db_rc. */
 static int
 attempt(struct tx *t, tx_fn fn, void *arg)
@@ -72,6 +101,7 @@ attempt(struct tx *t, tx_fn fn, void *arg)
 	int st = fn(t, arg);
 	if (st != TX_COMMIT)
 		return st;
+	t->then = saved_then(t);
 	if (t->record != NULL &&
 	    (rc = audit_write(c, t->record, t->id, t->action ? t->action : "change",
 	    t->before, t->after)) != DB_OK)

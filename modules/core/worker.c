@@ -16,6 +16,7 @@
 #include "page.h"
 #include "resp.h"
 #include "server.h"
+#include "setting.h"
 #include "sql.h"
 #include "tx.h"
 #include "view.h"
@@ -37,7 +38,7 @@ worker_refresh(struct app *a, struct db *db)
 {
 	time_t now = time(NULL);
 	if (a->cal_connects == db_connects(db) && now - a->cal_loaded < CAL_REFRESH_SECONDS)
-		return DB_OK;
+		return setting_refresh(db);	/* i13 office: the office's settings, at most every few seconds */
 	struct db_val tz[] = { DBS(a->tzoff) }, wait[] = { DBI(a->lock_wait) };
 	enum db_rc rc = DB_OK;
 	/* Session settings last as long as the connection: set them after each connect only. */
@@ -50,7 +51,7 @@ worker_refresh(struct app *a, struct db *db)
 		return rc;
 	a->cal_connects = db_connects(db);
 	a->cal_loaded = now;
-	return DB_OK;
+	return setting_refresh(db);
 }
 
 /* The page XML itself only when the client asks for it first (browsers list it later). */
@@ -182,6 +183,7 @@ handle(struct app *a, struct ctx *c)
 		status = pg_error(c, status, error_code(status));
 
 	if (!c->sent && c->doc != NULL) {
+		pg_saved(c, status);
 		pg_attr(c->root, "view", view_name(c->view));
 		pg_attri(c->root, "status", status);
 		if (view_render(c, status, wants_xml(c)) != 0 && !c->sent)

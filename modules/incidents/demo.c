@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "setting.h"
 #include "tx.h"
 
 #define MIN 60L
@@ -128,7 +129,7 @@ notices(struct ctx *c, long now)
 		snprintf(nonce, sizeof(nonce), "demonotice%zu", i);
 		struct db_val p[] = {
 			DBI(unit), DBS("教育系统网络安全工作管理平台"), DBS(v[i].no), at(received, r), DBS(v[i].what),
-			at(inc_workdays_end(c->cal, received, inc_set.notice_days), d), DBS(v[i].status),
+			at(inc_workdays_end(c->cal, received, (int)setting_int(c->cfg, "incidents.notice_workdays", 10, 1, 90)), d), DBS(v[i].status),
 			at(responded, resp), DBS(nonce),
 		};
 		if ((rc = SQL_RUN(c, INC_SQL_DEMO_NOTICE, p, NULL, NULL)) != DB_OK)

@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "setting.h"
 #include "incidents.h"
+#include "unitpick.h"
 #include "tx.h"
 
 static const char *const attr_name[inc_notice_col__MAX] = {
@@ -257,6 +259,9 @@ static int
 register_page(struct ctx *c, int status, long long unit, const char **vals, const char **errs)
 {
 	c->view = VIEW(INC_VIEW_NOTICE_FORM);
+	enum db_rc prc = up_node(c, c->data);	/* the unit picker of the unit-first form */
+	if (prc != DB_OK)
+		return app_dberr(prc);
 	if (unit != 0) {
 		enum db_rc rc = inc_systems_node(c, unit);
 		if (rc != DB_OK)
@@ -353,7 +358,7 @@ inc_notice_new(struct ctx *c)
 	if (bad)
 		return register_page(c, 422, g.unit, vals, errs);
 	inc_time_format(received, recv);
-	inc_time_format(inc_workdays_end(c->cal, received, inc_set.notice_days), due);
+	inc_time_format(inc_workdays_end(c->cal, received, (int)setting_int(c->cfg, "incidents.notice_workdays", 10, 1, 90)), due);
 	g.received = recv;
 	g.due = due;
 	struct tx t = { .c = c, .nonce = vals[N_NONCE] };

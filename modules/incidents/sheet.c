@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "unitpick.h"
 #include "resp.h"
 #include "tx.h"
 
@@ -125,6 +126,11 @@ form_page(struct ctx *c, int status, const struct inc *in, long long unit, const
 	c->view = VIEW(INC_VIEW_SHEET);
 	if (is_office(c))
 		pg_node(c->data, "office");
+	if (is_office(c) && in == NULL) {	/* the unit picker of the office's unit-first form */
+		enum db_rc rc = up_node(c, c->data);
+		if (rc != DB_OK)
+			return app_dberr(rc);
+	}
 	if (in != NULL) {
 		inc_node(c, c->data, in, inc_now());
 		if (status == 409) {

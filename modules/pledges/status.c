@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pledges.h"
+#include "setting.h"
+#include "unitpick.h"
 
 void
 pl_due(struct ctx *c, const char *changed, char due[11], int *overdue)
@@ -19,7 +21,7 @@ pl_due(struct ctx *c, const char *changed, char due[11], int *overdue)
 	*overdue = 0;
 	if (day == WD_INVALID)
 		return;
-	int d = wd_add(c->cal, day, pl_set.resign_days);
+	int d = wd_add(c->cal, day, (int)setting_int(c->cfg, "pledges.resign_days", 10, 1, 90));
 	wd_format(d, due);
 	*overdue = wd_today() > d;
 }
@@ -29,7 +31,8 @@ static void
 overdue_before(struct ctx *c, char out[11])
 {
 	int today = wd_today(), d = today;
-	while (wd_add(c->cal, d, pl_set.resign_days) >= today)
+	int days = (int)setting_int(c->cfg, "pledges.resign_days", 10, 1, 90);
+	while (wd_add(c->cal, d, days) >= today)
 		d--;
 	wd_format(d, out);
 }
@@ -164,6 +167,11 @@ pl_coverage(struct ctx *c)
 	pg_attr(f, "status", status);
 	pg_attr(f, "unit", only ? ar_printf(c->ar, "%lld", only) : "");
 	pl_kinds_node(c);
+	if (c->acct.role & ROLES_READ_ALL) {	/* the unit filter's picker (unitpick.h) */
+		enum db_rc prc = up_node(c, c->data);
+		if (prc != DB_OK)
+			return app_dberr(prc);
+	}
 	xmlNodePtr rows = pg_node(c->data, "rows");
 	int st = coverage_run(c, rows, "row", only, kind, status, after ? after : "", &n, &last);
 	if (st != 200)

@@ -6,6 +6,13 @@
  * registration.report_days working days by the calendar, and a report after
  * it is recorded as late.
  *
+ * Two kinds, explicit in the form (issue 13): a change of holder (kind
+ * successor, the default) starts with empty person fields and shows the
+ * previous holder beside them, read only, so nobody files a new person under
+ * the old one's phone; a correction (kind correct) of the same holder's
+ * details is prefilled, updates that holder's row in place (same term, no
+ * new deadline) and is audited as "correct".
+ *
  * Concurrency: the form carries the current holder's id and version.  If
  * another change landed in between, the close matches no row and the user
  * gets 409 with both the record as it is now and everything they typed.
@@ -21,7 +28,10 @@
 #include "tx.h"
 
 enum { F_ROLE, F_NAME, F_TITLE, F_OFFICE_PHONE, F_MOBILE, F_EMAIL, F_EFFECTIVE,
-	F_CURRENT, F_VERSION, F_NONCE, F__MAX };
+	F_CURRENT, F_VERSION, F_NONCE, F_KIND, F__MAX };
+
+/* The two kinds of change; a form without kind is a change of holder. */
+static const char *const kinds[] = { "successor", "correct", NULL };
 
 static struct vfield fields[F__MAX] = {
 	[F_ROLE]         = { "role", V_CHOICE, 1, 16, NULL },
@@ -34,7 +44,14 @@ static struct vfield fields[F__MAX] = {
 	[F_CURRENT]      = { "current_id", V_INT, 1, 20, NULL },
 	[F_VERSION]      = { "version", V_INT, 1, 10, NULL },
 	[F_NONCE]        = { "nonce", V_TOKEN, 1, 32, NULL },
+	[F_KIND]         = { "kind", V_CHOICE, 0, 12, kinds },
 };
+
+static int
+is_correct(const char *kind)
+{
+	return kind != NULL && strcmp(kind, "correct") == 0;
+}
 
 struct current {
 	struct ctx *c;
@@ -111,6 +128,7 @@ form_page(struct ctx *c, int status, const char *role, const char **vals,
 {
 	c->view = VIEW(REG_VIEW_CHANGE);
 	pg_attr(c->data, "role", role);
+	pg_attr(c->data, "kind", is_correct(vals[F_KIND]) ? "correct" : "successor");
 	if (cur != NULL && cur->node != NULL)
 		xmlAddChild(c->data, cur->node);
 	pg_form(c, c->data, fields, F__MAX, vals, errs);
@@ -143,7 +161,8 @@ open_unit(struct ctx *c)
 int
 reg_change_form(struct ctx *c)
 {
-	const char *role = ctx_q(c, "role");
+	reg_roles_sync(c->cfg);
+	const char *role = ctx_q(c, "role"), *kind = ctx_q(c, "kind");
 	const char *vals[F__MAX] = { 0 };
 	char nonce[TX_NONCE_LEN + 1], today[11], num[2][24];
 	struct current cur;
@@ -162,8 +181,12 @@ reg_change_form(struct ctx *c)
 	snprintf(num[0], sizeof(num[0]), "%lld", cur.id);
 	snprintf(num[1], sizeof(num[1]), "%lld", cur.version);
 	vals[F_ROLE] = role;
-	/* Prefill with the current holder: most changes edit one or two fields. */
-	if (cur.id != 0)
+	/*
+	 * Only a correction of the current holder starts from that holder's
+	 * details; a new holder starts empty (the previous one is shown beside).
+	 */
+	vals[F_KIND] = is_correct(kind) && cur.id != 0 ? "correct" : "successor";
+	if (is_correct(vals[F_KIND]))
 		for (int f = F_NAME; f <= F_EMAIL; f++)
 			vals[f] = cur.field[f];
 	vals[F_EFFECTIVE] = today;
@@ -205,6 +228,43 @@ conflict(struct ctx *c, const char **vals)
 	return form_page(c, 409, vals[F_ROLE], vals, NULL, &cur);
 }
 
+/*
+ * A correction: the current holder's row takes the typed details, same term
+ * and deadline.  409 when the row changed (or ended) since the form was shown.
+ */
+static int
+correct_tx(struct tx *t, void *arg)
+{
+	const char **vals = arg;
+	struct ctx *c = t->c;
+	struct current cur = { .node = NULL };
+	enum db_rc rc;
+
+	if ((rc = load_current(c, &cur, vals[F_ROLE], 1)) != DB_OK)
+		return rc;
+	if (cur.id == 0 || cur.id != atoll(vals[F_CURRENT]) || cur.version != atoll(vals[F_VERSION]))
+		return 409;
+	struct db_val p[] = {
+		DBS(vals[F_NAME]), DBS(vals[F_TITLE]), DBSN(vals[F_OFFICE_PHONE]), DBSN(vals[F_MOBILE]),
+		DBSN(vals[F_EMAIL]), DBS(c->acct.login), DBI(cur.id), DBI(cur.version), DBI(c->id),
+	};
+	if ((rc = SQL_RUN(c, REG_SQL_CORRECT, p, NULL, NULL)) != DB_OK)
+		return rc;
+	if (db_affected(c->db) != 1)
+		return 409;
+	t->record = "holder";
+	t->id = cur.id;
+	t->action = "correct";
+	t->before = buf_cstr(&cur.json);
+	vals[F_EFFECTIVE] = ar_strdup(c->ar, cur.effective);	/* the term is unchanged */
+	t->after = after_json(c, vals, "", 0);
+	struct db_val unit[] = { DBI(c->id) };
+	if ((rc = SQL_RUN(c, REG_SQL_SUMMARY, unit, NULL, NULL)) != DB_OK)
+		return rc;
+	t->then = ar_printf(c->ar, "/registration/%lld?saved=1", c->id);
+	return TX_COMMIT;
+}
+
 /* What the change's transaction needs from the validated form. */
 struct change {
 	const char **vals;
@@ -233,7 +293,7 @@ change_tx(struct tx *t, void *arg)
 		return 409;
 	if (cur.id != 0 && strcmp(vals[F_EFFECTIVE], cur.effective) < 0)
 		return 422;
-	int due = wd_add(c->cal, ch->eff, reg_set.report_days);
+	int due = wd_add(c->cal, ch->eff, reg_report_days(c->cfg));
 	int late = ch->today > due;
 	wd_format(due, deadline);
 	wd_now(now);
@@ -267,6 +327,7 @@ change_tx(struct tx *t, void *arg)
 int
 reg_change(struct ctx *c)
 {
+	reg_roles_sync(c->cfg);
 	const char *vals[F__MAX], *errs[F__MAX];
 	int st;
 
@@ -282,6 +343,18 @@ reg_change(struct ctx *c)
 	if (bad)
 		return invalid(c, vals, errs);
 	struct tx t = { .c = c, .nonce = vals[F_NONCE] };
+	if (is_correct(vals[F_KIND])) {
+		struct current cur = { .node = NULL };
+		enum db_rc rc = load_current(c, &cur, vals[F_ROLE], 0);
+		if (rc != DB_OK)
+			return app_dberr(rc);
+		if (cur.id == 0) {
+			errs[F_KIND] = "correct_vacant";
+			return invalid(c, vals, errs);
+		}
+		st = tx_run(&t, correct_tx, (void *)vals);
+		return st == 409 ? conflict(c, vals) : st;
+	}
 	st = tx_run(&t, change_tx, &ch);
 	if (st == 409)
 		return conflict(c, vals);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "reg.h"
+#include "setting.h"
 
 const char *const reg_role_code[REG_ROLE__MAX] = {
 	"first", "direct", "secadmin", "liaison", "sysadmin",
@@ -36,16 +37,38 @@ static const char *const views[REG_VIEW__MAX] = {
 	[REG_VIEW_IMPORT] = "registration/import",
 };
 
-/* registration.roles: which of the five roles this site keeps (seed 002 adds two). */
-static int
-reg_init(const struct config *cfg)
+int
+reg_report_days(const struct config *cfg)
 {
-	char roles[256];
+	return (int)setting_int(cfg, "registration.report_days", 5, 1, 60);
+}
+
+/*
+ * registration.roles: which of the five roles this site keeps (seed 002 adds
+ * two).  The office may change it on /office/settings without a restart
+ * (setting.h), so the handlers call this first: it recomputes the choices
+ * only when the setting's text changed since the last call.
+ */
+void
+reg_roles_sync(const struct config *cfg)
+{
+	static char applied[512] = "\1";	/* nothing applied yet */
+	char now[512], roles[256], req[256];
 	size_t k = 0;
-	reg_set.report_days = (int)config_int(cfg, "registration.report_days", 5, 1, 60);
-	snprintf(roles, sizeof(roles), ",%s,", config_get(cfg, "registration.roles",
-	    "first,direct,secadmin"));
+	const char *kept = setting_get(cfg, "registration.roles", "first,direct,secadmin");
+	/* The roles a unit must fill (seed 000's three by default): a vacant
+	 * optional role is "not set", not a gap (issue 13). */
+	const char *must = setting_get(cfg, "registration.required_roles", "first,direct,secadmin");
+	snprintf(now, sizeof(now), "%s|%s", kept, must);
+	if (strcmp(applied, now) == 0)
+		return;
+	snprintf(applied, sizeof(applied), "%s", now);
+	snprintf(roles, sizeof(roles), ",%s,", kept);
+	snprintf(req, sizeof(req), ",%s,", must);
 	for (char *p = roles; *p; p++)
+		if (*p == ' ')
+			*p = ',';
+	for (char *p = req; *p; p++)
 		if (*p == ' ')
 			*p = ',';
 	for (int r = 0; r < REG_ROLE__MAX; r++) {
@@ -53,10 +76,18 @@ reg_init(const struct config *cfg)
 		snprintf(key, sizeof(key), ",%s,", reg_role_code[r]);
 		/* The three roles of seed 000 are always kept. */
 		reg_set.enabled[r] = r <= REG_SECADMIN || strstr(roles, key) != NULL;
+		reg_set.required[r] = reg_set.enabled[r] && strstr(req, key) != NULL;
 		if (reg_set.enabled[r])
 			reg_set.role_choices[k++] = reg_role_code[r];
 	}
 	reg_set.role_choices[k] = NULL;
+}
+
+static int
+reg_init(const struct config *cfg)
+{
+	reg_set.report_days = (int)config_int(cfg, "registration.report_days", 5, 1, 60);
+	reg_roles_sync(cfg);
 	return 0;
 }
 

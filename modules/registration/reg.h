@@ -33,6 +33,8 @@ enum reg_role { REG_FIRST, REG_DIRECT, REG_SECADMIN, REG_LIAISON, REG_SYSADMIN, 
 	S(REG_SQL_DEMO_HAS, 0) \
 	S(REG_SQL_DEMO_UNITS, 0) \
 	S(REG_SQL_DEMO_HOLDER, 14) \
+	S(REG_SQL_LQ_CODE_ASC, 19) S(REG_SQL_LQ_CODE_DESC, 19) \
+	S(REG_SQL_LQ_NAME_ASC, 19) S(REG_SQL_LQ_NAME_DESC, 19) \
 	S(REG_SQL_IMP_FIND, 1) \
 	S(REG_SQL_IMP_GET, 1) \
 	S(REG_SQL_IMP_FILE, 4) \
@@ -42,7 +44,9 @@ enum reg_role { REG_FIRST, REG_DIRECT, REG_SECADMIN, REG_LIAISON, REG_SYSADMIN, 
 	S(REG_SQL_IMP_UNIT, 1) \
 	S(REG_SQL_IMP_UNIT_LOCK, 1) \
 	S(REG_SQL_IMP_UNIT_ADD, 5) \
-	S(REG_SQL_IMP_UNIT_SET, 5)
+	S(REG_SQL_IMP_UNIT_SET, 5) \
+	S(REG_SQL_LATE_ITEMS, 2) \
+	S(REG_SQL_CORRECT, 9)
 DB_STATEMENTS(reg_sql_id, REG_STATEMENTS, REG_SQL__MAX);
 extern const struct db_stmt reg_sql[REG_SQL__MAX];
 
@@ -59,6 +63,18 @@ extern const struct db_stmt reg_sql[REG_SQL__MAX];
 	C(L_SYSADMIN_NAME, "sysadmin_name") C(L_SYSADMIN_MOBILE, "sysadmin_mobile") \
 	C(L_LATE, "late")
 DB_COLUMNS(reg_list_col, REG_LIST_COLS);
+
+/*
+ * REG_SQL_LATE_ITEMS': the holders reported after their deadline, of the
+ * units whose codes a list page spans, so the list says which role was
+ * late and by how much instead of a bare "late".
+ */
+#define REG_LATE_COLS(C) \
+	C(LT_UNIT_ID, "unit_id") C(LT_ID, "id") C(LT_ROLE, "role") C(LT_NAME, "name") \
+	C(LT_DEADLINE, "deadline") C(LT_REPORTED, "reported") C(LT_CURRENT, "current")
+DB_COLUMNS(reg_late_col, REG_LATE_COLS);
+/* The most late items a list page shows per unit (the newest first). */
+#define REG_LATE_PER_UNIT 3
 
 /* REG_SQL_UNIT's. */
 #define REG_UNIT_COLS(C) \
@@ -99,8 +115,11 @@ extern const char *const reg_role_code[REG_ROLE__MAX];
 
 /* Site settings, read once at start. */
 struct reg_settings {
-	int report_days;		/* registration.report_days, default 5 */
+	int report_days;		/* registration.report_days at start; read reg_report_days() */
 	int enabled[REG_ROLE__MAX];	/* registration.roles */
+	/* registration.required_roles: an enabled role a unit must fill; the others
+	 * are optional, shown "not set" and never counted as a gap */
+	int required[REG_ROLE__MAX];
 	const char *role_choices[REG_ROLE__MAX + 1];
 };
 extern struct reg_settings reg_set;
@@ -127,4 +146,8 @@ int reg_load_unit(struct ctx *c, xmlNodePtr parent, long long id);
 void reg_roles_node(struct ctx *c, const char *selected);
 /* The current holders of a unit as <holder> elements under parent. */
 int reg_current(struct ctx *c, xmlNodePtr parent, long long unit_id);
+/* registration.report_days as the site has it now: the office may change it without a restart (setting.h). */
+int reg_report_days(const struct config *cfg);
+/* registration.roles as the site has it now into reg_set.enabled/role_choices (main.c); cheap when unchanged. */
+void reg_roles_sync(const struct config *cfg);
 #endif

@@ -25,6 +25,37 @@
 	" AND (? = 0 OR late = 1)" \
 	" ORDER BY code " dir " LIMIT 51"
 
+/*
+ * The list with its everyday tools (list.c, core/listq.h): one statement per
+ * sort column and direction, in listq's order.  Sorted by code it reads the
+ * clustered key, by name along reg_summary_name (schema 028), both with the
+ * code as the tie, seeking (col, code) past the last row.  FORCE INDEX: on a
+ * first page (no seek) MariaDB would rather sort the whole table than walk
+ * an index that does not cover the row; a unit's own roles still read their
+ * one row by reg_summary_unit.  The search ?q= is a
+ * prefix of the code, the unit's names or any current holder's name: a scan
+ * of reg_summary along the sort, bounded by the number of units (one row
+ * each; a school has a few hundred, the bench 2,000), so five more indexes
+ * on holder names would cost every change more than they save here.  The
+ * parameters: (own, own, first, at, at, after, q, like × 8, missing, missing,
+ * late, limit): a page asks for 51 rows, an export for all of them.
+ */
+#define REG_LQ_SQL(col, idx, cmp, dir) \
+	"SELECT unit_id, code, name, name_en, kind," \
+	" first_name, first_mobile, direct_name, direct_mobile," \
+	" secadmin_name, secadmin_mobile, liaison_name, liaison_mobile," \
+	" sysadmin_name, sysadmin_mobile, late" \
+	" FROM reg_summary FORCE INDEX (" idx ", reg_summary_unit)" \
+	" WHERE (? = 0 OR unit_id = ?) AND active = 1" \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND code " cmp " ?))" \
+	" AND (? = '' OR code LIKE ? OR name LIKE ? OR name_en LIKE ? OR first_name LIKE ?" \
+	"  OR direct_name LIKE ? OR secadmin_name LIKE ? OR liaison_name LIKE ? OR sysadmin_name LIKE ?)" \
+	" AND (? = '' OR (CASE ? WHEN 'first' THEN first_name WHEN 'direct' THEN direct_name" \
+	"  WHEN 'secadmin' THEN secadmin_name WHEN 'liaison' THEN liaison_name" \
+	"  ELSE sysadmin_name END) IS NULL)" \
+	" AND (? = 0 OR late = 1)" \
+	" ORDER BY " col " " dir ", code " dir " LIMIT ?"
+
 #define REG_HOLDER_SELECT \
 	"SELECT id, role, name, title, COALESCE(office_phone, '') AS `office-phone`," \
 	" COALESCE(mobile, '') AS mobile, COALESCE(email, '') AS email," \
@@ -35,6 +66,7 @@ static DB_COLNAMES(list_cols, REG_LIST_COLS);
 static DB_COLNAMES(unit_cols, REG_UNIT_COLS);
 static DB_COLNAMES(export_cols, REG_EXPORT_COLS);
 static DB_COLNAMES(imp_unit_cols, REG_IMP_UNIT_COLS);
+static DB_COLNAMES(late_cols, REG_LATE_COLS);
 DB_COLNAMES(reg_holder_cols, REG_HOLDER_COLS);
 
 const struct db_stmt reg_sql[REG_SQL__MAX] = {
@@ -72,6 +104,25 @@ const struct db_stmt reg_sql[REG_SQL__MAX] = {
 	    "INSERT INTO reg_holder (unit_id, role, name, title, office_phone, mobile, email,"
 	    " effective_date, ended_date, is_current, reported_at, deadline, late, nonce, created_by,"
 	    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')", NULL),
+	DB_SQL(REG_SQL_LQ_CODE_ASC, REG_LQ_SQL("code", "PRIMARY", ">", "ASC"), list_cols),
+	DB_SQL(REG_SQL_LQ_CODE_DESC, REG_LQ_SQL("code", "PRIMARY", "<", "DESC"), list_cols),
+	DB_SQL(REG_SQL_LQ_NAME_ASC, REG_LQ_SQL("name", "reg_summary_name", ">", "ASC"), list_cols),
+	DB_SQL(REG_SQL_LQ_NAME_DESC, REG_LQ_SQL("name", "reg_summary_name", "<", "DESC"), list_cols),
+	/*
+	 * The late holders of the units a list page spans (code from … to): the
+	 * unit's code index, then reg_holder_late (unit_id, late) per unit.
+	 */
+	DB_SQL(REG_SQL_LATE_ITEMS,
+	    "SELECT h.unit_id, h.id, h.role, h.name, h.deadline, DATE(h.reported_at) AS reported,"
+	    " COALESCE(h.is_current, 0) AS current"
+	    " FROM unit u STRAIGHT_JOIN reg_holder h ON h.unit_id = u.id AND h.late = 1"
+	    " WHERE u.code BETWEEN ? AND ? AND u.active = 1"
+	    " ORDER BY u.code, h.deadline DESC, h.id DESC LIMIT 1000", late_cols),
+	/* a correction of the current holder's own details: the same person, same term */
+	DB_SQL(REG_SQL_CORRECT,
+	    "UPDATE reg_holder SET name = ?, title = ?, office_phone = ?, mobile = ?, email = ?,"
+	    " version = version + 1, updated_by = ? WHERE id = ? AND version = ? AND is_current = 1"
+	    " AND unit_id = ?", NULL),
 	DB_SQL(REG_SQL_EXPORT,
 	    "SELECT u.code, u.name, COALESCE(u.name_en, '') AS name_en, u.kind, h.role,"
 	    " h.name AS holder, h.title, COALESCE(h.office_phone, '') AS office_phone,"

@@ -41,13 +41,15 @@ reg_load_unit(struct ctx *c, xmlNodePtr parent, long long id)
 void
 reg_roles_node(struct ctx *c, const char *selected)
 {
+	reg_roles_sync(c->cfg);
 	xmlNodePtr rs = pg_node(c->data, "roles");
-	pg_attri(rs, "report-days", reg_set.report_days);
+	pg_attri(rs, "report-days", reg_report_days(c->cfg));
 	for (int r = 0; r < REG_ROLE__MAX; r++) {
 		if (!reg_set.enabled[r])
 			continue;
 		xmlNodePtr n = pg_node(rs, "role");
 		pg_attr(n, "code", reg_role_code[r]);
+		pg_attr(n, "required", reg_set.required[r] ? "1" : "0");
 		if (selected != NULL && strcmp(selected, reg_role_code[r]) == 0)
 			pg_attr(n, "selected", "1");
 	}

@@ -13,16 +13,60 @@
  * id) (?after_due=DATE&after=ID) along sys_system_due, or
  * sys_system_unit_due when a unit is given.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "listq.h"
+#include "sheet.h"
 #include "systems.h"
+
+/*
+ * The everyday tools (core/listq.h): ?q= (a system's name, URL or domain,
+ * IP, administrator), ?sort=id|name&dir=asc|desc, ?format=csv|xlsx for
+ * exactly those rows.  The plain list (by id, no search) keeps the
+ * statements above; the overdue list keeps its order by due date.
+ */
+static const struct lq_col lq_cols[] = { { "id", LQ_INT, 1 }, { "name", LQ_STR, 0 } };
+static const struct lq_def lq_def = { lq_cols, APP_COUNT(lq_cols), 0, LQ_INT };
+static const int lq_plain[] = { SYS_SQL_LQ_ID_ASC, SYS_SQL_LQ_ID_DESC, SYS_SQL_LQ_NAME_ASC, SYS_SQL_LQ_NAME_DESC };
+static const int lq_search[] = {
+	SYS_SQL_LQQ_ID_ASC, SYS_SQL_LQQ_ID_DESC, SYS_SQL_LQQ_NAME_ASC, SYS_SQL_LQQ_NAME_DESC,
+};
 
 struct list {
 	struct ctx *c;
 	xmlNodePtr parent;
 	size_t n;
-	const char *last, *last_due;
+	const char *last, *last_due, *last_name;
+	struct sheet *sheet;	/* an export: rows go there instead */
 };
+
+/* The export's columns, as the page shows them. */
+static const char *const sheet_keys[] = {
+	"sheet.sys.id", "sysfield.name", "sheet.sys.unit_code", "sysfield.unit", "sysfield.kind",
+	"systems.col_level", "sysfield.status", "systems.col_filed", "systems.col_due", "sysfield.cii",
+};
+
+static void
+sheet_put(struct list *l, const struct db_row *r)
+{
+	const char *const *v = r->v;
+	enum lang g = l->c->lang;
+	char kind[48], level[16], status[32];
+	snprintf(kind, sizeof(kind), "syskind.%s", v[LS_KIND]);
+	snprintf(level, sizeof(level), "syslevel.%s", v[LS_LEVEL]);
+	snprintf(status, sizeof(status), "sysstatus.%s", v[LS_STATUS]);
+	int graded = strcmp(v[LS_LEVEL], "0") != 0 && strcmp(v[LS_LEVEL], "1") != 0;
+	const char *row[] = {
+		v[LS_ID], v[LS_NAME], v[LS_UNIT_CODE],
+		g == LANG_EN && *v[LS_UNIT_NAME_EN] ? v[LS_UNIT_NAME_EN] : v[LS_UNIT_NAME],
+		sheet_title(g, kind), sheet_title(g, level), sheet_title(g, status),
+		!graded ? "" : sheet_title(g, *v[LS_FILING_NO] ? "systems.filed" : "systems.not_filed"),
+		v[LS_NEXT_DUE], strcmp(v[LS_CII], "1") == 0 ? sheet_title(g, "sheet.yes") : "",
+	};
+	_Static_assert(APP_COUNT(row) == APP_COUNT(sheet_keys), "one value per title");
+	sheet_row(l->sheet, row);
+}
 
 int
 sys_module_on(const struct ctx *c, const char *name)
@@ -70,11 +114,17 @@ static int
 list_row(void *arg, const struct db_row *r)
 {
 	struct list *l = arg;
+	if (l->sheet != NULL) {
+		sheet_put(l, r);
+		return 0;
+	}
 	if (l->n++ == SYS_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	sys_row_node(l->c, pg_node(l->parent, "system"), r);
 	l->last = ar_strdup(l->c->ar, r->v[LS_ID]);
 	l->last_due = ar_strdup(l->c->ar, r->v[LS_NEXT_DUE]);
+	if (l->last_name != NULL)
+		l->last_name = ar_strdup(l->c->ar, r->v[LS_NAME]);
 	return 0;
 }
 
@@ -130,7 +180,7 @@ list_run(struct ctx *c, const struct sys_filter *f, struct list *l)
 int
 sys_list_rows(struct ctx *c, const struct sys_filter *f, xmlNodePtr parent)
 {
-	struct list l = { c, pg_node(parent, "systems"), 0, NULL, NULL };
+	struct list l = { c, pg_node(parent, "systems"), 0, NULL, NULL, NULL, NULL };
 	enum db_rc rc = list_run(c, f, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
@@ -193,5 +243,37 @@ sys_list(struct ctx *c)
 	pg_attr(fn, "level", f.level);
 	pg_attr(fn, "status", f.status);
 	pg_attr(fn, "overdue", f.overdue ? "1" : "0");
-	return sys_list_rows(c, &f, c->data);
+	struct listq lq;
+	enum sheet_fmt fmt;
+	int st, exp = sheet_wanted(c, &fmt);
+	if (exp < 0 || (exp && f.overdue))	/* the overdue list's order is its own: no export of it here */
+		return pg_error(c, 400, "list_format");
+	if ((st = lq_from_ctx(c, &lq_def, &lq)) != 0)
+		return st;
+	lq_node(c, fn, &lq, &lq_def);
+	if (f.overdue || (!exp && !*lq.q && lq_variant(&lq) == 0))
+		return sys_list_rows(c, &f, c->data);
+
+	int graded = *f.level && strcmp(f.level, "0") != 0;
+	struct db_val level = graded ? DBI(atoi(f.level)) : DBN;
+	struct db_val p[] = { SYS_REST(&f, level), DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after),
+		DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like),
+		DBI(exp ? 0x7fffffffffffLL : SYS_PAGE_ROWS + 1) };
+	_Static_assert(DB_NARGS(p) == SYS_SQL_LQ_ID_ASC__NP, "the listq statements' parameters");
+	int id = SQL((*lq.q ? lq_search : lq_plain)[lq_variant(&lq)]);
+	struct list l = { c, pg_node(c->data, "systems"), 0, NULL, NULL, lq.sort == 1 ? "" : NULL, NULL };
+	if (exp) {
+		if ((l.sheet = sheet_open(c, fmt, "systems", sheet_keys, APP_COUNT(sheet_keys))) == NULL)
+			return 500;
+		return sheet_close(l.sheet, db_run(c->db, id, p, DB_NARGS(p), list_row, &l));
+	}
+	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	if (l.n > SYS_PAGE_ROWS)
+		lq_next(c, l.parent, lq.sort == 1 ? l.last_name : l.last, l.last);
+	if (!lq.first)
+		pg_attr(l.parent, "first", "1");
+	pg_attri(l.parent, "count", (long long)(l.n > SYS_PAGE_ROWS ? SYS_PAGE_ROWS : l.n));
+	return 200;
 }

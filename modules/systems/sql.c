@@ -33,6 +33,28 @@
 #define SYS_LIST(key, where, order) \
 	SYS_LIST_SELECT " FROM sys_system s" key SYS_LIST_JOIN " WHERE " where SYS_LIST_REST order
 
+/*
+ * The inventory with search and sort (list.c, core/listq.h): by id or by
+ * name, the id the tie, seeking (col, id) past the last row; the filters as
+ * SYS_LIST_REST.  Without a search a page reads along the sort's index, or
+ * the unit's (unit_id, col) one when a unit is given (schema 028), forced:
+ * MariaDB would rather sort the table than walk an index that does not
+ * cover the row.  With ?q= the statement is left to the planner: the
+ * search is a prefix of the name, the URL (as typed, or after http:// or
+ * https://, so a bare domain finds it), the IP list (its first address) or
+ * the administrator's name, each a range of its own index (schema 028),
+ * merged, and only the matching rows are sorted.  The parameters: SYS_LIST_REST
+ * (8), first, at, at, after, q, like × 6, limit.
+ */
+#define SYS_LQ_SQL(force, col, cmp, dir) \
+	SYS_LIST_SELECT " FROM sys_system s" force SYS_LIST_JOIN " WHERE 1" SYS_LIST_REST \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND s.id " cmp " ?))" \
+	" AND (? = '' OR s.name LIKE ? OR s.url LIKE ? OR s.url LIKE CONCAT('http://', ?)" \
+	"  OR s.url LIKE CONCAT('https://', ?) OR s.ips LIKE ? OR s.admin_name LIKE ?)" \
+	" ORDER BY " col " " dir ", s.id " dir " LIMIT ?"
+#define SYS_LQ_BY_ID " FORCE INDEX (PRIMARY, sys_system_unit)"
+#define SYS_LQ_BY_NAME " FORCE INDEX (sys_system_name, sys_system_unit_name)"
+
 /* One system, every column as SYS_SYSTEM_COLS names it. */
 #define SYS_SELECT \
 	"SELECT s.id, s.version, s.unit_id AS `unit-id`, u.code AS `unit-code`, u.name AS `unit-name`," \
@@ -90,6 +112,14 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	    SYS_LIST(" FORCE INDEX (sys_system_due)", "s.next_due < ?", SYS_BY_DUE), list_cols),
 	DB_SQL(SYS_SQL_LIST_UNIT_DUE, SYS_LIST(" FORCE INDEX (sys_system_unit_due)",
 	    "s.unit_id = ? AND s.next_due < ?", SYS_BY_DUE), list_cols),
+	DB_SQL(SYS_SQL_LQ_ID_ASC, SYS_LQ_SQL(SYS_LQ_BY_ID, "s.id", ">", "ASC"), list_cols),
+	DB_SQL(SYS_SQL_LQ_ID_DESC, SYS_LQ_SQL(SYS_LQ_BY_ID, "s.id", "<", "DESC"), list_cols),
+	DB_SQL(SYS_SQL_LQ_NAME_ASC, SYS_LQ_SQL(SYS_LQ_BY_NAME, "s.name", ">", "ASC"), list_cols),
+	DB_SQL(SYS_SQL_LQ_NAME_DESC, SYS_LQ_SQL(SYS_LQ_BY_NAME, "s.name", "<", "DESC"), list_cols),
+	DB_SQL(SYS_SQL_LQQ_ID_ASC, SYS_LQ_SQL("", "s.id", ">", "ASC"), list_cols),
+	DB_SQL(SYS_SQL_LQQ_ID_DESC, SYS_LQ_SQL("", "s.id", "<", "DESC"), list_cols),
+	DB_SQL(SYS_SQL_LQQ_NAME_ASC, SYS_LQ_SQL("", "s.name", ">", "ASC"), list_cols),
+	DB_SQL(SYS_SQL_LQQ_NAME_DESC, SYS_LQ_SQL("", "s.name", "<", "DESC"), list_cols),
 	DB_SQL(SYS_SQL_GET, SYS_SELECT, sys_system_cols),
 	DB_SQL(SYS_SQL_LOCK, SYS_SELECT " FOR UPDATE", sys_system_cols),
 	DB_SQL(SYS_SQL_INSERT,

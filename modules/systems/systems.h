@@ -57,6 +57,11 @@
 	S(SYS_SQL_LIST_STATUS, 10) \
 	S(SYS_SQL_LIST_DUE, 12) \
 	S(SYS_SQL_LIST_UNIT_DUE, 13) \
+	/* the same with search and sort (core/listq.h), by id or name: plain, then with ?q= */ \
+	S(SYS_SQL_LQ_ID_ASC, 20) S(SYS_SQL_LQ_ID_DESC, 20) \
+	S(SYS_SQL_LQ_NAME_ASC, 20) S(SYS_SQL_LQ_NAME_DESC, 20) \
+	S(SYS_SQL_LQQ_ID_ASC, 20) S(SYS_SQL_LQQ_ID_DESC, 20) \
+	S(SYS_SQL_LQQ_NAME_ASC, 20) S(SYS_SQL_LQQ_NAME_DESC, 20) \
 	/* one system and its form (system.c, form.c) */ \
 	S(SYS_SQL_GET, 1) \
 	S(SYS_SQL_LOCK, 1) \

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
+#include "setting.h"
 #include "resp.h"
 #include "websites.h"
 #include "workday.h"
@@ -44,7 +45,7 @@ ws_file_by(struct ctx *c)
 	char *t = ar_alloc(c->ar, 11);
 	if (t == NULL)
 		return "";
-	wd_format(wd_add(c->cal, wd_today(), ws_set.discover_days), t);
+	wd_format(wd_add(c->cal, wd_today(), (int)setting_int(c->cfg, "websites.discover_days", 5, 1, 60)), t);
 	return t;
 }
 
@@ -273,7 +274,7 @@ discover_page(struct ctx *c, int status, const char **vals, const char **errs)
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	pg_text(c->data, "file-by", ws_file_by(c));
-	pg_attri(pg_node(c->data, "days"), "n", ws_set.discover_days);
+	pg_attri(pg_node(c->data, "days"), "n", (int)setting_int(c->cfg, "websites.discover_days", 5, 1, 60));
 	if (vals == NULL) {
 		tx_nonce(nonce);
 		fresh[U_NONCE] = nonce;

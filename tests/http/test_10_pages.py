@@ -94,8 +94,9 @@ def test_languages():
     assert 'lang="en"' in r.text
     r = get("/registration/")
     assert 'lang="zh-CN"' in r.text
+    # Chinese first (issue 13): the browser's language does not override the site's default
     r = get("/registration/", headers={"Accept-Language": "en-US,en;q=0.9"})
-    assert 'lang="en"' in r.text
+    assert 'lang="zh-CN"' in r.text
     # the visible text differs: Chinese by default, English on request
     zh, en = get("/registration/").text, get("/registration/?lang=en").text
     assert zh != en
@@ -243,9 +244,13 @@ def test_list_rows_show_the_data_escaped():
             row = '<tr><td>%s</td><th><a href="%s">%s</a></th>' % (
                 unit.get("code"), unit.get("id"), html.escape(unit.findtext("name"), quote=False))
             assert row in r.text, row
-            missing = sum(1 for h in unit.findall("holder") if h.get("name") is None)
+            # a vacant required role is a gap (缺); a vacant optional one is "not set" (issue 13)
+            missing = sum(1 for h in unit.findall("holder") if h.get("name") is None and h.get("required") == "1")
+            notset = sum(1 for h in unit.findall("holder") if h.get("name") is None and h.get("required") == "0")
             cells = r.text.split(row, 1)[1].split("</tr>", 1)[0]
-            assert cells.count("<strong>") == missing + (1 if unit.get("late") == "1" else 0), (row, cells)
+            assert cells.count('<strong class="gap">') == missing, (row, cells)
+            assert cells.count('<span class="muted notset">') == notset, (row, cells)
+            assert cells.count("<strong>") == (1 if unit.get("late") == "1" else 0), (row, cells)
     finally:
         sql("UPDATE reg_summary SET first_name = %s WHERE unit_id = %d" %
             ("NULL" if old in (None, "NULL") else "'%s'" % old.replace("'", "''"), u))

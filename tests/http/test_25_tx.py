@@ -66,7 +66,7 @@ def test_a_held_row_is_tried_three_times_then_busy_and_nothing_lost():
     r1 = post("/registration/%d/change" % u, f, "cs_admin")
     r2 = post("/registration/%d/change" % u, f, "cs_admin")
     assert r1.status == 303 and r2.status == 303, (r1, r2)
-    assert r1.header("location") == r2.header("location") == "/registration/%d?saved=1" % u
+    assert r1.header("location") == r2.header("location") == "/registration/%d?saved=holder.change" % u
     assert int(one("SELECT COUNT(*) FROM reg_holder WHERE unit_id = %d" % u)) == int(before) + 1
     assert one("SELECT COUNT(*) FROM reg_holder WHERE name = '%s'" % f["name"]) == "1"
     assert one("SELECT then_url FROM form_nonce WHERE nonce = '%s'" % f["nonce"]) == r1.header("location")

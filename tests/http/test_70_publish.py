@@ -61,7 +61,7 @@ def test_publish_the_next_version_and_signings_keep_theirs():
     r = post("/pledges/templates/new", f)
     assert r.status == 303, r
     new_id, new_ver = latest("website")
-    assert int(new_ver) == int(old_ver) + 1 and r.header("location") == "/pledges/templates/%s?saved=1" % new_id
+    assert int(new_ver) == int(old_ver) + 1 and r.header("location") == "/pledges/templates/%s?saved=template.publish" % new_id
     body = body_of(new_id)
     validate(body)
     assert 'version="%s"' % new_ver in body and 'kind="website"' in body

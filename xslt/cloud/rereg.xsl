@@ -8,7 +8,7 @@
     <h1><t:s key="cloud.rereg"/> #<xsl:value-of select="$v/@id"/></h1>
     <p><a href="/cloud/{$v/@id}"><t:s key="cloud.rereg_back"/></a></p>
     <dl>
-      <dt><t:s key="cloud.unit"/></dt><dd><xsl:value-of select="$v/unit-name"/></dd>
+      <dt><t:s key="cloud.unit"/></dt><dd><xsl:call-template name="unit-label"><xsl:with-param name="name" select="$v/unit-name"/><xsl:with-param name="code" select="$v/unit-code"/></xsl:call-template></dd>
       <dt><t:s key="cfield.purpose"/></dt><dd><xsl:value-of select="$v/purpose"/></dd>
       <dt><t:s key="cloud.registered"/></dt><dd><xsl:value-of select="life/@registered"/></dd>
       <dt><t:s key="cloud.due"/></dt><dd><xsl:value-of select="life/@due"/></dd>

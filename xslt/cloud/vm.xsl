@@ -14,7 +14,7 @@
       <xsl:text> </xsl:text><t:s key="cloud.since"/><xsl:text> </xsl:text><xsl:value-of select="progress/@since"/>
       <xsl:if test="progress/@next">; <t:s key="cloud.next"/>: <t:label set="cnext" select="progress/@next"/></xsl:if></p>
     <dl>
-      <dt><t:s key="cloud.unit"/></dt><dd><xsl:value-of select="$v/unit-name"/></dd>
+      <dt><t:s key="cloud.unit"/></dt><dd><xsl:call-template name="unit-label"><xsl:with-param name="name" select="$v/unit-name"/><xsl:with-param name="code" select="$v/unit-code"/></xsl:call-template></dd>
       <dt><t:s key="cfield.applicant"/></dt><dd><xsl:value-of select="$v/applicant"/> (<xsl:value-of select="$v/contact"/>)</dd>
       <dt><t:s key="cloud.kind"/></dt><dd><t:label set="ckind" select="$v/kind"/></dd>
       <xsl:choose>

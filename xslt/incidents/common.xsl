@@ -107,7 +107,9 @@
 
   <!--
     The office names the unit first, so the form below can offer its
-    systems: a GET to action with the unit code as field name.
+    systems: a GET to action with the unit code as field name.  The code is
+    picked from a datalist of the units (name and code shown; unitpick.h)
+    when the page carries one; the server checks it all the same.
   -->
   <xsl:template name="unit-first">
     <xsl:param name="action"/>
@@ -115,8 +117,20 @@
     <form class="inline" method="get" action="{$action}">
       <label>
         <t:s key="incsheet.unit_first"/>
-        <input name="{$name}" value="{$form/field[@name = $name]}" size="12"/>
+        <input name="{$name}" value="{$form/field[@name = $name]}" size="12">
+          <xsl:if test="/page/data/units-pick">
+            <xsl:attribute name="list">units-pick-<xsl:value-of select="$name"/></xsl:attribute>
+            <xsl:attribute name="autocomplete">off</xsl:attribute>
+          </xsl:if>
+        </input>
       </label>
+      <xsl:if test="/page/data/units-pick">
+        <datalist id="units-pick-{$name}">
+          <xsl:for-each select="/page/data/units-pick/u">
+            <option value="{@code}"><xsl:value-of select="@name"/> (<xsl:value-of select="@code"/>)</option>
+          </xsl:for-each>
+        </datalist>
+      </xsl:if>
       <button type="submit" class="secondary"><t:s key="incsheet.load_systems"/></button>
     </form>
   </xsl:template>

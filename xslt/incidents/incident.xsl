@@ -156,7 +156,7 @@
       <dt><t:s key="incpage.reported"/></dt>
       <dd><xsl:call-template name="time"><xsl:with-param name="t" select="$i/@reported"/></xsl:call-template></dd>
       <dt><t:s key="field.unit"/></dt>
-      <dd><xsl:value-of select="$i/unit"/> <span class="code"><xsl:value-of select="$i/@unit-code"/></span></dd>
+      <dd><xsl:call-template name="unit-label"><xsl:with-param name="name" select="$i/unit"/><xsl:with-param name="code" select="$i/@unit-code"/></xsl:call-template></dd>
       <dt><t:s key="field.started_at"/></dt>
       <dd><xsl:call-template name="time"><xsl:with-param name="t" select="$i/@started"/></xsl:call-template></dd>
       <dt><t:s key="field.discovered_at"/></dt>

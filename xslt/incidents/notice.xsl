@@ -35,7 +35,7 @@
       <dt><t:s key="field.source"/></dt>
       <dd><xsl:value-of select="$n/source"/></dd>
       <dt><t:s key="field.assignee"/></dt>
-      <dd><xsl:value-of select="$n/unit"/> <span class="code"><xsl:value-of select="$n/@unit-code"/></span></dd>
+      <dd><xsl:call-template name="unit-label"><xsl:with-param name="name" select="$n/unit"/><xsl:with-param name="code" select="$n/@unit-code"/></xsl:call-template></dd>
       <dt><t:s key="field.system_id"/></dt>
       <dd>
         <xsl:value-of select="$n/system"/>

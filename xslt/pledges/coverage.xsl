@@ -93,7 +93,14 @@
         <xsl:if test="$all = '1'">
           <label>
             <t:s key="coverage.filter_unit"/>
-            <input type="number" name="unit" min="1" step="1" class="unitid" value="{$f/@unit}"/>
+            <!-- the unit picker (unitpick.h): the browser narrows the units as one types -->
+            <input type="text" name="unit" inputmode="numeric" maxlength="12" class="unitid" value="{$f/@unit}"
+                list="units-pick-unit" autocomplete="off"/>
+            <datalist id="units-pick-unit">
+              <xsl:for-each select="units-pick/u">
+                <option value="{@id}"><xsl:value-of select="@name"/> (<xsl:value-of select="@code"/>)</option>
+              </xsl:for-each>
+            </datalist>
           </label>
         </xsl:if>
       </xsl:with-param>

@@ -95,7 +95,8 @@
   <xsl:template name="css-extra">
     <xsl:call-template name="pl-css"/>
     <xsl:text>
-table.versions{table-layout:fixed;min-width:48rem}
+table.versions{table-layout:fixed}
+@media (min-width:48rem){table.versions{min-width:48rem}}
 table.versions td{overflow-wrap:anywhere}
 col.c-version{width:8rem}
 col.c-title{width:32%}

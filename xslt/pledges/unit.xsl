@@ -44,8 +44,10 @@
       </xsl:if>
     </p>
     <h1>
-      <xsl:value-of select="$u/name"/>
-      <span class="sub"><xsl:value-of select="$u/@code"/></span>
+      <xsl:call-template name="unit-label">
+        <xsl:with-param name="name" select="$u/name"/>
+        <xsl:with-param name="code" select="$u/@code"/>
+      </xsl:call-template>
     </h1>
 
     <h2><t:s key="punit.status"/></h2>

@@ -17,6 +17,8 @@
   <xsl:import href="../widgets.xsl"/>
 
   <xsl:variable name="role" select="string(/page/data/@role)"/>
+  <!-- successor: a new person, empty fields, the previous one beside; correct: the same person's details -->
+  <xsl:variable name="kind" select="string(/page/data/@kind)"/>
 
   <xsl:template name="title">
     <t:s key="change.title"/>
@@ -112,6 +114,24 @@
         </section>
       </xsl:when>
       <xsl:when test="$cur">
+        <!-- the two kinds of change, as links that reload the form in that kind -->
+        <div class="kinds" role="group">
+          <span class="label"><t:s key="change.kind"/><t:s key="layout.colon"/></span>
+          <a href="{$base}{$u/@id}/change?role={$role}&amp;kind=successor">
+            <xsl:if test="$kind != 'correct'"><xsl:attribute name="aria-current">true</xsl:attribute></xsl:if>
+            <t:s key="change.kind_successor"/>
+          </a>
+          <a href="{$base}{$u/@id}/change?role={$role}&amp;kind=correct">
+            <xsl:if test="$kind = 'correct'"><xsl:attribute name="aria-current">true</xsl:attribute></xsl:if>
+            <t:s key="change.kind_correct"/>
+          </a>
+        </div>
+        <p class="notice info">
+          <xsl:choose>
+            <xsl:when test="$kind = 'correct'"><t:s key="change.kind_correct_text"/></xsl:when>
+            <xsl:otherwise><t:s key="change.kind_successor_text"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
         <p>
           <t:s key="change.current_is">
             <t:arg name="name"><strong><xsl:value-of select="$cur/name"/></strong></t:arg>
@@ -125,8 +145,27 @@
       </xsl:otherwise>
     </xsl:choose>
 
+    <div class="changebox">
+    <!-- a new holder: the previous one beside the empty form, read only -->
+    <xsl:if test="$cur and $kind != 'correct' and not($conflict)">
+      <aside class="previous" aria-label="previous">
+        <h2><t:s key="change.previous"/></h2>
+        <dl>
+          <dt><t:s key="field.name"/></dt><dd class="prev-name"><xsl:value-of select="$cur/name"/></dd>
+          <dt><t:s key="field.title"/></dt><dd><xsl:value-of select="$cur/title"/></dd>
+          <dt><t:s key="field.office_phone"/></dt><dd><xsl:value-of select="$cur/office-phone"/></dd>
+          <dt><t:s key="field.mobile"/></dt><dd><xsl:value-of select="$cur/mobile"/></dd>
+          <dt><t:s key="field.email"/></dt><dd><xsl:value-of select="$cur/email"/></dd>
+          <dt><t:s key="unit.col_from"/></dt><dd><xsl:value-of select="$cur/effective"/></dd>
+        </dl>
+      </aside>
+    </xsl:if>
     <form class="change" method="post" action="{$base}{$u/@id}/change" autocomplete="off" novalidate="novalidate">
       <xsl:call-template name="csrf"/>
+      <input type="hidden" name="kind" value="{$kind}"/>
+      <xsl:if test="$f[@name = 'kind'][string(@error)]">
+        <p class="notice bad"><t:label set="msg" select="$f[@name = 'kind']/@error"/></p>
+      </xsl:if>
       <xsl:variable name="rf" select="$f[@name = 'role']"/>
       <div class="field">
         <xsl:if test="string($rf/@error)">
@@ -179,12 +218,22 @@
         <xsl:with-param name="type" select="'email'"/>
         <xsl:with-param name="required" select="true()"/>
       </xsl:call-template>
-      <xsl:call-template name="field-row">
-        <xsl:with-param name="name" select="'effective_date'"/>
-        <xsl:with-param name="type" select="'date'"/>
-        <xsl:with-param name="required" select="true()"/>
-        <xsl:with-param name="hint"><t:s key="change.hint_effective"/></xsl:with-param>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- a correction keeps the holder's term: no effective date to give -->
+        <xsl:when test="$kind = 'correct'">
+          <xsl:call-template name="hidden">
+            <xsl:with-param name="name" select="'effective_date'"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="field-row">
+            <xsl:with-param name="name" select="'effective_date'"/>
+            <xsl:with-param name="type" select="'date'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="hint"><t:s key="change.hint_effective"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
 
       <!-- on a 409 the C side has put the record-as-it-is-now's id and version here -->
       <xsl:call-template name="hidden">
@@ -201,18 +250,29 @@
         <button type="submit">
           <xsl:choose>
             <xsl:when test="$conflict"><t:s key="change.submit_again"/></xsl:when>
+            <xsl:when test="$kind = 'correct'"><t:s key="change.submit_correct"/></xsl:when>
             <xsl:otherwise><t:s key="change.submit"/></xsl:otherwise>
           </xsl:choose>
         </button>
         <a href="{$base}{$u/@id}"><t:s key="change.cancel"/></a>
       </p>
     </form>
+    </div>
   </xsl:template>
 
   <xsl:template name="css-extra">
     <xsl:text>
 .crumbs{margin:0}
-form.change{max-width:42rem}
+form.change{max-width:42rem;flex:1 1 28rem;min-width:0}
+.changebox{display:flex;flex-wrap:wrap-reverse;gap:1rem 2rem;align-items:flex-start}
+aside.previous{flex:0 1 18rem;order:2;background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:.25rem 1rem .75rem;color:var(--muted)}
+aside.previous h2{font-size:1rem;margin:.5rem 0;border:0}
+aside.previous dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .75rem;margin:0}
+aside.previous dt{font-weight:600}
+aside.previous dd{margin:0;overflow-wrap:anywhere}
+.kinds{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:0 0 .75rem}
+.kinds a{padding:.25rem .75rem;border:1px solid var(--accent);border-radius:4px;text-decoration:none}
+.kinds a[aria-current]{background:var(--accent);color:#fff}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 </xsl:text>
   </xsl:template>

@@ -4,7 +4,9 @@
   data: <roles report-days><role code selected?/>…</roles>, <filter missing late/>,
         <units count prev? next?><unit id code kind late><name/>
           <holder role name mobile/>…</unit>…</units>
-  Pagination by unit code: ?after=NEXT / ?before=PREV, filters kept.
+  Pagination by unit code: ?after=NEXT / ?before=PREV, filters kept.  With a
+  search or another sort (listtools.xsl) the pages seek forward:
+  ?at=NEXT-AT&after=NEXT, with the filters, the search and the sort kept.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,6 +15,7 @@
     extension-element-prefixes="r">
 
   <xsl:import href="../widgets.xsl"/>
+  <xsl:import href="../listtools.xsl"/>
 
   <xsl:template name="title">
     <t:s key="list.title"/>
@@ -44,6 +47,9 @@
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="$base"/>
       <xsl:with-param name="fields">
+        <xsl:call-template name="lt-search">
+          <xsl:with-param name="hint"><t:s key="lt.hint_reg"/></xsl:with-param>
+        </xsl:call-template>
         <xsl:call-template name="filter-select">
           <xsl:with-param name="label"><t:s key="list.filter_missing"/></xsl:with-param>
           <xsl:with-param name="name" select="'missing'"/>
@@ -66,9 +72,12 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="clear">
-        <xsl:if test="string(filter/@missing) or filter/@late = '1'"><xsl:value-of select="$base"/></xsl:if>
+        <xsl:if test="string(filter/@missing) or filter/@late = '1' or string(filter/@q)"><xsl:value-of select="$base"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="links">
+        <xsl:call-template name="lt-exports">
+          <xsl:with-param name="keep" select="$keep"/>
+        </xsl:call-template>
         <xsl:if test="$all = '1'">
           <a class="export" href="{$base}export.xml"><t:s key="list.export"/></a>
         </xsl:if>
@@ -84,8 +93,16 @@
           <table class="units">
             <thead>
               <tr>
-                <th scope="col"><t:s key="list.col_code"/></th>
-                <th scope="col"><t:s key="list.col_name"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'code'"/>
+                  <xsl:with-param name="label"><t:s key="list.col_code"/></xsl:with-param>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'name'"/>
+                  <xsl:with-param name="label"><t:s key="list.col_name"/></xsl:with-param>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
                 <r:for-each select="roles/role">
                   <th scope="col"><t:label set="role" select="@code"/></th>
                 </r:for-each>
@@ -109,8 +126,12 @@
                           <xsl:value-of select="@name"/>
                           <small><xsl:value-of select="@mobile"/></small>
                         </xsl:when>
+                        <xsl:when test="@required = '1'">
+                          <strong class="gap"><t:s key="list.missing"/></strong>
+                        </xsl:when>
+                        <!-- an optional role (registration.required_roles) left empty is no gap -->
                         <xsl:otherwise>
-                          <strong><t:s key="list.missing"/></strong>
+                          <span class="muted notset"><t:s key="list.not_set"/></span>
                         </xsl:otherwise>
                       </xsl:choose>
                     </td>
@@ -118,6 +139,17 @@
                   <td>
                     <xsl:if test="@late = '1'">
                       <strong><t:s key="list.late"/></strong>
+                      <!-- which role's report came late, by how many working days, linked to its row -->
+                      <xsl:for-each select="late-item">
+                        <a class="late-item" href="{@unit}#h-{@holder}" title="{@name}">
+                          <t:s key="list.late_item">
+                            <t:arg name="role"><t:label set="role" select="@role"/></t:arg>
+                            <t:arg name="days"><xsl:value-of select="@days"/></t:arg>
+                            <t:arg name="deadline"><xsl:value-of select="@deadline"/></t:arg>
+                            <t:arg name="reported"><xsl:value-of select="@reported"/></t:arg>
+                          </t:s>
+                        </a>
+                      </xsl:for-each>
                     </xsl:if>
                   </td>
                 </tr>
@@ -134,11 +166,19 @@
     </xsl:choose>
 
     <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="units/@first = '1'"><xsl:value-of select="concat($base, '?sort=', filter/@sort, '&amp;dir=', filter/@dir, $keep, filter/@lq-q)"/></xsl:if>
+      </xsl:with-param>
       <xsl:with-param name="prev">
         <xsl:if test="string(units/@prev)"><xsl:value-of select="concat($base, '?before=', units/@prev, $keep)"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="next">
-        <xsl:if test="string(units/@next)"><xsl:value-of select="concat($base, '?after=', units/@next, $keep)"/></xsl:if>
+        <xsl:choose>
+          <xsl:when test="string(units/@next-at)">
+            <xsl:value-of select="concat($base, '?at=', units/@next-at, '&amp;after=', units/@next, $keep, filter/@lq)"/>
+          </xsl:when>
+          <xsl:when test="string(units/@next)"><xsl:value-of select="concat($base, '?after=', units/@next, $keep)"/></xsl:when>
+        </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="count" select="units/@count"/>
     </xsl:call-template>
@@ -151,6 +191,8 @@ table.units tbody td:first-child{font-family:ui-monospace,Consolas,monospace;fon
 table.units small{display:block;color:var(--muted);font-size:.85rem}
 table.units strong{color:var(--bad)}
 .export{margin-left:auto}
+table.units a.late-item{display:block;font-size:.85rem;white-space:nowrap}
+table.units .notset{font-size:.9rem}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>

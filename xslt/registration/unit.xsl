@@ -29,10 +29,11 @@
 
     <p class="crumbs small"><a href="{$base}"><t:s key="unit.back_list"/></a></p>
     <h1>
-      <xsl:value-of select="$u/name"/>
+      <xsl:call-template name="unit-label">
+        <xsl:with-param name="name" select="$u/name"/>
+        <xsl:with-param name="code" select="$u/@code"/>
+      </xsl:call-template>
       <span class="sub">
-        <xsl:value-of select="$u/@code"/>
-        <xsl:text> · </xsl:text>
         <t:label set="kind" select="$u/@kind"/>
       </span>
     </h1>
@@ -77,8 +78,12 @@
                   <td class="num"><xsl:value-of select="$h/effective"/></td>
                   <td><xsl:apply-templates select="$h" mode="status"/></td>
                 </xsl:when>
-                <xsl:otherwise>
+                <xsl:when test="@required = '1'">
                   <td colspan="7"><span class="chip chip-bad"><t:s key="unit.missing"/></span></td>
+                </xsl:when>
+                <!-- optional on this site (registration.required_roles): not a gap -->
+                <xsl:otherwise>
+                  <td colspan="7"><span class="muted notset"><t:s key="unit.not_set"/></span></td>
                 </xsl:otherwise>
               </xsl:choose>
               <xsl:if test="$edit">
@@ -149,7 +154,7 @@
                 </thead>
                 <tbody>
                   <xsl:for-each select="$rows">
-                    <tr>
+                    <tr id="h-{@id}">
                       <td><xsl:value-of select="name"/></td>
                       <td><xsl:value-of select="title"/></td>
                       <td class="num"><xsl:value-of select="effective"/></td>

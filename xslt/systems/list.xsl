@@ -6,7 +6,8 @@
           status cii next-due? due-kind? overdue? filed? web-id? web-state? web-link?><name/><unit/></system>…</systems>
         (web-*: a website entry's live filing; web-link when the websites module is on)
   Pagination by id (?after=NEXT), or with overdue=1 by due date
-  (?after_due=NEXT-DUE&after=NEXT), filters kept.  level 0 is not graded;
+  (?after_due=NEXT-DUE&after=NEXT), filters kept.  With a search or another
+  sort (listtools.xsl) the pages seek forward: ?at=NEXT-AT&after=NEXT.  level 0 is not graded;
   filed: a public-security filing number is recorded (level 2 and above).
   A unit's staff see their own unit (filter/@unit is theirs, whatever the
   query said), so only the roles that read every unit get the unit filter.
@@ -18,6 +19,7 @@
     extension-element-prefixes="r">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="../listtools.xsl"/>
 
   <xsl:template name="title">
     <t:s key="systems.title"/>
@@ -77,6 +79,11 @@
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="$base"/>
       <xsl:with-param name="fields">
+        <xsl:if test="not($by-due)">
+          <xsl:call-template name="lt-search">
+            <xsl:with-param name="hint"><t:s key="lt.hint_sys"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="filter-select">
           <xsl:with-param name="label"><t:s key="systems.filter_kind"/></xsl:with-param>
           <xsl:with-param name="name" select="'kind'"/>
@@ -126,7 +133,14 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="clear">
-        <xsl:if test="string($keep)"><xsl:value-of select="$base"/></xsl:if>
+        <xsl:if test="string($keep) or string($f/@q)"><xsl:value-of select="$base"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="links">
+        <xsl:if test="not($by-due)">
+          <xsl:call-template name="lt-exports">
+            <xsl:with-param name="keep" select="$keep"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
 
@@ -136,7 +150,16 @@
           <table class="systems">
             <thead>
               <tr>
-                <th scope="col"><t:s key="sysfield.name"/></th>
+                <xsl:choose>
+                  <xsl:when test="$by-due"><th scope="col"><t:s key="sysfield.name"/></th></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="lt-th">
+                      <xsl:with-param name="key" select="'name'"/>
+                      <xsl:with-param name="label"><t:s key="sysfield.name"/></xsl:with-param>
+                      <xsl:with-param name="keep" select="$keep"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
                 <th scope="col"><t:s key="sysfield.unit"/></th>
                 <th scope="col"><t:s key="sysfield.kind"/></th>
                 <th scope="col"><t:s key="systems.col_level"/></th>
@@ -238,13 +261,21 @@
 
     <xsl:call-template name="pager">
       <xsl:with-param name="first">
-        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
-          <xsl:value-of select="concat($base, '?', substring($keep, 2))"/>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="systems/@first = '1'">
+            <xsl:value-of select="concat($base, '?sort=', $f/@sort, '&amp;dir=', $f/@dir, $keep, $f/@lq-q)"/>
+          </xsl:when>
+          <xsl:when test="contains(concat('&amp;', /page/@query), '&amp;after=')">
+            <xsl:value-of select="concat($base, '?', substring($keep, 2))"/>
+          </xsl:when>
+        </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="next">
         <xsl:choose>
           <xsl:when test="not(string(systems/@next))"/>
+          <xsl:when test="string(systems/@next-at)">
+            <xsl:value-of select="concat($base, '?at=', systems/@next-at, '&amp;after=', systems/@next, $keep, $f/@lq)"/>
+          </xsl:when>
           <xsl:when test="$by-due">
             <xsl:value-of select="concat($base, '?after_due=', systems/@next-due, '&amp;after=', systems/@next, $keep)"/>
           </xsl:when>

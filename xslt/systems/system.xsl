@@ -75,8 +75,10 @@
     <dl class="facts">
       <dt><t:s key="sysfield.unit"/></dt>
       <dd>
-        <xsl:value-of select="$s/unit-name"/>
-        <span class="code"><xsl:value-of select="$s/unit-code"/></span>
+        <xsl:call-template name="unit-label">
+          <xsl:with-param name="name" select="$s/unit-name"/>
+          <xsl:with-param name="code" select="$s/unit-code"/>
+        </xsl:call-template>
       </dd>
       <dt><t:s key="sysfield.kind"/></dt>
       <dd><t:label set="syskind" select="$s/kind"/></dd>

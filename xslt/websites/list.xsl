@@ -68,8 +68,8 @@
         </div>
         <xsl:call-template name="pager">
           <xsl:with-param name="next">
-            <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="$f/@down = '1'">&amp;down=1</xsl:if><xsl:if test="$f/@trigger = '1'">&amp;trigger=1</xsl:if></xsl:if>
-            <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="$f/@for_suspension = '1'">&amp;for_suspension=1&amp;from=<xsl:value-of select="sites/@next-from"/></xsl:if><xsl:if test="$f/@refile = '1'">&amp;refile=1</xsl:if></xsl:if>
+            <!-- one link keeping every filter (two merged branches once wrote it twice, end to end) -->
+            <xsl:if test="sites/@next">/websites/?after=<xsl:value-of select="sites/@next"/>&amp;state=<xsl:value-of select="$f/@state"/><xsl:if test="$f/@mine = '1'">&amp;mine=1</xsl:if><xsl:if test="$f/@unit">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if><xsl:if test="$f/@down = '1'">&amp;down=1</xsl:if><xsl:if test="$f/@trigger = '1'">&amp;trigger=1</xsl:if><xsl:if test="$f/@for_suspension = '1'">&amp;for_suspension=1&amp;from=<xsl:value-of select="sites/@next-from"/></xsl:if><xsl:if test="$f/@refile = '1'">&amp;refile=1</xsl:if></xsl:if>
           </xsl:with-param>
           <xsl:with-param name="count" select="sites/@count"/>
         </xsl:call-template>

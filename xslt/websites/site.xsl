@@ -18,7 +18,7 @@
       <xsl:if test="progress/@next">; <t:s key="web.next"/>: <t:label set="wnext" select="progress/@next"/></xsl:if>
       <xsl:text> </xsl:text><a href="/websites/{$s/@id}/print"><t:s key="web.print"/></a></p>
     <dl class="site">
-      <dt><t:s key="web.unit"/></dt><dd><xsl:value-of select="$s/unit-name"/></dd>
+      <dt><t:s key="web.unit"/></dt><dd><xsl:call-template name="unit-label"><xsl:with-param name="name" select="$s/unit-name"/><xsl:with-param name="code" select="$s/unit-code"/></xsl:call-template></dd>
       <dt><t:s key="wfield.name"/></dt><dd><xsl:value-of select="$s/name"/></dd>
       <dt><t:s key="wfield.domain"/></dt><dd class="code"><xsl:value-of select="$s/domain"/></dd>
       <dt><t:s key="wfield.officer"/></dt><dd class="officer"><xsl:apply-templates select="officer"/><xsl:if test="not(officer)"><t:s key="web.no_officer"/></xsl:if></dd>

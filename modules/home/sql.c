@@ -1,0 +1,71 @@
+/*
+ * sql.c — the home module's statements (home.h names their parameters and
+ * columns; checked against the server at start).  They read todo_item
+ * alone (schema/025-todo.sql).
+ *
+ * (A variable is binary until it is set, then carries the connection's
+ * collation: CONVERT … COLLATE makes each comparison the tables'.)
+ *
+ * Why the parameters go through session variables: todo_item is a UNION
+ * ALL of unions, so MariaDB materializes it, and only pushes a condition
+ * into each branch (where it reads along the branch's index: the unit's,
+ * the state's) when the condition's values are known while it optimizes —
+ * a literal or a user variable, never a prepared statement's "?" (10.11:
+ * with "?" it builds all 30,000 rows of the bench's 2,000 units first,
+ * 0.7 s; with the variables 5-10 ms).  So each request runs HM_SQL_SET,
+ * one prepared SET with "?" for every value, then the SELECTs, which read
+ * @hm_*: both on the worker's one connection, one after the other, so no
+ * other request sees its variables.  Every value is bound, none is spliced.
+ *
+ * The filters every item query shares: the enabled modules (@hm_modules),
+ * the roles the site keeps (@hm_roles, registration.roles: a missing
+ * holder of another role is no gap), the kinds the site re-signs
+ * (@hm_resign, pledges.resign_kinds), and the horizon (@hm_horizon): a
+ * scheduled duty (an assessment, a re-registration) is shown only once its
+ * deadline enters the "soon" window; before that it awaits nobody.
+ */
+#include "home.h"
+
+#define CI " COLLATE utf8mb4_unicode_ci"
+
+#define HM_ITEM_SELECT \
+	"SELECT t.module, t.kind, t.unit_id, t.record_id, t.title, COALESCE(t.due_at, '') AS due_at," \
+	" COALESCE(t.since_at, '') AS since_at, t.clock, t.state, t.link, t.actor," \
+	" COALESCE(u.name, '') AS unit_name, COALESCE(u.name_en, '') AS unit_name_en" \
+	" FROM todo_item t LEFT JOIN unit u ON u.id = t.unit_id"
+
+#define HM_FILTERS \
+	" AND FIND_IN_SET(t.module, CONVERT(@hm_modules USING utf8mb4)" CI ") > 0" \
+	" AND (t.kind <> 'holder_missing' OR FIND_IN_SET(t.state, CONVERT(@hm_roles USING utf8mb4)" CI ") > 0)" \
+	" AND (t.kind <> 'resign' OR FIND_IN_SET(t.state, CONVERT(@hm_resign USING utf8mb4)" CI ") > 0)" \
+	" AND (t.due_at IS NULL OR t.kind NOT IN ('assessment', 'rereg') OR t.due_at < @hm_horizon)"
+
+/* Soonest first, those without a deadline last; then by module and record, for a stable page. */
+#define HM_ORDER " ORDER BY t.due_at IS NULL, t.due_at, t.since_at, t.module, t.record_id"
+
+static DB_COLNAMES(item_cols, HM_ITEM_COLS);
+static DB_COLNAMES(sum_cols, HM_SUM_COLS);
+
+#define HM_LIMIT " LIMIT 301"
+
+const struct db_stmt hm_sql[HM_SQL__MAX] = {
+	/* the request's values, in home.h's order */
+	DB_SQL(HM_SQL_SET, "SET @hm_unit = ?, @hm_actors = ?, @hm_modules = ?, @hm_roles = ?, @hm_resign = ?,"
+	    " @hm_horizon = ?, @hm_today = ?, @hm_now = ?, @hm_before = ?", NULL),
+	DB_SQL(HM_SQL_UNIT, HM_ITEM_SELECT
+	    " WHERE t.unit_id = @hm_unit AND FIND_IN_SET(t.actor, CONVERT(@hm_actors USING utf8mb4)" CI ") > 0"
+	    HM_FILTERS HM_ORDER HM_LIMIT, item_cols),
+	DB_SQL(HM_SQL_ACTOR, HM_ITEM_SELECT " WHERE t.actor = CONVERT(@hm_actors USING utf8mb4)" CI HM_FILTERS HM_ORDER HM_LIMIT, item_cols),
+	/*
+	 * Overdue by its clock: a day's deadline before today, an hour's before
+	 * now, a re-sign whose clock started on or before the day home computes
+	 * (due.h, hm_start_before).  A missing holder or signing has no deadline.
+	 */
+	DB_SQL(HM_SQL_OVERDUE,
+	    "SELECT t.module, t.kind, COUNT(*) AS n, MIN(COALESCE(t.due_at, t.since_at)) AS oldest"
+	    " FROM todo_item t WHERE FIND_IN_SET(t.module, CONVERT(@hm_modules USING utf8mb4)" CI ") > 0"
+	    " AND ((t.clock = 'workday' AND t.due_at < @hm_today) OR (t.clock = 'hour' AND t.due_at < @hm_now)"
+	    "  OR (t.kind = 'resign' AND FIND_IN_SET(t.state, CONVERT(@hm_resign USING utf8mb4)" CI ") > 0"
+	    "   AND t.since_at <= @hm_before))"
+	    " GROUP BY t.module, t.kind ORDER BY t.module, t.kind", sum_cols),
+};

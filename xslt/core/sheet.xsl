@@ -1,0 +1,63 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  core/sheet.xsl — not a view: the column titles of every list's CSV and XLSX
+  export (core/sheet.h).  The build compiles it per language like every
+  stylesheet, so each <col k> below holds its text in that language, and
+  sheet_init() reads the compiled file once when a module starts.  A list
+  adds its columns here and their strings (keys sheet.…) to both files.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:t="urn:wangan:text"
+    exclude-result-prefixes="t">
+
+  <xsl:template name="sheet-titles">
+    <titles>
+      <col k="sheet.yes"><t:s key="sheet.yes"/></col>
+      <!-- registration -->
+      <col k="sheet.reg.code"><t:s key="sheet.reg.code"/></col>
+      <col k="sheet.reg.name"><t:s key="sheet.reg.name"/></col>
+      <col k="sheet.reg.first"><t:s key="sheet.reg.first"/></col>
+      <col k="sheet.reg.first_mobile"><t:s key="sheet.reg.first_mobile"/></col>
+      <col k="sheet.reg.direct"><t:s key="sheet.reg.direct"/></col>
+      <col k="sheet.reg.direct_mobile"><t:s key="sheet.reg.direct_mobile"/></col>
+      <col k="sheet.reg.secadmin"><t:s key="sheet.reg.secadmin"/></col>
+      <col k="sheet.reg.secadmin_mobile"><t:s key="sheet.reg.secadmin_mobile"/></col>
+      <col k="sheet.reg.liaison"><t:s key="sheet.reg.liaison"/></col>
+      <col k="sheet.reg.liaison_mobile"><t:s key="sheet.reg.liaison_mobile"/></col>
+      <col k="sheet.reg.sysadmin"><t:s key="sheet.reg.sysadmin"/></col>
+      <col k="sheet.reg.sysadmin_mobile"><t:s key="sheet.reg.sysadmin_mobile"/></col>
+      <col k="sheet.reg.late"><t:s key="sheet.reg.late"/></col>
+      <!-- systems -->
+      <col k="sheet.sys.id"><t:s key="sheet.sys.id"/></col>
+      <col k="sheet.sys.unit_code"><t:s key="sheet.sys.unit_code"/></col>
+      <col k="sysfield.name"><t:s key="sysfield.name"/></col>
+      <col k="sysfield.unit"><t:s key="sysfield.unit"/></col>
+      <col k="sysfield.kind"><t:s key="sysfield.kind"/></col>
+      <col k="systems.col_level"><t:s key="systems.col_level"/></col>
+      <col k="sysfield.status"><t:s key="sysfield.status"/></col>
+      <col k="systems.col_filed"><t:s key="systems.col_filed"/></col>
+      <col k="systems.col_due"><t:s key="systems.col_due"/></col>
+      <col k="sysfield.cii"><t:s key="sysfield.cii"/></col>
+      <col k="systems.filed"><t:s key="systems.filed"/></col>
+      <col k="systems.not_filed"><t:s key="systems.not_filed"/></col>
+      <col k="syskind.info_system"><t:s key="syskind.info_system"/></col>
+      <col k="syskind.website"><t:s key="syskind.website"/></col>
+      <col k="syskind.wechat_official"><t:s key="syskind.wechat_official"/></col>
+      <col k="syskind.wecom_app"><t:s key="syskind.wecom_app"/></col>
+      <col k="syskind.dingtalk_app"><t:s key="syskind.dingtalk_app"/></col>
+      <col k="syskind.mobile_app"><t:s key="syskind.mobile_app"/></col>
+      <col k="syskind.other"><t:s key="syskind.other"/></col>
+      <col k="syslevel.0"><t:s key="syslevel.0"/></col>
+      <col k="syslevel.1"><t:s key="syslevel.1"/></col>
+      <col k="syslevel.2"><t:s key="syslevel.2"/></col>
+      <col k="syslevel.3"><t:s key="syslevel.3"/></col>
+      <col k="syslevel.4"><t:s key="syslevel.4"/></col>
+      <col k="sysstatus.planned"><t:s key="sysstatus.planned"/></col>
+      <col k="sysstatus.building"><t:s key="sysstatus.building"/></col>
+      <col k="sysstatus.trial"><t:s key="sysstatus.trial"/></col>
+      <col k="sysstatus.online"><t:s key="sysstatus.online"/></col>
+      <col k="sysstatus.retired"><t:s key="sysstatus.retired"/></col>
+    </titles>
+  </xsl:template>
+</xsl:stylesheet>
