@@ -131,10 +131,12 @@ CREATE VIEW todo_incidents AS
   WHERE i.status = 'open' AND i.next_step IN ('propose', 'close')
   UNION ALL
   SELECT 'incidents', 'incident_step', i.unit_id, i.id, IF(i.system_name <> '', i.system_name, i.category),
-         IF(i.next_due = '9999-12-31 23:59:59', NULL, i.next_due), NULL, 'hour', i.next_step,
-         CONCAT('/incidents/', i.id), 'leader'
+         NULL, NULL, 'hour', 'confirm', CONCAT('/incidents/', i.id), 'leader'
   FROM inc_incident i
-  WHERE i.status = 'open' AND i.next_step = 'confirm'
+  -- a proposed level awaits a leader from the proposal on, whatever step's
+  -- clock is nearest (next_step), and its confirmation has no deadline of
+  -- its own: the level decides the reports still owed, so the sooner the better
+  WHERE i.status = 'open' AND COALESCE(i.level, 0) = 0 AND COALESCE(i.level_proposed, 0) <> 0
   UNION ALL
   SELECT 'incidents', 'notice', n.unit_id, n.id, n.notice_no, n.due_at, NULL, 'workday', n.status,
          CONCAT('/incidents/notices/', n.id), 'unit'

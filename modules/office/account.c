@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
-#include "buf.h"
 #include "password.h"
 #include "office.h"
 
@@ -47,81 +46,32 @@ static const struct vfield efields[E__MAX] = {
 };
 
 struct acc {
-	struct ctx *c;
 	const char *v[of_acc_col__MAX];
 	int n;
 };
-
-static int
-acc_row(void *arg, const struct db_row *r)
-{
-	struct acc *a = arg;
-	of_copy_row(a->c, r, a->v, of_acc_col__MAX);
-	a->n++;
-	return 0;
-}
 
 static enum db_rc
 acc_load(struct ctx *c, long long id, struct acc *a, int lock)
 {
 	struct db_val p[] = { DBI(id) };
-	a->c = c;
-	a->n = 0;
-	return lock ? SQL_RUN(c, OF_SQL_ACC_LOCK, p, acc_row, a) : SQL_RUN(c, OF_SQL_ACC_GET, p, acc_row, a);
+	struct of_one o = { c, a->v, of_acc_col__MAX, 0 };
+	enum db_rc rc = lock ? SQL_RUN(c, OF_SQL_ACC_LOCK, p, of_one_row, &o) :
+	    SQL_RUN(c, OF_SQL_ACC_GET, p, of_one_row, &o);
+	a->n = o.n;
+	return rc;
 }
 
 static const char *const acc_names[] = { OF_ACC_COLS(DB_COL_NAME_) NULL };
-
-static xmlNodePtr
-acc_node(xmlNodePtr parent, const char *const *v)
-{
-	xmlNodePtr n = pg_node(parent, "account");
-	for (size_t i = 0; i < of_acc_col__MAX; i++) {
-		if (i == AC_NAME || i == AC_UNIT_NAME)
-			pg_text(n, acc_names[i], v[i]);
-		else
-			pg_attr(n, acc_names[i], v[i]);
-	}
-	return n;
-}
+static const struct of_rec acc_rec = { "account", acc_names, of_acc_col__MAX,
+	(1ul << AC_NAME) | (1ul << AC_UNIT_NAME), AC_LOGIN };
 
 static const char *
 acc_json(struct ctx *c, const char *login, const char *name, const char *role, const char *unit,
     const char *sso, const char *active)
 {
-	struct buf b;
-	buf_init(&b, c->ar, 2048);
-	buf_str(&b, "{");
-	buf_json_field(&b, "login", login);
-	buf_json_field(&b, "name", name);
-	buf_json_field(&b, "role", role);
-	buf_json_field(&b, "unit", unit);
-	buf_json_field(&b, "sso_name", sso);
-	buf_json_field(&b, "active", active);
-	buf_str(&b, "}");
-	return buf_cstr(&b);
-}
-
-/* The list. */
-
-struct list {
-	struct ctx *c;
-	xmlNodePtr accounts;
-	int n;
-	const char *last;
-};
-
-static int
-list_row(void *arg, const struct db_row *r)
-{
-	struct list *l = arg;
-	if (++l->n > OF_PAGE_ROWS) {
-		pg_attr(l->accounts, "next", l->last);
-		return 1;
-	}
-	acc_node(l->accounts, r->v);
-	l->last = ar_strdup(l->c->ar, r->v[AC_LOGIN]);
-	return 0;
+	static const char *const keys[] = { "login", "name", "role", "unit", "sso_name", "active", NULL };
+	const char *vals[] = { login, name, role, unit, sso, active };
+	return of_json(c, keys, vals);
 }
 
 static int
@@ -142,9 +92,9 @@ accounts_page(struct ctx *c, int status, const char **vals, const char **errs)
 	pg_attr(f, "role", role);
 	if (after != NULL)
 		pg_attr(f, "after", after);
-	struct list l = { c, pg_node(c->data, "accounts"), 0, "" };
+	struct of_list l = { c, &acc_rec, pg_node(c->data, "accounts"), 0, "" };
 	struct db_val p[] = { DBS(q), DBS(q), DBS(q), DBS(role), DBS(role), DBS(after ? after : "") };
-	enum db_rc rc = SQL_RUN(c, OF_SQL_ACC_LIST, p, list_row, &l);
+	enum db_rc rc = SQL_RUN(c, OF_SQL_ACC_LIST, p, of_list_row, &l);
 	if (rc != DB_OK || (rc = of_pick_node(c, c->data)) != DB_OK)
 		return app_dberr(rc);
 	const char *fresh[A__MAX] = { "", "", "unit_staff", "", "", "" };
@@ -262,7 +212,7 @@ account_page(struct ctx *c, int status, const char **vals, const char **errs, co
 	if (a.n == 0)
 		return 404;
 	c->view = VIEW(OF_VIEW_ACCOUNT);
-	acc_node(c->data, a.v);
+	of_rec_node(c->data, &acc_rec, a.v);
 	if ((rc = of_pick_node(c, c->data)) != DB_OK)
 		return app_dberr(rc);
 	const char *now[E__MAX] = { a.v[AC_NAME], a.v[AC_ROLE], a.v[AC_UNIT], a.v[AC_SSO], a.v[AC_VERSION] };

@@ -136,6 +136,39 @@ enum db_rc of_pick_node(struct ctx *c, xmlNodePtr parent);
 /* Copies a row's columns into the request's arena (v: n strings). */
 void of_copy_row(struct ctx *c, const struct db_row *r, const char **v, size_t n);
 
+/* One record read by its id (rec.c): of_one_row copies its columns into v and counts it. */
+struct of_one {
+	struct ctx *c;
+	const char **v;
+	size_t ncols;
+	int n;
+};
+int of_one_row(void *arg, const struct db_row *r);
+
+/* A kind of record the office pages show (rec.c): its element, its columns'
+ * names, the columns shown as text elements (a bit per column), the list's key. */
+struct of_rec {
+	const char *tag;
+	const char *const *names;
+	size_t ncols;
+	unsigned long text;
+	size_t key;
+};
+/* The record's row v as <tag> under parent: columns as attributes, the text ones as elements. */
+xmlNodePtr of_rec_node(xmlNodePtr parent, const struct of_rec *k, const char *const *v);
+/* A flat JSON object of the NULL-ended keys and their values, for an audit row's before/after. */
+const char *of_json(struct ctx *c, const char *const *keys, const char *const *vals);
+/* A list page being read: of_list_row adds each row as its record, and past
+ * OF_PAGE_ROWS sets node's next= to the last shown row's key and stops. */
+struct of_list {
+	struct ctx *c;
+	const struct of_rec *rec;
+	xmlNodePtr node;
+	int n;
+	const char *last;
+};
+int of_list_row(void *arg, const struct db_row *r);
+
 int of_units(struct ctx *c);
 int of_unit_create(struct ctx *c);
 int of_unit(struct ctx *c);

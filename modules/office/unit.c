@@ -14,7 +14,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "buf.h"
 #include "office.h"
 
 enum { U_CODE, U_NAME, U_NAME_EN, U_KIND, U_PARENT, U_NONCE, U__MAX };
@@ -38,80 +37,32 @@ static const struct vfield efields[E__MAX] = {
 };
 
 struct unit {
-	struct ctx *c;
 	const char *v[of_unit_col__MAX];
 	int n;
 };
-
-static int
-unit_row(void *arg, const struct db_row *r)
-{
-	struct unit *u = arg;
-	of_copy_row(u->c, r, u->v, of_unit_col__MAX);
-	u->n++;
-	return 0;
-}
 
 static enum db_rc
 unit_load(struct ctx *c, long long id, struct unit *u, int lock)
 {
 	struct db_val p[] = { DBI(id) };
-	u->c = c;
-	u->n = 0;
-	return lock ? SQL_RUN(c, OF_SQL_UNIT_LOCK, p, unit_row, u) : SQL_RUN(c, OF_SQL_UNIT_GET, p, unit_row, u);
+	struct of_one o = { c, u->v, of_unit_col__MAX, 0 };
+	enum db_rc rc = lock ? SQL_RUN(c, OF_SQL_UNIT_LOCK, p, of_one_row, &o) :
+	    SQL_RUN(c, OF_SQL_UNIT_GET, p, of_one_row, &o);
+	u->n = o.n;
+	return rc;
 }
 
-/* The unit as <unit> under parent: the columns as attributes, the names as children. */
-static xmlNodePtr
-unit_node(xmlNodePtr parent, const char *const *v)
-{
-	xmlNodePtr n = pg_node(parent, "unit");
-	for (size_t i = 0; i < of_unit_col__MAX; i++) {
-		if (i == UC_NAME || i == UC_NAME_EN || i == UC_PARENT_NAME)
-			pg_text(n, of_unit_cols[i], v[i]);
-		else
-			pg_attr(n, of_unit_cols[i], v[i]);
-	}
-	return n;
-}
+/* The unit as <unit>: the columns as attributes, the names as children. */
+static const struct of_rec unit_rec = { "unit", of_unit_cols, of_unit_col__MAX,
+	(1ul << UC_NAME) | (1ul << UC_NAME_EN) | (1ul << UC_PARENT_NAME), UC_CODE };
 
 static const char *
 unit_json(struct ctx *c, const char *code, const char *name, const char *name_en, const char *kind,
     const char *parent, const char *active)
 {
-	struct buf b;
-	buf_init(&b, c->ar, 2048);
-	buf_str(&b, "{");
-	buf_json_field(&b, "code", code);
-	buf_json_field(&b, "name", name);
-	buf_json_field(&b, "name_en", name_en);
-	buf_json_field(&b, "kind", kind);
-	buf_json_field(&b, "parent", parent);
-	buf_json_field(&b, "active", active);
-	buf_str(&b, "}");
-	return buf_cstr(&b);
-}
-
-/* The list. */
-
-struct list {
-	struct ctx *c;
-	xmlNodePtr units;
-	int n;
-	const char *last;
-};
-
-static int
-list_row(void *arg, const struct db_row *r)
-{
-	struct list *l = arg;
-	if (++l->n > OF_PAGE_ROWS) {
-		pg_attr(l->units, "next", l->last);
-		return 1;
-	}
-	unit_node(l->units, r->v);
-	l->last = ar_strdup(l->c->ar, r->v[UC_CODE]);
-	return 0;
+	static const char *const keys[] = { "code", "name", "name_en", "kind", "parent", "active", NULL };
+	const char *vals[] = { code, name, name_en, kind, parent, active };
+	return of_json(c, keys, vals);
 }
 
 static int
@@ -129,9 +80,9 @@ units_page(struct ctx *c, int status, const char **vals, const char **errs)
 	pg_attr(f, "closed", all ? "1" : "0");
 	if (after != NULL)
 		pg_attr(f, "after", after);
-	struct list l = { c, pg_node(c->data, "units"), 0, "" };
+	struct of_list l = { c, &unit_rec, pg_node(c->data, "units"), 0, "" };
 	struct db_val p[] = { DBS(q), DBS(q), DBS(q), DBI(all), DBS(after ? after : "") };
-	enum db_rc rc = SQL_RUN(c, OF_SQL_UNIT_LIST, p, list_row, &l);
+	enum db_rc rc = SQL_RUN(c, OF_SQL_UNIT_LIST, p, of_list_row, &l);
 	if (rc != DB_OK || (rc = of_pick_node(c, c->data)) != DB_OK)
 		return app_dberr(rc);
 	const char *fresh[U__MAX] = { "", "", "", "college", "", "" };
@@ -242,7 +193,7 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 	if (u.n == 0)
 		return 404;
 	c->view = VIEW(OF_VIEW_UNIT);
-	unit_node(c->data, u.v);
+	of_rec_node(c->data, &unit_rec, u.v);
 	struct kids k = { pg_node(c->data, "children") };
 	struct db_val p[] = { DBI(c->id) };
 	if ((rc = SQL_RUN(c, OF_SQL_UNIT_CHILDREN, p, kid_row, &k)) != DB_OK ||

@@ -8,25 +8,8 @@ office sees the approvals waiting on it and every unit's overdue summed;
 the centre its provisioning; each module's kind of item shows at least
 once; the guides render for every role."""
 import datetime, uuid
-from lib import ACC, calendar, add_workdays, get, one, page, sql, stack_config, unit_id
-from fixtures import cloud_create, cloud_letter, cloud_step, file_incident, now, web_create, web_step
-
-
-def fresh_unit():
-    """A unit of its own with a staff and a head account (the demo's passwords of
-    cs_admin and cs_head): whatever earlier tests left at the demo's units (a full
-    overdue group at C-CS, a re-sign done at C-ME), its to-do holds only what the
-    test puts there.  Returns (code, staff login, head login)."""
-    t = uuid.uuid4().hex[:6]
-    code, staff, head = "A1-" + t.upper(), "a1s" + t, "a1h" + t
-    sql("INSERT INTO unit (code, name, kind) VALUES ('%s', '首页测试%s', 'college')" % (code, t))
-    uid = unit_id(code)
-    for login, role, like in ((staff, "unit_staff", "cs_admin"), (head, "unit_head", "cs_head")):
-        sql("INSERT INTO account (login, name, role, unit_id, password_hash, password_set_at)"
-            " SELECT '%s', '测试%s', '%s', %d, password_hash, NOW() FROM account WHERE login = '%s'"
-            % (login, login, role, uid, like))
-        ACC[login] = (ACC[like][0], role, code)
-    return code, staff, head
+from lib import calendar, add_workdays, get, one, page, sql, stack_config, unit_id
+from fixtures import cloud_create, cloud_letter, cloud_step, file_incident, fresh_unit, now, web_create, web_step
 
 
 def workdays_between(a, b, ex):
@@ -186,6 +169,26 @@ def test_an_incident_step_runs_on_minutes_for_the_role_that_takes_it():
         assert find(todo(staff), "incidents", "incident_step", iid) is None
     assert find(todo("me_admin"), "incidents", "incident_step", iid) is None
     assert find(todo("cs_admin"), "incidents", "incident_step", iid) is None
+
+
+def test_a_proposed_level_awaits_the_leaders_at_once_and_leaves_when_confirmed():
+    from fixtures import post_xml
+    code, staff, _ = fresh_unit()
+    iid, _ = file_incident("office", unit=code)
+    assert find(todo("leader"), "incidents", "incident_step", iid) is None     # nothing proposed yet
+
+    def act(name, login, **f):
+        st, x = page("/incidents/%d" % iid, login)
+        f.update({"version": x.find("./data/incident").get("version"), "csrf": x.findtext("./csrf")})
+        return post_xml("/incidents/%d/%s" % (iid, name), f, login)
+    assert act("propose", "office", level="2").status == 303
+    # the unit's written report is still owed (its step's clock): the leader is asked all the same
+    assert one("SELECT next_step FROM inc_incident WHERE id=%d" % iid) != "confirm"
+    it = find(todo("leader"), "incidents", "incident_step", iid, "awaiting")
+    assert it is not None and it.get("state") == "confirm" and it.get("link") == "/incidents/%d" % iid
+    assert it.get("due") is None and it.get("actor") == "leader"
+    assert act("confirm", "leader", level="2").status == 303
+    assert find(todo("leader"), "incidents", "incident_step", iid) is None
 
 
 def test_the_office_sees_approvals_the_centre_its_provisioning():
