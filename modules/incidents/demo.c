@@ -96,10 +96,18 @@ incident(struct ctx *c, const struct demo *d, int n, long now, long long *id)
 		if (times[k] != INC_NONE)
 			rc = step(c, *id, kinds[k], times[k], k == 0 || k == 5 ? "office" : "demo",
 			    k == 0 || k == 5 ? "网信办管理员" : "示例填报人", k == 0 ? "示例报告人" : "");
+	/* the office proposes three hours in, a leader confirms an hour later; for an
+	 * incident younger than that, both happened just now, in that order: a step
+	 * dated after now is one the forms would refuse (util.c, future_time) */
+	long propose = d->start + 3 * HOUR, confirm = d->start + 4 * HOUR;
+	if (confirm > now) {
+		propose = now - 2 * MIN;
+		confirm = now - MIN;
+	}
 	if (rc == DB_OK && d->proposed)
-		rc = step(c, *id, "propose", d->start + 3 * HOUR, "office", "网信办管理员", d->proposed == 3 ? "3" : "4");
+		rc = step(c, *id, "propose", propose, "office", "网信办管理员", d->proposed == 3 ? "3" : "4");
 	if (rc == DB_OK && d->level)
-		rc = step(c, *id, "confirm", d->start + 4 * HOUR, "leader", "分管校领导", d->level == 3 ? "3" : "4");
+		rc = step(c, *id, "confirm", confirm, "leader", "分管校领导", d->level == 3 ? "3" : "4");
 	return rc;
 }
 

@@ -52,6 +52,18 @@ def demo_incident(code):
                    "AND i.created_by='demo'" % code))
 
 
+def test_no_step_of_the_demo_lies_in_the_future():
+    """The demo's incidents are dated back from the moment it ran: a proposal and
+    a confirmation of an incident younger than four hours were dated after it
+    (issue 14).  Every step is at or before now (the site's clock, 2 min skew)."""
+    limit = (now() + 2 * MIN).strftime("%Y-%m-%d %H:%M:%S")
+    rows = sql("SELECT s.incident_id, s.kind, s.at FROM inc_step s JOIN inc_incident i ON i.id = s.incident_id"
+               " WHERE i.nonce LIKE 'demoincident%%' AND s.at > '%s'" % limit)
+    assert rows == [], rows
+    assert int(one("SELECT COUNT(*) FROM inc_step s JOIN inc_incident i ON i.id = s.incident_id"
+                   " WHERE i.nonce LIKE 'demoincident%' AND s.kind IN ('propose', 'confirm')")) >= 4
+
+
 def test_every_page_renders_for_every_role():
     cs = demo_incident("C-CS")
     notice = one("SELECT MIN(n.id) FROM inc_notice n JOIN unit u ON u.id=n.unit_id WHERE u.code='C-CS'")
@@ -119,6 +131,11 @@ def test_first_report_classes_at_the_edges():
         assert (minutes, c["class"]) == (minutes, cls), c
         assert c["at"] == db_time(start + minutes * MIN) and c["due"] == db_time(start + 30 * MIN)
         assert one("SELECT reported_at FROM inc_incident WHERE id=%d" % iid) == db_time(start + minutes * MIN)
+    # between 30 minutes and an hour the report is late: 缓报, seed 003's word
+    iid, _ = file_incident(started_at=dt(start), discovered_at=dt(start), report_at=dt(start + 45 * MIN))
+    assert clock(iid)["first"]["class"] == "late"
+    t = get("/incidents/%d" % iid).text
+    assert "缓报" in t and "迟报" not in t
     # a written first report classifies the same way, and is the written report too
     iid, _ = file_incident(started_at=dt(start), discovered_at=dt(start), report_kind="written",
                            report_at=dt(start + 61 * MIN), caller="")
