@@ -248,6 +248,23 @@ def test_the_snapshot_time_and_the_refresh_audit():
     assert one("SELECT refreshed_at >= '%s' FROM dash_meta WHERE id=1" % at) == "1"
 
 
+def test_the_timer_s_command_refreshes_a_stale_snapshot():
+    """wangan-dashboard --refresh, as wangan-dashboard-refresh.service runs it."""
+    import os
+    from lib import BIN, STACK
+    sql("UPDATE dash_meta SET refreshed_at = refreshed_at - INTERVAL 1 DAY WHERE id=1")
+    old = one("SELECT refreshed_at FROM dash_meta WHERE id=1")
+    r = subprocess.run([os.path.join(BIN, "wangan-dashboard"), "--config", os.path.join(STACK, "wangan.conf"),
+                        "--refresh"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "refreshed" in r.stdout, (r.returncode, r.stdout, r.stderr)
+    # the snapshot says when and by what: the command line, not a person
+    assert sql("SELECT refreshed_at > '%s', refreshed_by FROM dash_meta WHERE id=1" % old) == [["1", "cli"]]
+    # fresh now: the next page reads it and does not refresh it again
+    at = one("SELECT refreshed_at FROM dash_meta WHERE id=1")
+    assert get("/dashboard/").status == 200
+    assert one("SELECT refreshed_at FROM dash_meta WHERE id=1") == at
+
+
 def test_only_one_refresher_at_a_time_the_others_read_the_previous_snapshot():
     refresh()
     at = one("SELECT refreshed_at FROM dash_meta WHERE id=1")
