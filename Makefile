@@ -92,7 +92,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a
 	@$(CC) $(DEPFLAGS) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/lib/libwangan.a -lcmocka $(LDLIBS) $(LDFLAGS)
 	@$(DEPDONE)
 # A module's pure parts have unit tests too: such a test links the module's object.
-$(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o
+$(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o $(BUILD)/modules/incidents/profile.o
 
 # The due-date tests include the module's pure due.c.
 $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h

@@ -255,8 +255,14 @@ db_run(struct db *db, int id, const struct db_val *p, size_t np,
 	db->last_errno = 0;
 	if (db->lost)
 		return DB_LOST;
-	if (id < 0 || (size_t)id >= db->nsql || np > DB_MAX_PARAMS)
+	if (id < 0 || (size_t)id >= db->nsql)
 		return DB_ERR;
+	if (np > DB_MAX_PARAMS) {
+		/* said, not silent: a statement that grew past the binds would otherwise just fail */
+		log_msg("db: %s takes %zu parameters, more than DB_MAX_PARAMS (%d)", db->def[id].name, np,
+		    DB_MAX_PARAMS);
+		return DB_ERR;
+	}
 	struct db_st *s = &db->st[id];
 	if (np != db->def[id].nparam) {
 		log_msg("db: %s wants %u parameters, got %zu", db->def[id].name, db->def[id].nparam, np);

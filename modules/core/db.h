@@ -32,7 +32,7 @@
 #include <stddef.h>
 #include "config.h"
 
-#define DB_MAX_PARAMS 32
+#define DB_MAX_PARAMS 40	/* the incidents demo row: 34 */
 #define DB_MAX_COLS   64	/* an incident row with its step (incidents export) */
 #define DB_MAX_COLLEN (64 * 1024)
 

@@ -63,6 +63,14 @@ struct inc_limits {
 	int rectify_days;	/* working days after the day handling ended */
 };
 
+/* A named set of reporting rules (profile.c): its code, its document's version, its limits. */
+struct inc_profile {
+	const char *code, *version;
+	struct inc_limits lim;
+};
+/* The profile of that code, or NULL. */
+const struct inc_profile *inc_profile_find(const char *code);
+
 /* An incident's times, INC_NONE where a step is not done. */
 struct inc_times {
 	int level;		/* the confirmed level 1-4, or 0 */

@@ -83,7 +83,8 @@ incident(struct ctx *c, const struct demo *d, int n, long now, long long *id)
 		at(d->handled, h), at(d->rectify, rc_), at(t.rectify_due, rd), at(d->closed, cl),
 		DBS(d->closed != INC_NONE ? "closed" : "open"), DBS(due), DBS(nstep),
 		DBI(l->first_ontime), DBI(l->first_late), DBI(l->first_missed), DBI(l->written),
-		DBI(l->review), DBI(l->rectify_days), DBS(nonce),
+		DBI(l->review), DBI(l->rectify_days), DBS(inc_set.profile->code), DBS(inc_set.profile->version),
+		DBS(nonce),
 	};
 	enum db_rc rc = SQL_RUN(c, INC_SQL_DEMO_INCIDENT, p, NULL, NULL);
 	if (rc != DB_OK)

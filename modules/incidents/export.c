@@ -85,6 +85,8 @@ incident_open(struct xo *x, struct inc *in, long now)
 	xo_attr(x, "status", v[IC_STATUS]);
 	xo_attr(x, "taxonomy", v[IC_TAXONOMY]);
 	xo_attr(x, "category", v[IC_CATEGORY]);
+	xo_attr(x, "profile", v[IC_PROFILE]);
+	xo_attr(x, "profileVersion", v[IC_PROFILE_VERSION]);
 	coded(x, "unit", "code", v[IC_UNIT_CODE], v[IC_UNIT_NAME]);
 	coded(x, "reportingUnit", "code", v[IC_REP_CODE], v[IC_REP_NAME]);
 	if (strcmp(v[IC_SYSTEM_ID], "0") != 0)

@@ -18,7 +18,8 @@ static const char *const attr_name[inc_col__MAX] = {
 	[IC_WRITTEN_AT] = "written", [IC_REVIEW_AT] = "review", [IC_HANDLED_AT] = "handled",
 	[IC_RECTIFY_AT] = "rectify", [IC_RECTIFY_DUE] = "rectify-due", [IC_CLOSED_AT] = "closed",
 	[IC_STATUS] = "status", [IC_NEXT_STEP] = "next-step", [IC_VERSION] = "version",
-	[IC_CREATED_AT] = "created", [IC_CREATED_BY] = "created-by",
+	[IC_CREATED_AT] = "created", [IC_CREATED_BY] = "created-by", [IC_PROFILE] = "profile",
+	[IC_PROFILE_VERSION] = "profile-version",
 };
 /* … and of each column shown as an element. */
 static const char *const elem_name[inc_col__MAX] = {

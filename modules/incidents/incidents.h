@@ -47,6 +47,7 @@ extern const char *const inc_level_choices[];	/* "1" … "4", NULL-terminated */
 
 /* Site settings, read once at start (main.c). */
 struct inc_settings {
+	const struct inc_profile *profile;	/* incidents.profile: whose rules new incidents follow */
 	struct inc_limits lim;
 	int notice_days;	/* incidents.notice_workdays: a threat notice's working days */
 	enum inc_tax taxonomy;	/* incidents.taxonomy: the version a new sheet offers first */
@@ -61,7 +62,7 @@ extern struct inc_settings inc_set;
 #define INC_STATEMENTS(S) \
 	S(INC_SQL_INCIDENT, 1) \
 	S(INC_SQL_INCIDENT_LOCK, 1) \
-	S(INC_SQL_INSERT, 29) \
+	S(INC_SQL_INSERT, 31) \
 	S(INC_SQL_UPDATE_SHEET, 19) \
 	S(INC_SQL_UPDATE_STEPS, 17) \
 	S(INC_SQL_STEP_INSERT, 8) \
@@ -101,7 +102,7 @@ extern struct inc_settings inc_set;
 	S(INC_SQL_EXPORT_NOTICES, 0) \
 	/* the synthetic demo data (demo.c), besides the statements above it reuses */ \
 	S(INC_SQL_DEMO_HAS, 0) \
-	S(INC_SQL_DEMO_INCIDENT, 32) \
+	S(INC_SQL_DEMO_INCIDENT, 34) \
 	S(INC_SQL_DEMO_NOTICE, 9)
 DB_STATEMENTS(inc_sql_id, INC_STATEMENTS, INC_SQL__MAX);
 extern const struct db_stmt inc_sql[INC_SQL__MAX];
@@ -125,6 +126,7 @@ extern const struct db_stmt inc_sql[INC_SQL__MAX];
 	C(IC_LIM_ONTIME, "lim_first_ontime") C(IC_LIM_LATE, "lim_first_late") \
 	C(IC_LIM_MISSED, "lim_first_missed") C(IC_LIM_WRITTEN, "lim_written") \
 	C(IC_LIM_REVIEW, "lim_review") C(IC_LIM_RECTIFY, "lim_rectify_days") \
+	C(IC_PROFILE, "profile") C(IC_PROFILE_VERSION, "profile_version") \
 	C(IC_VERSION, "version") C(IC_CREATED_AT, "created_at") C(IC_CREATED_BY, "created_by")
 DB_COLUMNS(inc_col, INC_INCIDENT_COLS);
 

@@ -56,8 +56,9 @@ static const struct verb verbs[] = {
 };
 
 /*
- * The limits of the clock (DOMAIN.md §6; seed 003 appendix 9), in minutes
- * and working days, the working days of a threat notice (seed 000 §4(3)),
+ * The limits of the clock (DOMAIN.md §6): the site's reporting profile
+ * (profile.c; seed 003 appendix 9 by default), each limit overridden by its
+ * own key, in minutes and working days, the working days of a threat notice (seed 000 §4(3)),
  * and the taxonomy a new sheet offers first.  A site whose limits do not
  * rise (on time ≤ late ≤ missed) does not start: every later
  * classification would be nonsense.
@@ -66,12 +67,21 @@ static int
 inc_init(const struct config *cfg)
 {
 	struct inc_limits *l = &inc_set.lim;
-	l->first_ontime = 60 * config_int(cfg, "incidents.first_ontime_minutes", 30, 1, 24 * 60);
-	l->first_late = 60 * config_int(cfg, "incidents.first_late_minutes", 60, 1, 24 * 60);
-	l->first_missed = 60 * config_int(cfg, "incidents.first_missed_minutes", 120, 1, 7 * 24 * 60);
-	l->written = 60 * config_int(cfg, "incidents.written_minutes", 60, 1, 7 * 24 * 60);
-	l->review = 60 * config_int(cfg, "incidents.review_minutes", 60, 1, 7 * 24 * 60);
-	l->rectify_days = (int)config_int(cfg, "incidents.rectify_workdays", 1, 1, 30);
+	const char *prof = config_get(cfg, "incidents.profile", "seed003");
+	if ((inc_set.profile = inc_profile_find(prof)) == NULL) {
+		fprintf(stderr, "wangan-incidents: config: incidents.profile %s is none of seed003, seed000, "
+		    "national2025-cii, national2025-central, national2025-other\n", prof);
+		return -1;
+	}
+	/* the profile's limits, each overridden by its own key where the site sets one */
+	const struct inc_limits *d = &inc_set.profile->lim;
+	l->first_ontime = 60 * config_int(cfg, "incidents.first_ontime_minutes", d->first_ontime / 60, 1, 24 * 60);
+	l->first_late = 60 * config_int(cfg, "incidents.first_late_minutes", d->first_late / 60, 1, 24 * 60);
+	l->first_missed = 60 * config_int(cfg, "incidents.first_missed_minutes", d->first_missed / 60, 1,
+	    7 * 24 * 60);
+	l->written = 60 * config_int(cfg, "incidents.written_minutes", d->written / 60, 1, 7 * 24 * 60);
+	l->review = 60 * config_int(cfg, "incidents.review_minutes", d->review / 60, 1, 7 * 24 * 60);
+	l->rectify_days = (int)config_int(cfg, "incidents.rectify_workdays", d->rectify_days, 1, 30);
 	inc_set.notice_days = (int)config_int(cfg, "incidents.notice_workdays", 10, 1, 90);
 	const char *tax = config_get(cfg, "incidents.taxonomy", "gbt2023");
 	inc_set.taxonomy = strcmp(tax, "gbz2007") == 0 ? INC_GBZ2007 : INC_GBT2023;

@@ -311,7 +311,8 @@ file_tx(struct tx *t, void *arg)
 		DBS(vals[F_DESCRIPTION]), DBS(vals[F_MEASURES]), DBS(vals[F_CONSEQUENCES]),
 		DBS(vals[F_SUGGESTIONS]), oral ? DBS(reported) : DBN, oral ? DBN : DBS(reported),
 		DBS(due), DBS(step), DBI(l->first_ontime), DBI(l->first_late), DBI(l->first_missed),
-		DBI(l->written), DBI(l->review), DBI(l->rectify_days), DBS(vals[F_NONCE]),
+		DBI(l->written), DBI(l->review), DBI(l->rectify_days), DBS(inc_set.profile->code),
+		DBS(inc_set.profile->version), DBS(vals[F_NONCE]),
 		DBS(c->acct.login), DBS(c->acct.login),
 	};
 	enum db_rc rc = SQL_RUN(c, INC_SQL_INSERT, p, NULL, NULL);

@@ -17,7 +17,7 @@
 	" i.description, i.measures, i.consequences, i.suggestions, i.oral_at, i.written_at, i.review_at," \
 	" i.handled_at, i.rectify_at, i.rectify_due, i.closed_at, i.status, i.next_due, i.next_step," \
 	" i.lim_first_ontime, i.lim_first_late, i.lim_first_missed, i.lim_written, i.lim_review," \
-	" i.lim_rectify_days, i.version, i.created_at, i.created_by"
+	" i.lim_rectify_days, i.profile, i.profile_version, i.version, i.created_at, i.created_by"
 #define INC_FROM \
 	" FROM inc_incident i STRAIGHT_JOIN unit u ON u.id = i.unit_id" \
 	" STRAIGHT_JOIN unit r ON r.id = i.reporting_unit_id LEFT JOIN sys_system s ON s.id = i.system_id "
@@ -98,7 +98,8 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	    " discovered_at, reported_at, filled_by, taxonomy, category, harm, level_reported, description,"
 	    " measures, consequences, suggestions, oral_at, written_at, next_due, next_step,"
 	    " lim_first_ontime, lim_first_late, lim_first_missed, lim_written, lim_review, lim_rectify_days,"
-	    " nonce, created_by, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    " profile, profile_version, nonce, created_by, updated_by)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	    NULL),
 	DB_SQL(INC_SQL_UPDATE_SHEET,
 	    "UPDATE inc_incident SET reporting_unit_id = ?, system_id = ?, system_name = ?, started_at = ?,"
@@ -210,8 +211,8 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	    " level, description, measures, consequences, suggestions, oral_at, written_at, review_at,"
 	    " handled_at, rectify_at, rectify_due, closed_at, status, next_due, next_step,"
 	    " lim_first_ontime, lim_first_late, lim_first_missed, lim_written, lim_review,"
-	    " lim_rectify_days, nonce, created_by, updated_by)"
-	    " VALUES (?,?,'',?,?,?,?,?,?,?,?,?,?,?,?,?,'','',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')",
+	    " lim_rectify_days, profile, profile_version, nonce, created_by, updated_by)"
+	    " VALUES (?,?,'',?,?,?,?,?,?,?,?,?,?,?,?,?,'','',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'demo','demo')",
 	    NULL),
 	/* a demo notice in any state, as the office registered it */
 	DB_SQL(INC_SQL_DEMO_NOTICE,

@@ -119,6 +119,36 @@ def test_unit_files_its_written_report_timed_by_the_server():
     assert x.find("./data/incident/clock/step[@kind='written']").get("class") == "on_time"
     assert {c.get("action") for c in x.findall("./data/can")} == {"edit", "handled"}
     assert {c.get("action") for c in incident(iid, "cs_head").findall("./data/can")} == {"edit", "review", "handled"}
+    # filed under the site's reporting rules, named and versioned on the record and its page
+    assert sql("SELECT profile, profile_version FROM inc_incident WHERE id=%d" % iid) == [["seed003", "2019-91"]]
+    assert x.find("./data/incident").get("profile") == "seed003"
+    assert "报告规则" in get("/incidents/%d" % iid, "cs_admin").text and "校政字〔2019〕91号" in \
+        get("/incidents/%d" % iid, "cs_admin").text
+
+
+def test_a_site_naming_no_known_reporting_profile_does_not_start():
+    conf, out = os.path.join(STACK, "inc-profile.conf"), os.path.join(STACK, "inc-profile.xml")
+    with open(os.path.join(STACK, "wangan.conf")) as f:
+        text = f.read()
+    try:
+        for prof, ok in (("seed2099", False), ("national2025-other", True)):
+            with open(conf, "w") as f:
+                f.write(text + "\nincidents.profile = %s\n" % prof)
+            r = subprocess.run([os.path.join(BIN, "wangan-incidents"), "--config", conf, "--export", out],
+                               capture_output=True, text=True, timeout=120)
+            if ok:
+                # the export names each incident's own rules, whatever the site follows now
+                assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+                with open(out, encoding="utf-8") as f:
+                    xml = f.read()
+                assert 'profile="seed003"' in xml and 'profileVersion="2019-91"' in xml
+                assert 'profile="national2025-other"' not in xml
+            else:
+                assert r.returncode != 0 and "incidents.profile seed2099" in r.stderr, (r.returncode, r.stderr)
+    finally:
+        for f in (conf, out):
+            if os.path.exists(f):
+                os.unlink(f)
 
 
 def test_first_report_classes_at_the_edges():

@@ -4,7 +4,8 @@
  * around their edges, the written report and the mid-incident review,
  * pending and overdue steps, the simple flow of level IV, the next
  * deadline, and deadlines in working days across weekends, holidays and
- * make-up workdays with the published calendars in data/calendar/.
+ * make-up workdays with the published calendars in data/calendar/; the
+ * named reporting profiles (modules/incidents/profile.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -301,6 +302,45 @@ t_notice_due(void **state)
 	free(cal);
 }
 
+/* The profiles: seed 003's are the defaults; the others' first-report bands and deadlines. */
+static void
+t_profiles(void **state)
+{
+	(void)state;
+	const struct inc_profile *p = inc_profile_find("seed003");
+	assert_non_null(p);
+	assert_memory_equal(&p->lim, &lim, sizeof(lim));
+	assert_string_equal(p->version, "2019-91");
+	assert_null(inc_profile_find("seed999"));
+	assert_null(inc_profile_find(""));
+	/* seed 000: the call within 30 min as seed 003, the sealed report within 24 h */
+	p = inc_profile_find("seed000");
+	assert_non_null(p);
+	assert_int_equal(p->lim.first_ontime, 30 * MIN);
+	assert_int_equal(p->lim.written, 24 * 60 * MIN);
+	assert_int_equal(p->lim.review, 24 * 60 * MIN);
+	/* the 2025 measures, other organisations: 4 h, then 缓报 to 8 h, 漏报 to 16 h, 瞒报 after */
+	p = inc_profile_find("national2025-other");
+	assert_non_null(p);
+	assert_string_equal(p->version, "2025-11-01");
+	assert_int_equal(inc_first_class(&p->lim, 4 * 60 * MIN), INC_ONTIME);
+	assert_int_equal(inc_first_class(&p->lim, 4 * 60 * MIN + 1), INC_LATE);
+	assert_int_equal(inc_first_class(&p->lim, 8 * 60 * MIN + 1), INC_MISSED);
+	assert_int_equal(inc_first_class(&p->lim, 16 * 60 * MIN + 1), INC_CONCEALED);
+	/* critical information infrastructure 1 h, central organs 2 h */
+	assert_int_equal(inc_profile_find("national2025-cii")->lim.first_ontime, 60 * MIN);
+	assert_int_equal(inc_profile_find("national2025-central")->lim.first_ontime, 120 * MIN);
+	/* every profile's bands rise, as inc_init requires of a site's limits */
+	static const char *const all[] = { "seed003", "seed000", "national2025-cii", "national2025-central",
+		"national2025-other" };
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		p = inc_profile_find(all[i]);
+		assert_non_null(p);
+		assert_true(p->lim.first_ontime <= p->lim.first_late && p->lim.first_late <= p->lim.first_missed);
+		assert_true(p->lim.written >= p->lim.first_ontime && p->lim.rectify_days >= 1);
+	}
+}
+
 static void
 t_time_parse(void **state)
 {
@@ -334,6 +374,7 @@ main(void)
 		cmocka_unit_test(t_rectify_due),
 		cmocka_unit_test(t_notice_due),
 		cmocka_unit_test(t_time_parse),
+		cmocka_unit_test(t_profiles),
 	};
 	return cmocka_run_group_tests_name("inc_clock", tests, NULL, NULL);
 }

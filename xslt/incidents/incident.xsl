@@ -176,6 +176,8 @@
         </xsl:call-template>
         <small class="dates"><t:label set="inctax" select="$i/@taxonomy"/></small>
       </dd>
+      <dt><t:s key="incpage.profile"/></dt>
+      <dd><t:label set="incprofile" select="$i/@profile"/></dd>
       <dt><t:s key="field.level"/></dt>
       <dd>
         <xsl:call-template name="level"><xsl:with-param name="l" select="$i/@level"/></xsl:call-template>
