@@ -191,7 +191,7 @@ reg_list(struct ctx *c)
 		struct db_val p[] = { DBI(only), DBI(only), DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after),
 			DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like),
 			DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(m), DBS(m), DBI(is_late),
-			DBI(exp ? 0x7fffffffffffLL : REG_PAGE_ROWS + 1) };
+			DBI(exp ? LQ_NO_LIMIT : REG_PAGE_ROWS + 1) };
 		int id = SQL(lq_stmt[lq_variant(&lq)]);
 		_Static_assert(DB_NARGS(p) == REG_LQ_NP, "the listq statements' parameters");
 		if (exp) {
