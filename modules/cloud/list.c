@@ -178,11 +178,9 @@ list_tools(struct ctx *c, long long unit, const char *state, const char *kind, c
 	_Static_assert(DB_NARGS(p) == CL_SQL_LQ_ID_ASC__NP, "the listq statements' parameters");
 	int id = SQL(lq_stmt[lq_variant(lq)]);
 	struct list l = { c, pg_node(c->data, "vms"), 0, NULL, -1, NULL, "", lq_seek[lq->sort], NULL };
-	if (exp) {
-		if ((l.sheet = sheet_open(c, fmt, "cloud", sheet_keys, APP_COUNT(sheet_keys))) == NULL)
-			return 500;
-		return sheet_close(l.sheet, db_run(c->db, id, p, DB_NARGS(p), list_row, &l));
-	}
+	if (exp)
+		return sheet_run(c, fmt, "cloud", sheet_keys, APP_COUNT(sheet_keys), &l.sheet, id, p, DB_NARGS(p),
+		    list_row, &l);
 	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);

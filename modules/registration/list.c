@@ -197,11 +197,8 @@ reg_list(struct ctx *c)
 		if (exp) {
 			const char *keys[2 * REG_ROLE__MAX + 3];
 			size_t nk = sheet_cols(keys);
-			struct sheet_rows sr = { sheet_open(c, fmt, "registration", keys, nk),
-				sheet_title(c->lang, "sheet.yes") };
-			if (sr.s == NULL)
-				return 500;
-			return sheet_close(sr.s, db_run(c->db, id, p, DB_NARGS(p), sheet_row_fn, &sr));
+			struct sheet_rows sr = { NULL, sheet_title(c->lang, "sheet.yes") };
+			return sheet_run(c, fmt, "registration", keys, nk, &sr.s, id, p, DB_NARGS(p), sheet_row_fn, &sr);
 		}
 		l.by_name = lq.sort == 1;
 		if ((rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l)) != DB_OK)

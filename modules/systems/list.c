@@ -262,11 +262,9 @@ sys_list(struct ctx *c)
 	_Static_assert(DB_NARGS(p) == SYS_SQL_LQ_ID_ASC__NP, "the listq statements' parameters");
 	int id = SQL((*lq.q ? lq_search : lq_plain)[lq_variant(&lq)]);
 	struct list l = { c, pg_node(c->data, "systems"), 0, NULL, NULL, lq.sort == 1 ? "" : NULL, NULL };
-	if (exp) {
-		if ((l.sheet = sheet_open(c, fmt, "systems", sheet_keys, APP_COUNT(sheet_keys))) == NULL)
-			return 500;
-		return sheet_close(l.sheet, db_run(c->db, id, p, DB_NARGS(p), list_row, &l));
-	}
+	if (exp)
+		return sheet_run(c, fmt, "systems", sheet_keys, APP_COUNT(sheet_keys), &l.sheet, id, p, DB_NARGS(p),
+		    list_row, &l);
 	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
