@@ -116,11 +116,12 @@ awaiting(const struct ctx *c)
 struct wfilter {
 	long long unit;		/* 0: every unit */
 	int due, refile, trig, down, fail, me;
-	const char *state;	/* "" for any, or when another list is on */
+	const char *state;	/* the state filter ("": any); awaiting me: the first state it awaits, shown
+				 * on the page (the list itself takes all three) */
 	const char *const *await;
 };
 
-static int ws_list_more(struct ctx *c, const struct wfilter *f, int *st);
+static int ws_list_more(struct ctx *c, const struct wfilter *f);
 
 /* One list at a time, as the plain lists always took them: the first of these that is on. */
 static void
@@ -223,8 +224,8 @@ ws_list(struct ctx *c)
 	lq_node(c, fn, &lq, &lq_def);
 	if (exp || !lq_is_plain(&lq, &lq_def))
 		return list_tools(c, &f, &lq, exp, fmt);
-	if (more && ws_list_more(c, &f, &st))
-		return st;
+	if (more)
+		return ws_list_more(c, &f);
 
 	long long unit = f.unit, from_id = after && *after ? atoll(after) : 0x7fffffff;
 	const char *const *await = f.await;
@@ -355,7 +356,7 @@ due_row(void *arg, const struct db_row *r)
 }
 
 static int
-ws_list_more(struct ctx *c, const struct wfilter *f, int *st)
+ws_list_more(struct ctx *c, const struct wfilter *f)
 {
 	const char *after = ctx_q(c, "after"), *from = ctx_q(c, "from");
 	struct due d = { { c, pg_node(c->data, "sites"), 0, NULL, -1, NULL, NULL }, NULL };
@@ -370,16 +371,13 @@ ws_list_more(struct ctx *c, const struct wfilter *f, int *st)
 		struct db_val p[] = { DBI(f->unit), DBI(f->unit), DBI(id) };
 		rc = SQL_RUN(c, WS_SQL_LIST_REFILE, p, list_row, &d.l);
 	}
-	if (rc != DB_OK) {
-		*st = app_dberr(rc);
-		return 1;
-	}
+	if (rc != DB_OK)
+		return app_dberr(rc);
 	if (d.l.n > WS_PAGE_ROWS) {
 		pg_attr(d.l.parent, "next", d.l.last);
 		if (f->due)
 			pg_attr(d.l.parent, "next-from", d.last_from);
 	}
 	pg_attri(d.l.parent, "count", (long long)(d.l.n > WS_PAGE_ROWS ? WS_PAGE_ROWS : d.l.n));
-	*st = 200;
-	return 1;
+	return 200;
 }
