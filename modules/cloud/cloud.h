@@ -31,6 +31,8 @@
  *           <vms next? next-at?> (next-at: a date list's cursor, ?at=); <vm … kind
  *             date? expired?> (date: the due date, registration or period end the
  *             list is about; expired: a period already over)
+ *  list, the tools (core/listq.h): <filter … sort dir q lq-q lq/>; <vms next-at? first?> (next-at:
+ *             the sort's cursor too, ?at=VALUE&after=ID); <vm …><server/>? (the server's name)
  *           life.c adds: <end period-ended?="YYYY-MM-DD"><suspended-by/> <suspended-at/>
  *             <suspend-reason/> <ended-by/> <ended-at/> <end-reason/> <form>? (its action's
  *             fields, with errors)</end>; the actions release, decommission, suspend, lift
@@ -68,6 +70,11 @@
 	S(CL_SQL_LIST_STATE, 2) \
 	S(CL_SQL_LIST_UNIT, 2) \
 	S(CL_SQL_LIST_UNIT_STATE, 3) \
+	/* the same with search and sort (core/listq.h), by id, applicant, unit, state */ \
+	S(CL_SQL_LQ_ID_ASC, 16) S(CL_SQL_LQ_ID_DESC, 16) \
+	S(CL_SQL_LQ_APPLICANT_ASC, 16) S(CL_SQL_LQ_APPLICANT_DESC, 16) \
+	S(CL_SQL_LQ_UNIT_ASC, 16) S(CL_SQL_LQ_UNIT_DESC, 16) \
+	S(CL_SQL_LQ_STATE_ASC, 16) S(CL_SQL_LQ_STATE_DESC, 16) \
 	/* one request (vm.c, form.c) */ \
 	S(CL_SQL_GET, 1) \
 	S(CL_SQL_LOCK, 1) \
@@ -160,7 +167,8 @@ extern const struct db_stmt cl_sql[CL_SQL__MAX];
 	C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_STATE, "state") C(LS_VCPU, "vcpu") \
 	C(LS_MEMORY, "memory_gib") C(LS_DISK, "disk_gib") C(LS_IP, "ip") C(LS_SINCE, "state_since") \
 	C(LS_APPLICANT, "applicant") C(LS_DUE, "rereg_due") C(LS_TO, "period_to") \
-	C(LS_REGISTERED, "registered_on") C(LS_KIND, "kind")
+	C(LS_REGISTERED, "registered_on") C(LS_KIND, "kind") C(LS_SERVER, "server_name") \
+	C(LS_STATE_NO, "state_no")
 DB_COLUMNS(cl_list_col, CL_LIST_COLS);
 
 /* One request (CL_SQL_GET, _LOCK), named as the page names its elements. */

@@ -10,8 +10,26 @@
 	"SELECT STRAIGHT_JOIN v.id, v.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
 	" v.state, v.vcpu, v.memory_gib, v.disk_gib, COALESCE(v.ip, '') AS ip, v.state_since, v.applicant," \
 	" COALESCE(v.rereg_due, '') AS rereg_due, v.period_to, COALESCE(v.registered_on, '') AS registered_on," \
-	" v.kind FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE "
+	" v.kind, COALESCE(v.server_name, '') AS server_name, v.state + 0 AS state_no" \
+	" FROM cloud_vm v JOIN unit u ON u.id = v.unit_id WHERE "
 #define CL_LIST_SQL(where) CL_LIST_HEAD where " v.id < ? ORDER BY v.id DESC LIMIT 51"
+
+/*
+ * The list with search and sort (list.c, core/listq.h): by id, applicant,
+ * unit (its code) or state (in the flow's order, the ENUM's number:
+ * state_no), the id the tie, seeking (col, id) past the last row.  The
+ * filters as the plain list takes them: unit ×2, state ×2 (awaiting me is
+ * one state), kind ×2; then first, at, at, after; the search: q, then its
+ * prefix of the server's name, the IP, the applicant and the contact, each
+ * along its own index (schema 030); the limit.  Left to the planner: a
+ * search's few matches are merged from those indexes and sorted, and the
+ * applicant's sort reads along (applicant) or (unit_id, applicant).
+ */
+#define CL_LQ_SQL(col, cmp, dir) \
+	CL_LIST_HEAD "(? = 0 OR v.unit_id = ?) AND (? = '' OR v.state = ?) AND (? = '' OR v.kind = ?)" \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND v.id " cmp " ?))" \
+	" AND (? = '' OR v.server_name LIKE ? OR v.ip LIKE ? OR v.applicant LIKE ? OR v.contact LIKE ?)" \
+	" ORDER BY " col " " dir ", v.id " dir " LIMIT ?"
 
 /*
  * A list by a date column of the live VMs (active, suspended), oldest
@@ -86,6 +104,14 @@ const struct db_stmt cl_sql[CL_SQL__MAX] = {
 	DB_SQL(CL_SQL_LIST_STATE, CL_LIST_SQL("v.state = ? AND"), list_cols),
 	DB_SQL(CL_SQL_LIST_UNIT, CL_LIST_SQL("v.unit_id = ? AND"), list_cols),
 	DB_SQL(CL_SQL_LIST_UNIT_STATE, CL_LIST_SQL("v.unit_id = ? AND v.state = ? AND"), list_cols),
+	DB_SQL(CL_SQL_LQ_ID_ASC, CL_LQ_SQL("v.id", ">", "ASC"), list_cols),
+	DB_SQL(CL_SQL_LQ_ID_DESC, CL_LQ_SQL("v.id", "<", "DESC"), list_cols),
+	DB_SQL(CL_SQL_LQ_APPLICANT_ASC, CL_LQ_SQL("v.applicant", ">", "ASC"), list_cols),
+	DB_SQL(CL_SQL_LQ_APPLICANT_DESC, CL_LQ_SQL("v.applicant", "<", "DESC"), list_cols),
+	DB_SQL(CL_SQL_LQ_UNIT_ASC, CL_LQ_SQL("u.code", ">", "ASC"), list_cols),
+	DB_SQL(CL_SQL_LQ_UNIT_DESC, CL_LQ_SQL("u.code", "<", "DESC"), list_cols),
+	DB_SQL(CL_SQL_LQ_STATE_ASC, CL_LQ_SQL("(v.state + 0)", ">", "ASC"), list_cols),
+	DB_SQL(CL_SQL_LQ_STATE_DESC, CL_LQ_SQL("(v.state + 0)", "<", "DESC"), list_cols),
 	DB_SQL(CL_SQL_GET, CL_VM_SELECT, cl_vm_cols),
 	DB_SQL(CL_SQL_LOCK, CL_VM_SELECT " FOR UPDATE", cl_vm_cols),
 	DB_SQL(CL_SQL_IMAGES,

@@ -111,6 +111,12 @@ lq_variant(const struct listq *lq)
 	return (int)lq->sort * 2 + (lq->desc != 0);
 }
 
+int
+lq_is_plain(const struct listq *lq, const struct lq_def *d)
+{
+	return !*lq->q && lq->sort == 0 && (lq->desc != 0) == (d->desc != 0);
+}
+
 const char *
 lq_sort_key(const struct listq *lq, const struct lq_def *d)
 {
@@ -174,4 +180,15 @@ lq_next(struct ctx *c, xmlNodePtr rows, const char *at, const char *id)
 {
 	pg_attr(rows, "next-at", lq_urlenc(c->ar, at));
 	pg_attr(rows, "next", lq_urlenc(c->ar, id));
+}
+
+void
+lq_rows_end(struct ctx *c, xmlNodePtr rows, const struct listq *lq, size_t n, size_t page,
+    const char *at, const char *id)
+{
+	if (n > page)
+		lq_next(c, rows, at, id);
+	if (!lq->first)
+		pg_attr(rows, "first", "1");
+	pg_attri(rows, "count", (long long)(n > page ? page : n));
 }

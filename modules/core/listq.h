@@ -29,6 +29,7 @@
 #define LQ_MAX_Q     64		/* characters of a search */
 #define LQ_MAX_AT    128	/* characters of a seek value */
 #define LQ_MAX_COLS  8		/* sortable columns of one list */
+#define LQ_NO_LIMIT  0x7fffffffffffLL	/* an export's LIMIT: every matching row */
 
 /* What a seek value must look like: it is compared with the column in SQL. */
 enum lq_type { LQ_STR, LQ_INT, LQ_DATE, LQ_TYPE__MAX };
@@ -73,6 +74,12 @@ enum lq_err lq_parse(struct listq *lq, const struct lq_def *d, struct arena *ar,
     const char *sort, const char *dir, const char *q, const char *at, const char *after);
 /* The offset of this request's statement among the list's 2 * ncols: sort * 2 + desc. */
 int lq_variant(const struct listq *lq);
+/*
+ * 1 when the request asks for the list as it always was: no search, the
+ * default sort and direction — a list that keeps older statements for that
+ * page (and their own cursors) runs them then.
+ */
+int lq_is_plain(const struct listq *lq, const struct lq_def *d);
 /* The sort column's key. */
 const char *lq_sort_key(const struct listq *lq, const struct lq_def *d);
 
@@ -89,6 +96,14 @@ int lq_from_ctx(struct ctx *c, const struct lq_def *d, struct listq *lq);
 void lq_node(struct ctx *c, struct _xmlNode *filter, const struct listq *lq, const struct lq_def *d);
 /* The next page's seek, on the rows element: next-at and next, both escaped for a URL. */
 void lq_next(struct ctx *c, struct _xmlNode *rows, const char *at, const char *id);
+/*
+ * The end of a page read with the tools, the same on every list: n rows
+ * fetched of at most page + 1 (the extra one only says there is more): the
+ * next page's seek from the last row shown (at, id) when there is more,
+ * first="1" when this is not the first page, and count.
+ */
+void lq_rows_end(struct ctx *c, struct _xmlNode *rows, const struct listq *lq, size_t n, size_t page,
+    const char *at, const char *id);
 /* s %-escaped for a URL's query (all but A-Z a-z 0-9 - . _ ~). */
 const char *lq_urlenc(struct arena *ar, const char *s);
 #endif

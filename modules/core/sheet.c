@@ -334,3 +334,12 @@ sheet_close(struct sheet *s, enum db_rc rc)
 	free(s);
 	return st;
 }
+
+int
+sheet_run(struct ctx *c, enum sheet_fmt fmt, const char *base, const char *const *keys, size_t ncols,
+    struct sheet **sp, int id, const struct db_val *p, size_t np, db_row_fn fn, void *arg)
+{
+	if ((*sp = sheet_open(c, fmt, base, keys, ncols)) == NULL)
+		return 500;
+	return sheet_close(*sp, db_run(c->db, id, p, np, fn, arg));
+}

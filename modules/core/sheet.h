@@ -59,4 +59,13 @@ void sheet_row(struct sheet *s, const char *const *v);
  * sent yet; past the headers a failure can only cut the file short.
  */
 int sheet_close(struct sheet *s, enum db_rc rc);
+/*
+ * A list's whole export in one call, as every list makes it: opens the
+ * sheet into *sp (where fn, the statement's row callback, finds it to
+ * write each row with sheet_row()), runs statement id with its np values
+ * p — the page's own statement, filter, search and sort, without its page
+ * limit — and closes: the handler's status (500 when nothing could be set up).
+ */
+int sheet_run(struct ctx *c, enum sheet_fmt fmt, const char *base, const char *const *titles, size_t ncols,
+    struct sheet **sp, int id, const struct db_val *p, size_t np, db_row_fn fn, void *arg);
 #endif

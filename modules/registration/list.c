@@ -191,17 +191,14 @@ reg_list(struct ctx *c)
 		struct db_val p[] = { DBI(only), DBI(only), DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after),
 			DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like),
 			DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(m), DBS(m), DBI(is_late),
-			DBI(exp ? 0x7fffffffffffLL : REG_PAGE_ROWS + 1) };
+			DBI(exp ? LQ_NO_LIMIT : REG_PAGE_ROWS + 1) };
 		int id = SQL(lq_stmt[lq_variant(&lq)]);
 		_Static_assert(DB_NARGS(p) == REG_LQ_NP, "the listq statements' parameters");
 		if (exp) {
 			const char *keys[2 * REG_ROLE__MAX + 3];
 			size_t nk = sheet_cols(keys);
-			struct sheet_rows sr = { sheet_open(c, fmt, "registration", keys, nk),
-				sheet_title(c->lang, "sheet.yes") };
-			if (sr.s == NULL)
-				return 500;
-			return sheet_close(sr.s, db_run(c->db, id, p, DB_NARGS(p), sheet_row_fn, &sr));
+			struct sheet_rows sr = { NULL, sheet_title(c->lang, "sheet.yes") };
+			return sheet_run(c, fmt, "registration", keys, nk, &sr.s, id, p, DB_NARGS(p), sheet_row_fn, &sr);
 		}
 		l.by_name = lq.sort == 1;
 		if ((rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l)) != DB_OK)

@@ -258,22 +258,16 @@ sys_list(struct ctx *c)
 	struct db_val level = graded ? DBI(atoi(f.level)) : DBN;
 	struct db_val p[] = { SYS_REST(&f, level), DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after),
 		DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like),
-		DBI(exp ? 0x7fffffffffffLL : SYS_PAGE_ROWS + 1) };
+		DBI(exp ? LQ_NO_LIMIT : SYS_PAGE_ROWS + 1) };
 	_Static_assert(DB_NARGS(p) == SYS_SQL_LQ_ID_ASC__NP, "the listq statements' parameters");
 	int id = SQL((*lq.q ? lq_search : lq_plain)[lq_variant(&lq)]);
 	struct list l = { c, pg_node(c->data, "systems"), 0, NULL, NULL, lq.sort == 1 ? "" : NULL, NULL };
-	if (exp) {
-		if ((l.sheet = sheet_open(c, fmt, "systems", sheet_keys, APP_COUNT(sheet_keys))) == NULL)
-			return 500;
-		return sheet_close(l.sheet, db_run(c->db, id, p, DB_NARGS(p), list_row, &l));
-	}
+	if (exp)
+		return sheet_run(c, fmt, "systems", sheet_keys, APP_COUNT(sheet_keys), &l.sheet, id, p, DB_NARGS(p),
+		    list_row, &l);
 	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	if (l.n > SYS_PAGE_ROWS)
-		lq_next(c, l.parent, lq.sort == 1 ? l.last_name : l.last, l.last);
-	if (!lq.first)
-		pg_attr(l.parent, "first", "1");
-	pg_attri(l.parent, "count", (long long)(l.n > SYS_PAGE_ROWS ? SYS_PAGE_ROWS : l.n));
+	lq_rows_end(c, l.parent, &lq, l.n, SYS_PAGE_ROWS, lq.sort == 1 ? l.last_name : l.last, l.last);
 	return 200;
 }

@@ -13,9 +13,37 @@
  * list does so at 20,000 VMs) */
 #define WS_LIST_HEAD \
 	"SELECT STRAIGHT_JOIN w.id, w.unit_id, u.code, u.name AS unit_name, COALESCE(u.name_en, '') AS unit_name_en," \
-	" w.state, w.state_since, w.name, w.domain, w.location, COALESCE(w.file_by, '') AS file_by" \
-	" FROM web_site w JOIN unit u ON u.id = w.unit_id WHERE "
+	" w.state, w.state_since, w.name, w.domain, w.location, COALESCE(w.file_by, '') AS file_by," \
+	" w.state + 0 AS state_no FROM web_site w JOIN unit u ON u.id = w.unit_id WHERE "
 #define WS_LIST_SQL(where) WS_LIST_HEAD where " w.id < ? ORDER BY w.id DESC LIMIT 51"
+
+/*
+ * The list with search and sort (list.c, core/listq.h): by id, domain,
+ * name, unit (its code) or state (in the flow's order, the ENUM's number:
+ * state_no), the id the tie, seeking (col, id) past the last row.  Every
+ * list the plain page has is one filter here, as list.c picks it (only one
+ * of state, awaiting me, down, trigger, failing, for_suspension, refile is
+ * on; the unit always applies): unit ×2; state ×2; mine, its three states;
+ * down; trigger, its hours; failing; for_suspension, today; refile.  Then
+ * first, at, at, after; the search: q, then its prefix of the site's name,
+ * domain, IP, the leader's and the administrator's names, and the IP of
+ * the VM it runs on (the cloud module's cloud_vm, read-only), each along
+ * its own index (schema 030); the limit.  Left to the planner: a page
+ * reads along the sort's index or a filter's, whichever is narrower, and
+ * the filings are hundreds, not the VMs' tens of thousands.
+ */
+#define WS_LQ_SQL(col, cmp, dir) \
+	WS_LIST_HEAD "(? = 0 OR w.unit_id = ?) AND (? = '' OR w.state = ?)" \
+	" AND (? = 0 OR w.state IN (?, ?, ?)) AND (? = 0 OR w.is_down = 1)" \
+	" AND (? = 0 OR w.id IN (SELECT o.site_id FROM web_outage o WHERE o.pending = 1" \
+	"  AND o.started_at <= NOW() - INTERVAL ? HOUR))" \
+	" AND (? = 0 OR w.state IN ('rectifying', 'recheck'))" \
+	" AND (? = 0 OR (w.state = 'discovered' AND w.file_by < ?))" \
+	" AND (? = 0 OR w.id IN (SELECT r.site_id FROM web_refile r WHERE r.pending = 1))" \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND w.id " cmp " ?))" \
+	" AND (? = '' OR w.name LIKE ? OR w.domain LIKE ? OR w.ip LIKE ? OR w.leader_name LIKE ?" \
+	"  OR w.admin_name LIKE ? OR w.vm_id IN (SELECT cv.id FROM cloud_vm cv WHERE cv.ip LIKE ?))" \
+	" ORDER BY " col " " dir ", w.id " dir " LIMIT ?"
 
 #define WS_SITE_SELECT \
 	"SELECT w.id, w.version, w.state, w.unit_id AS `unit-id`, u.code AS `unit-code`, u.name AS `unit-name`," \
@@ -116,6 +144,16 @@ const struct db_stmt ws_sql[WS_SQL__MAX] = {
 	DB_SQL(WS_SQL_LIST_STATE, WS_LIST_SQL("w.state = ? AND"), list_cols),
 	DB_SQL(WS_SQL_LIST_UNIT, WS_LIST_SQL("w.unit_id = ? AND"), list_cols),
 	DB_SQL(WS_SQL_LIST_UNIT_STATE, WS_LIST_SQL("w.unit_id = ? AND w.state = ? AND"), list_cols),
+	DB_SQL(WS_SQL_LQ_ID_ASC, WS_LQ_SQL("w.id", ">", "ASC"), list_cols),
+	DB_SQL(WS_SQL_LQ_ID_DESC, WS_LQ_SQL("w.id", "<", "DESC"), list_cols),
+	DB_SQL(WS_SQL_LQ_DOMAIN_ASC, WS_LQ_SQL("w.domain", ">", "ASC"), list_cols),
+	DB_SQL(WS_SQL_LQ_DOMAIN_DESC, WS_LQ_SQL("w.domain", "<", "DESC"), list_cols),
+	DB_SQL(WS_SQL_LQ_NAME_ASC, WS_LQ_SQL("w.name", ">", "ASC"), list_cols),
+	DB_SQL(WS_SQL_LQ_NAME_DESC, WS_LQ_SQL("w.name", "<", "DESC"), list_cols),
+	DB_SQL(WS_SQL_LQ_UNIT_ASC, WS_LQ_SQL("u.code", ">", "ASC"), list_cols),
+	DB_SQL(WS_SQL_LQ_UNIT_DESC, WS_LQ_SQL("u.code", "<", "DESC"), list_cols),
+	DB_SQL(WS_SQL_LQ_STATE_ASC, WS_LQ_SQL("(w.state + 0)", ">", "ASC"), list_cols),
+	DB_SQL(WS_SQL_LQ_STATE_DESC, WS_LQ_SQL("(w.state + 0)", "<", "DESC"), list_cols),
 	DB_SQL(WS_SQL_GET, WS_SITE_SELECT, ws_site_cols),
 	DB_SQL(WS_SQL_LOCK, WS_SITE_SELECT " FOR UPDATE", ws_site_cols),
 	DB_SQL(WS_SQL_OFFICER,

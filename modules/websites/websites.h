@@ -19,8 +19,9 @@
  * unique).  Going online marks the entry online with its go-live date.
  *
  * Page XML under <data> (xslt/websites/ reads these):
- *  list   <filter state mine unit? for_suspension? refile?/> <sites next? next-from? count><site id
- *           unit-id unit-code state since domain location file-by?><unit/><name/></site>…</sites>
+ *  list   <filter state mine unit? down? trigger? failing? for_suspension? refile? sort dir q lq-q lq/>
+ *           <sites next? next-from? next-at? first? count><site id unit-id unit-code state since domain
+ *           location file-by?><unit/><name/></site>…</sites> (next-at: the tools' cursor, core/listq.h)
  *  form   <current>? (editing, as <site>); <vms><vm id kind ip>purpose</vm>…</vms> (the
  *           unit's live VMs and hosted servers); <systems><system id>name</system>…</systems>
  *           (the unit's website entries free to link); <form>; <officer>? (below)
@@ -59,6 +60,12 @@
 	S(WS_SQL_LIST_STATE, 2) \
 	S(WS_SQL_LIST_UNIT, 2) \
 	S(WS_SQL_LIST_UNIT_STATE, 3) \
+	/* the same with search and sort (core/listq.h), by id, domain, name, unit, state */ \
+	S(WS_SQL_LQ_ID_ASC, 27) S(WS_SQL_LQ_ID_DESC, 27) \
+	S(WS_SQL_LQ_DOMAIN_ASC, 27) S(WS_SQL_LQ_DOMAIN_DESC, 27) \
+	S(WS_SQL_LQ_NAME_ASC, 27) S(WS_SQL_LQ_NAME_DESC, 27) \
+	S(WS_SQL_LQ_UNIT_ASC, 27) S(WS_SQL_LQ_UNIT_DESC, 27) \
+	S(WS_SQL_LQ_STATE_ASC, 27) S(WS_SQL_LQ_STATE_DESC, 27) \
 	/* one filing (site.c, form.c) */ \
 	S(WS_SQL_GET, 1) \
 	S(WS_SQL_LOCK, 1) \
@@ -160,7 +167,7 @@ extern const struct db_stmt ws_sql[WS_SQL__MAX];
 	C(LS_ID, "id") C(LS_UNIT_ID, "unit_id") C(LS_CODE, "code") C(LS_UNIT_NAME, "unit_name") \
 	C(LS_UNIT_NAME_EN, "unit_name_en") C(LS_STATE, "state") C(LS_SINCE, "state_since") \
 	C(LS_NAME, "name") C(LS_DOMAIN, "domain") C(LS_LOCATION, "location") \
-	C(LS_FILE_BY, "file_by")
+	C(LS_FILE_BY, "file_by") C(LS_STATE_NO, "state_no")
 DB_COLUMNS(ws_list_col, WS_LIST_COLS);
 
 /* One filing (WS_SQL_GET, _LOCK), named as the page names its elements. */

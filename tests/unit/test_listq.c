@@ -59,6 +59,25 @@ t_sort(void **state)
 	assert_int_equal(parse(state, &lq, "name", "ASC", NULL, NULL, NULL), LQ_BAD_DIR);
 }
 
+/* The plain list: no search and the default sort, in its default direction — and only then. */
+static void
+t_plain(void **state)
+{
+	struct listq lq;
+	assert_int_equal(parse(state, &lq, NULL, NULL, NULL, NULL, NULL), LQ_OK);
+	assert_true(lq_is_plain(&lq, &def));
+	assert_int_equal(parse(state, &lq, "id", "desc", "", NULL, "12"), LQ_OK);
+	assert_true(lq_is_plain(&lq, &def));	/* the older links' ?after=ID stays plain */
+	assert_int_equal(parse(state, &lq, "id", "asc", NULL, NULL, NULL), LQ_OK);
+	assert_false(lq_is_plain(&lq, &def));
+	assert_int_equal(parse(state, &lq, "name", "desc", NULL, NULL, NULL), LQ_OK);
+	assert_false(lq_is_plain(&lq, &def));
+	assert_int_equal(parse(state, &lq, NULL, NULL, "a", NULL, NULL), LQ_OK);
+	assert_false(lq_is_plain(&lq, &def));
+	assert_int_equal(parse(state, &lq, NULL, NULL, "   ", NULL, NULL), LQ_OK);
+	assert_true(lq_is_plain(&lq, &def));	/* blanks are no search */
+}
+
 static void
 t_search(void **state)
 {
@@ -122,6 +141,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(t_defaults, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_sort, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_plain, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_search_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_seek, setup, teardown),

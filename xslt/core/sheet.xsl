@@ -58,6 +58,59 @@
       <col k="sysstatus.trial"><t:s key="sysstatus.trial"/></col>
       <col k="sysstatus.online"><t:s key="sysstatus.online"/></col>
       <col k="sysstatus.retired"><t:s key="sysstatus.retired"/></col>
+      <!-- websites -->
+      <col k="sheet.web.id"><t:s key="sheet.web.id"/></col>
+      <col k="sheet.web.unit_code"><t:s key="sheet.web.unit_code"/></col>
+      <col k="web.unit"><t:s key="web.unit"/></col>
+      <col k="wfield.name"><t:s key="wfield.name"/></col>
+      <col k="wfield.domain"><t:s key="wfield.domain"/></col>
+      <col k="wfield.location"><t:s key="wfield.location"/></col>
+      <col k="web.state"><t:s key="web.state"/></col>
+      <col k="sheet.web.since"><t:s key="sheet.web.since"/></col>
+      <col k="web.file_by"><t:s key="web.file_by"/></col>
+      <col k="wloc.campus"><t:s key="wloc.campus"/></col>
+      <col k="wloc.cloud_vm"><t:s key="wloc.cloud_vm"/></col>
+      <col k="wloc.hosted"><t:s key="wloc.hosted"/></col>
+      <col k="wloc.external"><t:s key="wloc.external"/></col>
+      <col k="wstate.draft"><t:s key="wstate.draft"/></col>
+      <col k="wstate.submitted"><t:s key="wstate.submitted"/></col>
+      <col k="wstate.approved"><t:s key="wstate.approved"/></col>
+      <col k="wstate.rectifying"><t:s key="wstate.rectifying"/></col>
+      <col k="wstate.recheck"><t:s key="wstate.recheck"/></col>
+      <col k="wstate.passed"><t:s key="wstate.passed"/></col>
+      <col k="wstate.online"><t:s key="wstate.online"/></col>
+      <col k="wstate.returned"><t:s key="wstate.returned"/></col>
+      <col k="wstate.withdrawn"><t:s key="wstate.withdrawn"/></col>
+      <col k="wstate.suspended"><t:s key="wstate.suspended"/></col>
+      <col k="wstate.discovered"><t:s key="wstate.discovered"/></col>
+      <col k="wstate.closed"><t:s key="wstate.closed"/></col>
+      <!-- cloud -->
+      <col k="sheet.cloud.id"><t:s key="sheet.cloud.id"/></col>
+      <col k="sheet.cloud.unit_code"><t:s key="sheet.cloud.unit_code"/></col>
+      <col k="cloud.unit"><t:s key="cloud.unit"/></col>
+      <col k="cfield.applicant"><t:s key="cfield.applicant"/></col>
+      <col k="cfield.server_name"><t:s key="cfield.server_name"/></col>
+      <col k="cfield.vcpu"><t:s key="cfield.vcpu"/></col>
+      <col k="cfield.memory_gib"><t:s key="cfield.memory_gib"/></col>
+      <col k="cfield.disk_gib"><t:s key="cfield.disk_gib"/></col>
+      <col k="cloud.state"><t:s key="cloud.state"/></col>
+      <col k="sheet.cloud.since"><t:s key="sheet.cloud.since"/></col>
+      <col k="cfield.ip"><t:s key="cfield.ip"/></col>
+      <col k="cloud.kind"><t:s key="cloud.kind"/></col>
+      <col k="cstate.draft"><t:s key="cstate.draft"/></col>
+      <col k="cstate.submitted"><t:s key="cstate.submitted"/></col>
+      <col k="cstate.unit_approved"><t:s key="cstate.unit_approved"/></col>
+      <col k="cstate.office_approved"><t:s key="cstate.office_approved"/></col>
+      <col k="cstate.active"><t:s key="cstate.active"/></col>
+      <col k="cstate.returned"><t:s key="cstate.returned"/></col>
+      <col k="cstate.withdrawn"><t:s key="cstate.withdrawn"/></col>
+      <col k="cstate.reregistered"><t:s key="cstate.reregistered"/></col>
+      <col k="cstate.reclaimed"><t:s key="cstate.reclaimed"/></col>
+      <col k="cstate.suspended"><t:s key="cstate.suspended"/></col>
+      <col k="cstate.released"><t:s key="cstate.released"/></col>
+      <col k="cstate.decommissioned"><t:s key="cstate.decommissioned"/></col>
+      <col k="ckind.vm"><t:s key="ckind.vm"/></col>
+      <col k="ckind.host"><t:s key="ckind.host"/></col>
     </titles>
   </xsl:template>
 </xsl:stylesheet>
