@@ -5,7 +5,7 @@ IPs at provisioning, CSRF on every POST route, another unit's staff on the
 write routes, withdraw after the first review, concurrent edits of a
 returned request, and the state filter's words.  Each refusal leaves the
 request as it was."""
-import re, uuid
+import time, re, uuid
 from lib import account_cache_seconds, form, get, one, page, post, sql, unit_id, wait_for
 from fixtures import at_once, post_xml
 from fixtures import CLOUD_REQ as REQ, cloud_create as create, cloud_letter as letter, cloud_state as state, \
@@ -60,13 +60,17 @@ def test_separate_approver_the_office_approver_cannot_provision():
     vid = reviewed()
     # the same person: the centre's account approves as the office (its role
     # changed for the while), then, the centre's again, tries to provision
+    # every worker keeps its own account cache: one page seeing the change is not all of
+    # them seeing it, so each change waits out the cache before the next request counts
     sql("UPDATE account SET role='office' WHERE login='center'")
     try:
+        time.sleep(account_cache_seconds() + 0.5)
         assert wait_for(lambda: "approve" in actions(vid, "center"), account_cache_seconds() + 10)
         assert step(vid, "approve", "center").status == 303
     finally:
         sql("UPDATE account SET role='center' WHERE login='center'")
     assert one("SELECT office_by FROM cloud_vm WHERE id=%d" % vid) == "center"
+    time.sleep(account_cache_seconds() + 0.5)
     assert wait_for(lambda: "provision" in actions(vid, "center"), account_cache_seconds() + 10)
     before = snap(vid)
     r = provision(vid)
