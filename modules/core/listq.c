@@ -175,3 +175,14 @@ lq_next(struct ctx *c, xmlNodePtr rows, const char *at, const char *id)
 	pg_attr(rows, "next-at", lq_urlenc(c->ar, at));
 	pg_attr(rows, "next", lq_urlenc(c->ar, id));
 }
+
+void
+lq_end(struct ctx *c, xmlNodePtr rows, const struct listq *lq, int more, size_t count, const char *at,
+    const char *id)
+{
+	if (more)
+		lq_next(c, rows, at, id);
+	if (!lq->first)
+		pg_attr(rows, "first", "1");
+	pg_attri(rows, "count", (long long)count);
+}

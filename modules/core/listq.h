@@ -89,6 +89,13 @@ int lq_from_ctx(struct ctx *c, const struct lq_def *d, struct listq *lq);
 void lq_node(struct ctx *c, struct _xmlNode *filter, const struct listq *lq, const struct lq_def *d);
 /* The next page's seek, on the rows element: next-at and next, both escaped for a URL. */
 void lq_next(struct ctx *c, struct _xmlNode *rows, const char *at, const char *id);
+/*
+ * The end of a page on its rows element: the next page's seek from the
+ * last row shown (at, id) when more is set, first="1" when this is not the
+ * first page, and count, the rows shown.
+ */
+void lq_end(struct ctx *c, struct _xmlNode *rows, const struct listq *lq, int more, size_t count,
+    const char *at, const char *id);
 /* s %-escaped for a URL's query (all but A-Z a-z 0-9 - . _ ~). */
 const char *lq_urlenc(struct arena *ar, const char *s);
 #endif

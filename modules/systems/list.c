@@ -270,10 +270,7 @@ sys_list(struct ctx *c)
 	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	if (l.n > SYS_PAGE_ROWS)
-		lq_next(c, l.parent, lq.sort == 1 ? l.last_name : l.last, l.last);
-	if (!lq.first)
-		pg_attr(l.parent, "first", "1");
-	pg_attri(l.parent, "count", (long long)(l.n > SYS_PAGE_ROWS ? SYS_PAGE_ROWS : l.n));
+	lq_end(c, l.parent, &lq, l.n > SYS_PAGE_ROWS, l.n > SYS_PAGE_ROWS ? SYS_PAGE_ROWS : l.n,
+	    lq.sort == 1 ? l.last_name : l.last, l.last);
 	return 200;
 }
