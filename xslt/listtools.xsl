@@ -12,6 +12,11 @@
     lt-exports    the CSV and XLSX links of exactly what the page shows
     lt-unit-picker  an <input list> of the units (name and code shown), a
                   plain-HTML search; the server still checks the code
+    lt-unit       the unit a list is filtered to (filter/@unit, @unit-name:
+                  the office's ?unit=ID, as the dashboard links), with a
+                  link to every unit that keeps the rest
+    lt-pager      the pager of a keyset list: first (when rows/@first) and
+                  next (?at=NEXT-AT&after=NEXT), the filters and tools kept
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -74,6 +79,53 @@
       <xsl:text> </xsl:text>
       <a class="export" href="{concat($base, '?format=xlsx', $keep, $filter/@lq)}"><t:s key="lt.xlsx"/></a>
     </span>
+  </xsl:template>
+
+  <xsl:template name="lt-unit">
+    <xsl:param name="base" select="/page/@base"/>
+    <xsl:param name="keep" select="''"/>
+    <xsl:param name="filter" select="/page/data/filter"/>
+    <xsl:if test="string($filter/@unit)">
+      <p class="lt-unit">
+        <t:s key="lt.unit">
+          <t:arg name="unit">
+            <xsl:choose>
+              <xsl:when test="string($filter/@unit-name)"><xsl:value-of select="$filter/@unit-name"/></xsl:when>
+              <xsl:otherwise>#<xsl:value-of select="$filter/@unit"/></xsl:otherwise>
+            </xsl:choose>
+          </t:arg>
+        </t:s>
+        <xsl:text> </xsl:text>
+        <xsl:variable name="rest" select="substring(concat($keep, $filter/@lq), 2)"/>
+        <a>
+          <xsl:attribute name="href">
+            <xsl:value-of select="$base"/>
+            <xsl:if test="string($rest)">?<xsl:value-of select="$rest"/></xsl:if>
+          </xsl:attribute>
+          <t:s key="lt.unit_all"/>
+        </a>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="lt-pager">
+    <xsl:param name="base" select="/page/@base"/>
+    <xsl:param name="keep" select="''"/>
+    <xsl:param name="rows"/>
+    <xsl:param name="filter" select="/page/data/filter"/>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="first">
+        <xsl:if test="$rows/@first = '1'">
+          <xsl:value-of select="concat($base, '?sort=', $filter/@sort, '&amp;dir=', $filter/@dir, $keep, $filter/@lq-q)"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="next">
+        <xsl:if test="string($rows/@next)">
+          <xsl:value-of select="concat($base, '?at=', $rows/@next-at, '&amp;after=', $rows/@next, $keep, $filter/@lq)"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="count" select="$rows/@count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!--

@@ -183,12 +183,19 @@ lq_next(struct ctx *c, xmlNodePtr rows, const char *at, const char *id)
 }
 
 void
-lq_rows_end(struct ctx *c, xmlNodePtr rows, const struct listq *lq, size_t n, size_t page,
-    const char *at, const char *id)
+lq_end(struct ctx *c, xmlNodePtr rows, const struct listq *lq, int more, size_t count, const char *at,
+    const char *id)
 {
-	if (n > page)
+	if (more)
 		lq_next(c, rows, at, id);
 	if (!lq->first)
 		pg_attr(rows, "first", "1");
-	pg_attri(rows, "count", (long long)(n > page ? page : n));
+	pg_attri(rows, "count", (long long)count);
+}
+
+void
+lq_rows_end(struct ctx *c, xmlNodePtr rows, const struct listq *lq, size_t n, size_t page,
+    const char *at, const char *id)
+{
+	lq_end(c, rows, lq, n > page, n > page ? page : n, at, id);
 }

@@ -104,6 +104,13 @@ void lq_next(struct ctx *c, struct _xmlNode *rows, const char *at, const char *i
  */
 void lq_rows_end(struct ctx *c, struct _xmlNode *rows, const struct listq *lq, size_t n, size_t page,
     const char *at, const char *id);
+/*
+ * The same when the caller counts its own rows: the seek when more is set,
+ * first="1", and count, the rows shown (the registration list, which reads
+ * holders as extra rows, and the incidents' lists).
+ */
+void lq_end(struct ctx *c, struct _xmlNode *rows, const struct listq *lq, int more, size_t count,
+    const char *at, const char *id);
 /* s %-escaped for a URL's query (all but A-Z a-z 0-9 - . _ ~). */
 const char *lq_urlenc(struct arena *ar, const char *s);
 #endif

@@ -6,16 +6,19 @@
  *
  * Page XML under <data> (the views in xslt/incidents/ read these):
  *  board     <filter/> <incidents count next? now><incident …/>…</incidents>
- *  list      <filter status unit/> <incidents count next?>…</incidents>
+ *  list      <filter status unit? unit-name? sort dir q lq-q lq/> (core/listq.h)
+ *            <incidents count next? next-at? first?>…</incidents>
  *  incident  <incident …> (inc_node) <steps><step …/>…</steps> <can action=…/>…
  *            <form step?>…</form>? (a 422/409 of a step)
  *  sheet     <incident …/>? (edit) <taxonomy …/> <systems><system id>name</system>…</systems>
  *            <office/>? <form>…</form>
  *  print     <incident …/> <taxonomy …/>
- *  notices   <filter status/> <notices count next?><notice …/>…</notices>
+ *  notices   <filter status unit? unit-name? sort dir q lq-q lq/>
+ *            <notices count next? next-at? first?><notice …/>…</notices>
  *  notice    <notice …><responses><response …/>…</responses></notice> <can …/> <form>?
  *  notice_form  <systems/>? <form>…</form>
- *  periods   <periods count next?><period …/>…</periods>
+ *  periods   <filter unit? unit-name? sort dir q lq-q lq/>
+ *            <periods count next? next-at? first?><period … reported? days?/>…</periods>
  *  period    <period …/> <day …/> <mine …/>? <units count next? missing reported><unit …/>…</units> <form>?
  *  period_form  <form>…</form>
  * An <incident> carries the sheet's fields, the times of its steps, and
@@ -68,7 +71,9 @@ extern struct inc_settings inc_set;
 	S(INC_SQL_STEP_INSERT, 8) \
 	S(INC_SQL_STEPS, 1) \
 	S(INC_SQL_BOARD, 5) \
-	S(INC_SQL_LIST, 5) \
+	S(INC_SQL_LQ_ID_ASC, 16) S(INC_SQL_LQ_ID_DESC, 16) \
+	S(INC_SQL_LQ_STARTED_ASC, 16) S(INC_SQL_LQ_STARTED_DESC, 16) \
+	S(INC_SQL_LQ_REPORTED_ASC, 16) S(INC_SQL_LQ_REPORTED_DESC, 16) \
 	S(INC_SQL_UNIT_BY_CODE, 1) \
 	S(INC_SQL_SYSTEMS, 1) \
 	S(INC_SQL_SYSTEM, 1) \
@@ -78,9 +83,10 @@ extern struct inc_settings inc_set;
 	S(INC_SQL_FILE, 1) \
 	S(INC_SQL_CHUNKS, 1) \
 	/* threat notices (notice.c) */ \
-	S(INC_SQL_NOTICES_OPEN, 5) \
-	S(INC_SQL_NOTICES_OVERDUE, 6) \
-	S(INC_SQL_NOTICES_ALL, 3) \
+	S(INC_SQL_NLQ_DUE_ASC, 17) S(INC_SQL_NLQ_DUE_DESC, 17) \
+	S(INC_SQL_NLQ_RECEIVED_ASC, 17) S(INC_SQL_NLQ_RECEIVED_DESC, 17) \
+	S(INC_SQL_NLQ_ID_ASC, 17) S(INC_SQL_NLQ_ID_DESC, 17) \
+	S(INC_SQL_UNIT_BY_ID, 1) \
 	S(INC_SQL_NOTICE, 1) \
 	S(INC_SQL_NOTICE_LOCK, 1) \
 	S(INC_SQL_NOTICE_INSERT, 10) \
@@ -89,7 +95,9 @@ extern struct inc_settings inc_set;
 	S(INC_SQL_RESPONSE_INSERT, 6) \
 	S(INC_SQL_RESPONSE_DECIDE, 5) \
 	/* important periods (period.c) */ \
-	S(INC_SQL_PERIODS, 1) \
+	S(INC_SQL_PLQ_ID_ASC, 9) S(INC_SQL_PLQ_ID_DESC, 9) \
+	S(INC_SQL_PLQ_STARTS_ASC, 9) S(INC_SQL_PLQ_STARTS_DESC, 9) \
+	S(INC_SQL_PLQ_NAME_ASC, 9) S(INC_SQL_PLQ_NAME_DESC, 9) \
 	S(INC_SQL_PERIOD, 1) \
 	S(INC_SQL_PERIOD_INSERT, 6) \
 	S(INC_SQL_PERIOD_UNITS, 8) \
@@ -143,7 +151,8 @@ DB_COLUMNS(inc_step_col, INC_STEP_COLS);
 	C(RW_NAME_EN, "name_en") C(RW_STARTED, "started_at") C(RW_REPORTED, "reported_at") \
 	C(RW_TAXONOMY, "taxonomy") C(RW_CATEGORY, "category") C(RW_LEVEL_PROPOSED, "level_proposed") \
 	C(RW_LEVEL, "level") C(RW_NEXT_DUE, "next_due") C(RW_NEXT_STEP, "next_step") \
-	C(RW_SUMMARY, "summary") C(RW_STATUS, "status") C(RW_CLOSED, "closed_at")
+	C(RW_SUMMARY, "summary") C(RW_STATUS, "status") C(RW_CLOSED, "closed_at") \
+	C(RW_FILLED_BY, "filled_by")
 DB_COLUMNS(inc_row_col, INC_ROW_COLS);
 
 /* A threat notice (INC_SQL_NOTICE, the lists, the first of the export's). */
@@ -164,7 +173,7 @@ DB_COLUMNS(inc_notice_col, INC_NOTICE_COLS);
 	C(RC_DECIDED_BY, "decided_by") C(RC_REASON, "reason")
 DB_COLUMNS(inc_response_col, INC_RESPONSE_COLS);
 
-/* A period (INC_SQL_PERIOD, and the list's INC_SQL_PERIODS). */
+/* A period (INC_SQL_PERIOD; the list's INC_SQL_PLQ_* add "reported", r->v[inc_period_col__MAX]). */
 #define INC_PERIOD_COLS(C) \
 	C(PD_ID, "id") C(PD_NAME, "name") C(PD_STARTS, "starts") C(PD_ENDS, "ends") \
 	C(PD_REMARK, "remark") C(PD_CREATED_AT, "created_at") C(PD_CREATED_BY, "created_by")
@@ -263,6 +272,8 @@ int  inc_owner_row(void *arg, const struct db_row *r);
  * there is more; the keyset of the last row shown (a time or a code, an
  * id).  inc_rows_end() adds next (when there is more) and count to parent.
  */
+struct sheet;
+struct listq;
 struct inc_rows {
 	struct ctx *c;
 	xmlNodePtr parent;
@@ -270,8 +281,21 @@ struct inc_rows {
 	long now;
 	const char *last_key;
 	long long last_id;
+	struct sheet *sheet;	/* an export (core/sheet.h): every row goes there instead */
+	int key_col;		/* the row's column whose value is last_key */
+	long long unit;		/* the unit the list is filtered to, 0 for every unit */
 };
 void inc_rows_end(struct inc_rows *l, const char *next);
+/* The same for a list with the everyday tools (core/listq.h): next-at, next, first, count. */
+void inc_rows_lq(struct inc_rows *l, const struct listq *lq);
+/*
+ * The ?unit=ID filter of the incident, notice and period lists: a unit
+ * account's own unit whatever the query says (its name on filter as
+ * unit-name); for the roles that read every unit the unit asked for (on
+ * filter as unit and unit-name; one that does not exist gives an empty
+ * list), or 0 for every unit.  0, or the 400 page.
+ */
+int  inc_list_unit(struct ctx *c, xmlNodePtr filter, long long *unit);
 /*
  * The keyset of a page ordered by a time and an id, as a query value
  * without escapes: "20261202103000.17" (NULL for a NULL time).  inc_key_parse() reads it back:

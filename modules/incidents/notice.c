@@ -9,7 +9,8 @@
  * deadline stays the one the notice came with.
  *
  * Lists: ?status=open (not accepted, by due date; the default), overdue
- * (the unit's turn and past due), all (newest first).  A unit's staff see
+ * (the unit's turn and past due), all (newest first), each with a search,
+ * sorts, the office's ?unit=ID and CSV/XLSX exports (inc_notices below).  A unit's staff see
  * their unit's.  Timing of a notice: pending or overdue while it is the
  * unit's turn, on_time or late by the last response once there is one.
  */
@@ -19,6 +20,8 @@
 #include "buf.h"
 #include "setting.h"
 #include "incidents.h"
+#include "listq.h"
+#include "sheet.h"
 #include "unitpick.h"
 #include "tx.h"
 
@@ -92,14 +95,61 @@ notice_node(struct ctx *c, xmlNodePtr parent, const char *const *v, long now)
 	return n;
 }
 
+/*
+ * The everyday tools (core/listq.h): ?q= (a prefix of the notice number,
+ * the description, the unit's code or name), ?sort=due|received|id with
+ * ?dir=, keyset pages ?at=&after=, ?format=csv|xlsx (core/sheet.h), and the
+ * office's ?unit=ID.  The open and overdue lists come by due date first,
+ * every notice newest first: one definition each, sharing the statements.
+ */
+static const struct lq_col due_cols[] = { { "due", LQ_STR, 0 }, { "received", LQ_STR, 0 }, { "id", LQ_INT, 1 } };
+static const struct lq_def due_def = { due_cols, APP_COUNT(due_cols), 0, LQ_INT };
+static const int due_stmt[] = {
+	INC_SQL_NLQ_DUE_ASC, INC_SQL_NLQ_DUE_DESC, INC_SQL_NLQ_RECEIVED_ASC, INC_SQL_NLQ_RECEIVED_DESC,
+	INC_SQL_NLQ_ID_ASC, INC_SQL_NLQ_ID_DESC,
+};
+static const int due_key[] = { NC_DUE, NC_RECEIVED, NC_ID };
+static const struct lq_col all_cols[] = { { "id", LQ_INT, 1 }, { "due", LQ_STR, 0 }, { "received", LQ_STR, 0 } };
+static const struct lq_def all_def = { all_cols, APP_COUNT(all_cols), 1, LQ_INT };
+static const int all_stmt[] = {
+	INC_SQL_NLQ_ID_ASC, INC_SQL_NLQ_ID_DESC, INC_SQL_NLQ_DUE_ASC, INC_SQL_NLQ_DUE_DESC,
+	INC_SQL_NLQ_RECEIVED_ASC, INC_SQL_NLQ_RECEIVED_DESC,
+};
+static const int all_key[] = { NC_ID, NC_DUE, NC_RECEIVED };
+
+/* The export's columns, as the list shows them. */
+static const char *const sheet_keys[] = {
+	"field.notice_no", "field.source", "sheet.reg.code", "field.assignee", "field.description",
+	"field.received_at", "incnotice.col_due", "inc.col_status", "sheet.inc.timing",
+};
+
+static void
+sheet_put(struct inc_rows *l, const char *const *v)
+{
+	enum lang g = l->c->lang;
+	char status[32], timing[32];
+	snprintf(status, sizeof(status), "ncstatus.%s", v[NC_STATUS]);
+	snprintf(timing, sizeof(timing), "incclass.%s", inc_notice_timing(v, l->now));
+	const char *row[] = {
+		v[NC_NO], v[NC_SOURCE], v[NC_UNIT_CODE], inc_unit_name(l->c, v[NC_UNIT_NAME], v[NC_UNIT_NAME_EN]),
+		v[NC_DESCRIPTION], v[NC_RECEIVED], v[NC_DUE], sheet_title(g, status), sheet_title(g, timing),
+	};
+	_Static_assert(APP_COUNT(row) == APP_COUNT(sheet_keys), "one value per title");
+	sheet_row(l->sheet, row);
+}
+
 static int
 list_row(void *arg, const struct db_row *r)
 {
 	struct inc_rows *l = arg;
+	if (l->sheet != NULL) {
+		sheet_put(l, r->v);
+		return 0;
+	}
 	if (l->n++ == INC_PAGE_ROWS)
 		return 1;
 	notice_node(l->c, l->parent, r->v, l->now);
-	l->last_key = ar_strdup(l->c->ar, r->v[NC_DUE]);
+	l->last_key = ar_strdup(l->c->ar, r->v[l->key_col]);
 	l->last_id = atoll(r->v[NC_ID]);
 	return 0;
 }
@@ -108,40 +158,40 @@ int
 inc_notices(struct ctx *c)
 {
 	static const struct vfield fs = { "status", V_CHOICE, 0, 8, status_choices };
-	static const struct vfield fb = { "before", V_INT, 0, 12, NULL };
-	const char *status = ctx_q(c, "status"), *before = ctx_q(c, "before");
-	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id, id;
-	char due[20], now[20];
-	const char *next;
-	enum db_rc rc;
+	const char *status = ctx_q(c, "status");
+	long long unit;
+	char now[20];
+	struct listq lq;
+	enum sheet_fmt fmt;
+	int st, exp = sheet_wanted(c, &fmt);
 
 	c->view = VIEW(INC_VIEW_NOTICES);
 	if (status == NULL || *status == '\0' || valid_check(&fs, status) != NULL)
 		status = "open";
-	pg_attr(pg_node(c->data, "filter"), "status", status);
-	struct inc_rows l = { c, pg_node(c->data, "notices"), 0, inc_now(), NULL, 0 };
+	int all = strcmp(status, "all") == 0;
+	const struct lq_def *def = all ? &all_def : &due_def;
+	xmlNodePtr f = pg_node(c->data, "filter");
+	pg_attr(f, "status", status);
+	if (exp < 0)
+		return pg_error(c, 400, "list_format");
+	if ((st = lq_from_ctx(c, def, &lq)) != 0 || (st = inc_list_unit(c, f, &unit)) != 0)
+		return st;
+	lq_node(c, f, &lq, def);
+	struct inc_rows l = { c, pg_node(c->data, "notices"), 0, inc_now(), NULL, 0, NULL,
+		(all ? all_key : due_key)[lq.sort], unit };
 	inc_time_format(l.now, now);
-	if (strcmp(status, "all") == 0) {
-		if (before != NULL && *before && valid_check(&fb, before) != NULL)
-			return 400;
-		struct db_val p[] = { DBI(only), DBI(only), DBI(before && *before ? atoll(before) : 0x7fffffff) };
-		rc = SQL_RUN(c, INC_SQL_NOTICES_ALL, p, list_row, &l);
-		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "before=%lld", l.last_id) : NULL;
-	} else {
-		if (inc_key_parse(ctx_q(c, "after"), due, &id) != 0)
-			return 400;
-		if (strcmp(status, "overdue") == 0) {
-			struct db_val p[] = { DBS(now), DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
-			rc = SQL_RUN(c, INC_SQL_NOTICES_OVERDUE, p, list_row, &l);
-		} else {
-			struct db_val p[] = { DBI(only), DBI(only), DBS(due), DBS(due), DBI(id) };
-			rc = SQL_RUN(c, INC_SQL_NOTICES_OPEN, p, list_row, &l);
-		}
-		next = l.n > INC_PAGE_ROWS ? ar_printf(c->ar, "after=%s", inc_key(c, l.last_key, l.last_id)) : NULL;
-	}
+	struct db_val p[] = { DBS(status), DBS(status), DBS(status), DBS(now), DBI(unit), DBI(unit),
+		DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after), DBS(lq.q), DBS(lq.like), DBS(lq.like),
+		DBS(lq.like), DBS(lq.like), DBS(lq.like), DBI(exp ? 0x7fffffffffffLL : INC_PAGE_ROWS + 1) };
+	_Static_assert(DB_NARGS(p) == INC_SQL_NLQ_DUE_ASC__NP, "the listq statements' parameters");
+	int id = SQL((all ? all_stmt : due_stmt)[lq_variant(&lq)]);
+	if (exp)
+		return sheet_run(c, fmt, "notices", sheet_keys, APP_COUNT(sheet_keys), &l.sheet, id, p,
+		    DB_NARGS(p), list_row, &l);
+	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	inc_rows_end(&l, next);
+	inc_rows_lq(&l, &lq);
 	return 200;
 }
 

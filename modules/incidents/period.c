@@ -11,11 +11,15 @@
  * nearest day): how many units reported, and the units that did not
  * (?show=missing, the default), did (reported) or all, 50 a page by unit
  * code (?after=CODE).  A unit's staff see their own unit.
+ *
+ * The list of periods has the everyday tools (inc_periods below).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "incidents.h"
+#include "listq.h"
+#include "sheet.h"
 #include "tx.h"
 
 enum { P_NAME, P_STARTS, P_ENDS, P_REMARK, P_NONCE, P__MAX };
@@ -79,31 +83,91 @@ period_node(xmlNodePtr parent, const char *id, const char *name, const char *sta
 	return n;
 }
 
+/*
+ * The everyday tools (core/listq.h): ?q= (a prefix of the name),
+ * ?sort=id|starts|name&dir=, keyset pages, ?format=csv|xlsx, and the
+ * office's ?unit=ID (the dashboard's 报平安 cells): each period then says
+ * how many of its days so far that unit reported.  A unit's staff see
+ * their own unit's count.
+ */
+static const struct lq_col lq_cols[] = { { "id", LQ_INT, 1 }, { "starts", LQ_DATE, 0 }, { "name", LQ_STR, 0 } };
+static const struct lq_def lq_def = { lq_cols, APP_COUNT(lq_cols), 1, LQ_INT };
+static const int lq_stmt[] = {
+	INC_SQL_PLQ_ID_ASC, INC_SQL_PLQ_ID_DESC, INC_SQL_PLQ_STARTS_ASC, INC_SQL_PLQ_STARTS_DESC,
+	INC_SQL_PLQ_NAME_ASC, INC_SQL_PLQ_NAME_DESC,
+};
+static const int lq_key[] = { PD_ID, PD_STARTS, PD_NAME };
+#define PL_REPORTED inc_period_col__MAX		/* the list's column after the period's */
+
+/* The export's columns; the last two with a unit only. */
+static const char *const sheet_keys[] = {
+	"field.period_name", "field.starts", "field.ends", "field.remark", "sheet.inc.days", "sheet.inc.reported",
+};
+
+/* The days of a period up to today (0 before it starts). */
+static long
+days_so_far(const char *starts, const char *ends)
+{
+	int first = wd_parse(starts), last = wd_parse(ends), today = wd_today();
+	if (last > today)
+		last = today;
+	return last >= first ? last - first + 1 : 0;
+}
+
 static int
 list_row(void *arg, const struct db_row *r)
 {
 	struct inc_rows *l = arg;
+	const char *const *v = r->v;
+	if (l->sheet != NULL) {
+		const char *days = ar_printf(l->c->ar, "%ld", days_so_far(v[PD_STARTS], v[PD_ENDS]));
+		const char *row[] = { v[PD_NAME], v[PD_STARTS], v[PD_ENDS], v[PD_REMARK], days, v[PL_REPORTED] };
+		_Static_assert(APP_COUNT(row) == APP_COUNT(sheet_keys), "one value per title");
+		sheet_row(l->sheet, row);
+		return 0;
+	}
 	if (l->n++ == INC_PAGE_ROWS)
 		return 1;
-	period_node(l->parent, r->v[PD_ID], r->v[PD_NAME], r->v[PD_STARTS], r->v[PD_ENDS], r->v[PD_REMARK]);
-	l->last_id = atoll(r->v[PD_ID]);
+	xmlNodePtr n = period_node(l->parent, v[PD_ID], v[PD_NAME], v[PD_STARTS], v[PD_ENDS], v[PD_REMARK]);
+	if (l->unit) {
+		pg_attri(n, "days", days_so_far(v[PD_STARTS], v[PD_ENDS]));
+		pg_attr(n, "reported", v[PL_REPORTED]);
+	}
+	l->last_key = ar_strdup(l->c->ar, v[l->key_col]);
+	l->last_id = atoll(v[PD_ID]);
 	return 0;
 }
 
 int
 inc_periods(struct ctx *c)
 {
-	static const struct vfield fb = { "before", V_INT, 0, 10, NULL };
-	const char *before = ctx_q(c, "before");
+	long long unit;
+	struct listq lq;
+	enum sheet_fmt fmt;
+	int st, exp = sheet_wanted(c, &fmt);
+
 	c->view = VIEW(INC_VIEW_PERIODS);
-	if (before != NULL && valid_check(&fb, before) != NULL)
-		return 400;
-	struct inc_rows l = { c, pg_node(c->data, "periods"), 0, 0, NULL, 0 };
-	struct db_val p[] = { DBI(before != NULL && *before ? atoll(before) : 0x7fffffff) };
-	enum db_rc rc = SQL_RUN(c, INC_SQL_PERIODS, p, list_row, &l);
+	xmlNodePtr f = pg_node(c->data, "filter");
+	if (exp < 0)
+		return pg_error(c, 400, "list_format");
+	if ((st = lq_from_ctx(c, &lq_def, &lq)) != 0 || (st = inc_list_unit(c, f, &unit)) != 0)
+		return st;
+	lq_node(c, f, &lq, &lq_def);
+	struct inc_rows l = { .c = c, .parent = pg_node(c->data, "periods"), .key_col = lq_key[lq.sort],
+		.unit = unit };
+	struct db_val p[] = { DBI(unit), DBI(unit), DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after),
+		DBS(lq.q), DBS(lq.like), DBI(exp ? 0x7fffffffffffLL : INC_PAGE_ROWS + 1) };
+	_Static_assert(DB_NARGS(p) == INC_SQL_PLQ_ID_ASC__NP, "the listq statements' parameters");
+	int id = SQL(lq_stmt[lq_variant(&lq)]);
+	if (exp) {
+		size_t ncols = APP_COUNT(sheet_keys) - (unit ? 0 : 2);
+		return sheet_run(c, fmt, "periods", sheet_keys, ncols, &l.sheet, id, p, DB_NARGS(p), list_row,
+		    &l);
+	}
+	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	inc_rows_end(&l, ar_printf(c->ar, "%lld", l.last_id));
+	inc_rows_lq(&l, &lq);
 	return 200;
 }
 
@@ -247,14 +311,14 @@ page(struct ctx *c, const struct period *p, int status, const char **vals, const
 	struct db_val cp[] = { DBI(p->id), DBS(ds) };
 	if ((rc = SQL_RUN(c, INC_SQL_PERIOD_COUNT, cp, count_row, dn)) != DB_OK)
 		return app_dberr(rc);
-	struct inc_rows u = { c, pg_node(c->data, "units"), 0, 0, NULL, 0 };
+	struct inc_rows u = { c, pg_node(c->data, "units"), 0, 0, NULL, 0, NULL, 0, 0 };
 	struct db_val up[] = { DBI(p->id), DBS(ds), DBI(only), DBI(only), DBS(after ? after : ""),
 		DBS(show), DBS(show), DBS(show) };
 	if ((rc = SQL_RUN(c, INC_SQL_PERIOD_UNITS, up, unit_row, &u)) != DB_OK)
 		return app_dberr(rc);
 	inc_rows_end(&u, u.last_key);
 	if (mine != 0) {
-		struct inc_rows m = { c, pg_node(c->data, "mine"), 0, 0, NULL, 0 };
+		struct inc_rows m = { c, pg_node(c->data, "mine"), 0, 0, NULL, 0, NULL, 0, 0 };
 		struct db_val mp[] = { DBI(p->id), DBS(ds), DBI(mine), DBI(mine), DBS(""), DBS("all"),
 			DBS("all"), DBS("all") };
 		if ((rc = SQL_RUN(c, INC_SQL_PERIOD_UNITS, mp, unit_row, &m)) != DB_OK)

@@ -25,12 +25,37 @@
 
 /* A row of the board and the list (board.c): the incidents drive the join, so a page
  * reads its index in order whatever the optimizer makes of a small unit table. */
-#define INC_ROW_SELECT \
+#define INC_ROW_SELECT_F(force) \
 	"SELECT i.id, i.unit_id, u.code, u.name, COALESCE(u.name_en, '') AS name_en, i.started_at," \
 	" i.reported_at, i.taxonomy, i.category, COALESCE(i.level_proposed, 0) AS level_proposed," \
 	" COALESCE(i.level, 0) AS level, i.next_due, i.next_step, LEFT(i.description, 60) AS summary," \
-	" i.status, COALESCE(i.closed_at, '') AS closed_at" \
-	" FROM inc_incident i STRAIGHT_JOIN unit u ON u.id = i.unit_id "
+	" i.status, COALESCE(i.closed_at, '') AS closed_at, i.filled_by" \
+	" FROM inc_incident i" force " STRAIGHT_JOIN unit u ON u.id = i.unit_id "
+#define INC_ROW_SELECT INC_ROW_SELECT_F("")
+
+/*
+ * The incident list with search and sort (board.c, core/listq.h): by id,
+ * start or report time, the id the tie, seeking (col, id) past the last
+ * row, along the sort's index or the unit's (unit_id, col, id) one when a
+ * unit is given (schema 031), forced: MariaDB would rather sort the table
+ * than walk an index that does not cover the row.  The filters: status
+ * (x2), unit (x2: the office's ?unit= or a unit account's own).  The search
+ * ?q= is the incident's number (exact), a prefix of its description, of
+ * the person who filled it in, or of the unit's code or names: checked on
+ * the rows the index gives, so a page costs the rows passed before 51
+ * match — a unit files a few incidents a year, the school some hundreds.
+ * The parameters: status x2, unit x2, first, at, at, after, q, number,
+ * like x5, limit (51 for a page, every row for an export).
+ */
+#define INC_LQ_SQL(force, col, cmp, dir) \
+	INC_ROW_SELECT_F(force) "WHERE (? = '' OR i.status = ?) AND (? = 0 OR i.unit_id = ?)" \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND i.id " cmp " ?))" \
+	" AND (? = '' OR i.id = ? OR i.description LIKE ? OR i.filled_by LIKE ? OR u.code LIKE ?" \
+	"  OR u.name LIKE ? OR u.name_en LIKE ?)" \
+	" ORDER BY " col " " dir ", i.id " dir " LIMIT ?"
+#define INC_LQ_BY_ID " FORCE INDEX (PRIMARY, inc_incident_unit)"
+#define INC_LQ_BY_STARTED " FORCE INDEX (inc_incident_started, inc_incident_unit_started)"
+#define INC_LQ_BY_REPORTED " FORCE INDEX (inc_incident_reported, inc_incident_unit_reported)"
 
 /* A threat notice row: INC_NOTICE_COLS. */
 #define INC_NOTICE_SQL_COLS \
@@ -39,8 +64,9 @@
 	" COALESCE(s.name, '') AS `system`, n.source, n.notice_no, n.received_at, n.description, n.due_at," \
 	" n.status, COALESCE(n.responded_at, '') AS responded_at, COALESCE(n.accepted_at, '') AS accepted_at," \
 	" n.version, n.created_at, n.created_by"
-#define INC_NOTICE_FROM \
-	" FROM inc_notice n STRAIGHT_JOIN unit u ON u.id = n.unit_id LEFT JOIN sys_system s ON s.id = n.system_id "
+#define INC_NOTICE_FROM_F(force) \
+	" FROM inc_notice n" force " STRAIGHT_JOIN unit u ON u.id = n.unit_id LEFT JOIN sys_system s ON s.id = n.system_id "
+#define INC_NOTICE_FROM INC_NOTICE_FROM_F("")
 #define INC_NOTICE_SELECT "SELECT" INC_NOTICE_SQL_COLS INC_NOTICE_FROM
 
 /* A response row: INC_RESPONSE_COLS (r may be NULL in the export's join). */
@@ -52,10 +78,31 @@
 	" COALESCE(r.decided_at, '') AS decided_at, COALESCE(r.decided_by, '') AS decided_by," \
 	" COALESCE(r.reason, '') AS reason"
 
-/* A page of notices by due date, keyset (due_at, id); parameters: only unit (×2), after due (×2), after id. */
-#define INC_NOTICES_BY_DUE(cond) \
-	INC_NOTICE_SELECT "WHERE " cond " AND (? = 0 OR n.unit_id = ?)" \
-	" AND (n.due_at > ? OR (n.due_at = ? AND n.id > ?)) ORDER BY n.due_at, n.id LIMIT 51"
+/*
+ * The notice list with search and sort (notice.c, core/listq.h): by due
+ * date, received time or id, the id the tie, seeking (col, id) past the
+ * last row.  The status filter: open (not accepted), overdue (the unit's
+ * turn and past due: now is its fourth parameter) or all, folded by the
+ * server before it plans, so an open or overdue page reads along
+ * (open_ | waiting, due_at, id) as before, and any other along the sort's
+ * own index or the unit's (schema 031).  The search ?q= is a prefix of the
+ * notice number, the description or the unit's code or names, checked on
+ * the rows the index gives (a school gets some hundreds a year).  The
+ * parameters: status x3, now, unit x2, first, at, at, after, q, like x5,
+ * limit.
+ */
+#define INC_NLQ_SQL(force, col, cmp, dir) \
+	"SELECT" INC_NOTICE_SQL_COLS INC_NOTICE_FROM_F(force) \
+	"WHERE (? = 'all' OR (? = 'open' AND n.open_ = 1) OR (? = 'overdue' AND n.waiting = 1 AND n.due_at < ?))" \
+	" AND (? = 0 OR n.unit_id = ?)" \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND n.id " cmp " ?))" \
+	" AND (? = '' OR n.notice_no LIKE ? OR n.description LIKE ? OR u.code LIKE ? OR u.name LIKE ?" \
+	"  OR u.name_en LIKE ?)" \
+	" ORDER BY " col " " dir ", n.id " dir " LIMIT ?"
+#define INC_NLQ_BY_DUE \
+	" FORCE INDEX (inc_notice_open, inc_notice_waiting, inc_notice_unit, inc_notice_due, inc_notice_unit_due)"
+#define INC_NLQ_BY_RECEIVED " FORCE INDEX (inc_notice_received, inc_notice_unit_received)"
+#define INC_NLQ_BY_ID " FORCE INDEX (PRIMARY, inc_notice_unit_id)"
 
 /* A step row: INC_STEP_COLS (st may be NULL in the export's join). */
 #define INC_STEP_SQL_COLS \
@@ -66,6 +113,21 @@
 	" COALESCE(f.sha256, '') AS sha256"
 
 #define INC_PERIOD_SELECT "SELECT id, name, starts, ends, remark, created_at, created_by FROM inc_period "
+/*
+ * The period list with search and sort (period.c, core/listq.h): by id,
+ * first day or name, the id the tie, seeking (col, id) past the last row
+ * along the sort's index (schema 007, 031).  With a unit (the office's
+ * ?unit=ID, a unit's own staff) each row also counts the days that unit
+ * reported in the period (inc_period_report_unit), else 0.  The search ?q=
+ * is a prefix of the name.  The parameters: unit x2, first, at, at, after,
+ * q, like, limit.
+ */
+#define INC_PLQ_SQL(idx, col, cmp, dir) \
+	"SELECT p.id, p.name, p.starts, p.ends, p.remark, p.created_at, p.created_by," \
+	" IF(? = 0, 0, (SELECT COUNT(*) FROM inc_period_report r WHERE r.unit_id = ? AND r.period_id = p.id))" \
+	" AS reported FROM inc_period p FORCE INDEX (" idx ")" \
+	" WHERE (? = 1 OR " col " " cmp " ? OR (" col " = ? AND p.id " cmp " ?)) AND (? = '' OR p.name LIKE ?)" \
+	" ORDER BY " col " " dir ", p.id " dir " LIMIT ?"
 
 static DB_COLNAMES(incident_cols, INC_INCIDENT_COLS);
 static DB_COLNAMES(step_cols, INC_STEP_COLS);
@@ -73,6 +135,8 @@ static DB_COLNAMES(row_cols, INC_ROW_COLS);
 static DB_COLNAMES(notice_cols, INC_NOTICE_COLS);
 static DB_COLNAMES(response_cols, INC_RESPONSE_COLS);
 static DB_COLNAMES(period_cols, INC_PERIOD_COLS);
+#define INC_PERIOD_LIST_COLS(C) INC_PERIOD_COLS(C) C(PL_REPORTED, "reported")
+static DB_COLNAMES(period_list_cols, INC_PERIOD_LIST_COLS);
 static DB_COLNAMES(period_unit_cols, INC_PERIOD_UNIT_COLS);
 static DB_COLNAMES(period_count_cols, INC_PERIOD_COUNT_COLS);
 static DB_COLNAMES(unit_incident_cols, INC_UNIT_INCIDENT_COLS);
@@ -120,10 +184,13 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	DB_SQL(INC_SQL_BOARD, INC_ROW_SELECT
 	    "WHERE i.status = 'open' AND (? = 0 OR i.unit_id = ?)"
 	    " AND (i.next_due > ? OR (i.next_due = ? AND i.id > ?)) ORDER BY i.next_due, i.id LIMIT 51", row_cols),
-	/* every incident, newest first; parameters: status (×2), only unit (×2), before id */
-	DB_SQL(INC_SQL_LIST, INC_ROW_SELECT
-	    "WHERE (? = '' OR i.status = ?) AND (? = 0 OR i.unit_id = ?) AND i.id < ?"
-	    " ORDER BY i.id DESC LIMIT 51", row_cols),
+	/* every incident (INC_LQ_SQL), in listq's order of sorts and directions */
+	DB_SQL(INC_SQL_LQ_ID_ASC, INC_LQ_SQL(INC_LQ_BY_ID, "i.id", ">", "ASC"), row_cols),
+	DB_SQL(INC_SQL_LQ_ID_DESC, INC_LQ_SQL(INC_LQ_BY_ID, "i.id", "<", "DESC"), row_cols),
+	DB_SQL(INC_SQL_LQ_STARTED_ASC, INC_LQ_SQL(INC_LQ_BY_STARTED, "i.started_at", ">", "ASC"), row_cols),
+	DB_SQL(INC_SQL_LQ_STARTED_DESC, INC_LQ_SQL(INC_LQ_BY_STARTED, "i.started_at", "<", "DESC"), row_cols),
+	DB_SQL(INC_SQL_LQ_REPORTED_ASC, INC_LQ_SQL(INC_LQ_BY_REPORTED, "i.reported_at", ">", "ASC"), row_cols),
+	DB_SQL(INC_SQL_LQ_REPORTED_DESC, INC_LQ_SQL(INC_LQ_BY_REPORTED, "i.reported_at", "<", "DESC"), row_cols),
 	DB_SQL(INC_SQL_UNIT_BY_CODE,
 	    "SELECT id, name, COALESCE(name_en, '') AS name_en FROM unit WHERE code = ? AND active = 1",
 	    unit_cols),
@@ -139,12 +206,17 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	DB_SQL(INC_SQL_FILE,
 	    "SELECT id, mime, size, COALESCE(unit_id, 0) AS unit_id FROM inc_file WHERE id = ?", file_cols),
 	DB_SQL(INC_SQL_CHUNKS, "SELECT data FROM inc_file_chunk WHERE file_id = ? ORDER BY seq", chunk_cols),
-	DB_SQL(INC_SQL_NOTICES_OPEN, INC_NOTICES_BY_DUE("n.open_ = 1"), notice_cols),
-	/* the unit's turn (assigned or returned) and past due; the extra parameter, first, is now */
-	DB_SQL(INC_SQL_NOTICES_OVERDUE, INC_NOTICES_BY_DUE("n.waiting = 1 AND n.due_at < ?"), notice_cols),
-	/* every notice, newest first; parameters: only unit (×2), before id */
-	DB_SQL(INC_SQL_NOTICES_ALL, INC_NOTICE_SELECT
-	    "WHERE (? = 0 OR n.unit_id = ?) AND n.id < ? ORDER BY n.id DESC LIMIT 51", notice_cols),
+	/* the notices (INC_NLQ_SQL) */
+	DB_SQL(INC_SQL_NLQ_DUE_ASC, INC_NLQ_SQL(INC_NLQ_BY_DUE, "n.due_at", ">", "ASC"), notice_cols),
+	DB_SQL(INC_SQL_NLQ_DUE_DESC, INC_NLQ_SQL(INC_NLQ_BY_DUE, "n.due_at", "<", "DESC"), notice_cols),
+	DB_SQL(INC_SQL_NLQ_RECEIVED_ASC, INC_NLQ_SQL(INC_NLQ_BY_RECEIVED, "n.received_at", ">", "ASC"),
+	    notice_cols),
+	DB_SQL(INC_SQL_NLQ_RECEIVED_DESC, INC_NLQ_SQL(INC_NLQ_BY_RECEIVED, "n.received_at", "<", "DESC"),
+	    notice_cols),
+	DB_SQL(INC_SQL_NLQ_ID_ASC, INC_NLQ_SQL(INC_NLQ_BY_ID, "n.id", ">", "ASC"), notice_cols),
+	DB_SQL(INC_SQL_NLQ_ID_DESC, INC_NLQ_SQL(INC_NLQ_BY_ID, "n.id", "<", "DESC"), notice_cols),
+	DB_SQL(INC_SQL_UNIT_BY_ID,
+	    "SELECT id, name, COALESCE(name_en, '') AS name_en FROM unit WHERE id = ?", unit_cols),
 	DB_SQL(INC_SQL_NOTICE, INC_NOTICE_SELECT "WHERE n.id = ?", notice_cols),
 	DB_SQL(INC_SQL_NOTICE_LOCK, "SELECT version FROM inc_notice WHERE id = ? FOR UPDATE", version_cols),
 	DB_SQL(INC_SQL_NOTICE_INSERT,
@@ -163,7 +235,12 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	    "UPDATE inc_notice_response SET decision = ?, decided_at = ?, decided_by = ?, reason = ?"
 	    " WHERE notice_id = ? AND decision IS NULL", NULL),
 	/* periods, the latest declared first; the parameter: before id */
-	DB_SQL(INC_SQL_PERIODS, INC_PERIOD_SELECT "WHERE id < ? ORDER BY id DESC LIMIT 51", period_cols),
+	DB_SQL(INC_SQL_PLQ_ID_ASC, INC_PLQ_SQL("PRIMARY", "p.id", ">", "ASC"), period_list_cols),
+	DB_SQL(INC_SQL_PLQ_ID_DESC, INC_PLQ_SQL("PRIMARY", "p.id", "<", "DESC"), period_list_cols),
+	DB_SQL(INC_SQL_PLQ_STARTS_ASC, INC_PLQ_SQL("inc_period_starts", "p.starts", ">", "ASC"), period_list_cols),
+	DB_SQL(INC_SQL_PLQ_STARTS_DESC, INC_PLQ_SQL("inc_period_starts", "p.starts", "<", "DESC"), period_list_cols),
+	DB_SQL(INC_SQL_PLQ_NAME_ASC, INC_PLQ_SQL("inc_period_name", "p.name", ">", "ASC"), period_list_cols),
+	DB_SQL(INC_SQL_PLQ_NAME_DESC, INC_PLQ_SQL("inc_period_name", "p.name", "<", "DESC"), period_list_cols),
 	DB_SQL(INC_SQL_PERIOD, INC_PERIOD_SELECT "WHERE id = ?", period_cols),
 	DB_SQL(INC_SQL_PERIOD_INSERT,
 	    "INSERT INTO inc_period (name, starts, ends, remark, nonce, created_by) VALUES (?,?,?,?,?,?)", NULL),

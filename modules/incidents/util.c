@@ -8,6 +8,7 @@
 #include <string.h>
 #include "buf.h"
 #include "incidents.h"
+#include "listq.h"
 
 /* A report that says it happened a little in the future is a clock skew, not a lie. */
 #define INC_SKEW_SECONDS 120
@@ -19,6 +20,15 @@ inc_rows_end(struct inc_rows *l, const char *next)
 		pg_attr(l->parent, "next", next);
 	pg_attri(l->parent, "count", (long long)(l->n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l->n));
 }
+
+void
+inc_rows_lq(struct inc_rows *l, const struct listq *lq)
+{
+	size_t shown = l->n > INC_PAGE_ROWS ? INC_PAGE_ROWS : l->n;
+	lq_end(l->c, l->parent, lq, l->n > INC_PAGE_ROWS, shown, l->last_key,
+	    ar_printf(l->c->ar, "%lld", l->last_id));
+}
+
 
 const char *
 inc_unit_name(const struct ctx *c, const char *name, const char *name_en)
@@ -167,4 +177,31 @@ inc_form_json(struct ctx *c, const struct vfield *t, size_t n, const char **vals
 	}
 	buf_str(&b, "}");
 	return buf_cstr(&b);
+}
+
+int
+inc_list_unit(struct ctx *c, xmlNodePtr filter, long long *unit)
+{
+	static const struct vfield fu = { "unit", V_INT, 0, 12, NULL };
+	const char *u = ctx_q(c, "unit");
+	*unit = 0;
+	if (!(c->acct.role & ROLES_READ_ALL)) {
+		/* a unit's staff: their unit, whatever the query says; named, not kept in links */
+		*unit = c->acct.unit_id;
+		if (c->acct.unit_name != NULL)
+			pg_attr(filter, "unit-name", inc_unit_name(c, c->acct.unit_name, c->acct.unit_name_en));
+		return 0;
+	}
+	if (u == NULL || *u == '\0')
+		return 0;
+	if (valid_check(&fu, u) != NULL || (*unit = atoll(u)) <= 0)
+		return pg_error(c, 400, "list_unit");
+	struct db_val p[] = { DBI(*unit) };
+	struct unit_ref un = { c, 0, NULL };
+	enum db_rc rc = SQL_RUN(c, INC_SQL_UNIT_BY_ID, p, unit_row, &un);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	pg_attr(filter, "unit", u);
+	pg_attr(filter, "unit-name", un.name != NULL ? un.name : "");
+	return 0;
 }

@@ -207,15 +207,10 @@ reg_list(struct ctx *c)
 		l.units = pg_node(c->data, "units");
 		for (size_t i = 0; i < shown; i++)
 			xmlAddChild(l.units, l.rows[i]);
-		if (l.n > REG_PAGE_ROWS) {
-			const char *at = l.code[shown - 1];
-			if (lq.sort == 1)	/* the name sorted on is the Chinese one, whatever the page shows */
-				at = l.sortval[shown - 1];
-			lq_next(c, l.units, at, l.code[shown - 1]);
-		}
-		if (!lq.first)
-			pg_attr(l.units, "first", "1");
-		pg_attri(l.units, "count", (long long)shown);
+		int more = l.n > REG_PAGE_ROWS;
+		/* the name sorted on is the Chinese one, whatever the page shows */
+		const char *last = more ? l.code[shown - 1] : "";
+		lq_end(c, l.units, &lq, more, shown, more && lq.sort == 1 ? l.sortval[shown - 1] : last, last);
 		return 200;
 	}
 	if (only) {

@@ -111,6 +111,64 @@
       <col k="cstate.decommissioned"><t:s key="cstate.decommissioned"/></col>
       <col k="ckind.vm"><t:s key="ckind.vm"/></col>
       <col k="ckind.host"><t:s key="ckind.host"/></col>
+      <!-- incidents: the incident list -->
+      <col k="inc.col_id"><t:s key="inc.col_id"/></col>
+      <col k="field.unit"><t:s key="field.unit"/></col>
+      <col k="field.category"><t:s key="field.category"/></col>
+      <col k="sheet.inc.summary"><t:s key="sheet.inc.summary"/></col>
+      <col k="field.level"><t:s key="field.level"/></col>
+      <col k="field.started_at"><t:s key="field.started_at"/></col>
+      <col k="inc.col_reported"><t:s key="inc.col_reported"/></col>
+      <col k="inc.col_status"><t:s key="inc.col_status"/></col>
+      <col k="sheet.inc.closed"><t:s key="sheet.inc.closed"/></col>
+      <col k="field.filled_by"><t:s key="field.filled_by"/></col>
+      <col k="inccat7.harmful_program"><t:s key="inccat7.harmful_program"/></col>
+      <col k="inccat7.network_attack"><t:s key="inccat7.network_attack"/></col>
+      <col k="inccat7.info_destruction"><t:s key="inccat7.info_destruction"/></col>
+      <col k="inccat7.info_content"><t:s key="inccat7.info_content"/></col>
+      <col k="inccat7.equipment_fault"><t:s key="inccat7.equipment_fault"/></col>
+      <col k="inccat7.disaster"><t:s key="inccat7.disaster"/></col>
+      <col k="inccat7.other"><t:s key="inccat7.other"/></col>
+      <col k="inccat23.malware"><t:s key="inccat23.malware"/></col>
+      <col k="inccat23.network_attack"><t:s key="inccat23.network_attack"/></col>
+      <col k="inccat23.data_security"><t:s key="inccat23.data_security"/></col>
+      <col k="inccat23.info_content"><t:s key="inccat23.info_content"/></col>
+      <col k="inccat23.equipment_fault"><t:s key="inccat23.equipment_fault"/></col>
+      <col k="inccat23.violation"><t:s key="inccat23.violation"/></col>
+      <col k="inccat23.hidden_danger"><t:s key="inccat23.hidden_danger"/></col>
+      <col k="inccat23.anomaly"><t:s key="inccat23.anomaly"/></col>
+      <col k="inccat23.force_majeure"><t:s key="inccat23.force_majeure"/></col>
+      <col k="inccat23.other"><t:s key="inccat23.other"/></col>
+      <col k="inclevel.0"><t:s key="inclevel.0"/></col>
+      <col k="inclevel.1"><t:s key="inclevel.1"/></col>
+      <col k="inclevel.2"><t:s key="inclevel.2"/></col>
+      <col k="inclevel.3"><t:s key="inclevel.3"/></col>
+      <col k="inclevel.4"><t:s key="inclevel.4"/></col>
+      <col k="incstatus.open"><t:s key="incstatus.open"/></col>
+      <col k="incstatus.closed"><t:s key="incstatus.closed"/></col>
+      <!-- incidents: the threat notices -->
+      <col k="field.notice_no"><t:s key="field.notice_no"/></col>
+      <col k="field.source"><t:s key="field.source"/></col>
+      <col k="field.assignee"><t:s key="field.assignee"/></col>
+      <col k="field.description"><t:s key="field.description"/></col>
+      <col k="field.received_at"><t:s key="field.received_at"/></col>
+      <col k="incnotice.col_due"><t:s key="incnotice.col_due"/></col>
+      <col k="sheet.inc.timing"><t:s key="sheet.inc.timing"/></col>
+      <col k="ncstatus.assigned"><t:s key="ncstatus.assigned"/></col>
+      <col k="ncstatus.responded"><t:s key="ncstatus.responded"/></col>
+      <col k="ncstatus.returned"><t:s key="ncstatus.returned"/></col>
+      <col k="ncstatus.accepted"><t:s key="ncstatus.accepted"/></col>
+      <col k="incclass.pending"><t:s key="incclass.pending"/></col>
+      <col k="incclass.overdue"><t:s key="incclass.overdue"/></col>
+      <col k="incclass.on_time"><t:s key="incclass.on_time"/></col>
+      <col k="incclass.late"><t:s key="incclass.late"/></col>
+      <!-- incidents: the important periods -->
+      <col k="field.period_name"><t:s key="field.period_name"/></col>
+      <col k="field.starts"><t:s key="field.starts"/></col>
+      <col k="field.ends"><t:s key="field.ends"/></col>
+      <col k="field.remark"><t:s key="field.remark"/></col>
+      <col k="sheet.inc.days"><t:s key="sheet.inc.days"/></col>
+      <col k="sheet.inc.reported"><t:s key="sheet.inc.reported"/></col>
     </titles>
   </xsl:template>
 </xsl:stylesheet>

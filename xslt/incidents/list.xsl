@@ -1,15 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   incidents/list.xsl — every incident, newest first, open or closed.
-  data: <filter status/>, <incidents count next?><incident id unit-id …
-          status closed?><unit/><summary/></incident>…</incidents>
-  next is the id to page before (?before=…), the filter kept.
+  data: <filter status unit? unit-name? sort dir q lq-q lq/>, <incidents count
+          next? next-at? first?><incident id unit-id … status closed?><unit/><summary/></incident>…</incidents>
+  The everyday tools (listtools.xsl): the search, the sortable column
+  titles, the exports; every link keeps the status and the unit filter
+  (the office's ?unit=ID, the dashboard's links), pages seek with
+  ?at=NEXT-AT&after=NEXT.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="../listtools.xsl"/>
 
   <xsl:template name="title">
     <t:s key="inclist.title"/>
@@ -17,11 +21,26 @@
 
   <xsl:template match="data" mode="content">
     <xsl:variable name="st" select="string(filter/@status)"/>
+    <xsl:variable name="base" select="'/incidents/list'"/>
+    <xsl:variable name="f" select="filter"/>
+    <!-- the filters, to keep on every link -->
+    <xsl:variable name="keep">
+      <xsl:if test="$st != ''">&amp;status=<xsl:value-of select="$st"/></xsl:if>
+      <xsl:if test="string($f/@unit)">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if>
+    </xsl:variable>
     <xsl:call-template name="tabs"><xsl:with-param name="here" select="'list'"/></xsl:call-template>
     <h1><t:s key="inclist.title"/></h1>
+    <xsl:call-template name="lt-unit">
+      <xsl:with-param name="base" select="$base"/>
+      <xsl:with-param name="keep"><xsl:if test="$st != ''">&amp;status=<xsl:value-of select="$st"/></xsl:if></xsl:with-param>
+    </xsl:call-template>
     <xsl:call-template name="filter-form">
-      <xsl:with-param name="action" select="'/incidents/list'"/>
+      <xsl:with-param name="action" select="$base"/>
       <xsl:with-param name="fields">
+        <xsl:call-template name="lt-search">
+          <xsl:with-param name="hint"><t:s key="lt.hint_inc"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="string($f/@unit)"><input type="hidden" name="unit" value="{$f/@unit}"/></xsl:if>
         <xsl:call-template name="filter-select">
           <xsl:with-param name="label"><t:s key="inclist.filter_status"/></xsl:with-param>
           <xsl:with-param name="name" select="'status'"/>
@@ -36,7 +55,13 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="clear">
-        <xsl:if test="$st != ''">/incidents/list</xsl:if>
+        <xsl:if test="string($keep) or string($f/@q)"><xsl:value-of select="$base"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="links">
+        <xsl:call-template name="lt-exports">
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="keep" select="$keep"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:choose>
@@ -45,12 +70,27 @@
           <table>
             <thead>
               <tr>
-                <th scope="col"><t:s key="inc.col_id"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'id'"/>
+                  <xsl:with-param name="label"><t:s key="inc.col_id"/></xsl:with-param>
+                  <xsl:with-param name="base" select="$base"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
                 <th scope="col"><t:s key="field.unit"/></th>
                 <th scope="col"><t:s key="field.category"/></th>
                 <th scope="col"><t:s key="field.level"/></th>
-                <th scope="col"><t:s key="field.started_at"/></th>
-                <th scope="col"><t:s key="inc.col_reported"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'started'"/>
+                  <xsl:with-param name="label"><t:s key="field.started_at"/></xsl:with-param>
+                  <xsl:with-param name="base" select="$base"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'reported'"/>
+                  <xsl:with-param name="label"><t:s key="inc.col_reported"/></xsl:with-param>
+                  <xsl:with-param name="base" select="$base"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
                 <th scope="col"><t:s key="inc.col_status"/></th>
               </tr>
             </thead>
@@ -89,18 +129,10 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="pager">
-      <xsl:with-param name="first">
-        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;before=')">
-          <xsl:value-of select="concat('/incidents/list?status=', $st)"/>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="next">
-        <xsl:if test="string(incidents/@next)">
-          <xsl:value-of select="concat('/incidents/list?status=', $st, '&amp;before=', incidents/@next)"/>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="count" select="incidents/@count"/>
+    <xsl:call-template name="lt-pager">
+      <xsl:with-param name="base" select="$base"/>
+      <xsl:with-param name="keep" select="$keep"/>
+      <xsl:with-param name="rows" select="incidents"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -2,16 +2,19 @@
 <!--
   incidents/notices.xsl — threat notices: open ones by due date (default),
   overdue ones (the unit's turn, past due), or all, newest first.
-  data: <filter status/>, <notices count next?><notice id unit-id unit-code
-          notice-no received due status timing left …><unit/><system/><source/>
-          <description/></notice>…</notices>
-  next is the query of the next page (after=… or before=…), the filter kept.
+  data: <filter status unit? unit-name? sort dir q lq-q lq/>, <notices count next? next-at? first?>
+          <notice id unit-id unit-code notice-no received due status timing left …><unit/><system/>
+          <source/><description/></notice>…</notices>
+  The everyday tools (listtools.xsl): the search, the sortable column
+  titles, the exports; every link keeps the status and the unit filter
+  (the office's ?unit=ID, the dashboard's links).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:t="urn:wangan:text">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="../listtools.xsl"/>
 
   <xsl:template name="title">
     <t:s key="incnotice.list_title"/>
@@ -19,6 +22,13 @@
 
   <xsl:template match="data" mode="content">
     <xsl:variable name="st" select="string(filter/@status)"/>
+    <xsl:variable name="base" select="'/incidents/notices'"/>
+    <xsl:variable name="f" select="filter"/>
+    <xsl:variable name="unit">
+      <xsl:if test="string($f/@unit)">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if>
+    </xsl:variable>
+    <!-- the filters, to keep on every link -->
+    <xsl:variable name="keep" select="concat('&amp;status=', $st, $unit)"/>
     <xsl:call-template name="tabs"><xsl:with-param name="here" select="'notices'"/></xsl:call-template>
     <h1><t:s key="incnotice.list_title"/></h1>
     <p class="muted"><t:s key="incnotice.intro"/></p>
@@ -26,30 +36,68 @@
       <xsl:if test="$role = 'office'">
         <a class="button" href="/incidents/notices/new"><t:s key="incnotice.new"/></a>
       </xsl:if>
-      <a href="/incidents/notices?status=open">
+      <a href="/incidents/notices?status=open{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'open'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <t:label set="ncfilter" select="'open'"/>
       </a>
-      <a href="/incidents/notices?status=overdue">
+      <a href="/incidents/notices?status=overdue{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'overdue'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <t:label set="ncfilter" select="'overdue'"/>
       </a>
-      <a href="/incidents/notices?status=all">
+      <a href="/incidents/notices?status=all{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'all'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <t:label set="ncfilter" select="'all'"/>
       </a>
     </p>
+    <xsl:call-template name="lt-unit">
+      <xsl:with-param name="base" select="$base"/>
+      <xsl:with-param name="keep" select="concat('&amp;status=', $st)"/>
+    </xsl:call-template>
+    <xsl:call-template name="filter-form">
+      <xsl:with-param name="action" select="$base"/>
+      <xsl:with-param name="fields">
+        <xsl:call-template name="lt-search">
+          <xsl:with-param name="hint"><t:s key="lt.hint_notice"/></xsl:with-param>
+        </xsl:call-template>
+        <input type="hidden" name="status" value="{$st}"/>
+        <xsl:if test="string($f/@unit)"><input type="hidden" name="unit" value="{$f/@unit}"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="clear">
+        <xsl:if test="string($unit) or string($f/@q)"><xsl:value-of select="concat($base, '?status=', $st)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="links">
+        <xsl:call-template name="lt-exports">
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="keep" select="$keep"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:choose>
       <xsl:when test="notices/notice">
         <div class="tablewrap">
           <table>
             <thead>
               <tr>
-                <th scope="col"><t:s key="field.notice_no"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'id'"/>
+                  <xsl:with-param name="label"><t:s key="field.notice_no"/></xsl:with-param>
+                  <xsl:with-param name="base" select="$base"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
                 <th scope="col"><t:s key="field.assignee"/></th>
                 <th scope="col"><t:s key="field.description"/></th>
-                <th scope="col"><t:s key="field.received_at"/></th>
-                <th scope="col"><t:s key="incnotice.col_due"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'received'"/>
+                  <xsl:with-param name="label"><t:s key="field.received_at"/></xsl:with-param>
+                  <xsl:with-param name="base" select="$base"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'due'"/>
+                  <xsl:with-param name="label"><t:s key="incnotice.col_due"/></xsl:with-param>
+                  <xsl:with-param name="base" select="$base"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
                 <th scope="col"><t:s key="inc.col_status"/></th>
               </tr>
             </thead>
@@ -86,13 +134,10 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="pager">
-      <xsl:with-param name="next">
-        <xsl:if test="string(notices/@next)">
-          <xsl:value-of select="concat('/incidents/notices?status=', $st, '&amp;', notices/@next)"/>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="count" select="notices/@count"/>
+    <xsl:call-template name="lt-pager">
+      <xsl:with-param name="base" select="$base"/>
+      <xsl:with-param name="keep" select="$keep"/>
+      <xsl:with-param name="rows" select="notices"/>
     </xsl:call-template>
   </xsl:template>
 
