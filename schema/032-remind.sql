@@ -30,7 +30,8 @@ CREATE TABLE remind_sent (
   outbox_id   BIGINT UNSIGNED NULL,
   created_at  DATETIME     NOT NULL DEFAULT CURRENT_TIMESTAMP,
   UNIQUE KEY remind_sent_once (module, kind, record_id, state, due_key, stage, account_id),
-  KEY remind_sent_account (account_id)
+  KEY remind_sent_account (account_id, outbox_id),
+  KEY remind_sent_outbox (outbox_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- remind_outbox: the mail to send.  A round queues a message here (in the
@@ -41,6 +42,8 @@ CREATE TABLE remind_sent (
 -- nothing.  A sender claims a row (claimed_by, claimed_until) in a short
 -- transaction that reads it with FOR UPDATE SKIP LOCKED: two senders never
 -- take the same row, and a sender that died leaves a claim that lapses.
+-- cancelled_at: every item the mail is about was done before it could be
+-- delivered (the server was down meanwhile): the round drops it unsent.
 CREATE TABLE remind_outbox (
   id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id     INT UNSIGNED NOT NULL,
@@ -54,6 +57,7 @@ CREATE TABLE remind_outbox (
   claimed_by     VARCHAR(64)  NULL,
   claimed_until  DATETIME     NULL,
   sent_at        DATETIME     NULL,
+  cancelled_at   DATETIME     NULL,
   version        INT UNSIGNED NOT NULL DEFAULT 1,
-  KEY remind_outbox_due (sent_at, next_try_at)
+  KEY remind_outbox_due (sent_at, cancelled_at, next_try_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

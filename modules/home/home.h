@@ -60,7 +60,10 @@
 	S(HM_SQL_RM_CLAIM, 3) \
 	S(HM_SQL_RM_MAIL, 2) \
 	S(HM_SQL_RM_DONE, 2) \
-	S(HM_SQL_RM_FAIL, 5)
+	S(HM_SQL_RM_FAIL, 5) \
+	/* the items of the mails not sent yet; one dropped (id) when all its items are done */ \
+	S(HM_SQL_RM_PENDING, 0) \
+	S(HM_SQL_RM_CANCEL, 1)
 DB_STATEMENTS(hm_sql_id, HM_STATEMENTS, HM_SQL__MAX);
 extern const struct db_stmt hm_sql[HM_SQL__MAX];
 
@@ -85,6 +88,12 @@ DB_COLUMNS(hm_ra_col, HM_RA_COLS);
 #define HM_RM_COLS(C) \
 	C(RM_ID, "id") C(RM_RCPT, "rcpt") C(RM_SUBJECT, "subject") C(RM_BODY, "body")
 DB_COLUMNS(hm_rm_col, HM_RM_COLS);
+
+/* An item of a mail not sent yet (HM_SQL_RM_PENDING). */
+#define HM_RP_COLS(C) \
+	C(RP_OUTBOX, "outbox_id") C(RP_MODULE, "module") C(RP_KIND, "kind") C(RP_RECORD, "record_id") \
+	C(RP_STATE, "state") C(RP_DUE, "due_key")
+DB_COLUMNS(hm_rp_col, HM_RP_COLS);
 
 enum hm_view { HM_VIEW_TODO, HM_VIEW_GUIDE, HM_VIEW__MAX };
 

@@ -64,7 +64,11 @@ struct rm_round {
 	size_t nit, capit;
 	struct rm_acct *ac;
 	size_t nac, capac;
-	long queued;
+	long queued, cancelled;
+	/* every open item's key (open_key()), sorted once read: what a mail not yet sent may still be about */
+	const char **open;
+	size_t nopen, capopen;
+	int all_read;		/* every open item was read: only then is a missing one done */
 };
 
 static void *
@@ -82,7 +86,21 @@ grow(struct arena *ar, void *p, size_t n, size_t *cap, size_t size)
 	return np;
 }
 
-/* Keeps an item of todo_item whose stage is due now. */
+/* An item's identity as remind_sent keys it: module, kind, record, state, deadline. */
+static const char *
+open_key(struct arena *ar, const char *module, const char *kind, const char *record, const char *state,
+    const char *due)
+{
+	return ar_printf(ar, "%s\x1f%s\x1f%s\x1f%s\x1f%s", module, kind, record, state, due);
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Keeps an item of todo_item whose stage is due now (and every item's key). */
 static int
 item_row(void *arg, const struct db_row *r)
 {
@@ -90,6 +108,13 @@ item_row(void *arg, const struct db_row *r)
 	struct rm_item x;
 	int due_day;
 	memset(&x, 0, sizeof(x));
+	if (k->nopen == RM_MAX_ITEMS)
+		return 1;
+	if ((k->open = grow(k->c->ar, k->open, k->nopen, &k->capopen, sizeof(*k->open))) == NULL ||
+	    (k->open[k->nopen] = open_key(k->c->ar, r->v[IT_MODULE], r->v[IT_KIND], r->v[IT_RECORD],
+	    r->v[IT_STATE], r->v[IT_DUE])) == NULL)
+		return 1;
+	k->nopen++;
 	hm_stand_item(k->c->cal, &k->w, r->v[IT_CLOCK], r->v[IT_KIND], r->v[IT_DUE], r->v[IT_SINCE],
 	    hm_set.resign_days, &x.st, &due_day);
 	x.hour = strcmp(r->v[IT_CLOCK], "hour") == 0;
@@ -106,10 +131,6 @@ item_row(void *arg, const struct db_row *r)
 		if (day == WD_INVALID || !k->digest || !rm_plan_day(k->c->cal, &k->s, k->w.today, day, x.stage, &x.aud))
 			return 0;
 		wd_format(day, x.due);
-	}
-	if (k->nit == RM_MAX_ITEMS) {
-		log_msg("remind: more than %d items due; the rest wait for the next round", RM_MAX_ITEMS);
-		return 1;
 	}
 	if ((k->it = grow(k->c->ar, k->it, k->nit, &k->capit, sizeof(*k->it))) == NULL)
 		return 1;
@@ -308,6 +329,69 @@ queue(struct rm_round *k, const struct rm_acct *a, const size_t *idx, size_t n, 
 	return st;
 }
 
+/* The mails not sent yet (HM_SQL_RM_PENDING), by outbox id: those none of whose items is open. */
+struct rm_pending {
+	struct rm_round *k;
+	long long *drop;
+	size_t n, cap;
+	long long cur;
+	int cur_open;
+};
+
+static int
+pending_flush(struct rm_pending *p)
+{
+	if (p->cur == 0 || p->cur_open)
+		return 0;
+	if ((p->drop = grow(p->k->c->ar, p->drop, p->n, &p->cap, sizeof(*p->drop))) == NULL)
+		return 1;
+	p->drop[p->n++] = p->cur;
+	return 0;
+}
+
+static int
+pending_row(void *arg, const struct db_row *r)
+{
+	struct rm_pending *p = arg;
+	long long id = atoll(r->v[RP_OUTBOX]);
+	if (id != p->cur) {
+		if (pending_flush(p) != 0)
+			return 1;
+		p->cur = id;
+		p->cur_open = 0;
+	}
+	const char *key = open_key(p->k->c->ar, r->v[RP_MODULE], r->v[RP_KIND], r->v[RP_RECORD], r->v[RP_STATE],
+	    r->v[RP_DUE]);
+	if (key == NULL)
+		return 1;
+	if (!p->cur_open && bsearch(&key, p->k->open, p->k->nopen, sizeof(*p->k->open), key_cmp) != NULL)
+		p->cur_open = 1;
+	return 0;
+}
+
+/* Drops the mails not yet sent whose items are all done (the server was down meanwhile). */
+static enum db_rc
+cancel_done(struct rm_round *k)
+{
+	struct rm_pending p = { .k = k };
+	enum db_rc rc;
+	if (!k->all_read)
+		return DB_OK;	/* an item not read is not known to be done */
+	if (k->nopen)
+		qsort(k->open, k->nopen, sizeof(*k->open), key_cmp);
+	if ((rc = SQL_RUN0(k->c, HM_SQL_RM_PENDING, pending_row, &p)) != DB_OK)
+		return rc;
+	if (pending_flush(&p) != 0)
+		return DB_ERR;
+	for (size_t i = 0; i < p.n; i++) {
+		struct db_val v[] = { DBI(p.drop[i]) };
+		if ((rc = SQL_RUN(k->c, HM_SQL_RM_CANCEL, v, NULL, NULL)) != DB_OK)
+			return rc;
+		k->cancelled += (long)db_affected(k->c->db);
+	}
+	return DB_OK;
+}
+
 /* The schedule from the site's settings (the office's over wangan.conf's). */
 static int
 schedule(struct rm_round *k)
@@ -352,6 +436,9 @@ rm_round(struct ctx *c)
 	    (rc = SQL_RUN0(c, HM_SQL_RM_ITEMS, item_row, &k)) != DB_OK ||
 	    (rc = SQL_RUN0(c, HM_SQL_RM_ACCOUNTS, acct_row, &k)) != DB_OK)
 		return app_dberr(rc);
+	k.all_read = k.nopen < RM_MAX_ITEMS;
+	if (!k.all_read)
+		log_msg("remind: more than %d items open; the rest wait for the next round", RM_MAX_ITEMS);
 	size_t *idx = ar_alloc(c->ar, (k.nit ? k.nit : 1) * sizeof(*idx));
 	if (idx == NULL)
 		return 500;
@@ -374,10 +461,12 @@ rm_round(struct ctx *c)
 				return st;
 		}
 	}
+	if ((rc = cancel_done(&k)) != DB_OK)
+		return app_dberr(rc);
 	long failed = 0, sent = rm_send_due(c, &failed);
 	if (sent < 0)
 		return 500;
-	printf("remind: %zu items due a reminder, %zu recipients, %ld mails queued, %ld sent, %ld failed\n",
-	    k.nit, k.nac, k.queued, sent, failed);
+	printf("remind: %zu items open, %zu due a reminder, %zu recipients, %ld mails queued, %ld dropped"
+	    " (done before sent), %ld sent, %ld failed\n", k.nopen, k.nit, k.nac, k.queued, k.cancelled, sent, failed);
 	return 200;
 }

@@ -47,6 +47,7 @@ static DB_COLNAMES(item_cols, HM_ITEM_COLS);
 static DB_COLNAMES(sum_cols, HM_SUM_COLS);
 static DB_COLNAMES(ra_cols, HM_RA_COLS);
 static DB_COLNAMES(rm_cols, HM_RM_COLS);
+static DB_COLNAMES(rp_cols, HM_RP_COLS);
 
 #define HM_LIMIT " LIMIT 301"
 
@@ -87,13 +88,14 @@ const struct db_stmt hm_sql[HM_SQL__MAX] = {
 	/* the rows this transaction inserted are the account's only ones without a mail */
 	DB_SQL(HM_SQL_RM_LINK, "UPDATE remind_sent SET outbox_id = ? WHERE account_id = ? AND outbox_id IS NULL",
 	    NULL),
-	DB_SQL(HM_SQL_RM_PICK, "SELECT id FROM remind_outbox WHERE sent_at IS NULL AND next_try_at <= NOW()"
+	DB_SQL(HM_SQL_RM_PICK, "SELECT id FROM remind_outbox WHERE sent_at IS NULL AND cancelled_at IS NULL"
+	    " AND next_try_at <= NOW()"
 	    " AND (claimed_until IS NULL OR claimed_until < NOW()) ORDER BY next_try_at, id LIMIT ?"
 	    " FOR UPDATE SKIP LOCKED", db_id_cols),
 	DB_SQL(HM_SQL_RM_CLAIM, "UPDATE remind_outbox SET claimed_by = ?, claimed_until = NOW() + INTERVAL ? SECOND,"
 	    " version = version + 1 WHERE id = ?", NULL),
 	DB_SQL(HM_SQL_RM_MAIL, "SELECT id, rcpt, subject, body FROM remind_outbox"
-	    " WHERE id = ? AND claimed_by = ? AND sent_at IS NULL", rm_cols),
+	    " WHERE id = ? AND claimed_by = ? AND sent_at IS NULL AND cancelled_at IS NULL", rm_cols),
 	DB_SQL(HM_SQL_RM_DONE, "UPDATE remind_outbox SET sent_at = NOW(), attempts = attempts + 1, last_error = '',"
 	    " claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?", NULL),
 	/* back-off: base × 2^attempts seconds (the exponent capped so it stays a number), at most max */
@@ -101,4 +103,11 @@ const struct db_stmt hm_sql[HM_SQL__MAX] = {
 	    " next_try_at = NOW() + INTERVAL CAST(LEAST(? * POW(2, LEAST(attempts, 30)), ?) AS UNSIGNED) SECOND,"
 	    " attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, version = version + 1"
 	    " WHERE id = ? AND claimed_by = ?", NULL),
+	DB_SQL(HM_SQL_RM_PENDING, "SELECT s.outbox_id, s.module, s.kind, s.record_id, s.state, s.due_key"
+	    " FROM remind_outbox o JOIN remind_sent s ON s.outbox_id = o.id"
+	    " WHERE o.sent_at IS NULL AND o.cancelled_at IS NULL ORDER BY s.outbox_id", rp_cols),
+	/* never one a sender holds now: its lease says it may be on the wire */
+	DB_SQL(HM_SQL_RM_CANCEL, "UPDATE remind_outbox SET cancelled_at = NOW(), version = version + 1"
+	    " WHERE id = ? AND sent_at IS NULL AND cancelled_at IS NULL"
+	    " AND (claimed_until IS NULL OR claimed_until < NOW())", NULL),
 };
