@@ -39,7 +39,7 @@ WANGAN_PORT ?= 8080
 # The development stack under var/: MariaDB, schema, demo data, modules, nginx.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@tools/stack up var $(WANGAN_PORT)
+	@WANGAN_REMIND=$${WANGAN_REMIND:-1} tools/stack up var $(WANGAN_PORT)
 
 stop:
 	@tools/stack down var
@@ -97,6 +97,7 @@ $(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o $(BUILD)/
 # The due-date tests include the module's pure due.c.
 $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h
 $(BUILD)/tests/unit/test_cloud_due: modules/cloud/due.c modules/cloud/due.h
+$(BUILD)/tests/unit/test_remind_plan: modules/home/plan.c modules/home/remind.h modules/home/mail.c
 
 deps:
 	@tools/deps
@@ -138,6 +139,9 @@ $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 $(BUILD)/bin/wangan-websites: LDLIBS += $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 $(BUILD)/bin/wangan-websites: $(BUILD)/modules/incidents/clock.o
 $(BUILD)/modules/websites/%.o: CFLAGS += $(shell pkg-config --cflags libcurl 2>/dev/null)
+# The reminders (modules/home/send.c) send mail with libcurl's SMTP.
+$(BUILD)/bin/wangan-home: LDLIBS += $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
+$(BUILD)/modules/home/%.o: CFLAGS += $(shell pkg-config --cflags libcurl 2>/dev/null)
 
 # Every tools/admin/*.c.
 $(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.c)) $(BUILD)/lib/libwangan.a

@@ -91,3 +91,35 @@ hm_time(const char *s)
 	}
 	return (long)day * HM_DAY + h * 3600L + m * 60L + sec;
 }
+
+/* The day of a "YYYY-MM-DD…" value, or WD_INVALID. */
+static int
+day_of(const char *s)
+{
+	long t = hm_time(s);
+	return t < 0 ? WD_INVALID : (int)(t / 86400);
+}
+
+void
+hm_stand_item(const struct wd_cal *cal, const struct hm_window *w, const char *clock, const char *kind,
+    const char *due, const char *since, int resign_days, struct hm_stand *st, int *due_day)
+{
+	st->group = HM_AWAITING;
+	st->left = st->late = st->late_days = -1;
+	*due_day = WD_INVALID;
+	if (strcmp(clock, "hour") == 0) {
+		long t = *due ? hm_time(due) : -1;
+		if (t >= 0)
+			hm_stand_time(w, t, st);
+		return;
+	}
+	int d = *due ? day_of(due) : WD_INVALID;
+	/* a re-sign: its limit is a setting the view cannot know (schema/025-todo.sql) */
+	if (d == WD_INVALID && strcmp(kind, "resign") == 0 && *since) {
+		int s = day_of(since);
+		if (s != WD_INVALID)
+			*due_day = d = hm_due_add(cal, s, resign_days);
+	}
+	if (d != WD_INVALID)
+		hm_stand_day(cal, w, d, st);
+}

@@ -44,6 +44,14 @@ int  hm_due_add(const struct wd_cal *cal, int start, int n);
  * item is overdue on day exactly when its clock started on or before it.
  */
 int  hm_start_before(const struct wd_cal *cal, int day, int n);
+/*
+ * Where an item of todo_item stands (the home page's groups, the reminders'
+ * stages): clock "hour" or "workday", due and since as the view gives them
+ * ("" for NULL).  A re-sign's due day is since + resign_days working days;
+ * *due_day gets that computed day, else WD_INVALID.
+ */
+void hm_stand_item(const struct wd_cal *cal, const struct hm_window *w, const char *clock, const char *kind,
+    const char *due, const char *since, int resign_days, struct hm_stand *st, int *due_day);
 /* "YYYY-MM-DD HH:MM:SS" (or a bare date: midnight) → seconds; -1 if malformed. */
 long hm_time(const char *s);
 #endif

@@ -44,7 +44,26 @@
 	/* what awaits the office, the centre, the leading group: every unit's, by actor */ \
 	S(HM_SQL_ACTOR, 0) \
 	/* every unit's overdue, by module and kind (the read-all roles) */ \
-	S(HM_SQL_OVERDUE, 0)
+	S(HM_SQL_OVERDUE, 0) \
+	/* reminders (remind.c, send.c; schema 032): every item with a clock, site-wide */ \
+	S(HM_SQL_RM_ITEMS, 0) \
+	/* the accounts that have an address */ \
+	S(HM_SQL_RM_ACCOUNTS, 0) \
+	/* a reminder sent: module, kind, record, state, due, stage, account (0 rows: sent before) */ \
+	S(HM_SQL_RM_SENT, 7) \
+	/* its mail: account, rcpt, subject, body; then the reminders it carries: outbox id, account */ \
+	S(HM_SQL_RM_QUEUE, 4) \
+	S(HM_SQL_RM_LINK, 2) \
+	/* the sender: rows due (limit), claimed (token, lease seconds, id), read (id, token), \
+	 * sent (id, token), failed (error, base seconds, max seconds, id, token) */ \
+	S(HM_SQL_RM_PICK, 1) \
+	S(HM_SQL_RM_CLAIM, 3) \
+	S(HM_SQL_RM_MAIL, 2) \
+	S(HM_SQL_RM_DONE, 2) \
+	S(HM_SQL_RM_FAIL, 5) \
+	/* the items of the mails not sent yet; one dropped (id) when all its items are done */ \
+	S(HM_SQL_RM_PENDING, 0) \
+	S(HM_SQL_RM_CANCEL, 1)
 DB_STATEMENTS(hm_sql_id, HM_STATEMENTS, HM_SQL__MAX);
 extern const struct db_stmt hm_sql[HM_SQL__MAX];
 
@@ -61,6 +80,21 @@ DB_COLUMNS(hm_item_col, HM_ITEM_COLS);
 	C(SM_MODULE, "module") C(SM_KIND, "kind") C(SM_COUNT, "n") C(SM_OLDEST, "oldest")
 DB_COLUMNS(hm_sum_col, HM_SUM_COLS);
 
+/* An account with an address (HM_SQL_RM_ACCOUNTS). */
+#define HM_RA_COLS(C) \
+	C(RA_ID, "id") C(RA_NAME, "name") C(RA_ROLE, "role") C(RA_UNIT_ID, "unit_id") C(RA_EMAIL, "email")
+DB_COLUMNS(hm_ra_col, HM_RA_COLS);
+/* A message to send (HM_SQL_RM_MAIL). */
+#define HM_RM_COLS(C) \
+	C(RM_ID, "id") C(RM_RCPT, "rcpt") C(RM_SUBJECT, "subject") C(RM_BODY, "body")
+DB_COLUMNS(hm_rm_col, HM_RM_COLS);
+
+/* An item of a mail not sent yet (HM_SQL_RM_PENDING). */
+#define HM_RP_COLS(C) \
+	C(RP_OUTBOX, "outbox_id") C(RP_MODULE, "module") C(RP_KIND, "kind") C(RP_RECORD, "record_id") \
+	C(RP_STATE, "state") C(RP_DUE, "due_key")
+DB_COLUMNS(hm_rp_col, HM_RP_COLS);
+
 enum hm_view { HM_VIEW_TODO, HM_VIEW_GUIDE, HM_VIEW__MAX };
 
 struct hm_settings {
@@ -74,5 +108,6 @@ struct hm_settings {
 extern struct hm_settings hm_set;
 
 int hm_todo(struct ctx *c);
+int hm_remind(struct ctx *c);
 int hm_guide(struct ctx *c);
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "home.h"
+#include "remind.h"
 
 static const struct route routes[] = {
 	{ REQ_GET, "",                 hm_todo,  ROLES_ALL, 0 },
@@ -17,6 +18,10 @@ static const struct route routes[] = {
 
 static const char *const views[HM_VIEW__MAX] = {
 	[HM_VIEW_TODO] = "home/todo", [HM_VIEW_GUIDE] = "home/guide",
+};
+
+static const struct verb verbs[] = {
+	{ "remind", "one round of e-mail reminders (remind.h): queue what is due, send the outbox", hm_remind },
 };
 
 struct hm_settings hm_set;
@@ -85,7 +90,7 @@ hm_init(const struct config *cfg)
 			return -1;
 		n += (size_t)w;
 	}
-	return 0;
+	return rm_init(cfg);
 }
 
 static const struct module home = {
@@ -94,6 +99,7 @@ static const struct module home = {
 	.sql = hm_sql, .nsql = HM_SQL__MAX,
 	.views = views, .nviews = HM_VIEW__MAX,
 	.init = hm_init,
+	.verbs = verbs, .nverbs = APP_COUNT(verbs),
 };
 
 int

@@ -45,6 +45,9 @@
 
 static DB_COLNAMES(item_cols, HM_ITEM_COLS);
 static DB_COLNAMES(sum_cols, HM_SUM_COLS);
+static DB_COLNAMES(ra_cols, HM_RA_COLS);
+static DB_COLNAMES(rm_cols, HM_RM_COLS);
+static DB_COLNAMES(rp_cols, HM_RP_COLS);
 
 #define HM_LIMIT " LIMIT 301"
 
@@ -68,4 +71,43 @@ const struct db_stmt hm_sql[HM_SQL__MAX] = {
 	    "  OR (t.kind = 'resign' AND FIND_IN_SET(t.state, CONVERT(@hm_resign USING utf8mb4)" CI ") > 0"
 	    "   AND t.since_at <= @hm_before))"
 	    " GROUP BY t.module, t.kind ORDER BY t.module, t.kind", sum_cols),
+	/*
+	 * Reminders (remind.c): every item with a clock — a deadline, an hour's
+	 * clock, a re-sign — under the same filters as the page, in every unit.
+	 * Once per round, not per request: it reads the views whole.
+	 */
+	DB_SQL(HM_SQL_RM_ITEMS, HM_ITEM_SELECT
+	    " WHERE (t.due_at IS NOT NULL OR t.clock = 'hour' OR t.kind = 'resign')" HM_FILTERS
+	    " ORDER BY t.module, t.kind, t.record_id", item_cols),
+	DB_SQL(HM_SQL_RM_ACCOUNTS, "SELECT a.id, a.name, a.role, a.unit_id, a.email FROM account a"
+	    " WHERE a.active = 1 AND a.email IS NOT NULL AND a.email <> '' ORDER BY a.id", ra_cols),
+	DB_SQL(HM_SQL_RM_SENT, "INSERT IGNORE INTO remind_sent (module, kind, record_id, state, due_key, stage,"
+	    " account_id) VALUES (?, ?, ?, ?, ?, ?, ?)", NULL),
+	DB_SQL(HM_SQL_RM_QUEUE, "INSERT INTO remind_outbox (account_id, rcpt, subject, body) VALUES (?, ?, ?, ?)",
+	    NULL),
+	/* the rows this transaction inserted are the account's only ones without a mail */
+	DB_SQL(HM_SQL_RM_LINK, "UPDATE remind_sent SET outbox_id = ? WHERE account_id = ? AND outbox_id IS NULL",
+	    NULL),
+	DB_SQL(HM_SQL_RM_PICK, "SELECT id FROM remind_outbox WHERE sent_at IS NULL AND cancelled_at IS NULL"
+	    " AND next_try_at <= NOW()"
+	    " AND (claimed_until IS NULL OR claimed_until < NOW()) ORDER BY next_try_at, id LIMIT ?"
+	    " FOR UPDATE SKIP LOCKED", db_id_cols),
+	DB_SQL(HM_SQL_RM_CLAIM, "UPDATE remind_outbox SET claimed_by = ?, claimed_until = NOW() + INTERVAL ? SECOND,"
+	    " version = version + 1 WHERE id = ?", NULL),
+	DB_SQL(HM_SQL_RM_MAIL, "SELECT id, rcpt, subject, body FROM remind_outbox"
+	    " WHERE id = ? AND claimed_by = ? AND sent_at IS NULL AND cancelled_at IS NULL", rm_cols),
+	DB_SQL(HM_SQL_RM_DONE, "UPDATE remind_outbox SET sent_at = NOW(), attempts = attempts + 1, last_error = '',"
+	    " claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?", NULL),
+	/* back-off: base × 2^attempts seconds (the exponent capped so it stays a number), at most max */
+	DB_SQL(HM_SQL_RM_FAIL, "UPDATE remind_outbox SET last_error = ?,"
+	    " next_try_at = NOW() + INTERVAL CAST(LEAST(? * POW(2, LEAST(attempts, 30)), ?) AS UNSIGNED) SECOND,"
+	    " attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, version = version + 1"
+	    " WHERE id = ? AND claimed_by = ?", NULL),
+	DB_SQL(HM_SQL_RM_PENDING, "SELECT s.outbox_id, s.module, s.kind, s.record_id, s.state, s.due_key"
+	    " FROM remind_outbox o JOIN remind_sent s ON s.outbox_id = o.id"
+	    " WHERE o.sent_at IS NULL AND o.cancelled_at IS NULL ORDER BY s.outbox_id", rp_cols),
+	/* never one a sender holds now: its lease says it may be on the wire */
+	DB_SQL(HM_SQL_RM_CANCEL, "UPDATE remind_outbox SET cancelled_at = NOW(), version = version + 1"
+	    " WHERE id = ? AND sent_at IS NULL AND cancelled_at IS NULL"
+	    " AND (claimed_until IS NULL OR claimed_until < NOW())", NULL),
 };

@@ -29,49 +29,20 @@ struct collect {
 	size_t read;
 };
 
-/* The day of a "YYYY-MM-DD…" value, or WD_INVALID. */
-static int
-day_of(const char *s)
-{
-	long t = hm_time(s);
-	return t < 0 ? WD_INVALID : (int)(t / 86400);
-}
-
-/* Where the row stands: its group and the time left or how late (due.h). */
-static void
-stand(const struct collect *k, const char *const *v, struct hm_stand *st)
-{
-	st->group = HM_AWAITING;
-	st->left = st->late = st->late_days = -1;
-	if (strcmp(v[IT_CLOCK], "hour") == 0) {
-		long t = *v[IT_DUE] ? hm_time(v[IT_DUE]) : -1;
-		if (t >= 0)
-			hm_stand_time(k->w, t, st);
-		return;
-	}
-	int due = *v[IT_DUE] ? day_of(v[IT_DUE]) : WD_INVALID;
-	/* a re-sign: its limit is a setting the view cannot know (schema/025-todo.sql) */
-	if (due == WD_INVALID && strcmp(v[IT_KIND], "resign") == 0 && *v[IT_SINCE]) {
-		int since = day_of(v[IT_SINCE]);
-		if (since != WD_INVALID)
-			due = hm_due_add(k->c->cal, since, hm_set.resign_days);
-	}
-	if (due != WD_INVALID)
-		hm_stand_day(k->c->cal, k->w, due, st);
-}
-
 static int
 item_row(void *arg, const struct db_row *r)
 {
 	struct collect *k = arg;
 	const char *const *v = r->v;
 	struct hm_stand st;
+	int due_day;
 	if (++k->read > HM_READ_ROWS) {
 		for (int g = 0; g < HM_GROUP__MAX; g++)
 			k->more[g] = 1;	/* not all read: none of the counts is whole */
 		return 1;
 	}
-	stand(k, v, &st);
+	hm_stand_item(k->c->cal, k->w, v[IT_CLOCK], v[IT_KIND], v[IT_DUE], v[IT_SINCE], hm_set.resign_days,
+	    &st, &due_day);
 	if (k->n[st.group] == HM_GROUP_ROWS) {
 		k->more[st.group] = 1;
 		return 0;
@@ -88,10 +59,10 @@ item_row(void *arg, const struct db_row *r)
 	pg_attr(n, "actor", v[IT_ACTOR]);
 	if (*v[IT_DUE])
 		pg_attr(n, "due", v[IT_DUE]);
-	else if (st.left >= 0 || st.late >= 0) {
+	else if (due_day != WD_INVALID) {
 		/* a computed due day (a re-sign) */
 		char d[11];
-		wd_format(hm_due_add(k->c->cal, day_of(v[IT_SINCE]), hm_set.resign_days), d);
+		wd_format(due_day, d);
 		pg_attr(n, "due", d);
 	}
 	if (*v[IT_SINCE])
