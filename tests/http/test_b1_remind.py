@@ -159,3 +159,36 @@ def test_reminders_reach_the_person_once_and_survive_an_outage():
         if smtp is not None:
             smtp.stop()
         os.unlink(conf)
+
+
+def test_a_mail_queued_during_an_outage_is_dropped_when_its_item_is_done_first():
+    code, staff, head = fresh_unit("B1")
+    uid = unit_id(code)
+    tag = uuid.uuid4().hex[:6]
+    for login in (staff, head):
+        sql("UPDATE account SET email='%s-%s@example.edu.cn' WHERE login='%s'" % (login, tag, login))
+    sink, port = Sink(), free_port()
+    conf = config(port)             # no server on the port: every mail stays in the outbox
+    try:
+        start_at = now() - MIN
+        iid, _ = file_incident(staff, started_at=dt(start_at), discovered_at=dt(start_at))
+        round_(conf)
+        mine = ("SELECT COUNT(*) FROM remind_outbox o JOIN remind_sent s ON s.outbox_id = o.id"
+                " WHERE s.module='incidents' AND s.record_id=%d AND o.sent_at IS NULL AND %s")
+        assert one(mine % (iid, "o.cancelled_at IS NULL")) != "0"
+        # the incident is done (closed) before the server comes back
+        sql("UPDATE inc_incident SET status='closed' WHERE id=%d" % iid)
+        out = round_(conf)
+        assert re.search(r"[1-9]\d* dropped", out), out
+        assert one(mine % (iid, "o.cancelled_at IS NULL")) == "0"
+        assert one(mine % (iid, "o.cancelled_at IS NOT NULL")) != "0"
+        # the server is back: nothing about the closed incident arrives
+        smtp = start(sink, port)
+        try:
+            time.sleep(2.5)
+            round_(conf)
+        finally:
+            smtp.stop()
+        assert [m for _, m in sink.mails if re.search(r"/incidents/%d\s" % iid, text(m))] == []
+    finally:
+        os.unlink(conf)
