@@ -58,7 +58,7 @@
 	S(OF_SQL_UNIT_PARENT, 1) \
 	S(OF_SQL_UNIT_CODE_USED, 1) \
 	S(OF_SQL_UNIT_INSERT, 7) \
-	S(OF_SQL_UNIT_UPDATE, 7) \
+	S(OF_SQL_UNIT_UPDATE, 8) \
 	S(OF_SQL_UNIT_CLOSE, 4) \
 	S(OF_SQL_UNIT_REOPEN, 3) \
 	/* accounts (account.c) */ \
@@ -95,7 +95,7 @@ extern const struct db_stmt of_sql[OF_SQL__MAX];
 	C(UC_ID, "id") C(UC_CODE, "code") C(UC_NAME, "name") C(UC_NAME_EN, "name-en") C(UC_KIND, "kind") \
 	C(UC_ACTIVE, "active") C(UC_VERSION, "version") C(UC_PARENT, "parent") C(UC_PARENT_CODE, "parent-code") \
 	C(UC_PARENT_NAME, "parent-name") C(UC_CLOSED_AT, "closed-at") C(UC_CLOSED_BY, "closed-by") \
-	C(UC_UPDATED_AT, "updated-at") C(UC_UPDATED_BY, "updated-by")
+	C(UC_UPDATED_AT, "updated-at") C(UC_UPDATED_BY, "updated-by") C(UC_WEBHOOK, "webhook")
 DB_COLUMNS(of_unit_col, OF_UNIT_COLS);
 extern const char *const of_unit_cols[of_unit_col__MAX + 1];
 

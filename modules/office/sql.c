@@ -9,8 +9,8 @@
 	"SELECT u.id, u.code, u.name, COALESCE(u.name_en, '') AS `name-en`, u.kind, u.active, u.version," \
 	" COALESCE(u.parent_id, '') AS parent, COALESCE(p.code, '') AS `parent-code`," \
 	" COALESCE(p.name, '') AS `parent-name`, COALESCE(u.closed_at, '') AS `closed-at`," \
-	" COALESCE(u.closed_by, '') AS `closed-by`, u.updated_at AS `updated-at`, u.updated_by AS `updated-by`" \
-	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
+	" COALESCE(u.closed_by, '') AS `closed-by`, u.updated_at AS `updated-at`, u.updated_by AS `updated-by`," \
+	" COALESCE(u.webhook_url, '') AS webhook FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
 
 /* never the password hash itself: only whether there is one */
 #define OF_ACC_SELECT \
@@ -68,7 +68,8 @@ const struct db_stmt of_sql[OF_SQL__MAX] = {
 	    "INSERT INTO unit (code, name, name_en, kind, parent_id, created_by, updated_by) VALUES (?,?,?,?,?,?,?)",
 	    NULL),
 	DB_SQL(OF_SQL_UNIT_UPDATE,
-	    "UPDATE unit SET name = ?, name_en = ?, kind = ?, parent_id = ?, updated_by = ?, version = version + 1"
+	    "UPDATE unit SET name = ?, name_en = ?, kind = ?, parent_id = ?, webhook_url = ?, updated_by = ?,"
+	    " version = version + 1"
 	    " WHERE id = ? AND version = ?", NULL),
 	DB_SQL(OF_SQL_UNIT_CLOSE,
 	    "UPDATE unit SET active = 0, closed_at = NOW(), closed_by = ?, updated_by = ?, version = version + 1"
