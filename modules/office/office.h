@@ -144,6 +144,14 @@ struct of_one {
 	int n;
 };
 int of_one_row(void *arg, const struct db_row *r);
+/*
+ * The record a form saves (c->id), read FOR UPDATE with statement sql (of
+ * one parameter, the id) into o: 0 when it is there at the form's version
+ * (column vcol), else the transaction's status — the DB error, 404, 409.
+ */
+int of_locked(struct ctx *c, int sql, struct of_one *o, size_t vcol, const char *version);
+#define OF_LOCKED(c, id, o, vcol, version) \
+	of_locked((c), SQL(id) + 0 * (int)DB_CHECKED(1, id##__NP), (o), (vcol), (version))
 
 /* A kind of record the office pages show (rec.c): its element, its columns'
  * names, the columns shown as text elements (a bit per column), the list's key. */

@@ -45,14 +45,23 @@ struct unit {
 };
 
 static enum db_rc
-unit_load(struct ctx *c, long long id, struct unit *u, int lock)
+unit_load(struct ctx *c, long long id, struct unit *u)
 {
 	struct db_val p[] = { DBI(id) };
 	struct of_one o = { c, u->v, of_unit_col__MAX, 0 };
-	enum db_rc rc = lock ? SQL_RUN(c, OF_SQL_UNIT_LOCK, p, of_one_row, &o) :
-	    SQL_RUN(c, OF_SQL_UNIT_GET, p, of_one_row, &o);
+	enum db_rc rc = SQL_RUN(c, OF_SQL_UNIT_GET, p, of_one_row, &o);
 	u->n = o.n;
 	return rc;
+}
+
+/* The unit being saved, locked, at the form's version (of_locked). */
+static int
+unit_lock(struct ctx *c, struct unit *u, const char *version)
+{
+	struct of_one o = { c, u->v, of_unit_col__MAX, 0 };
+	int st = OF_LOCKED(c, OF_SQL_UNIT_LOCK, &o, UC_VERSION, version);
+	u->n = o.n;
+	return st;
 }
 
 /* The unit as <unit>: the columns as attributes, the names as children. */
@@ -204,7 +213,7 @@ static int
 unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
 	struct unit u;
-	enum db_rc rc = unit_load(c, c->id, &u, 0);
+	enum db_rc rc = unit_load(c, c->id, &u);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (u.n == 0)
@@ -284,15 +293,12 @@ save_tx(struct tx *t, void *arg)
 	struct ctx *c = t->c;
 	const char **v = s->vals;
 	enum db_rc rc;
-	if ((rc = unit_load(c, c->id, &s->u, 1)) != DB_OK)
-		return rc;
-	if (s->u.n == 0)
-		return 404;
+	int st = unit_lock(c, &s->u, v[E_VERSION]);
+	if (st != 0)
+		return st;
 	const char *const *o = s->u.v;
-	if (strcmp(o[UC_VERSION], v[E_VERSION]) != 0)
-		return 409;
 	long long parent = atoll(v[E_PARENT]);
-	int st = parent_ok(c, c->id, parent, atoll(o[UC_PARENT]), s);
+	st = parent_ok(c, c->id, parent, atoll(o[UC_PARENT]), s);
 	if (st != 0)
 		return st;
 	struct db_val p[] = { DBS(v[E_NAME]), DBSN(v[E_NAME_EN]), DBS(v[E_KIND]), parent > 0 ? DBI(parent) : DBN,
@@ -354,12 +360,11 @@ close_tx(struct tx *t, void *arg)
 	const char **v = s->vals;
 	enum db_rc rc;
 	int closing = strcmp(v[C_ACTION], "close") == 0;
-	if ((rc = unit_load(c, c->id, &s->u, 1)) != DB_OK)
-		return rc;
-	if (s->u.n == 0)
-		return 404;
+	int st = unit_lock(c, &s->u, v[C_VERSION]);
+	if (st != 0)
+		return st;
 	const char *const *o = s->u.v;
-	if (strcmp(o[UC_VERSION], v[C_VERSION]) != 0 || strcmp(o[UC_ACTIVE], closing ? "1" : "0") != 0)
+	if (strcmp(o[UC_ACTIVE], closing ? "1" : "0") != 0)
 		return 409;
 	if (closing) {
 		long long open = 0;
