@@ -1,7 +1,8 @@
 /*
  * office.h — the office's management pages (issue 13, "Management pages
  * for the office"): units (unit.c), accounts (account.c), site settings
- * (settings.c) and the audit viewer (audit.c), each under /office/.
+ * (settings.c) and the audit viewer (audit.c), each under /office/; and
+ * the reports to the upstream platforms (upstream.h, schema 036).
  * Writes are the office's only; the leading group and the auditor read
  * the audit viewer.  Every write is one transaction with its audit row
  * (tx_run), names the version the page showed (409 when it changed) and,

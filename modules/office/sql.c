@@ -1,7 +1,9 @@
 /*
  * sql.c — the office module's statements, with the parameters and columns
  * office.h names for each (checked against the server at start).  The
- * module writes the core tables of 001/023/027: unit, account.
+ * module writes the core tables of 001/023/027: unit, account; and 036's
+ * upstream_export (the upstream reports, upstream.h), reading unit,
+ * reg_holder, sys_system, sys_assessment and pledge_vendor for them.
  */
 #include "upstream.h"
 
