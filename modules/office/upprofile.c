@@ -63,6 +63,19 @@ up_profiles_load(const char *xslt_dir)
 	return 0;
 }
 
+void
+up_profiles_free(void)
+{
+	for (size_t i = 0; i < APP_COUNT(profiles); i++) {
+		if (profiles[i].xsl != NULL)
+			xsltFreeStylesheet(profiles[i].xsl);
+		profiles[i].xsl = NULL;
+	}
+	if (sec != NULL)
+		xsltFreeSecurityPrefs(sec);
+	sec = NULL;
+}
+
 unsigned
 up_profile_sections(const char *profile)
 {

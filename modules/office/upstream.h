@@ -101,6 +101,8 @@ extern const char *const up_system_cols[];
 
 /* upprofile.c: compiles every known profile below xslt_dir; 0 or -1 (the module does not start). */
 int up_profiles_load(const char *xslt_dir);
+/* Frees them (the unit tests load more than once). */
+void up_profiles_free(void);
 /* The sections profile reads (UP_SEC_*), or 0: no such profile. */
 unsigned up_profile_sections(const char *profile);
 /*
