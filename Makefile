@@ -93,6 +93,8 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a
 	@$(DEPDONE)
 # A module's pure parts have unit tests too: such a test links the module's object.
 $(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o $(BUILD)/modules/incidents/profile.o
+# The upstream profiles' loader and its locked-down transform (office).
+$(BUILD)/tests/unit/test_upstream_profile: $(BUILD)/modules/office/upprofile.o
 
 # The due-date tests include the module's pure due.c.
 $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h

@@ -1,7 +1,8 @@
 /*
  * office.h — the office's management pages (issue 13, "Management pages
  * for the office"): units (unit.c), accounts (account.c), site settings
- * (settings.c) and the audit viewer (audit.c), each under /office/.
+ * (settings.c) and the audit viewer (audit.c), each under /office/; and
+ * the reports to the upstream platforms (upstream.h, schema 036).
  * Writes are the office's only; the leading group and the auditor read
  * the audit viewer.  Every write is one transaction with its audit row
  * (tx_run), names the version the page showed (409 when it changed) and,
@@ -26,6 +27,11 @@
  *             kind? name?/>…</week>…</month>…</months>; after a preview <preview adds changes
  *             removes rows><change date what kind? name? old-kind? old-name?/>…</preview> and <form>
  *             (year, action=load, csv_text); after bad rows <errors count><row line reason/>…</errors>
+ *  upstreams <upstreams><upstream id code profile enabled last-id? last-at? last-kind? last-by?
+ *             last-rows? last-bytes? last-sha256? last-watermark?><name/></upstream>…</upstreams>
+ *             (upstream.c; the export buttons POST /office/upstream/{id}/export)
+ *  upstream-log <filter upstream/> <exports next?><export id upstream kind status started finished by
+ *             since watermark rows bytes sha256/>…</exports>; <upstreams> (the filter's choices)
  *  account  <account id login role active version unit sso has-password set-at><name/>
  *             <unit-name/></account>; <form> (edit); <password shown?/> (a generated
  *             password, on the answer to the reset only); <pick>
@@ -86,7 +92,18 @@
 	/* the working-day calendar (calendar.c) */ \
 	S(OF_SQL_CAL_YEAR, 2) \
 	S(OF_SQL_CAL_DELETE, 2) \
-	S(OF_SQL_CAL_INSERT, 4)
+	S(OF_SQL_CAL_INSERT, 4) \
+	/* upstream reporting (upstream.c, uprun.c, upcanon.c) */ \
+	S(OF_SQL_UP_LIST, 0) \
+	S(OF_SQL_UP_GET, 1) \
+	S(OF_SQL_UP_BY_CODE, 1) \
+	S(OF_SQL_UP_LAST, 1) \
+	S(OF_SQL_UP_CLOCK, 1) \
+	S(OF_SQL_UP_PERSONS_ALL, 0) \
+	S(OF_SQL_UP_PERSONS_SINCE, 2) \
+	S(OF_SQL_UP_SYSTEMS, 2) \
+	S(OF_SQL_UP_LOG_INSERT, 10) \
+	S(OF_SQL_UP_LOG, 3)
 DB_STATEMENTS(of_sql_id, OF_STATEMENTS, OF_SQL__MAX);
 extern const struct db_stmt of_sql[OF_SQL__MAX];
 
@@ -124,7 +141,7 @@ DB_COLUMNS(of_set_col, OF_SET_COLS);
 DB_COLUMNS(of_audit_col, OF_AUDIT_COLS);
 
 enum of_view { OF_VIEW_UNITS, OF_VIEW_UNIT, OF_VIEW_ACCOUNTS, OF_VIEW_ACCOUNT, OF_VIEW_SETTINGS, OF_VIEW_AUDIT, OF_VIEW_CALENDAR,
-	OF_VIEW__MAX };
+	OF_VIEW_UPSTREAMS, OF_VIEW_UPSTREAM_LOG, OF_VIEW__MAX };
 
 extern const char *const of_unit_kinds[];
 extern const char *const of_roles[];
@@ -188,6 +205,11 @@ int of_calendar(struct ctx *c);
 int of_calendar_load(struct ctx *c);
 int of_settings(struct ctx *c);
 int of_setting_save(struct ctx *c);
+
+int of_upstreams(struct ctx *c);
+int of_upstream_log(struct ctx *c);
+int of_upstream_export(struct ctx *c);
+int of_upstream_cli(struct ctx *c);
 
 int of_accounts(struct ctx *c);
 int of_account_create(struct ctx *c);
