@@ -152,10 +152,16 @@ $(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.
 
 # Per-language stylesheets: every visible string is compiled in at build time,
 # so a request never runs document() for its strings (DESIGN.md, performance).
-$(BUILD)/xslt/.stamp: $(XSL_SRC) xslt/localize.xsl $(wildcard xslt/strings/*.xml)
-	@for l in $(LANGS); do for f in $(XSL_SRC); do \
-	  out=$(BUILD)/xslt/$$l/$${f#xslt/}; mkdir -p $$(dirname $$out); \
-	  xsltproc --nonet --stringparam strings $(CURDIR)/xslt/strings/$$l.xml \
-	    --stringparam lang $$l -o $$out xslt/localize.xsl $$f || exit 1; \
-	done; done; touch $@
+# One rule per output, so an edited stylesheet rebuilds its two outputs only
+# and make -j localizes in parallel (a strings file still rebuilds its language).
+XSL_OUT  = $(foreach l,$(LANGS),$(XSL_SRC:xslt/%=$(BUILD)/xslt/$(l)/%))
+$(BUILD)/xslt/.stamp: $(XSL_OUT)
+	@touch $@
+define xsl_rule
+$$(BUILD)/xslt/$(1)/%.xsl: xslt/%.xsl xslt/localize.xsl xslt/strings/$(1).xml
+	@mkdir -p $$(dir $$@)
+	@xsltproc --nonet --stringparam strings $$(CURDIR)/xslt/strings/$(1).xml --stringparam lang $(1) \
+	  -o $$@ xslt/localize.xsl $$<
+endef
+$(foreach l,$(LANGS),$(eval $(call xsl_rule,$(l))))
 .SECONDARY:
