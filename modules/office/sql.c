@@ -6,6 +6,8 @@
  * reg_holder, sys_system, sys_assessment and pledge_vendor for them.
  */
 #include "upstream.h"
+#include "../registration/xunit.h"
+#include "../systems/xsystem.h"
 
 #define OF_UNIT_SELECT \
 	"SELECT u.id, u.code, u.name, COALESCE(u.name_en, '') AS `name-en`, u.kind, u.active, u.version," \
@@ -32,15 +34,6 @@ DB_COLNAMES(up_cols, UP_COLS);
 const char *const up_wm_cols[] = { "watermark", NULL };
 DB_COLNAMES(up_clock_cols, UP_CLOCK_COLS);
 DB_COLNAMES(up_log_cols, UP_LOG_COLS);
-DB_COLNAMES(up_person_cols, UP_PERSON_COLS);
-DB_COLNAMES(up_system_cols, UP_SYSTEM_COLS);
-
-/* The registration export's columns (modules/registration/sql.c, REG_SQL_EXPORT). */
-#define UP_PERSON_SELECT \
-	"SELECT u.code, u.name, COALESCE(u.name_en, '') AS name_en, u.kind, h.role," \
-	" h.name AS holder, h.title, COALESCE(h.office_phone, '') AS office_phone," \
-	" COALESCE(h.mobile, '') AS mobile, COALESCE(h.email, '') AS email," \
-	" h.effective_date, h.reported_at, h.deadline, h.late"
 
 /*
  * The audit viewer's page: newest first along (at, id) from the cursor, in
@@ -155,29 +148,15 @@ const struct db_stmt of_sql[OF_SQL__MAX] = {
 	DB_SQL(OF_SQL_UP_CLOCK,
 	    "SELECT NOW() AS now, NOW() - INTERVAL ? SECOND AS watermark, CURDATE() AS today", up_clock_cols),
 	/* the canonical persons: every active unit with its current holders, as the registration export */
-	DB_SQL(OF_SQL_UP_PERSONS_ALL, UP_PERSON_SELECT
-	    " FROM unit u LEFT JOIN reg_holder h ON h.unit_id = u.id AND h.is_current = 1"
-	    " WHERE u.active = 1 ORDER BY u.code", up_person_cols),
+	DB_SQL(OF_SQL_UP_PERSONS_ALL, "SELECT" REG_X_SELECT REG_X_ALL, reg_x_cols),
 	/* the current holders changed in [since, watermark), by reg_holder_updated (schema 036) */
-	DB_SQL(OF_SQL_UP_PERSONS_SINCE, UP_PERSON_SELECT
+	DB_SQL(OF_SQL_UP_PERSONS_SINCE, "SELECT" REG_X_SELECT
 	    " FROM reg_holder h FORCE INDEX (reg_holder_updated) JOIN unit u ON u.id = h.unit_id"
 	    " WHERE h.updated_at >= ? AND h.updated_at < ? AND h.is_current = 1 AND u.active = 1"
-	    " ORDER BY u.code, h.role", up_person_cols),
-	/* the canonical systems (modules/systems/sql.c, SYS_SQL_EXPORT) updated in [since, watermark) */
-	DB_SQL(OF_SQL_UP_SYSTEMS,
-	    "SELECT s.id, u.code, u.name AS unit_name, s.name, s.kind, s.url, s.ips,"
-	    " s.purpose, COALESCE(v.id, 0) AS vendor_id, COALESCE(v.name, '') AS vendor_name,"
-	    " COALESCE(v.uscc, '') AS vendor_uscc, s.hosting, s.admin_name, s.admin_phone, s.status,"
-	    " COALESCE(s.golive_date, '') AS golive_date, COALESCE(s.level, 0) AS level,"
-	    " COALESCE(s.graded_date, '') AS graded_date, COALESCE(s.review_date, '') AS review_date,"
-	    " s.filing_no, COALESCE(s.filing_date, '') AS filing_date, s.cii,"
-	    " COALESCE(a.id, 0) AS assessment_id, COALESCE(a.assessed_date, '') AS assessed_date,"
-	    " COALESCE(a.agency, '') AS agency, COALESCE(a.result, '') AS result,"
-	    " COALESCE(a.score, '') AS score, COALESCE(s.next_due, '') AS next_due, s.updated_at"
-	    " FROM sys_system s JOIN unit u ON u.id = s.unit_id"
-	    " LEFT JOIN pledge_vendor v ON v.id = s.vendor_id"
-	    " LEFT JOIN sys_assessment a ON a.id = s.last_assessment_id"
-	    " WHERE s.updated_at >= ? AND s.updated_at < ? ORDER BY s.id", up_system_cols),
+	    " ORDER BY u.code, h.role", reg_x_cols),
+	/* the canonical systems (as modules/systems/sql.c's SYS_SQL_EXPORT) updated in [since, watermark) */
+	DB_SQL(OF_SQL_UP_SYSTEMS, "SELECT" SYS_X_SELECT SYS_X_FROM
+	    " WHERE s.updated_at >= ? AND s.updated_at < ? ORDER BY s.id", sys_x_cols),
 	DB_SQL(OF_SQL_UP_LOG_INSERT,
 	    "INSERT INTO upstream_export (upstream_id, kind, status, started_at, finished_at, by_login, since,"
 	    " watermark, record_count, byte_size, sha256) VALUES (?,?,?,?,NOW(),?,?,?,?,?,?)", NULL),

@@ -10,139 +10,41 @@
  * same xmlout.h calls as the modules' exports, but into a tree: the
  * profile's transform needs one.
  *
- * The rows are the modules' (the statements copy their exports' columns,
- * sql.c); the writers below follow modules/registration/export.c and
- * modules/systems/export.c line for line.  A change there changes here.
+ * The rows and their elements are the modules' own: each section's
+ * statements (sql.c) select xunit.h's and xsystem.h's columns, and each row
+ * is written by modules/registration/xunit.c and modules/systems/xsystem.c,
+ * linked into this binary (Makefile), the same code as the modules' exports.
  */
-#include <stdio.h>
-#include <string.h>
 #include <libxml/xmlwriter.h>
 #include "upstream.h"
+#include "../registration/xunit.h"
+#include "../systems/xsystem.h"
 #include "workday.h"
 #include "xmlmem.h"
 #include "xmlout.h"
 
 struct canon {
 	struct xo x;
-	char unit[64];		/* the open <unit>'s code, "" before the first */
+	struct reg_x unit;	/* the persons' open <unit> */
 	long long rows;
 };
 
+/* A person is a holder: a unit without one is written but not counted. */
 static int
 person_row(void *arg, const struct db_row *r)
 {
 	struct canon *k = arg;
-	struct xo *x = &k->x;
-	const char *const *v = r->v;
-	if (strcmp(k->unit, v[P_CODE]) != 0) {
-		if (k->unit[0])
-			xo_end(x);
-		snprintf(k->unit, sizeof(k->unit), "%s", v[P_CODE]);
-		xo_start(x, "unit");
-		xo_attr(x, "code", v[P_CODE]);
-		xo_attr(x, "kind", v[P_KIND]);
-		xo_elem(x, "name", v[P_NAME]);
-		xo_elem(x, "nameEn", v[P_NAME_EN]);
-	}
-	if (!r->null[P_ROLE]) {
-		xo_start(x, "holder");
-		xo_attr(x, "role", v[P_ROLE]);
-		xo_elem(x, "name", v[P_HOLDER]);
-		xo_elem(x, "title", v[P_TITLE]);
-		xo_elem(x, "officePhone", v[P_OFFICE_PHONE]);
-		xo_elem(x, "mobile", v[P_MOBILE]);
-		xo_elem(x, "email", v[P_EMAIL]);
-		xo_elem(x, "effective", v[P_EFFECTIVE]);
-		xo_datetime(x, "reported", v[P_REPORTED]);
-		xo_elem(x, "deadline", v[P_DEADLINE]);
-		xo_elem(x, "late", strcmp(v[P_LATE], "1") == 0 ? "true" : "false");
-		xo_end(x);
-		k->rows++;
-	}
-	return x->err;
-}
-
-/* The addresses as stored ("10.1.2.3, 2001:db8::1"), one <ip> each. */
-static void
-ips(struct xo *x, const char *s)
-{
-	char ip[64];
-	xo_start(x, "ips");
-	for (const char *p = s; *p; ) {
-		size_t skip = strspn(p, ", "), len = strcspn(p + skip, ", ");
-		p += skip;
-		if (len == 0)
-			break;
-		if (len < sizeof(ip)) {
-			memcpy(ip, p, len);
-			ip[len] = '\0';
-			xo_elem(x, "ip", ip);
-		}
-		p += len;
-	}
-	xo_end(x);
+	k->rows += reg_x_row(&k->x, &k->unit, r);
+	return k->x.err;
 }
 
 static int
 system_row(void *arg, const struct db_row *r)
 {
 	struct canon *k = arg;
-	struct xo *x = &k->x;
-	const char *const *v = r->v;
-	xo_start(x, "system");
-	xo_attr(x, "id", v[S_ID]);
-	xo_attr(x, "kind", v[S_KIND]);
-	xo_attr(x, "status", v[S_STATUS]);
-	xo_attr(x, "cii", strcmp(v[S_CII], "1") == 0 ? "true" : "false");
-	xo_start(x, "unit");
-	xo_attr(x, "code", v[S_UNIT_CODE]);
-	xo_elem(x, "name", v[S_UNIT_NAME]);
-	xo_end(x);
-	xo_elem(x, "name", v[S_NAME]);
-	xo_elem(x, "url", v[S_URL]);
-	if (*v[S_IPS])
-		ips(x, v[S_IPS]);
-	xo_elem(x, "purpose", v[S_PURPOSE]);
-	if (strcmp(v[S_VENDOR_ID], "0") != 0) {
-		xo_start(x, "vendor");
-		xo_attr(x, "id", v[S_VENDOR_ID]);
-		xo_attr(x, "uscc", v[S_VENDOR_USCC]);
-		xo_elem(x, "name", v[S_VENDOR_NAME]);
-		xo_end(x);
-	}
-	xo_elem(x, "hosting", v[S_HOSTING]);
-	xo_start(x, "admin");
-	xo_elem(x, "name", v[S_ADMIN]);
-	xo_elem(x, "phone", v[S_PHONE]);
-	xo_end(x);
-	xo_elem(x, "goLive", v[S_GOLIVE]);
-	if (strcmp(v[S_LEVEL], "0") != 0) {
-		xo_start(x, "grading");
-		xo_attr(x, "level", v[S_LEVEL]);
-		xo_elem(x, "graded", v[S_GRADED]);
-		xo_elem(x, "expertReview", v[S_REVIEW]);
-		if (*v[S_FILING_NO]) {
-			xo_start(x, "filing");
-			xo_elem(x, "number", v[S_FILING_NO]);
-			xo_elem(x, "date", v[S_FILING_DATE]);
-			xo_end(x);
-		}
-		xo_end(x);
-	}
-	if (strcmp(v[S_ASSESSMENT], "0") != 0) {
-		xo_start(x, "lastAssessment");
-		xo_attr(x, "id", v[S_ASSESSMENT]);
-		xo_elem(x, "date", v[S_ASSESSED]);
-		xo_elem(x, "agency", v[S_AGENCY]);
-		xo_elem(x, "result", v[S_RESULT]);
-		xo_elem(x, "score", v[S_SCORE]);
-		xo_end(x);
-	}
-	xo_elem(x, "nextDue", v[S_NEXT_DUE]);
-	xo_datetime(x, "updated", v[S_UPDATED]);
-	xo_end(x);
+	sys_x_row(&k->x, r);
 	k->rows++;
-	return x->err;
+	return k->x.err;
 }
 
 /* A section's root in its own namespace, with the attributes its module's export gives it. */
@@ -158,7 +60,7 @@ section(struct canon *k, struct ctx *c, const char *root, const char *ns, const 
 enum db_rc
 up_canon(struct ctx *c, const struct up_range *r, unsigned sections, xmlDocPtr *doc, long long *rows)
 {
-	struct canon k = { .unit = "" };
+	struct canon k = { .unit.unit = "" };
 	enum db_rc rc = DB_OK;
 	char generated[20];
 	const char *since = *r->since ? r->since : UP_SINCE_ALL;
@@ -183,19 +85,18 @@ up_canon(struct ctx *c, const struct up_range *r, unsigned sections, xmlDocPtr *
 	xo_elem(&k.x, "generated", generated);
 	xo_elem(&k.x, "site", c->cfg->site_name);
 	if (sections & UP_SEC_PERSONS) {
-		section(&k, c, "registry", "urn:wangan:registration:1", generated);
+		section(&k, c, "registry", REG_X_NS, generated);
 		if (r->full)
 			rc = SQL_RUN0(c, OF_SQL_UP_PERSONS_ALL, person_row, &k);
 		else {
 			struct db_val p[] = { DBS(since), DBS(until) };
 			rc = SQL_RUN(c, OF_SQL_UP_PERSONS_SINCE, p, person_row, &k);
 		}
-		if (k.unit[0])
-			xo_end(&k.x);
+		reg_x_end(&k.x, &k.unit);
 		xo_end(&k.x);
 	}
 	if (rc == DB_OK && (sections & UP_SEC_SYSTEMS)) {
-		section(&k, c, "systems", "urn:wangan:systems:1", generated);
+		section(&k, c, "systems", SYS_X_NS, generated);
 		xo_attr(&k.x, "today", r->today);
 		struct db_val p[] = { DBS(since), DBS(until) };
 		rc = SQL_RUN(c, OF_SQL_UP_SYSTEMS, p, system_row, &k);

@@ -69,35 +69,11 @@ DB_COLUMNS(up_clock_col, UP_CLOCK_COLS);
 	C(UG_WATERMARK, "watermark") C(UG_ROWS, "rows") C(UG_BYTES, "bytes") C(UG_SHA, "sha256")
 DB_COLUMNS(up_log_col, UP_LOG_COLS);
 
-/* OF_SQL_UP_PERSONS_*: the registration export's columns (modules/registration/reg.h). */
-#define UP_PERSON_COLS(C) \
-	C(P_CODE, "code") C(P_NAME, "name") C(P_NAME_EN, "name_en") C(P_KIND, "kind") \
-	C(P_ROLE, "role") C(P_HOLDER, "holder") C(P_TITLE, "title") \
-	C(P_OFFICE_PHONE, "office_phone") C(P_MOBILE, "mobile") C(P_EMAIL, "email") \
-	C(P_EFFECTIVE, "effective_date") C(P_REPORTED, "reported_at") C(P_DEADLINE, "deadline") \
-	C(P_LATE, "late")
-DB_COLUMNS(up_person_col, UP_PERSON_COLS);
-
-/* OF_SQL_UP_SYSTEMS: the systems export's columns (modules/systems/systems.h). */
-#define UP_SYSTEM_COLS(C) \
-	C(S_ID, "id") C(S_UNIT_CODE, "code") C(S_UNIT_NAME, "unit_name") C(S_NAME, "name") \
-	C(S_KIND, "kind") C(S_URL, "url") C(S_IPS, "ips") C(S_PURPOSE, "purpose") \
-	C(S_VENDOR_ID, "vendor_id") C(S_VENDOR_NAME, "vendor_name") C(S_VENDOR_USCC, "vendor_uscc") \
-	C(S_HOSTING, "hosting") C(S_ADMIN, "admin_name") C(S_PHONE, "admin_phone") \
-	C(S_STATUS, "status") C(S_GOLIVE, "golive_date") C(S_LEVEL, "level") \
-	C(S_GRADED, "graded_date") C(S_REVIEW, "review_date") C(S_FILING_NO, "filing_no") \
-	C(S_FILING_DATE, "filing_date") C(S_CII, "cii") C(S_ASSESSMENT, "assessment_id") \
-	C(S_ASSESSED, "assessed_date") C(S_AGENCY, "agency") C(S_RESULT, "result") \
-	C(S_SCORE, "score") C(S_NEXT_DUE, "next_due") C(S_UPDATED, "updated_at")
-DB_COLUMNS(up_system_col, UP_SYSTEM_COLS);
-
 extern const char *const up_list_cols[];
 extern const char *const up_cols[];
 extern const char *const up_wm_cols[];	/* OF_SQL_UP_LAST: one column, the watermark */
 extern const char *const up_clock_cols[];
 extern const char *const up_log_cols[];
-extern const char *const up_person_cols[];
-extern const char *const up_system_cols[];
 
 /* upprofile.c: compiles every known profile below xslt_dir; 0 or -1 (the module does not start). */
 int up_profiles_load(const char *xslt_dir);
