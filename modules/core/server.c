@@ -24,6 +24,7 @@ static pid_t workers[SERVER_MAX_WORKERS];
 static time_t started[SERVER_MAX_WORKERS];
 /* The workers of the build before a re-exec: they finish their request and exit. */
 static pid_t retiring[SERVER_MAX_RETIRING];
+static time_t retire_by[SERVER_MAX_RETIRING];	/* then SIGKILL */
 static sigset_t worker_open;	/* a worker's mask while it waits for a connection */
 
 int
@@ -175,11 +176,33 @@ retire_old_workers(int n)
 {
 	int old = 0;
 	for (int i = 0; i < SERVER_MAX_RETIRING; i++)
-		if (retiring[i] > 0 && kill(retiring[i], SIGTERM) == 0)
+		if (retiring[i] > 0 && kill(retiring[i], SIGTERM) == 0) {
+			retire_by[i] = time(NULL) + SERVER_GRACE_SECONDS;
 			old++;
+		}
 	if (old > 0)
 		alarm(SERVER_GRACE_SECONDS);
 	log_msg("server: restarted with %d workers; %d old workers finish their requests", n, old);
+}
+
+/* SIGALRM: the old workers past their grace period get SIGKILL; the alarm is set for the next. */
+static void
+kill_late_workers(void)
+{
+	time_t now = time(NULL), next = 0;
+	for (int i = 0; i < SERVER_MAX_RETIRING; i++) {
+		if (retiring[i] <= 0)
+			continue;
+		if (retire_by[i] <= now) {
+			log_msg("server: old worker %d did not finish in %ds; killing it",
+			    (int)retiring[i], SERVER_GRACE_SECONDS);
+			kill(retiring[i], SIGKILL);
+		} else if (next == 0 || retire_by[i] < next) {
+			next = retire_by[i];
+		}
+	}
+	if (next > 0)
+		alarm((unsigned)(next - now));
 }
 
 /* Runs the new build with --check (configuration, statements, stylesheets): 0 when it passes. */
@@ -264,8 +287,14 @@ reexec(const struct server_opts *o, int fd)
 		log_msg("server: restart failed: %s", strerror(errno));
 	} else {
 		log_msg("server: restarting: exec %s", o->argv[0]);
-		/* Signals stay blocked across the exec, so one sent meanwhile waits for the new master. */
+		/*
+		 * Signals stay blocked across the exec, so one sent meanwhile
+		 * waits for the new master.  An alarm would survive it too and
+		 * cut the next old workers' grace short: the new master sets its own.
+		 */
+		unsigned left = alarm(0);
 		execvp(o->argv[0], o->argv);
+		alarm(left);
 		log_msg("server: restart failed: cannot exec %s: %s; this build keeps running",
 		    o->argv[0], strerror(errno));
 	}
@@ -352,12 +381,7 @@ server_run(const struct server_opts *o, server_worker_fn fn, void *arg)
 		sigsuspend(&old);
 		if (got_alarm) {
 			got_alarm = 0;
-			for (int i = 0; i < SERVER_MAX_RETIRING; i++)
-				if (retiring[i] > 0) {
-					log_msg("server: old worker %d did not finish in %ds; killing it",
-					    (int)retiring[i], SERVER_GRACE_SECONDS);
-					kill(retiring[i], SIGKILL);
-				}
+			kill_late_workers();
 		}
 		if (got_restart && !got_stop) {
 			got_restart = 0;

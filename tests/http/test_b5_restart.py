@@ -209,3 +209,37 @@ def test_the_stack_supervisor_starts_a_killed_module_again():
     assert wait_for(lambda: master() != m and not dead(master()) and len(children(master())) == 2, 30)
     assert wait_for(lambda: get("/registration/").status == 200, 20)
     assert "exited with status 137; starting it again" in open(os.path.join(STACK, "log", "registration.log")).read()
+
+
+def test_a_socket_from_systemd_is_kept_across_a_restart_and_left_to_systemd():
+    import socket
+    path = os.path.join(STACK, "run", "sdr.sock")
+    if os.path.exists(path):
+        os.unlink(path)
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(path)
+    s.listen(16)
+    if s.fileno() != 3:
+        os.dup2(s.fileno(), 3, inheritable=True)
+        s.close()
+    else:
+        s.detach()
+    logf = os.path.join(STACK, "log", "sdr.log")
+    log = open(logf, "ab")
+    # LISTEN_PID must be the module's own pid: sh sets it to $$ and execs
+    cmd = 'LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" --config "$1" --workers 1 </dev/null'
+    p = subprocess.Popen(["sh", "-c", cmd, os.path.join(BIN, "wangan-registration"),
+                          os.path.join(STACK, "wangan.conf")], pass_fds=(3,), stdout=log, stderr=log)
+    os.close(3)
+    try:
+        assert "ok" in wait_for(lambda: fcgi_health(path), 20)
+        kids = children(p.pid)
+        p.send_signal(signal.SIGUSR2)
+        assert wait_for(lambda: "server: restarted with 1 workers" in open(logf).read(), 60)
+        assert wait_for(lambda: all(dead(k) for k in kids), 15)
+        assert "ok" in fcgi_health(path)
+    finally:
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(20) == 0
+    assert os.path.exists(path)         # systemd's socket: not ours to remove
+    os.unlink(path)
