@@ -27,7 +27,9 @@ usage(const struct module *m, const char *prog)
 	    "       [--pidfile FILE] [--check] [--export FILE|-]", prog);
 	for (size_t i = 0; i < m->nverbs; i++)
 		fprintf(stderr, " [--%s]", m->verbs[i].name);
-	fprintf(stderr, "\nWithout --listen the socket is taken from fd 0 (spawn-fcgi) or systemd (fd 3).\n");
+	fprintf(stderr, "\nA --listen value with a '/' is a unix socket path, else HOST:PORT.  Without --listen\n"
+	    "the socket is taken from fd 0 (spawn-fcgi) or systemd (fd 3).  SIGUSR2 restarts the\n"
+	    "module with the binary now at this path, losing no request.\n");
 	for (size_t i = 0; i < m->nverbs; i++)
 		fprintf(stderr, "  --%-10s %s\n", m->verbs[i].name, m->verbs[i].help);
 }
@@ -173,6 +175,7 @@ app_main(const struct module *m, int argc, char **argv)
 	so.workers = workers > 0 ? workers : a.cfg.workers;
 	so.mode = a.cfg.socket_mode;
 	so.group = a.cfg.socket_group;
+	so.argv = argv;
 	int rc = server_run(&so, worker_main, &a);
 	view_free();
 	xsltCleanupGlobals();

@@ -1,6 +1,7 @@
 /*
  * worker.c — one worker process and its request cycle; see worker.h.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -247,7 +248,13 @@ worker_main(int fd, void *arg)
 	ar_init(&ar);
 	if (db_ensure(db) != DB_OK)
 		log_msg("worker: database not reachable yet; will retry per request");
-	while (!server_stopping() && FCGX_Accept_r(&fr) >= 0) {
+	while (server_wait(fd)) {
+		/* the socket is non-blocking (server.c): another worker may have taken the connection */
+		int rc = FCGX_Accept_r(&fr);
+		if (rc == -EAGAIN || rc == -EWOULDBLOCK)
+			continue;
+		if (rc < 0)
+			break;
 		struct ctx c;
 		ctx_start(&c, a, db, &ar);
 		c.fr = &fr;
