@@ -74,7 +74,9 @@ inc_init(const struct config *cfg)
 		return -1;
 	}
 	/* the profile's limits, each overridden by its own key where the site sets one */
-	const struct inc_limits *d = &inc_set.profile->lim;
+	struct inc_limits dl;
+	const struct inc_limits *d = &dl;
+	inc_profile_limits(inc_set.profile, &dl);
 	l->first_ontime = 60 * config_int(cfg, "incidents.first_ontime_minutes", d->first_ontime / 60, 1, 24 * 60);
 	l->first_late = 60 * config_int(cfg, "incidents.first_late_minutes", d->first_late / 60, 1, 24 * 60);
 	l->first_missed = 60 * config_int(cfg, "incidents.first_missed_minutes", d->first_missed / 60, 1,
