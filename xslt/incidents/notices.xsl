@@ -34,6 +34,11 @@
   <xsl:template name="nt-col-due"><t:s key="incnotice.col_due"/></xsl:template>
   <xsl:template name="nt-second"><xsl:value-of select="source"/></xsl:template>
   <xsl:template name="nt-status"><t:label set="ncstatus" select="@status"/></xsl:template>
+  <xsl:template name="nt-col-no"><t:s key="field.notice_no"/></xsl:template>
+  <xsl:template name="nt-col-unit"><t:s key="field.assignee"/></xsl:template>
+  <xsl:template name="nt-col-text"><t:s key="field.description"/></xsl:template>
+  <xsl:template name="nt-overdue"><t:label set="ncfilter" select="'overdue'"/></xsl:template>
+  <xsl:template name="nt-hint"><t:s key="lt.hint_notice"/></xsl:template>
 
   <xsl:template match="data" mode="content">
     <xsl:variable name="st" select="string(filter/@status)"/>
@@ -56,7 +61,7 @@
       </a>
       <a href="{$base}?status=overdue{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'overdue'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-        <t:label set="ncfilter" select="'overdue'"/>
+        <xsl:call-template name="nt-overdue"/>
       </a>
       <a href="{$base}?status=all{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'all'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
@@ -71,7 +76,7 @@
       <xsl:with-param name="action" select="$base"/>
       <xsl:with-param name="fields">
         <xsl:call-template name="lt-search">
-          <xsl:with-param name="hint"><t:s key="lt.hint_notice"/></xsl:with-param>
+          <xsl:with-param name="hint"><xsl:call-template name="nt-hint"/></xsl:with-param>
         </xsl:call-template>
         <input type="hidden" name="status" value="{$st}"/>
         <xsl:if test="string($f/@unit)"><input type="hidden" name="unit" value="{$f/@unit}"/></xsl:if>
@@ -94,12 +99,12 @@
               <tr>
                 <xsl:call-template name="lt-th">
                   <xsl:with-param name="key" select="'id'"/>
-                  <xsl:with-param name="label"><t:s key="field.notice_no"/></xsl:with-param>
+                  <xsl:with-param name="label"><xsl:call-template name="nt-col-no"/></xsl:with-param>
                   <xsl:with-param name="base" select="$base"/>
                   <xsl:with-param name="keep" select="$keep"/>
                 </xsl:call-template>
-                <th scope="col"><t:s key="field.assignee"/></th>
-                <th scope="col"><t:s key="field.description"/></th>
+                <th scope="col"><xsl:call-template name="nt-col-unit"/></th>
+                <th scope="col"><xsl:call-template name="nt-col-text"/></th>
                 <xsl:call-template name="lt-th">
                   <xsl:with-param name="key" select="'received'"/>
                   <xsl:with-param name="label"><xsl:call-template name="nt-col-received"/></xsl:with-param>

@@ -19,10 +19,6 @@
   <xsl:template match="data" mode="content">
     <xsl:call-template name="tabs"><xsl:with-param name="here" select="'rectify'"/></xsl:call-template>
     <h1><t:s key="increctify.new"/></h1>
-    <xsl:call-template name="unit-first">
-      <xsl:with-param name="action" select="'/incidents/rectify/new'"/>
-      <xsl:with-param name="name" select="'assignee'"/>
-    </xsl:call-template>
     <form class="sheet" method="post" action="/incidents/rectify/new" novalidate="novalidate">
       <xsl:call-template name="csrf"/>
       <xsl:call-template name="hidden"><xsl:with-param name="name" select="'nonce'"/></xsl:call-template>
@@ -39,7 +35,7 @@
       <xsl:call-template name="field-row">
         <xsl:with-param name="name" select="'assignee'"/>
         <xsl:with-param name="required" select="true()"/>
-        <xsl:with-param name="hint"><t:s key="incnotice.hint_assignee"/></xsl:with-param>
+        <xsl:with-param name="hint"><t:s key="increctify.hint_unit"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="dt-row">
         <xsl:with-param name="name" select="'issued_at'"/>

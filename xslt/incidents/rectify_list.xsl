@@ -23,4 +23,9 @@
   <xsl:template name="nt-col-due"><t:s key="increctify.col_due"/></xsl:template>
   <xsl:template name="nt-second"><xsl:value-of select="inspection"/></xsl:template>
   <xsl:template name="nt-status"><t:label set="rcstatus" select="@status"/></xsl:template>
+  <xsl:template name="nt-col-no"><t:s key="increctify.col_no"/></xsl:template>
+  <xsl:template name="nt-col-unit"><t:s key="increctify.col_unit"/></xsl:template>
+  <xsl:template name="nt-col-text"><t:s key="field.findings"/></xsl:template>
+  <xsl:template name="nt-overdue"><t:s key="increctify.overdue"/></xsl:template>
+  <xsl:template name="nt-hint"><t:s key="increctify.hint_search"/></xsl:template>
 </xsl:stylesheet>

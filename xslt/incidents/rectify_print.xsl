@@ -24,8 +24,8 @@
   </xsl:template>
 
   <xsl:template name="print-bar">
-    <a href="/incidents/rectify/{$n/@id}"><t:s key="incprint.back"/></a>
-    <span><t:s key="incprint.howto"/></span>
+    <a href="/incidents/rectify/{$n/@id}"><t:s key="rcprint.back"/></a>
+    <span><t:s key="rcprint.howto"/></span>
   </xsl:template>
 
   <xsl:template match="data" mode="sheet">
