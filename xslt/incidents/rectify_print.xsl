@@ -79,12 +79,16 @@
 body{font-family:"FangSong","STFangsong","SimSun","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif}
 p.no{text-align:right;margin:0 0 4mm}
 p.to{margin:0 0 2mm;font-weight:700}
-p.body{text-indent:2em;line-height:1.7;margin:0 0 2mm}
-ol.findings{margin:0 0 3mm 2em;padding-left:1.5em;line-height:1.7}
+p.body{text-indent:2em;line-height:1.6;margin:0 0 2mm}
+ol.findings{margin:0 0 2mm 2em;padding-left:1.5em;line-height:1.45;font-size:11pt}
+ol.findings li{margin:0 0 .8mm}
 p.issued{padding-left:10mm}
-.receipt{margin-top:8mm;padding-top:4mm;border-top:1px dashed #000;break-inside:avoid;page-break-inside:avoid}
+.sign{margin-top:5mm}
+.sign p{margin:0 0 4mm}
+.receipt{margin-top:5mm;padding-top:3mm;border-top:1px dashed #000;break-inside:avoid;page-break-inside:avoid}
 .receipt h2{font-size:12pt;text-align:center;margin:0 0 2mm}
-.receipt .sign{margin-top:4mm}
+.receipt p{margin:0 0 2mm}
+.receipt .sign{margin-top:3mm}
 </xsl:text>
   </xsl:template>
 </xsl:stylesheet>
