@@ -129,7 +129,9 @@
  * notice — threat notices closed.  Every notice received in the year, and
  * every one still open that came before it: green when accepted with the
  * unit's response in time, amber when open and not yet due, red when open
- * past due or answered late.  Parameters: year (×3), unit (×2).
+ * past due or answered late.  The threat notices only: the rectification
+ * notices of schema 035 (kind rectify) are no duty on this board yet.
+ * Parameters: year (×3), unit (×2).
  */
 #define DUTY_NOTICE_SELECT \
 	"SELECT u.id AS unit_id, COALESCE(SUM(x.st = 2), 0) AS g, COALESCE(SUM(x.st = 1), 0) AS a," \
@@ -137,8 +139,8 @@
 	" FROM unit u LEFT JOIN (SELECT unit_id, CASE" \
 	"   WHEN status = 'accepted' AND responded_at <= due_at THEN 2" \
 	"   WHEN status <> 'accepted' AND NOW() <= due_at THEN 1 ELSE 0 END AS st" \
-	"  FROM inc_notice WHERE (received_at >= MAKEDATE(?, 1) AND received_at < MAKEDATE(? + 1, 1))" \
-	"   OR (open_ = 1 AND received_at < MAKEDATE(?, 1))) x ON x.unit_id = u.id" \
+	"  FROM inc_notice WHERE kind = 'threat' AND ((received_at >= MAKEDATE(?, 1) AND received_at < MAKEDATE(? + 1, 1))" \
+	"   OR (open_ = 1 AND received_at < MAKEDATE(?, 1)))) x ON x.unit_id = u.id" \
 	" WHERE" DASH_ONE_UNIT " GROUP BY u.id"
 
 /*

@@ -31,6 +31,7 @@ static const struct { const char *key, *zh, *en; } kinds[] = {
 	{ "systems_finding", "测评问题待整改", "Assessment finding to fix" },
 	{ "incidents_incident_step", "安全事件", "Incident" },
 	{ "incidents_notice", "威胁通报", "Threat notice" },
+	{ "incidents_rectify", "限期整改通知书", "Rectification notice" },
 	{ "incidents_period_report", "今日报平安", "Today's all-clear" },
 	{ "cloud_request", "云主机申请", "VM request" },
 	{ "cloud_rereg", "云主机年度重新备案", "Yearly VM re-registration" },

@@ -105,12 +105,8 @@ inc_next(const struct inc_limits *l, const struct inc_times *t, long now, int cl
 long
 inc_workdays_end(const struct wd_cal *cal, long t, int days)
 {
-	if (t == INC_NONE || t < 0)
-		return INC_NONE;
-	int d = wd_add(cal, (int)(t / DAY), days);
-	if (d == WD_INVALID)
-		return INC_NONE;
-	return (long)d * DAY + DAY - 1;
+	long end = lim_end(cal, t, (struct lim){ LIM_WORKDAYS, days });
+	return end == LIM_NONE ? INC_NONE : end;
 }
 
 long

@@ -33,6 +33,7 @@
  */
 #ifndef WANGAN_INC_CLOCK_H
 #define WANGAN_INC_CLOCK_H
+#include "limit.h"
 #include "workday.h"
 
 #define INC_NONE (-1L)	/* a time that is not there: a step not done */
@@ -63,13 +64,20 @@ struct inc_limits {
 	int rectify_days;	/* working days after the day handling ended */
 };
 
-/* A named set of reporting rules (profile.c): its code, its document's version, its limits. */
+/*
+ * A named set of reporting rules (profile.c): its code, its document's
+ * version, and each limit as the document states it (core limit.h: "30
+ * minutes", "24 hours", "1 working day").  The steps timed from a moment
+ * take exact limits (minutes, hours); the rectification report working days.
+ */
 struct inc_profile {
 	const char *code, *version;
-	struct inc_limits lim;
+	struct lim first_ontime, first_late, first_missed, written, review, rectify;
 };
 /* The profile of that code, or NULL. */
 const struct inc_profile *inc_profile_find(const char *code);
+/* The profile's limits as the clock counts them (seconds, working days). */
+void inc_profile_limits(const struct inc_profile *p, struct inc_limits *out);
 
 /* An incident's times, INC_NONE where a step is not done. */
 struct inc_times {

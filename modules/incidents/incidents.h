@@ -17,6 +17,9 @@
  *            <notices count next? next-at? first?><notice …/>…</notices>
  *  notice    <notice …><responses><response …/>…</responses></notice> <can …/> <form>?
  *  notice_form  <systems/>? <form>…</form>
+ *  rectify_list, rectify, rectify_form, rectify_print: the same for the
+ *            inspection rectification notices (kind rectify: <notice kind
+ *            inspection …><findings><finding/>…</findings>…</notice>)
  *  periods   <filter unit? unit-name? sort dir q lq-q lq/>
  *            <periods count next? next-at? first?><period … reported? days?/>…</periods>
  *  period    <period …/> <day …/> <mine …/>? <units count next? missing reported><unit …/>…</units> <form>?
@@ -83,13 +86,13 @@ extern struct inc_settings inc_set;
 	S(INC_SQL_FILE, 1) \
 	S(INC_SQL_CHUNKS, 1) \
 	/* threat notices (notice.c) */ \
-	S(INC_SQL_NLQ_DUE_ASC, 17) S(INC_SQL_NLQ_DUE_DESC, 17) \
-	S(INC_SQL_NLQ_RECEIVED_ASC, 17) S(INC_SQL_NLQ_RECEIVED_DESC, 17) \
-	S(INC_SQL_NLQ_ID_ASC, 17) S(INC_SQL_NLQ_ID_DESC, 17) \
+	S(INC_SQL_NLQ_DUE_ASC, 20) S(INC_SQL_NLQ_DUE_DESC, 20) \
+	S(INC_SQL_NLQ_RECEIVED_ASC, 20) S(INC_SQL_NLQ_RECEIVED_DESC, 20) \
+	S(INC_SQL_NLQ_ID_ASC, 20) S(INC_SQL_NLQ_ID_DESC, 20) \
 	S(INC_SQL_UNIT_BY_ID, 1) \
 	S(INC_SQL_NOTICE, 1) \
 	S(INC_SQL_NOTICE_LOCK, 1) \
-	S(INC_SQL_NOTICE_INSERT, 10) \
+	S(INC_SQL_NOTICE_INSERT, 12) \
 	S(INC_SQL_NOTICE_UPDATE, 6) \
 	S(INC_SQL_RESPONSES, 1) \
 	S(INC_SQL_RESPONSE_INSERT, 6) \
@@ -162,7 +165,8 @@ DB_COLUMNS(inc_row_col, INC_ROW_COLS);
 	C(NC_SYSTEM, "system") C(NC_SOURCE, "source") C(NC_NO, "notice_no") \
 	C(NC_RECEIVED, "received_at") C(NC_DESCRIPTION, "description") C(NC_DUE, "due_at") \
 	C(NC_STATUS, "status") C(NC_RESPONDED, "responded_at") C(NC_ACCEPTED, "accepted_at") \
-	C(NC_VERSION, "version") C(NC_CREATED_AT, "created_at") C(NC_CREATED_BY, "created_by")
+	C(NC_VERSION, "version") C(NC_CREATED_AT, "created_at") C(NC_CREATED_BY, "created_by") \
+	C(NC_KIND, "kind") C(NC_INSPECTION, "inspection")
 DB_COLUMNS(inc_notice_col, INC_NOTICE_COLS);
 
 /* A response to a notice (INC_SQL_RESPONSES; the export's, after the notice's). */
@@ -220,7 +224,8 @@ DB_COLUMNS(inc_chunk_col, INC_CHUNK_COLS);
 /* The views (main.c). */
 enum inc_view { INC_VIEW_BOARD, INC_VIEW_LIST, INC_VIEW_INCIDENT, INC_VIEW_SHEET, INC_VIEW_PRINT,
 	INC_VIEW_NOTICES, INC_VIEW_NOTICE, INC_VIEW_NOTICE_FORM, INC_VIEW_PERIODS, INC_VIEW_PERIOD,
-	INC_VIEW_PERIOD_FORM, INC_VIEW__MAX };
+	INC_VIEW_PERIOD_FORM, INC_VIEW_RECTIFY_LIST, INC_VIEW_RECTIFY, INC_VIEW_RECTIFY_FORM,
+	INC_VIEW_RECTIFY_PRINT, INC_VIEW__MAX };
 
 struct inc {
 	const char *v[inc_col__MAX];		/* "" for NULL, copied into the request's arena */
@@ -306,7 +311,9 @@ int  inc_key_parse(const char *key, char at[20], long long *id);
 /*
  * A notice's timing, from its INC_NOTICE_COLS: "pending" or "overdue" while
  * it is the unit's turn (assigned or returned), "on_time" or "late" by the
- * last response once there is one (notice.c).
+ * last response once there is one (notice.c).  A rectification notice is
+ * overdue past its deadline until the office closes it, its report waiting
+ * or not; closed, on_time or late by the last report.
  */
 const char *inc_notice_timing(const char *const *v, long now);
 /* The incident page: the incident, its steps, what this account may do. */
@@ -344,6 +351,13 @@ int inc_notice_form(struct ctx *c);
 int inc_notice_new(struct ctx *c);
 int inc_notice_respond(struct ctx *c);
 int inc_notice_decide(struct ctx *c);
+int inc_rectify_list(struct ctx *c);
+int inc_rectify(struct ctx *c);
+int inc_rectify_form(struct ctx *c);
+int inc_rectify_new(struct ctx *c);
+int inc_rectify_report(struct ctx *c);
+int inc_rectify_decide(struct ctx *c);
+int inc_rectify_print(struct ctx *c);
 int inc_periods(struct ctx *c);
 int inc_period(struct ctx *c);
 int inc_period_form(struct ctx *c);

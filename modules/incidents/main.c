@@ -33,6 +33,14 @@ static const struct route routes[] = {
 	{ REQ_POST, "notices/{id}/respond", inc_notice_respond, ROLES_UNIT, ROUTE_UPLOAD },
 	{ REQ_POST, "notices/{id}/accept",  inc_notice_decide,  ROLE_OFFICE, 0 },
 	{ REQ_POST, "notices/{id}/return",  inc_notice_decide,  ROLE_OFFICE, 0 },
+	{ REQ_GET,  "rectify",              inc_rectify_list,   ROLES_ALL, 0 },
+	{ REQ_GET,  "rectify/new",          inc_rectify_form,   ROLE_OFFICE, 0 },
+	{ REQ_POST, "rectify/new",          inc_rectify_new,    ROLE_OFFICE, ROUTE_LONGFORM },
+	{ REQ_GET,  "rectify/{id}",         inc_rectify,        ROLES_ALL, 0 },
+	{ REQ_GET,  "rectify/{id}/print",   inc_rectify_print,  ROLES_ALL, 0 },
+	{ REQ_POST, "rectify/{id}/report",  inc_rectify_report, ROLES_UNIT, ROUTE_UPLOAD },
+	{ REQ_POST, "rectify/{id}/close",   inc_rectify_decide, ROLE_OFFICE, 0 },
+	{ REQ_POST, "rectify/{id}/return",  inc_rectify_decide, ROLE_OFFICE, 0 },
 	{ REQ_GET,  "periods",              inc_periods,        ROLES_ALL, 0 },
 	{ REQ_GET,  "periods/new",          inc_period_form,    ROLE_OFFICE, 0 },
 	{ REQ_POST, "periods/new",          inc_period_new,     ROLE_OFFICE, 0 },
@@ -47,7 +55,9 @@ static const char *const views[INC_VIEW__MAX] = {
 	[INC_VIEW_PRINT] = "incidents/print", [INC_VIEW_NOTICES] = "incidents/notices",
 	[INC_VIEW_NOTICE] = "incidents/notice", [INC_VIEW_NOTICE_FORM] = "incidents/notice_form",
 	[INC_VIEW_PERIODS] = "incidents/periods", [INC_VIEW_PERIOD] = "incidents/period",
-	[INC_VIEW_PERIOD_FORM] = "incidents/period_form",
+	[INC_VIEW_PERIOD_FORM] = "incidents/period_form", [INC_VIEW_RECTIFY_LIST] = "incidents/rectify_list",
+	[INC_VIEW_RECTIFY] = "incidents/rectify", [INC_VIEW_RECTIFY_FORM] = "incidents/rectify_form",
+	[INC_VIEW_RECTIFY_PRINT] = "incidents/rectify_print",
 };
 
 /* `wangan-incidents --demo`: the synthetic examples `make run` and the tests start from. */
@@ -74,7 +84,9 @@ inc_init(const struct config *cfg)
 		return -1;
 	}
 	/* the profile's limits, each overridden by its own key where the site sets one */
-	const struct inc_limits *d = &inc_set.profile->lim;
+	struct inc_limits dl;
+	const struct inc_limits *d = &dl;
+	inc_profile_limits(inc_set.profile, &dl);
 	l->first_ontime = 60 * config_int(cfg, "incidents.first_ontime_minutes", d->first_ontime / 60, 1, 24 * 60);
 	l->first_late = 60 * config_int(cfg, "incidents.first_late_minutes", d->first_late / 60, 1, 24 * 60);
 	l->first_missed = 60 * config_int(cfg, "incidents.first_missed_minutes", d->first_missed / 60, 1,

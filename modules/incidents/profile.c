@@ -26,14 +26,29 @@
 #include <string.h>
 #include "clock.h"
 
-#define M 60L
+#define MIN(n) { LIM_MINUTES, n }
+#define HRS(n) { LIM_HOURS, n }
+#define WD(n) { LIM_WORKDAYS, n }
+/* first on time, late, missed; written; review; rectify — in the documents' own units */
 static const struct inc_profile profiles[] = {
-	{ "seed003", "2019-91", { 30 * M, 60 * M, 120 * M, 60 * M, 60 * M, 1 } },
-	{ "seed000", "2020-21", { 30 * M, 60 * M, 120 * M, 24 * 60 * M, 24 * 60 * M, 1 } },
-	{ "national2025-cii", "2025-11-01", { 60 * M, 120 * M, 240 * M, 60 * M, 60 * M, 1 } },
-	{ "national2025-central", "2025-11-01", { 120 * M, 240 * M, 480 * M, 120 * M, 120 * M, 1 } },
-	{ "national2025-other", "2025-11-01", { 240 * M, 480 * M, 960 * M, 240 * M, 240 * M, 1 } },
+	{ "seed003", "2019-91", MIN(30), MIN(60), MIN(120), MIN(60), MIN(60), WD(1) },
+	{ "seed000", "2020-21", MIN(30), MIN(60), MIN(120), HRS(24), HRS(24), WD(1) },
+	{ "national2025-cii", "2025-11-01", HRS(1), HRS(2), HRS(4), HRS(1), HRS(1), WD(1) },
+	{ "national2025-central", "2025-11-01", HRS(2), HRS(4), HRS(8), HRS(2), HRS(2), WD(1) },
+	{ "national2025-other", "2025-11-01", HRS(4), HRS(8), HRS(16), HRS(4), HRS(4), WD(1) },
 };
+
+void
+inc_profile_limits(const struct inc_profile *p, struct inc_limits *out)
+{
+	/* the table above states only exact limits for the timed steps and working days for rectify */
+	out->first_ontime = lim_seconds(p->first_ontime);
+	out->first_late = lim_seconds(p->first_late);
+	out->first_missed = lim_seconds(p->first_missed);
+	out->written = lim_seconds(p->written);
+	out->review = lim_seconds(p->review);
+	out->rectify_days = p->rectify.n;
+}
 
 const struct inc_profile *
 inc_profile_find(const char *code)

@@ -63,7 +63,7 @@
 	" COALESCE(u.name_en, '') AS unit_name_en, COALESCE(n.system_id, 0) AS system_id," \
 	" COALESCE(s.name, '') AS `system`, n.source, n.notice_no, n.received_at, n.description, n.due_at," \
 	" n.status, COALESCE(n.responded_at, '') AS responded_at, COALESCE(n.accepted_at, '') AS accepted_at," \
-	" n.version, n.created_at, n.created_by"
+	" n.version, n.created_at, n.created_by, n.kind, n.inspection"
 #define INC_NOTICE_FROM_F(force) \
 	" FROM inc_notice n" force " STRAIGHT_JOIN unit u ON u.id = n.unit_id LEFT JOIN sys_system s ON s.id = n.system_id "
 #define INC_NOTICE_FROM INC_NOTICE_FROM_F("")
@@ -88,19 +88,24 @@
  * own index or the unit's (schema 031).  The search ?q= is a prefix of the
  * notice number, the description or the unit's code or names, checked on
  * the rows the index gives (a school gets some hundreds a year).  The
- * parameters: status x3, now, unit x2, first, at, at, after, q, like x5,
- * limit.
+ * parameters: kind, status x3, now, status, now, unit x2, first, at, at,
+ * after, q, like x5, limit.  The kind: threat or rectify (schema 035); a
+ * rectification notice is overdue past its deadline until it is closed,
+ * whoever's turn it is: the status 'past_due' (notice.c maps its
+ * rectification list's overdue to it), the threat notices' plan untouched.
  */
 #define INC_NLQ_SQL(force, col, cmp, dir) \
 	"SELECT" INC_NOTICE_SQL_COLS INC_NOTICE_FROM_F(force) \
-	"WHERE (? = 'all' OR (? = 'open' AND n.open_ = 1) OR (? = 'overdue' AND n.waiting = 1 AND n.due_at < ?))" \
+	"WHERE n.kind = ? AND (? = 'all' OR (? = 'open' AND n.open_ = 1)" \
+	"  OR (? = 'overdue' AND n.waiting = 1 AND n.due_at < ?) OR (? = 'past_due' AND n.open_ = 1 AND n.due_at < ?))" \
 	" AND (? = 0 OR n.unit_id = ?)" \
 	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND n.id " cmp " ?))" \
 	" AND (? = '' OR n.notice_no LIKE ? OR n.description LIKE ? OR u.code LIKE ? OR u.name LIKE ?" \
 	"  OR u.name_en LIKE ?)" \
 	" ORDER BY " col " " dir ", n.id " dir " LIMIT ?"
 #define INC_NLQ_BY_DUE \
-	" FORCE INDEX (inc_notice_open, inc_notice_waiting, inc_notice_unit, inc_notice_due, inc_notice_unit_due)"
+	" FORCE INDEX (inc_notice_open, inc_notice_waiting, inc_notice_unit, inc_notice_due, inc_notice_unit_due," \
+	"  inc_notice_kind_open, inc_notice_kind_unit)"
 #define INC_NLQ_BY_RECEIVED " FORCE INDEX (inc_notice_received, inc_notice_unit_received)"
 #define INC_NLQ_BY_ID " FORCE INDEX (PRIMARY, inc_notice_unit_id)"
 
@@ -221,7 +226,7 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	DB_SQL(INC_SQL_NOTICE_LOCK, "SELECT version FROM inc_notice WHERE id = ? FOR UPDATE", version_cols),
 	DB_SQL(INC_SQL_NOTICE_INSERT,
 	    "INSERT INTO inc_notice (unit_id, system_id, source, notice_no, received_at, description, due_at,"
-	    " nonce, created_by, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?)", NULL),
+	    " nonce, created_by, updated_by, kind, inspection) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", NULL),
 	DB_SQL(INC_SQL_NOTICE_UPDATE,
 	    "UPDATE inc_notice SET status = ?, responded_at = ?, accepted_at = ?, version = version + 1,"
 	    " updated_by = ? WHERE id = ? AND version = ?", NULL),
@@ -276,7 +281,7 @@ const struct db_stmt inc_sql[INC_SQL__MAX] = {
 	    " ORDER BY i.id", export_incident_cols),
 	DB_SQL(INC_SQL_EXPORT_NOTICES, "SELECT" INC_NOTICE_SQL_COLS "," INC_RESPONSE_SQL_COLS INC_NOTICE_FROM
 	    "LEFT JOIN inc_notice_response r ON r.notice_id = n.id LEFT JOIN inc_file f ON f.id = r.file_id"
-	    " ORDER BY n.id", export_notice_cols),
+	    " WHERE n.kind = 'threat' ORDER BY n.id", export_notice_cols),
 	DB_SQL(INC_SQL_DEMO_HAS, "SELECT COUNT(*) AS n FROM inc_incident", db_count_cols),
 	/*
 	 * A demo incident at any point of its flow: what a filing inserts and

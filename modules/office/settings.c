@@ -19,27 +19,33 @@
 #include "setting.h"
 #include "office.h"
 
-enum of_stype { OS_INT, OS_ROLES, OS_MODULES };
+enum of_stype { OS_INT, OS_ROLES, OS_MODULES, OS_CHOICE };
 struct of_setting {
 	const char *key;
 	enum of_stype type;
 	long min, max, def;
+	const char *const *choices;	/* OS_CHOICE: the words allowed, the first the default */
 };
 
+/* registration.report_unit: how registration.report_days counts (core limit.h's words) */
+static const char *const day_units[] = { "workdays", "days", NULL };
+
 static const struct of_setting known[] = {
-	{ "registration.report_days", OS_INT, 1, 60, 5 },
-	{ "pledges.resign_days", OS_INT, 1, 90, 10 },
-	{ "incidents.notice_workdays", OS_INT, 1, 90, 10 },
-	{ "websites.discover_days", OS_INT, 1, 60, 5 },
-	{ "registration.roles", OS_ROLES, 0, 0, 0 },
-	{ "modules", OS_MODULES, 0, 0, 0 },
+	{ "registration.report_days", OS_INT, 1, 60, 5, NULL },
+	{ "registration.report_unit", OS_CHOICE, 0, 0, 0, day_units },
+	{ "pledges.resign_days", OS_INT, 1, 90, 10, NULL },
+	{ "incidents.notice_workdays", OS_INT, 1, 90, 10, NULL },
+	{ "websites.discover_days", OS_INT, 1, 60, 5, NULL },
+	{ "registration.roles", OS_ROLES, 0, 0, 0, NULL },
+	{ "modules", OS_MODULES, 0, 0, 0, NULL },
 };
 
 /* registration's roles, in its order; the first three (seed 000) are always kept */
 static const char *const reg_roles[] = { "first", "direct", "secadmin", "liaison", "sysadmin", NULL };
 #define NKNOWN APP_COUNT(known)
 
-static const char *const known_keys[] = { "registration.report_days", "pledges.resign_days",
+static const char *const known_keys[] = { "registration.report_days", "registration.report_unit",
+	"pledges.resign_days",
 	"incidents.notice_workdays", "websites.discover_days", "registration.roles", "modules", NULL };
 _Static_assert(APP_COUNT(known_keys) == APP_COUNT(known) + 1, "known_keys names each of known");
 
@@ -69,6 +75,8 @@ conf_value(struct ctx *c, const struct of_setting *s)
 		return ar_printf(c->ar, "%ld", config_int(c->cfg, s->key, s->def, s->min, s->max));
 	if (s->type == OS_ROLES)
 		return config_get(c->cfg, s->key, "first,direct,secadmin");
+	if (s->type == OS_CHOICE)
+		return config_get(c->cfg, s->key, s->choices[0]);
 	struct buf b;
 	buf_init(&b, c->ar, SETTING_VAL_MAX);
 	for (size_t i = 0; i < c->cfg->nmodules; i++) {
@@ -115,7 +123,10 @@ settings_page(struct ctx *c, int status, const char **vals, const char **errs)
 		int set = rs.have[i] && strcmp(rs.v[i][SE_SET], "1") == 0;
 		xmlNodePtr n = pg_text(list, "setting", set ? rs.v[i][SE_VALUE] : "");
 		pg_attr(n, "key", s->key);
-		pg_attr(n, "type", s->type == OS_INT ? "int" : s->type == OS_ROLES ? "roles" : "modules");
+		pg_attr(n, "type", s->type == OS_INT ? "int" : s->type == OS_ROLES ? "roles" :
+		    s->type == OS_CHOICE ? "choice" : "modules");
+		for (size_t k = 0; s->type == OS_CHOICE && s->choices[k] != NULL; k++)
+			pg_attr(pg_node(n, "choice"), "code", s->choices[k]);
 		if (s->type == OS_INT) {
 			pg_attri(n, "min", s->min);
 			pg_attri(n, "max", s->max);
@@ -162,6 +173,13 @@ check_value(struct ctx *c, const struct of_setting *s, const char *v, const char
 			return NULL;
 		}
 		return ar_printf(c->ar, "%ld", n);
+	}
+	if (s->type == OS_CHOICE) {
+		for (size_t k = 0; s->choices[k] != NULL; k++)
+			if (strcmp(s->choices[k], v) == 0)
+				return s->choices[k];
+		*code = "office_set_choice";
+		return NULL;
 	}
 	if (s->type == OS_ROLES) {
 		/* each a role registration knows, once; stored in its order with the three always kept */

@@ -3,8 +3,9 @@
  * the POST closes that holder's row and inserts the successor in one
  * transaction with its audit row.  The effective date is when the change
  * happened; the report time is now; the deadline is the effective date plus
- * registration.report_days working days by the calendar, and a report after
- * it is recorded as late.
+ * registration.report_days working days by the calendar, or calendar days
+ * when registration.report_unit is "days" (seed 003 letter (1): within two
+ * days; reg_report_due()), and a report after it is recorded as late.
  *
  * Two kinds, explicit in the form (issue 13): a change of holder (kind
  * successor, the default) starts with empty person fields and shows the
@@ -293,7 +294,7 @@ change_tx(struct tx *t, void *arg)
 		return 409;
 	if (cur.id != 0 && strcmp(vals[F_EFFECTIVE], cur.effective) < 0)
 		return 422;
-	int due = wd_add(c->cal, ch->eff, reg_report_days(c->cfg));
+	int due = reg_report_due(c->cfg, c->cal, ch->eff);
 	int late = ch->today > due;
 	wd_format(due, deadline);
 	wd_now(now);

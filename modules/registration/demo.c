@@ -72,7 +72,7 @@ holder(struct ctx *c, struct demo *d, long long unit, int role, int eff, int end
 	snprintf(email, sizeof(email), "u%lld.r%d.%u@example.edu.cn", unit, role, rnd(d, 100000));
 	wd_format(eff, effs);
 	wd_format(end, ends);
-	int dd = wd_add(c->cal, eff, reg_report_days(c->cfg));
+	int dd = reg_report_due(c->cfg, c->cal, eff);
 	wd_format(dd, due);
 	int repday = late ? dd + 3 : eff + (int)rnd(d, 3);
 	wd_format(repday, rep);

@@ -282,7 +282,7 @@ apply(struct imp_run *run, struct tx *t, struct imp_row *r)
 		if (db_affected(c->db) != 1)
 			return 409;
 	}
-	wd_format(wd_add(c->cal, wd_parse(r->v[C_EFFECTIVE]), reg_set.report_days), deadline);
+	wd_format(reg_report_due(c->cfg, c->cal, wd_parse(r->v[C_EFFECTIVE])), deadline);
 	wd_now(now);
 	tx_nonce(nonce);
 	struct db_val ins[] = {

@@ -43,6 +43,20 @@ reg_report_days(const struct config *cfg)
 	return (int)setting_int(cfg, "registration.report_days", 5, 1, 60);
 }
 
+const char *
+reg_report_unit(const struct config *cfg)
+{
+	const char *u = setting_get(cfg, "registration.report_unit", "workdays");
+	return strcmp(u, "days") == 0 ? "days" : "workdays";
+}
+
+int
+reg_report_due(const struct config *cfg, const struct wd_cal *cal, int eff)
+{
+	struct lim l = { strcmp(reg_report_unit(cfg), "days") == 0 ? LIM_DAYS : LIM_WORKDAYS, reg_report_days(cfg) };
+	return lim_day(cal, eff, l);
+}
+
 /*
  * registration.roles: which of the five roles this site keeps (seed 002 adds
  * two).  The office may change it on /office/settings without a restart

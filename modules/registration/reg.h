@@ -7,6 +7,7 @@
 #include "app.h"
 #include "auth.h"
 #include "ctx.h"
+#include "limit.h"
 #include "page.h"
 #include "sql.h"
 
@@ -139,6 +140,14 @@ void reg_roles_node(struct ctx *c, const char *selected);
 int reg_current(struct ctx *c, xmlNodePtr parent, long long unit_id);
 /* registration.report_days as the site has it now: the office may change it without a restart (setting.h). */
 int reg_report_days(const struct config *cfg);
+/* registration.report_unit as the site has it now: "workdays" (seed 000, the default) or "days" (seed 003). */
+const char *reg_report_unit(const struct config *cfg);
+/*
+ * The report deadline of a change effective on day eff: report_days working
+ * days (seed 000: 5) or calendar days (seed 003 letter (1): 两天内, 2) by
+ * report_unit, counted by core limit.h.
+ */
+int reg_report_due(const struct config *cfg, const struct wd_cal *cal, int eff);
 /* registration.roles as the site has it now into reg_set.enabled/role_choices (main.c); cheap when unchanged. */
 void reg_roles_sync(const struct config *cfg);
 #endif

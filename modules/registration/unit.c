@@ -44,6 +44,7 @@ reg_roles_node(struct ctx *c, const char *selected)
 	reg_roles_sync(c->cfg);
 	xmlNodePtr rs = pg_node(c->data, "roles");
 	pg_attri(rs, "report-days", reg_report_days(c->cfg));
+	pg_attr(rs, "report-unit", reg_report_unit(c->cfg));
 	for (int r = 0; r < REG_ROLE__MAX; r++) {
 		if (!reg_set.enabled[r])
 			continue;

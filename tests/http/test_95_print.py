@@ -186,11 +186,25 @@ def fill_website():
     return "/websites/%d/print" % sid
 
 
+def fill_rectify():
+    """A rectification notice (限期整改通知书) with eight findings of a long line each, and a long inspection name."""
+    f = form("/incidents/rectify/new")
+    f.update({"notice_no": "网信整改〔2026〕第%s号" % TAG, "assignee": UNIT,
+              "inspection": "2026年度全校网络安全责任制落实情况暨重要信息系统等级保护专项检查",
+              "due_on": "2026-12-31",
+              "findings": "\n".join("第%d项：门户网站后台管理页面对校外开放且使用弱口令，未启用双因素认证和登录失败锁定策略，存在被暴力破解的风险。" % i
+                                    for i in range(1, 9))})
+    r = post("/incidents/rectify/new", f)
+    assert r.status == 303, r
+    return "/incidents/rectify/%s/print" % r.header("location").split("/")[-1].split("?")[0]
+
+
 def test_every_paper_form_prints_on_one_a4_page_in_both_languages():
     chromium()
     u = unit_id(UNIT)
     views = {"registration": fill_registration(), "systems": fill_system(), "incidents": fill_incident(),
-             "cloud": fill_cloud(), "cloud-host": fill_host(), "websites": fill_website()}
+             "cloud": fill_cloud(), "cloud-host": fill_host(), "websites": fill_website(),
+             "rectify": fill_rectify()}
     # the pledge texts to sign: the unit's pledge for this unit, and every other current text blank
     for kind, tid in sql("SELECT kind, MAX(id) FROM pledge_template GROUP BY kind"):
         views["pledges-" + kind] = "/pledges/templates/%s/print%s" % (tid, "?unit=%d" % u if kind == "unit_pledge" else "")

@@ -135,7 +135,7 @@ def expect(uid, duty, year=None, day=None):
     elif duty == "notice":
         for status, responded, due, received in sql(
                 "SELECT status, COALESCE(responded_at,''), due_at, received_at FROM inc_notice WHERE unit_id=%d"
-                % uid):
+                " AND kind='threat'" % uid):
             received, due, responded = t(received), t(due), t(responded)
             if not (received.year == year or (status != "accepted" and received.year < year)):
                 continue

@@ -273,7 +273,9 @@ def test_inc_bad_parameters_are_refused_clearly():
 # -- threat notices ------------------------------------------------------------------
 
 def nt_ids(where="1", order="n.id DESC"):
-    return [r[0] for r in sql("SELECT n.id FROM inc_notice n JOIN unit u ON u.id = n.unit_id WHERE (%s)"
+    # the threat notices' list: a rectification notice (schema 035) is another list's
+    return [r[0] for r in sql("SELECT n.id FROM inc_notice n JOIN unit u ON u.id = n.unit_id"
+                              " WHERE n.kind = 'threat' AND (%s)"
                               " ORDER BY %s" % (where, order))]
 
 

@@ -308,36 +308,47 @@ t_profiles(void **state)
 {
 	(void)state;
 	const struct inc_profile *p = inc_profile_find("seed003");
+	struct inc_limits pl;
+	memset(&pl, 0, sizeof(pl));	/* the padding too: compared as memory */
 	assert_non_null(p);
-	assert_memory_equal(&p->lim, &lim, sizeof(lim));
+	inc_profile_limits(p, &pl);
+	assert_memory_equal(&pl, &lim, sizeof(lim));
 	assert_string_equal(p->version, "2019-91");
 	assert_null(inc_profile_find("seed999"));
 	assert_null(inc_profile_find(""));
 	/* seed 000: the call within 30 min as seed 003, the sealed report within 24 h */
 	p = inc_profile_find("seed000");
 	assert_non_null(p);
-	assert_int_equal(p->lim.first_ontime, 30 * MIN);
-	assert_int_equal(p->lim.written, 24 * 60 * MIN);
-	assert_int_equal(p->lim.review, 24 * 60 * MIN);
+	/* stated in hours as the seed states it, counted to the second */
+	assert_int_equal(p->written.unit, LIM_HOURS);
+	assert_int_equal(p->written.n, 24);
+	inc_profile_limits(p, &pl);
+	assert_int_equal(pl.first_ontime, 30 * MIN);
+	assert_int_equal(pl.written, 24 * 60 * MIN);
+	assert_int_equal(pl.review, 24 * 60 * MIN);
 	/* the 2025 measures, other organisations: 4 h, then 缓报 to 8 h, 漏报 to 16 h, 瞒报 after */
 	p = inc_profile_find("national2025-other");
 	assert_non_null(p);
+	inc_profile_limits(p, &pl);
 	assert_string_equal(p->version, "2025-11-01");
-	assert_int_equal(inc_first_class(&p->lim, 4 * 60 * MIN), INC_ONTIME);
-	assert_int_equal(inc_first_class(&p->lim, 4 * 60 * MIN + 1), INC_LATE);
-	assert_int_equal(inc_first_class(&p->lim, 8 * 60 * MIN + 1), INC_MISSED);
-	assert_int_equal(inc_first_class(&p->lim, 16 * 60 * MIN + 1), INC_CONCEALED);
+	assert_int_equal(inc_first_class(&pl, 4 * 60 * MIN), INC_ONTIME);
+	assert_int_equal(inc_first_class(&pl, 4 * 60 * MIN + 1), INC_LATE);
+	assert_int_equal(inc_first_class(&pl, 8 * 60 * MIN + 1), INC_MISSED);
+	assert_int_equal(inc_first_class(&pl, 16 * 60 * MIN + 1), INC_CONCEALED);
 	/* critical information infrastructure 1 h, central organs 2 h */
-	assert_int_equal(inc_profile_find("national2025-cii")->lim.first_ontime, 60 * MIN);
-	assert_int_equal(inc_profile_find("national2025-central")->lim.first_ontime, 120 * MIN);
+	inc_profile_limits(inc_profile_find("national2025-cii"), &pl);
+	assert_int_equal(pl.first_ontime, 60 * MIN);
+	inc_profile_limits(inc_profile_find("national2025-central"), &pl);
+	assert_int_equal(pl.first_ontime, 120 * MIN);
 	/* every profile's bands rise, as inc_init requires of a site's limits */
 	static const char *const all[] = { "seed003", "seed000", "national2025-cii", "national2025-central",
 		"national2025-other" };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		p = inc_profile_find(all[i]);
 		assert_non_null(p);
-		assert_true(p->lim.first_ontime <= p->lim.first_late && p->lim.first_late <= p->lim.first_missed);
-		assert_true(p->lim.written >= p->lim.first_ontime && p->lim.rectify_days >= 1);
+		inc_profile_limits(p, &pl);
+		assert_true(pl.first_ontime <= pl.first_late && pl.first_late <= pl.first_missed);
+		assert_true(pl.written >= pl.first_ontime && pl.rectify_days >= 1);
 	}
 }
 

@@ -162,6 +162,17 @@
       <col k="incclass.overdue"><t:s key="incclass.overdue"/></col>
       <col k="incclass.on_time"><t:s key="incclass.on_time"/></col>
       <col k="incclass.late"><t:s key="incclass.late"/></col>
+      <!-- incidents: the rectification notices (and the threat notices' status and timing) -->
+      <col k="increctify.col_no"><t:s key="increctify.col_no"/></col>
+      <col k="field.inspection"><t:s key="field.inspection"/></col>
+      <col k="increctify.col_unit"><t:s key="increctify.col_unit"/></col>
+      <col k="field.findings"><t:s key="field.findings"/></col>
+      <col k="field.issued_at"><t:s key="field.issued_at"/></col>
+      <col k="increctify.col_due"><t:s key="increctify.col_due"/></col>
+      <col k="rcstatus.assigned"><t:s key="rcstatus.assigned"/></col>
+      <col k="rcstatus.responded"><t:s key="rcstatus.responded"/></col>
+      <col k="rcstatus.returned"><t:s key="rcstatus.returned"/></col>
+      <col k="rcstatus.accepted"><t:s key="rcstatus.accepted"/></col>
       <!-- incidents: the important periods -->
       <col k="field.period_name"><t:s key="field.period_name"/></col>
       <col k="field.starts"><t:s key="field.starts"/></col>

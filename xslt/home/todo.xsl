@@ -110,6 +110,7 @@
       <xsl:when test="@kind = 'assessment' and string(@state)"><t:s key="home.level"><t:arg name="n"><xsl:value-of select="@state"/></t:arg></t:s></xsl:when>
       <xsl:when test="@kind = 'incident_step'"><t:label set="incstep" select="@state"/></xsl:when>
       <xsl:when test="@kind = 'notice'"><t:label set="ncstatus" select="@state"/></xsl:when>
+      <xsl:when test="@kind = 'rectify'"><t:label set="rcstatus" select="@state"/></xsl:when>
       <xsl:when test="@module = 'cloud' and @kind = 'change'"><t:label set="cchange" select="@state"/></xsl:when>
       <xsl:when test="@module = 'cloud'"><t:label set="cstate" select="@state"/></xsl:when>
       <xsl:when test="@module = 'websites' and @kind = 'site'"><t:label set="wstate" select="@state"/></xsl:when>

@@ -3,7 +3,7 @@
   incidents/common.xsl — what the incidents views share; each view imports it
   (it imports the widgets and, through them, the layout).  Not a view itself: main.c's views[] does not name it.
 
-    name="tabs"          the module's navigation: board, all incidents, notices, periods
+    name="tabs"          the module's navigation: board, all incidents, notices, rectification notices, periods
     name="category"      an incident's category under its taxonomy version
     name="level"         a level 1-4 (0: not set) as Ⅰ级 …
     name="step-name"     a step code, level IV's written report named as such
@@ -39,6 +39,10 @@
       <a href="/incidents/notices">
         <xsl:if test="$here = 'notices'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <t:s key="inc.tab_notices"/>
+      </a>
+      <a href="/incidents/rectify">
+        <xsl:if test="$here = 'rectify'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <t:s key="inc.tab_rectify"/>
       </a>
       <a href="/incidents/periods">
         <xsl:if test="$here = 'periods'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>

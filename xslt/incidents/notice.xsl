@@ -10,6 +10,9 @@
             decided? decided-by?><result/><reason/></response>…</responses></notice>,
         <can action/>… (respond accept return),
         <form step? from-version?>…</form> (result reason version nonce)
+  rectify.xsl is this page for a rectification notice: it imports this one
+  and overrides the variables ($base, $here, the actions' names) and the
+  nt-* templates (the words, the facts).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,18 +22,41 @@
 
   <xsl:variable name="n" select="/page/data/notice"/>
   <xsl:variable name="can" select="/page/data/can"/>
+  <xsl:variable name="base" select="'/incidents/notices'"/>
+  <xsl:variable name="here" select="'notices'"/>
+  <xsl:variable name="respond" select="'respond'"/>
+  <xsl:variable name="accept" select="'accept'"/>
 
   <xsl:template name="title">
-    <t:s key="incnotice.title"><t:arg name="no"><xsl:value-of select="$n/@notice-no"/></t:arg></t:s>
+    <xsl:call-template name="nt-title"/>
   </xsl:template>
 
+  <!-- the words of the kind -->
+  <xsl:template name="nt-title">
+    <t:s key="incnotice.title"><t:arg name="no"><xsl:value-of select="$n/@notice-no"/></t:arg></t:s>
+  </xsl:template>
+  <xsl:template name="nt-status"><t:label set="ncstatus" select="$n/@status"/></xsl:template>
+  <xsl:template name="nt-respond"><t:s key="incnotice.respond"/></xsl:template>
+  <xsl:template name="nt-accept"><t:s key="incnotice.accept"/></xsl:template>
+  <xsl:template name="nt-responses"><t:s key="incnotice.responses"/></xsl:template>
+  <xsl:template name="nt-no-responses"><t:s key="incnotice.no_responses"/></xsl:template>
+  <xsl:template name="nt-waiting"><t:label set="ncstatus" select="'responded'"/></xsl:template>
+  <xsl:template name="nt-links"/>
+
   <xsl:template match="data" mode="content">
-    <xsl:call-template name="tabs"><xsl:with-param name="here" select="'notices'"/></xsl:call-template>
+    <xsl:call-template name="tabs"><xsl:with-param name="here" select="$here"/></xsl:call-template>
     <h1>
-      <t:s key="incnotice.title"><t:arg name="no"><xsl:value-of select="$n/@notice-no"/></t:arg></t:s>
-      <span class="sub"><t:label set="ncstatus" select="$n/@status"/></span>
+      <xsl:call-template name="nt-title"/>
+      <span class="sub"><xsl:call-template name="nt-status"/></span>
     </h1>
+    <xsl:call-template name="nt-links"/>
     <xsl:call-template name="conflict-box"><xsl:with-param name="now" select="$n/@version"/></xsl:call-template>
+    <xsl:call-template name="nt-facts"/>
+    <xsl:call-template name="nt-forms"/>
+    <xsl:call-template name="nt-responses-table"/>
+  </xsl:template>
+
+  <xsl:template name="nt-facts">
     <dl class="facts">
       <dt><t:s key="field.source"/></dt>
       <dd><xsl:value-of select="$n/source"/></dd>
@@ -58,10 +84,12 @@
       <dd><xsl:call-template name="time"><xsl:with-param name="t" select="$n/@created"/></xsl:call-template>
         <xsl:text> </xsl:text><span class="code"><xsl:value-of select="$n/@created-by"/></span></dd>
     </dl>
+  </xsl:template>
 
-    <xsl:if test="$can[@action = 'respond']">
-      <form class="step" method="post" action="/incidents/notices/{$n/@id}/respond" enctype="multipart/form-data" novalidate="novalidate">
-        <h3><t:s key="incnotice.respond"/></h3>
+  <xsl:template name="nt-forms">
+    <xsl:if test="$can[@action = $respond]">
+      <form class="step" method="post" action="{$base}/{$n/@id}/{$respond}" enctype="multipart/form-data" novalidate="novalidate">
+        <h3><xsl:call-template name="nt-respond"/></h3>
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'version'"/></xsl:call-template>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'nonce'"/></xsl:call-template>
@@ -84,17 +112,17 @@
             </p>
           </div>
         </div>
-        <p class="formbuttons"><button type="submit"><t:s key="incnotice.respond"/></button></p>
+        <p class="formbuttons"><button type="submit"><xsl:call-template name="nt-respond"/></button></p>
       </form>
     </xsl:if>
-    <xsl:if test="$can[@action = 'accept']">
-      <form class="step" method="post" action="/incidents/notices/{$n/@id}/accept">
-        <h3><t:s key="incnotice.accept"/></h3>
+    <xsl:if test="$can[@action = $accept]">
+      <form class="step" method="post" action="{$base}/{$n/@id}/{$accept}">
+        <h3><xsl:call-template name="nt-accept"/></h3>
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'version'"/></xsl:call-template>
-        <p class="formbuttons"><button type="submit"><t:s key="incnotice.accept"/></button></p>
+        <p class="formbuttons"><button type="submit"><xsl:call-template name="nt-accept"/></button></p>
       </form>
-      <form class="step" method="post" action="/incidents/notices/{$n/@id}/return" novalidate="novalidate">
+      <form class="step" method="post" action="{$base}/{$n/@id}/return" novalidate="novalidate">
         <h3><t:s key="incnotice.return"/></h3>
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="hidden"><xsl:with-param name="name" select="'version'"/></xsl:call-template>
@@ -105,8 +133,10 @@
         <p class="formbuttons"><button type="submit" class="secondary"><t:s key="incnotice.return"/></button></p>
       </form>
     </xsl:if>
+  </xsl:template>
 
-    <h2><t:s key="incnotice.responses"/></h2>
+  <xsl:template name="nt-responses-table">
+    <h2><xsl:call-template name="nt-responses"/></h2>
     <xsl:choose>
       <xsl:when test="$n/responses/response">
         <div class="tablewrap">
@@ -137,7 +167,7 @@
                         </small>
                         <xsl:if test="string(reason)"><p class="multi"><xsl:value-of select="reason"/></p></xsl:if>
                       </xsl:when>
-                      <xsl:otherwise><span class="muted"><t:label set="ncstatus" select="'responded'"/></span></xsl:otherwise>
+                      <xsl:otherwise><span class="muted"><xsl:call-template name="nt-waiting"/></span></xsl:otherwise>
                     </xsl:choose>
                   </td>
                 </tr>
@@ -146,7 +176,7 @@
           </table>
         </div>
       </xsl:when>
-      <xsl:otherwise><p class="muted"><t:s key="incnotice.no_responses"/></p></xsl:otherwise>
+      <xsl:otherwise><p class="muted"><xsl:call-template name="nt-no-responses"/></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -8,6 +8,8 @@
   The everyday tools (listtools.xsl): the search, the sortable column
   titles, the exports; every link keeps the status and the unit filter
   (the office's ?unit=ID, the dashboard's links).
+  rectify_list.xsl is this list for the rectification notices: it imports
+  this one and overrides $base and the nt-* templates (the words).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,35 +18,52 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="../listtools.xsl"/>
 
+  <xsl:variable name="base" select="'/incidents/notices'"/>
+  <xsl:variable name="here" select="'notices'"/>
+
   <xsl:template name="title">
-    <t:s key="incnotice.list_title"/>
+    <xsl:call-template name="nt-title"/>
   </xsl:template>
+
+  <!-- the words of the kind -->
+  <xsl:template name="nt-title"><t:s key="incnotice.list_title"/></xsl:template>
+  <xsl:template name="nt-intro"><t:s key="incnotice.intro"/></xsl:template>
+  <xsl:template name="nt-new"><t:s key="incnotice.new"/></xsl:template>
+  <xsl:template name="nt-empty"><t:s key="incnotice.empty"/></xsl:template>
+  <xsl:template name="nt-col-received"><t:s key="field.received_at"/></xsl:template>
+  <xsl:template name="nt-col-due"><t:s key="incnotice.col_due"/></xsl:template>
+  <xsl:template name="nt-second"><xsl:value-of select="source"/></xsl:template>
+  <xsl:template name="nt-status"><t:label set="ncstatus" select="@status"/></xsl:template>
+  <xsl:template name="nt-col-no"><t:s key="field.notice_no"/></xsl:template>
+  <xsl:template name="nt-col-unit"><t:s key="field.assignee"/></xsl:template>
+  <xsl:template name="nt-col-text"><t:s key="field.description"/></xsl:template>
+  <xsl:template name="nt-overdue"><t:label set="ncfilter" select="'overdue'"/></xsl:template>
+  <xsl:template name="nt-hint"><t:s key="lt.hint_notice"/></xsl:template>
 
   <xsl:template match="data" mode="content">
     <xsl:variable name="st" select="string(filter/@status)"/>
-    <xsl:variable name="base" select="'/incidents/notices'"/>
     <xsl:variable name="f" select="filter"/>
     <xsl:variable name="unit">
       <xsl:if test="string($f/@unit)">&amp;unit=<xsl:value-of select="$f/@unit"/></xsl:if>
     </xsl:variable>
     <!-- the filters, to keep on every link -->
     <xsl:variable name="keep" select="concat('&amp;status=', $st, $unit)"/>
-    <xsl:call-template name="tabs"><xsl:with-param name="here" select="'notices'"/></xsl:call-template>
-    <h1><t:s key="incnotice.list_title"/></h1>
-    <p class="muted"><t:s key="incnotice.intro"/></p>
+    <xsl:call-template name="tabs"><xsl:with-param name="here" select="$here"/></xsl:call-template>
+    <h1><xsl:call-template name="nt-title"/></h1>
+    <p class="muted"><xsl:call-template name="nt-intro"/></p>
     <p class="actions">
       <xsl:if test="$role = 'office'">
-        <a class="button" href="/incidents/notices/new"><t:s key="incnotice.new"/></a>
+        <a class="button" href="{$base}/new"><xsl:call-template name="nt-new"/></a>
       </xsl:if>
-      <a href="/incidents/notices?status=open{$unit}{$f/@lq-q}">
+      <a href="{$base}?status=open{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'open'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <t:label set="ncfilter" select="'open'"/>
       </a>
-      <a href="/incidents/notices?status=overdue{$unit}{$f/@lq-q}">
+      <a href="{$base}?status=overdue{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'overdue'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-        <t:label set="ncfilter" select="'overdue'"/>
+        <xsl:call-template name="nt-overdue"/>
       </a>
-      <a href="/incidents/notices?status=all{$unit}{$f/@lq-q}">
+      <a href="{$base}?status=all{$unit}{$f/@lq-q}">
         <xsl:if test="$st = 'all'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <t:label set="ncfilter" select="'all'"/>
       </a>
@@ -57,7 +76,7 @@
       <xsl:with-param name="action" select="$base"/>
       <xsl:with-param name="fields">
         <xsl:call-template name="lt-search">
-          <xsl:with-param name="hint"><t:s key="lt.hint_notice"/></xsl:with-param>
+          <xsl:with-param name="hint"><xsl:call-template name="nt-hint"/></xsl:with-param>
         </xsl:call-template>
         <input type="hidden" name="status" value="{$st}"/>
         <xsl:if test="string($f/@unit)"><input type="hidden" name="unit" value="{$f/@unit}"/></xsl:if>
@@ -80,21 +99,21 @@
               <tr>
                 <xsl:call-template name="lt-th">
                   <xsl:with-param name="key" select="'id'"/>
-                  <xsl:with-param name="label"><t:s key="field.notice_no"/></xsl:with-param>
+                  <xsl:with-param name="label"><xsl:call-template name="nt-col-no"/></xsl:with-param>
                   <xsl:with-param name="base" select="$base"/>
                   <xsl:with-param name="keep" select="$keep"/>
                 </xsl:call-template>
-                <th scope="col"><t:s key="field.assignee"/></th>
-                <th scope="col"><t:s key="field.description"/></th>
+                <th scope="col"><xsl:call-template name="nt-col-unit"/></th>
+                <th scope="col"><xsl:call-template name="nt-col-text"/></th>
                 <xsl:call-template name="lt-th">
                   <xsl:with-param name="key" select="'received'"/>
-                  <xsl:with-param name="label"><t:s key="field.received_at"/></xsl:with-param>
+                  <xsl:with-param name="label"><xsl:call-template name="nt-col-received"/></xsl:with-param>
                   <xsl:with-param name="base" select="$base"/>
                   <xsl:with-param name="keep" select="$keep"/>
                 </xsl:call-template>
                 <xsl:call-template name="lt-th">
                   <xsl:with-param name="key" select="'due'"/>
-                  <xsl:with-param name="label"><t:s key="incnotice.col_due"/></xsl:with-param>
+                  <xsl:with-param name="label"><xsl:call-template name="nt-col-due"/></xsl:with-param>
                   <xsl:with-param name="base" select="$base"/>
                   <xsl:with-param name="keep" select="$keep"/>
                 </xsl:call-template>
@@ -105,8 +124,8 @@
               <xsl:for-each select="notices/notice">
                 <tr>
                   <xsl:if test="@timing = 'overdue'"><xsl:attribute name="class">overdue</xsl:attribute></xsl:if>
-                  <td><a href="/incidents/notices/{@id}"><xsl:value-of select="@notice-no"/></a>
-                    <small class="dates"><xsl:value-of select="source"/></small></td>
+                  <td><a href="{$base}/{@id}"><xsl:value-of select="@notice-no"/></a>
+                    <small class="dates"><xsl:call-template name="nt-second"/></small></td>
                   <td><xsl:value-of select="unit"/></td>
                   <td><xsl:value-of select="substring(description, 1, 60)"/></td>
                   <td class="num"><xsl:call-template name="time"><xsl:with-param name="t" select="@received"/></xsl:call-template></td>
@@ -119,7 +138,7 @@
                     </xsl:call-template>
                   </td>
                   <td>
-                    <t:label set="ncstatus" select="@status"/>
+                    <xsl:call-template name="nt-status"/>
                     <small class="dates"><xsl:call-template name="class"><xsl:with-param name="c" select="@timing"/></xsl:call-template></small>
                   </td>
                 </tr>
@@ -130,7 +149,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="empty">
-          <xsl:with-param name="text"><t:s key="incnotice.empty"/></xsl:with-param>
+          <xsl:with-param name="text"><xsl:call-template name="nt-empty"/></xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

@@ -43,6 +43,24 @@
             <xsl:if test="$mine and $err"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
             <label for="f-value-{@key}"><t:s key="office.setting_value"/></label>
             <div class="input">
+              <xsl:choose>
+              <xsl:when test="@type = 'choice'">
+                <xsl:variable name="cur">
+                  <xsl:choose>
+                    <xsl:when test="$mine"><xsl:value-of select="/page/data/form/field[@name = 'value']"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="@effective"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:variable>
+                <select id="f-value-{@key}" name="value">
+                  <xsl:for-each select="choice">
+                    <option value="{@code}">
+                      <xsl:if test="@code = $cur"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                      <t:label set="limunit" select="@code"/>
+                    </option>
+                  </xsl:for-each>
+                </select>
+              </xsl:when>
+              <xsl:otherwise>
               <input id="f-value-{@key}" name="value">
                 <xsl:attribute name="value">
                   <xsl:choose>
@@ -56,6 +74,8 @@
                   <xsl:attribute name="max"><xsl:value-of select="@max"/></xsl:attribute>
                 </xsl:if>
               </input>
+              </xsl:otherwise>
+              </xsl:choose>
               <xsl:if test="$mine and $err">
                 <p class="ferr"><t:label set="msg" select="$err"/>
                   <xsl:if test="@type = 'int'"><xsl:text> </xsl:text><t:s key="office.setting_range"><t:arg name="min"><xsl:value-of select="@min"/></t:arg><t:arg name="max"><xsl:value-of select="@max"/></t:arg></t:s></xsl:if></p>

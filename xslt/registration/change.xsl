@@ -44,7 +44,7 @@
     </h1>
 
     <p class="notice info">
-      <t:s key="change.deadline"><t:arg name="days"><strong><xsl:value-of select="roles/@report-days"/></strong></t:arg></t:s>
+      <xsl:choose><xsl:when test="roles/@report-unit = 'days'"><t:s key="change.deadline_days"><t:arg name="days"><strong><xsl:value-of select="roles/@report-days"/></strong></t:arg></t:s></xsl:when><xsl:otherwise><t:s key="change.deadline"><t:arg name="days"><strong><xsl:value-of select="roles/@report-days"/></strong></t:arg></t:s></xsl:otherwise></xsl:choose>
     </p>
 
     <xsl:if test="count(roles/role) &gt; 1 and not($conflict)">

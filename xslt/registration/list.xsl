@@ -37,7 +37,7 @@
 
     <h1><t:s key="list.title"/></h1>
     <p class="muted">
-      <t:s key="list.intro"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s>
+      <xsl:choose><xsl:when test="roles/@report-unit = 'days'"><t:s key="list.intro_days"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s></xsl:when><xsl:otherwise><t:s key="list.intro"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s></xsl:otherwise></xsl:choose>
       <xsl:if test="$all != '1'">
         <xsl:text> </xsl:text>
         <t:s key="list.own_unit"/>

@@ -102,7 +102,7 @@
       </table>
     </div>
     <p class="small muted">
-      <t:s key="unit.deadline_rule"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s>
+      <xsl:choose><xsl:when test="roles/@report-unit = 'days'"><t:s key="unit.deadline_rule_days"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s></xsl:when><xsl:otherwise><t:s key="unit.deadline_rule"><t:arg name="days"><xsl:value-of select="roles/@report-days"/></t:arg></t:s></xsl:otherwise></xsl:choose>
     </p>
 
     <h2>
