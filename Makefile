@@ -140,8 +140,6 @@ $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 # reporting clock (clock.c is pure: no database, no request).
 $(BUILD)/bin/wangan-websites: LDLIBS += $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 $(BUILD)/bin/wangan-websites: $(BUILD)/modules/incidents/clock.o
-# clock.o comes after the library on that line and counts with core limit.c: the library again after it.
-$(BUILD)/bin/wangan-websites: LDLIBS += $(BUILD)/lib/libwangan.a
 $(BUILD)/modules/websites/%.o: CFLAGS += $(shell pkg-config --cflags libcurl 2>/dev/null)
 # The office's upstream canonical export writes the registration and systems
 # exports' own elements with their own writers (xunit.c, xsystem.c: pure, no
