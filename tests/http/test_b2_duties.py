@@ -10,7 +10,8 @@ again, the office accepts.  The item is on the unit's home to-do while the
 unit owes it, on the office's while it awaits review, and gone once done.  A
 duty past its due day shows overdue, on the list and on the home page; the
 office's new self-inspection day moves the units' due days; the office's
-own duties are not the units' to see."""
+own duties are not the units' to see.  The unit's scorecard on the dashboard
+lists its yearly duties and where each stands."""
 import datetime
 from lib import ACC, get, one, page, post, request, sql, today, unit_id
 from fixtures import ELF, PDF, fresh_unit, multipart, post_xml
@@ -225,6 +226,15 @@ def test_a_years_duty_from_evidence_to_done_for_its_unit_alone():
     assert "overdue" in in_home(sa, drill), home_items(sa)
     st, x = page("/duties/%d" % drill, sa)
     assert x.find("./data/instance").get("stand") == "overdue"
+
+    # the unit's scorecard (dashboard) shows its yearly duties and where each stands
+    st, x = page("/dashboard/unit/%s?year=%d" % (a, year))
+    assert st == 200, st
+    stands = {d.get("code"): d.get("stand") for d in x.findall("./data/yearly/d")}
+    insp_stand = "overdue" if datetime.date.fromisoformat(due) < day else "open"
+    assert stands == {"self_inspection": insp_stand, "drill_unit": "overdue", "training": "done"}, stands
+    assert x.find("./data/indicators/i[@ref='s002_12']").get("duty") == "yearly"
+    assert page("/dashboard/unit/%s?year=%d" % (a, year), sb)[0] == 403
 
     # the office's new self-inspection day moves the units' due days
     due2 = "%d-12-10" % year
