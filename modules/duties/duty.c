@@ -239,7 +239,9 @@ du_page(struct ctx *c, int status, const struct du_inst *in, const struct du_fig
 			pg_attr(g, "threshold", du_num(c, f->threshold));
 		if (*f->v[FG_VALUE]) {
 			long long val = du_hundredths(f->v[FG_VALUE]);
-			pg_attr(g, "value", du_num(c, val));
+			char shown[24];
+			du_figure_format(val, f->decimals, shown);	/* as the figure is written: "4.5", "120" */
+			pg_attr(g, "value", shown);
 			if (f->has_threshold)
 				pg_attr(g, "met", val >= f->threshold ? "1" : "0");
 		}
