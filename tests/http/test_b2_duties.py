@@ -260,3 +260,47 @@ def test_the_pages_render_in_both_languages():
             assert r.status == 200 and "<html" in r.text, (path, lang, r)
     r = get("/duties/year", "cs_admin")
     assert r.status == 403, r
+
+
+def test_home_lists_duties_only_where_the_site_runs_them():
+    """A second home process whose config leaves duties out (as test_93_nav does for
+    the navigation) lists none of the unit's duties; the stack's lists them."""
+    import os, signal, subprocess
+    from lib import BIN, STACK, wait_for
+    year = today().year
+    a, sa, ha = fresh_unit("B2")
+    assert open_year(year, "%d-12-10" % year).status == 303
+    iid = inst(a, "training", year)
+    assert in_home(sa, iid)
+    conf = os.path.join(STACK, "duties-off.conf")
+    sock = os.path.join(STACK, "run", "duties-off.sock")
+    with open(os.path.join(STACK, "wangan.conf")) as f:
+        text = f.read()
+    mods = [m for m in text.split("\nmodules = ", 1)[1].split("\n", 1)[0].split() if m != "duties"]
+    with open(conf, "w") as f:        # a later line overrides the stack's own
+        f.write(text + "\nmodules = %s\n" % " ".join(mods))
+    if os.path.exists(sock):
+        os.unlink(sock)
+    p = subprocess.Popen([os.path.join(BIN, "wangan-home"), "--config", conf, "--listen", sock, "--workers", "1"],
+                         stderr=subprocess.DEVNULL)
+    try:
+        assert wait_for(lambda: os.path.exists(sock), 15)
+        xml = wait_for(lambda: (lambda o: o if "</page>" in o else None)(_fcgi_as(sock, "/home/", sa)), 15)
+        assert xml and "Status: 200" in xml and "<todo" in xml, xml[:1500]
+        assert 'module="registration"' in xml, xml[:3000]     # the unit's other items are there
+        assert 'module="duties"' not in xml, xml[:3000]
+        # the same database: the stack's own home (duties on) lists the duty
+        assert in_home(sa, iid)
+    finally:
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(15) == 0
+        if os.path.exists(conf):
+            os.unlink(conf)
+
+
+def _fcgi_as(sock, path, login):
+    import os, subprocess
+    env = dict(os.environ, REQUEST_METHOD="GET", DOCUMENT_URI=path, SCRIPT_NAME=path, QUERY_STRING="",
+               REMOTE_USER=login, HTTP_ACCEPT="application/xml")
+    r = subprocess.run(["cgi-fcgi", "-bind", "-connect", sock], env=env, capture_output=True, timeout=20)
+    return r.stdout.decode("utf-8", "replace")
