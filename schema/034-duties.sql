@@ -1,7 +1,9 @@
 -- 034-duties: the year's recurring duties with their evidence (DOMAIN.md,
 -- cross-cutting rules: "Annual duties"; seeds 000, 001, 002), the module
 -- modules/duties.  Reads: unit (001-core); the to-do views of 025-todo
--- (todo_item is redefined below with todo_duties added).
+-- (todo_item is redefined below with todo_duties added).  Read by: the
+-- home page (todo_duties, through todo_item) and the dashboard's unit
+-- scorecard (duty_instance, duty_def: modules/dashboard/sql.c).
 --
 -- A duty (duty_def) recurs every year, owned by the office (the school's
 -- reports to the province) or by every active unit but the school itself

@@ -78,6 +78,10 @@
 	S(DU_SQL_CHUNK_INSERT, 3) \
 	S(DU_SQL_FILE, 1) \
 	S(DU_SQL_CHUNKS, 1) \
+	/* a file taken off an open instance: its details for the audit (id), its bytes (id), its row (id, instance) */ \
+	S(DU_SQL_FILE_META, 1) \
+	S(DU_SQL_CHUNK_DEL, 1) \
+	S(DU_SQL_FILE_DEL, 2) \
 	/* a year (year.c): read; opened or its day changed: year, day, login twice */ \
 	S(DU_SQL_YEAR_GET, 1) \
 	S(DU_SQL_YEAR_PUT, 4) \
@@ -147,6 +151,11 @@ DB_COLUMNS(du_file_col, DU_FILE_COLS);
 	C(DL_UNIT, "unit_id")
 DB_COLUMNS(du_dl_col, DU_DL_COLS);
 
+/* A file's details for the audit row (DU_SQL_FILE_META). */
+#define DU_META_COLS(C) C(FM_INSTANCE, "instance_id") C(FM_NAME, "filename") C(FM_SIZE, "size") \
+	C(FM_SHA, "sha256") C(FM_NOTE, "note")
+DB_COLUMNS(du_meta_col, DU_META_COLS);
+
 /* A year (DU_SQL_YEAR_GET). */
 #define DU_YEAR_COLS(C) C(YR_YEAR, "year") C(YR_DUE, "inspect_due") C(YR_VERSION, "version")
 DB_COLUMNS(du_year_col, DU_YEAR_COLS);
@@ -209,6 +218,7 @@ int du_list(struct ctx *c);
 int du_view(struct ctx *c);
 int du_upload(struct ctx *c);
 int du_file(struct ctx *c);
+int du_file_delete(struct ctx *c);
 int du_save_figures(struct ctx *c);
 int du_submit(struct ctx *c);
 int du_accept(struct ctx *c);

@@ -169,6 +169,116 @@ du_file(struct ctx *c)
 	    d.instance, d.id));
 }
 
+/*
+ * A file taken off (POST files/ID/delete): while its instance is open or
+ * returned, by those who may act on it — a wrong scan, before the office
+ * sees it.  The bytes go; the audit row keeps its name, size and SHA-256.
+ * Sent twice, the second finds no file and goes to the instance's page.
+ */
+struct fdel {
+	long long file, instance;
+	int closed;
+};
+
+struct meta {
+	struct ctx *c;
+	long long instance;
+	const char *v[du_meta_col__MAX];
+};
+
+static int
+meta_row(void *arg, const struct db_row *r)
+{
+	struct meta *m = arg;
+	m->instance = atoll(r->v[FM_INSTANCE]);
+	for (int i = 0; i < du_meta_col__MAX; i++)
+		m->v[i] = ar_strdup(m->c->ar, r->v[i]);
+	return 0;
+}
+
+static int
+delete_tx(struct tx *t, void *arg)
+{
+	struct fdel *d = arg;
+	struct ctx *c = t->c;
+	struct du_inst now;
+	struct meta m = { c, 0, { NULL } };
+	enum db_rc rc;
+
+	d->closed = 0;
+	if ((rc = du_load(c, d->instance, &now, 1)) != DB_OK)
+		return rc;
+	if (now.n == 0)
+		return 404;
+	if (!is_open(&now))
+		return d->closed = 1, 409;
+	struct db_val p[] = { DBI(d->file) };
+	if ((rc = SQL_RUN(c, DU_SQL_FILE_META, p, meta_row, &m)) != DB_OK)
+		return rc;
+	if (m.instance != d->instance)
+		return 404;	/* gone meanwhile */
+	if ((rc = SQL_RUN(c, DU_SQL_CHUNK_DEL, p, NULL, NULL)) != DB_OK)
+		return rc;
+	struct db_val q[] = { DBI(d->file), DBI(d->instance) };
+	if ((rc = SQL_RUN(c, DU_SQL_FILE_DEL, q, NULL, NULL)) != DB_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, c->ar, 2048);
+	buf_printf(&b, "{\"instance\":%lld,\"size\":%s,", d->instance, m.v[FM_SIZE]);
+	buf_json_field(&b, "sha256", m.v[FM_SHA]);
+	buf_str(&b, ",");
+	buf_json_field(&b, "filename", m.v[FM_NAME]);
+	buf_str(&b, ",");
+	buf_json_field(&b, "note", m.v[FM_NOTE]);
+	buf_str(&b, "}");
+	t->record = "duty_file";
+	t->id = d->file;
+	t->action = "delete";
+	t->before = buf_cstr(&b);
+	t->then = ar_printf(c->ar, "/duties/%lld?saved=1#files", d->instance);
+	return TX_COMMIT;
+}
+
+static const struct vfield del_field = { "instance", V_INT, 1, 18, NULL };
+
+int
+du_file_delete(struct ctx *c)
+{
+	struct dl f = { 0, 0, 0, "" };
+	struct du_inst in;
+	struct db_val p[] = { DBI(c->id) };
+	enum db_rc rc = SQL_RUN(c, DU_SQL_FILE, p, dl_row, &f);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	if (f.id == 0) {
+		/* gone: the form sent twice goes to the instance it named, for those who may read it */
+		const char *from = ctx_f(c, "instance");
+		long long back = from != NULL && valid_check(&del_field, from) == NULL ? atoll(from) : 0;
+		if (back > 0 && (rc = du_load(c, back, &in, 0)) == DB_OK && in.n && du_may_read(c, &in))
+			return resp_redirect(c, ar_printf(c->ar, "/duties/%lld#files", back));
+		return rc != DB_OK ? app_dberr(rc) : 404;
+	}
+	if (f.instance == 0)
+		return 404;
+	if ((rc = du_load(c, f.instance, &in, 0)) != DB_OK)
+		return app_dberr(rc);
+	if (in.n == 0)
+		return 404;
+	if (!du_may_write(c, &in))
+		return auth_deny(c, "duty_file", f.id);
+	struct fdel d = { f.id, f.instance, 0 };
+	struct tx x = { .c = c, .nonce = NULL };
+	int st = tx_run(&x, delete_tx, &d);
+	if (st == 404)	/* sent twice: the file is gone, as the first one left it */
+		return resp_redirect(c, ar_printf(c->ar, "/duties/%lld#files", f.instance));
+	if (st == 409 && d.closed) {
+		struct du_form t = { 0 };
+		du_form_add(&t, "", "", "du_closed");
+		return du_again(c, 409, &in, &t);
+	}
+	return st;
+}
+
 /* ---- figures ------------------------------------------------------------ */
 
 enum { FF_VERSION, FF__MAX };

@@ -17,6 +17,7 @@ static const struct route routes[] = {
 	{ REQ_POST, "{id}/accept",    du_accept,       ROLE_OFFICE, 0 },
 	{ REQ_POST, "{id}/return",    du_return,       ROLE_OFFICE, 0 },
 	{ REQ_GET,  "files/{id}",     du_file,         ROLES_ALL, 0 },
+	{ REQ_POST, "files/{id}/delete", du_file_delete, DU_WRITERS, 0 },
 };
 
 static const char *const views[DU_VIEW__MAX] = {

@@ -15,6 +15,7 @@ static DB_COLNAMES(fig_cols, DU_FIG_COLS);
 static DB_COLNAMES(file_cols, DU_FILE_COLS);
 static DB_COLNAMES(dl_cols, DU_DL_COLS);
 static DB_COLNAMES(year_cols, DU_YEAR_COLS);
+static DB_COLNAMES(meta_cols, DU_META_COLS);
 static const char *const chunk_cols[] = { "data", NULL };
 
 #define DU_INST_SELECT \
@@ -79,6 +80,10 @@ const struct db_stmt du_sql[DU_SQL__MAX] = {
 	DB_SQL(DU_SQL_FILE, "SELECT id, mime, size, COALESCE(instance_id, 0) AS instance_id,"
 	    " COALESCE(unit_id, 0) AS unit_id FROM duty_file WHERE id = ?", dl_cols),
 	DB_SQL(DU_SQL_CHUNKS, "SELECT data FROM duty_file_chunk WHERE file_id = ? ORDER BY seq", chunk_cols),
+	DB_SQL(DU_SQL_FILE_META, "SELECT COALESCE(instance_id, 0) AS instance_id, filename, size, sha256, note"
+	    " FROM duty_file WHERE id = ?", meta_cols),
+	DB_SQL(DU_SQL_CHUNK_DEL, "DELETE FROM duty_file_chunk WHERE file_id = ?", NULL),
+	DB_SQL(DU_SQL_FILE_DEL, "DELETE FROM duty_file WHERE id = ? AND instance_id = ?", NULL),
 	DB_SQL(DU_SQL_YEAR_GET, "SELECT year, inspect_due, version FROM duty_year WHERE year = ?", year_cols),
 	DB_SQL(DU_SQL_YEAR_PUT, "INSERT INTO duty_year (year, inspect_due, created_by, updated_by) VALUES (?, ?, ?, ?)"
 	    " ON DUPLICATE KEY UPDATE version = version + IF(inspect_due = VALUES(inspect_due), 0, 1),"

@@ -161,6 +161,19 @@ def test_a_years_duty_from_evidence_to_done_for_its_unit_alone():
     r = upload(iid, sa, "e" * 32, data=ELF, name="x.pdf")
     assert r.status == 422 and r.xml().find("./messages/msg[@field='file'][@code='scan_type']") is not None, r
     assert nfiles(iid) == 1
+    # a wrong scan taken off again (not by another unit), its trace kept in the audit
+    r = upload(iid, sa, "d" * 32, name="wrong.pdf", note="错传")
+    assert r.status == 303 and nfiles(iid) == 2, r
+    wrong = int(one("SELECT id FROM duty_file WHERE instance_id = %d AND filename = 'wrong.pdf'" % iid))
+    assert post("/duties/files/%d/delete" % wrong, {"csrf": csrf(sb), "instance": str(iid)}, sb).status == 403
+    assert nfiles(iid) == 2
+    r = post("/duties/files/%d/delete" % wrong, {"csrf": csrf(sa), "instance": str(iid)}, sa)
+    assert r.status == 303 and nfiles(iid) == 1, r
+    assert one("SELECT COUNT(*) FROM duty_file_chunk WHERE file_id = %d" % wrong) == "0"
+    assert "wrong.pdf" in one("SELECT before_data FROM audit WHERE record_type = 'duty_file' AND record_id = %d"
+                              " AND action = 'delete'" % wrong)
+    r = post("/duties/files/%d/delete" % wrong, {"csrf": csrf(sa), "instance": str(iid)}, sa)
+    assert r.status == 303 and r.header("location").startswith("/duties/%d" % iid), r   # sent twice
     fid = int(one("SELECT id FROM duty_file WHERE instance_id = %d" % iid))
     r = get("/duties/files/%d" % fid, sa)
     assert r.status == 200 and r.body == PDF, r
@@ -194,6 +207,8 @@ def test_a_years_duty_from_evidence_to_done_for_its_unit_alone():
     assert r.status == 303, r         # sent twice: the page, as after the first
     assert not in_home(sa, iid) and in_home("office", iid)
     assert upload(iid, sa, "c" * 32).status == 409 and nfiles(iid) == 1   # no more evidence once submitted
+    assert post("/duties/files/%d/delete" % fid, {"csrf": csrf(sa), "instance": str(iid)}, sa).status == 409
+    assert nfiles(iid) == 1
 
     # the office returns it (a reason required), the unit submits again, the office accepts
     f, x = form_of(iid, "office")

@@ -149,6 +149,7 @@
               <th scope="col"><t:s key="dufield.note"/></th>
               <th scope="col"><t:s key="du.col_size"/></th>
               <th scope="col"><t:s key="du.col_uploaded"/></th>
+              <xsl:if test="$i/@writable = '1'"><th scope="col"><span class="vh"><t:s key="du.delete"/></span></th></xsl:if>
             </tr>
           </thead>
           <tbody>
@@ -158,6 +159,15 @@
                 <td><xsl:value-of select="@note"/></td>
                 <td class="num"><t:s key="du.kb"><t:arg name="n"><xsl:value-of select="ceiling(@size div 1024)"/></t:arg></t:s></td>
                 <td><xsl:value-of select="@at"/> · <xsl:value-of select="@by"/></td>
+                <xsl:if test="$i/@writable = '1'">
+                  <td>
+                    <form class="inline" method="post" action="{$base}files/{@id}/delete">
+                      <xsl:call-template name="csrf"/>
+                      <input type="hidden" name="instance" value="{$i/@id}"/>
+                      <button type="submit" class="secondary small"><t:s key="du.delete"/></button>
+                    </form>
+                  </td>
+                </xsl:if>
               </tr>
             </xsl:for-each>
           </tbody>
