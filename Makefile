@@ -93,6 +93,8 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib/libwangan.a
 	@$(DEPDONE)
 # A module's pure parts have unit tests too: such a test links the module's object.
 $(BUILD)/tests/unit/test_inc_clock: $(BUILD)/modules/incidents/clock.o $(BUILD)/modules/incidents/profile.o
+# The upstream profiles' loader and its locked-down transform (office).
+$(BUILD)/tests/unit/test_upstream_profile: $(BUILD)/modules/office/upprofile.o
 
 # The due-date tests include the module's pure due.c.
 $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h
@@ -131,7 +133,7 @@ $(BUILD)/lib/libwangan.a: $(CORE_OBJ)
 define module_rule
 $$(BUILD)/bin/wangan-$(1): $$(patsubst %.c,$$(BUILD)/%.o,$$(wildcard modules/$(1)/*.c)) $$(BUILD)/lib/libwangan.a
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(filter %.a,$$^) $$(LDLIBS)
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 # The website watcher (modules/websites/watch.c) fetches with libcurl: linked
@@ -140,6 +142,10 @@ $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 $(BUILD)/bin/wangan-websites: LDLIBS += $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 $(BUILD)/bin/wangan-websites: $(BUILD)/modules/incidents/clock.o
 $(BUILD)/modules/websites/%.o: CFLAGS += $(shell pkg-config --cflags libcurl 2>/dev/null)
+# The office's upstream canonical export writes the registration and systems
+# exports' own elements with their own writers (xunit.c, xsystem.c: pure, no
+# database, no request), so the documents cannot drift apart.
+$(BUILD)/bin/wangan-office: $(BUILD)/modules/registration/xunit.o $(BUILD)/modules/systems/xsystem.o
 # The reminders (modules/home/send.c) send mail with libcurl's SMTP.
 $(BUILD)/bin/wangan-home: LDLIBS += $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 $(BUILD)/modules/home/%.o: CFLAGS += $(shell pkg-config --cflags libcurl 2>/dev/null)
@@ -151,10 +157,16 @@ $(BUILD)/bin/wangan-admin: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/admin/*.
 
 # Per-language stylesheets: every visible string is compiled in at build time,
 # so a request never runs document() for its strings (DESIGN.md, performance).
-$(BUILD)/xslt/.stamp: $(XSL_SRC) xslt/localize.xsl $(wildcard xslt/strings/*.xml)
-	@for l in $(LANGS); do for f in $(XSL_SRC); do \
-	  out=$(BUILD)/xslt/$$l/$${f#xslt/}; mkdir -p $$(dirname $$out); \
-	  xsltproc --nonet --stringparam strings $(CURDIR)/xslt/strings/$$l.xml \
-	    --stringparam lang $$l -o $$out xslt/localize.xsl $$f || exit 1; \
-	done; done; touch $@
+# One rule per output, so an edited stylesheet rebuilds its two outputs only
+# and make -j localizes in parallel (a strings file still rebuilds its language).
+XSL_OUT  = $(foreach l,$(LANGS),$(XSL_SRC:xslt/%=$(BUILD)/xslt/$(l)/%))
+$(BUILD)/xslt/.stamp: $(XSL_OUT)
+	@touch $@
+define xsl_rule
+$$(BUILD)/xslt/$(1)/%.xsl: xslt/%.xsl xslt/localize.xsl xslt/strings/$(1).xml
+	@mkdir -p $$(dir $$@)
+	@xsltproc --nonet --stringparam strings $$(CURDIR)/xslt/strings/$(1).xml --stringparam lang $(1) \
+	  -o $$@ xslt/localize.xsl $$<
+endef
+$(foreach l,$(LANGS),$(eval $(call xsl_rule,$(l))))
 .SECONDARY:

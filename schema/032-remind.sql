@@ -9,12 +9,19 @@
 -- empty: the person gets no mail (the home page still shows the item).
 ALTER TABLE account ADD COLUMN email VARCHAR(128) NULL AFTER name;
 
+-- unit.webhook_url: the optional second channel, a unit's enterprise-WeChat
+-- or DingTalk group robot (an HTTPS POST of a text message, send.c).  Set by
+-- the office on the unit's page; a host outside remind.webhook_hosts is
+-- refused there and never posted to.  NULL: the unit has no group robot.
+ALTER TABLE unit ADD COLUMN webhook_url VARCHAR(500) NULL;
+
 -- remind_sent: each reminder sent once.  An item is (module, kind,
 -- record_id, state, due_key) — due_key the deadline as text ('' when none),
 -- so a moved deadline or a new step (an incident's next_step) is a new item
 -- whose reminders start again; stage is the schedule's step ("before:3",
--- "due", "late:2026-12-07", "open", "late", "office"); account_id the
--- recipient.  The unique key is what makes "never the same reminder twice":
+-- "due", "late:2026-12-07", "open", "late", "office"); channel 'mail'
+-- (account_id the recipient's account) or 'webhook' (account_id the unit
+-- whose group robot is told).  The unique key is what makes "never the same reminder twice":
 -- the round inserts here in the same transaction as the outbox row, and a
 -- reminder whose row already exists is not queued again.  An item that is
 -- done is no longer in todo_item, so no stage of it fires any more.
@@ -26,11 +33,12 @@ CREATE TABLE remind_sent (
   state       VARCHAR(32)  NOT NULL,
   due_key     VARCHAR(19)  NOT NULL,
   stage       VARCHAR(24)  NOT NULL,
+  channel     VARCHAR(8)   NOT NULL DEFAULT 'mail',
   account_id  INT UNSIGNED NOT NULL,
   outbox_id   BIGINT UNSIGNED NULL,
   created_at  DATETIME     NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  UNIQUE KEY remind_sent_once (module, kind, record_id, state, due_key, stage, account_id),
-  KEY remind_sent_account (account_id, outbox_id),
+  UNIQUE KEY remind_sent_once (module, kind, record_id, state, due_key, stage, channel, account_id),
+  KEY remind_sent_account (account_id, channel, outbox_id),
   KEY remind_sent_outbox (outbox_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -47,7 +55,8 @@ CREATE TABLE remind_sent (
 CREATE TABLE remind_outbox (
   id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   account_id     INT UNSIGNED NOT NULL,
-  rcpt           VARCHAR(128) NOT NULL,
+  channel        VARCHAR(8)   NOT NULL DEFAULT 'mail',
+  rcpt           VARCHAR(500) NOT NULL,
   subject        VARCHAR(255) NOT NULL,
   body           MEDIUMTEXT   NOT NULL,
   created_at     DATETIME     NOT NULL DEFAULT CURRENT_TIMESTAMP,

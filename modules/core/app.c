@@ -102,13 +102,19 @@ app_main(const struct module *m, int argc, char **argv)
 	int check = 0, workers = 0, ch;
 	char err[256];
 
-	/* A module's own verbs are taken out before getopt sees them. */
+	/*
+	 * A module's own verb and what follows it are taken out before getopt
+	 * sees them: the words after the verb are its arguments, its own
+	 * options too (--upstream-export CODE --full FILE).
+	 */
+	char **vargs = NULL;
+	int nvargs = 0;
 	for (int i = 1; i < argc; i++)
 		if (find_verb(m, argv[i]) != NULL) {
 			verb = find_verb(m, argv[i]);
-			for (int j = i; j < argc - 1; j++)
-				argv[j] = argv[j + 1];
-			argc--;
+			vargs = argv + i + 1;
+			nvargs = argc - i - 1;
+			argc = i;
 			break;
 		}
 	while ((ch = getopt_long(argc, argv, "c:l:w:p:ke:h", opts, NULL)) != -1) {
@@ -146,7 +152,7 @@ app_main(const struct module *m, int argc, char **argv)
 		return worker_cli(&a, m->export_fn, "--export", NULL, 0) == 0 ? 0 : 1;
 	}
 	if (verb != NULL)
-		return worker_cli(&a, verb->fn, verb->name, argv + optind, argc - optind) == 0 ? 0 : 1;
+		return worker_cli(&a, verb->fn, verb->name, vargs, nvargs) == 0 ? 0 : 1;
 	if (load_views(&a, m) != 0) {
 		fprintf(stderr, "wangan-%s: cannot load stylesheets from %s\n", m->name, a.cfg.xslt_dir);
 		return 1;

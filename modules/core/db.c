@@ -334,10 +334,12 @@ simple(struct db *db, int which)
 		return DB_LOST;
 	if (which == 0)
 		rc = mysql_query(db->my, "START TRANSACTION");
+	else if (which == 2)
+		rc = mysql_query(db->my, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
 	else
 		rc = mysql_commit(db->my);
 	if (rc != 0)
-		return fail(db, mysql_errno(db->my), which ? "commit" : "begin", mysql_error(db->my), -1);
+		return fail(db, mysql_errno(db->my), which == 1 ? "commit" : "begin", mysql_error(db->my), -1);
 	return DB_OK;
 }
 
@@ -345,6 +347,12 @@ enum db_rc
 db_begin(struct db *db)
 {
 	return simple(db, 0);
+}
+
+enum db_rc
+db_begin_snapshot(struct db *db)
+{
+	return simple(db, 2);
 }
 
 enum db_rc

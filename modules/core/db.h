@@ -123,6 +123,12 @@ enum db_rc db_ensure(struct db *db);
 enum db_rc db_run(struct db *db, int id, const struct db_val *p, size_t np,
     db_row_fn fn, void *ctx);
 enum db_rc db_begin(struct db *db);
+/*
+ * A read-only transaction whose every read sees one moment: the snapshot is
+ * taken at once (WITH CONSISTENT SNAPSHOT), not at the first read, so a time
+ * read right after it names what the reads will see (office upstream export).
+ */
+enum db_rc db_begin_snapshot(struct db *db);
 enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
 unsigned long long db_affected(const struct db *db);

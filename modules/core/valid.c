@@ -277,3 +277,20 @@ valid_flag(const char **errs, int i, const char *code)
 	errs[i] = code;
 	return 1;
 }
+
+int
+valid_webhook(const char *s, const char *hosts)
+{
+	if (strncasecmp(s, "https://", 8) != 0 || !valid_url(s) || strlen(s) > 500)
+		return 0;
+	const char *h = s + 8;
+	size_t hn = strcspn(h, ":/?#");
+	for (const char *p = hosts; *p;) {
+		p += strspn(p, " ,");
+		size_t n = strcspn(p, " ,");
+		if (n > 0 && n == hn && strncasecmp(p, h, n) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}

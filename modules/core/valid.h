@@ -54,6 +54,15 @@ size_t valid_utf8_len(const char *s);
  * javascript:, data:, vbscript:, ftp:, "//host", "http:host" and the like.
  */
 int valid_url(const char *s);
+/*
+ * 1 if s is a group robot's address the reminders may post to: an
+ * https:// URL (valid_url) whose host, compared without case, is one of
+ * hosts, a comma-separated list (remind.webhook_hosts): the office types
+ * the address, so it cannot point the server at any host it likes.
+ */
+int valid_webhook(const char *s, const char *hosts);
+/* remind.webhook_hosts when the site sets none: the two platforms' robot hosts. */
+#define VALID_WEBHOOK_HOSTS "qyapi.weixin.qq.com,oapi.dingtalk.com"
 /* 1 if s is an 18-character unified social credit code whose last character checks. */
 int valid_uscc(const char *s);
 /* The check character for the first 17 characters of s, or '\0' if one is not a code symbol. */

@@ -47,13 +47,14 @@
 	S(HM_SQL_OVERDUE, 0) \
 	/* reminders (remind.c, send.c; schema 032): every item with a clock, site-wide */ \
 	S(HM_SQL_RM_ITEMS, 0) \
-	/* the accounts that have an address */ \
+	/* the accounts that have an address, and the units that have a group robot */ \
 	S(HM_SQL_RM_ACCOUNTS, 0) \
-	/* a reminder sent: module, kind, record, state, due, stage, account (0 rows: sent before) */ \
-	S(HM_SQL_RM_SENT, 7) \
-	/* its mail: account, rcpt, subject, body; then the reminders it carries: outbox id, account */ \
-	S(HM_SQL_RM_QUEUE, 4) \
-	S(HM_SQL_RM_LINK, 2) \
+	/* a reminder sent: module, kind, record, state, due, stage, channel, account (0 rows: sent before) */ \
+	S(HM_SQL_RM_SENT, 8) \
+	/* its message: account, channel, rcpt, subject, body; then the reminders it carries: \
+	 * outbox id, account, channel */ \
+	S(HM_SQL_RM_QUEUE, 5) \
+	S(HM_SQL_RM_LINK, 3) \
 	/* the sender: rows due (limit), claimed (token, lease seconds, id), read (id, token), \
 	 * sent (id, token), failed (error, base seconds, max seconds, id, token) */ \
 	S(HM_SQL_RM_PICK, 1) \
@@ -82,11 +83,12 @@ DB_COLUMNS(hm_sum_col, HM_SUM_COLS);
 
 /* An account with an address (HM_SQL_RM_ACCOUNTS). */
 #define HM_RA_COLS(C) \
-	C(RA_ID, "id") C(RA_NAME, "name") C(RA_ROLE, "role") C(RA_UNIT_ID, "unit_id") C(RA_EMAIL, "email")
+	C(RA_ID, "id") C(RA_NAME, "name") C(RA_ROLE, "role") C(RA_UNIT_ID, "unit_id") C(RA_EMAIL, "email") \
+	C(RA_CHANNEL, "channel")
 DB_COLUMNS(hm_ra_col, HM_RA_COLS);
 /* A message to send (HM_SQL_RM_MAIL). */
 #define HM_RM_COLS(C) \
-	C(RM_ID, "id") C(RM_RCPT, "rcpt") C(RM_SUBJECT, "subject") C(RM_BODY, "body")
+	C(RM_ID, "id") C(RM_CHANNEL, "channel") C(RM_RCPT, "rcpt") C(RM_SUBJECT, "subject") C(RM_BODY, "body")
 DB_COLUMNS(hm_rm_col, HM_RM_COLS);
 
 /* An item of a mail not sent yet (HM_SQL_RM_PENDING). */

@@ -41,9 +41,10 @@ static const struct { const char *key, *zh, *en; } kinds[] = {
 	{ "websites_outage", "网站无法访问", "Website down" },
 };
 
+/* A recipient: an account with an address, or a unit's group robot (role unit_group, email its URL). */
 struct rm_acct {
 	long long id, unit_id;
-	const char *name, *role, *email;
+	const char *name, *role, *email, *channel;
 };
 
 struct rm_item {
@@ -155,6 +156,7 @@ acct_row(void *arg, const struct db_row *r)
 	a->name = ar_strdup(k->c->ar, r->v[RA_NAME]);
 	a->role = ar_strdup(k->c->ar, r->v[RA_ROLE]);
 	a->email = ar_strdup(k->c->ar, r->v[RA_EMAIL]);
+	a->channel = strcmp(r->v[RA_CHANNEL], "webhook") == 0 ? "webhook" : "mail";
 	if (a->name == NULL || a->role == NULL || a->email == NULL)
 		return 1;
 	k->nac++;
@@ -167,6 +169,10 @@ reaches(const struct rm_acct *a, const struct rm_item *x)
 {
 	int same = a->unit_id == atoll(x->v[IT_UNIT_ID]);
 	const char *actor = x->v[IT_ACTOR];
+	/* a unit's group hears what its staff and its head hear of that unit, not the office's */
+	if (strcmp(a->role, "unit_group") == 0)
+		return same && (((x->aud & RM_AUD_ACTOR) && (strcmp(actor, "unit") == 0 ||
+		    strcmp(actor, "unit_head") == 0)) || (x->aud & RM_AUD_HEAD));
 	if (x->aud & RM_AUD_ACTOR) {
 		if (strcmp(actor, "unit") == 0 ? same && strcmp(a->role, "unit_staff") == 0 :
 		    strcmp(actor, "unit_head") == 0 ? same && strcmp(a->role, "unit_head") == 0 :
@@ -290,7 +296,7 @@ queue_tx(struct tx *t, void *arg)
 	for (size_t i = 0; i < m->n; i++) {
 		const struct rm_item *x = &m->k->it[m->idx[i]];
 		struct db_val p[] = { DBS(x->v[IT_MODULE]), DBS(x->v[IT_KIND]), DBS(x->v[IT_RECORD]),
-			DBS(x->v[IT_STATE]), DBS(x->v[IT_DUE]), DBS(x->stage), DBI(m->a->id) };
+			DBS(x->v[IT_STATE]), DBS(x->v[IT_DUE]), DBS(x->stage), DBS(m->a->channel), DBI(m->a->id) };
 		if ((rc = SQL_RUN(c, HM_SQL_RM_SENT, p, NULL, NULL)) != DB_OK)
 			return rc;
 		/* 0 rows: this reminder went out before (the unique key), never again */
@@ -305,10 +311,11 @@ queue_tx(struct tx *t, void *arg)
 	compose(m, &subj, &body, nkept);
 	if (subj.err || body.err)
 		return 500;
-	struct db_val q[] = { DBI(m->a->id), DBS(m->a->email), DBS(buf_cstr(&subj)), DBS(buf_cstr(&body)) };
+	struct db_val q[] = { DBI(m->a->id), DBS(m->a->channel), DBS(m->a->email), DBS(buf_cstr(&subj)),
+		DBS(buf_cstr(&body)) };
 	if ((rc = SQL_RUN(c, HM_SQL_RM_QUEUE, q, NULL, NULL)) != DB_OK)
 		return rc;
-	struct db_val l[] = { DBI(db_insert_id(c->db)), DBI(m->a->id) };
+	struct db_val l[] = { DBI(db_insert_id(c->db)), DBI(m->a->id), DBS(m->a->channel) };
 	if ((rc = SQL_RUN(c, HM_SQL_RM_LINK, l, NULL, NULL)) != DB_OK)
 		return rc;
 	return TX_COMMIT;

@@ -83,6 +83,7 @@ long rm_send_due(struct ctx *c, long *failed);
 
 struct rm_settings {
 	const char *transport, *smtp_url, *smtp_user, *from, *base_url, *sendmail;
+	const char *webhook_hosts, *webhook_ca;	/* remind.webhook_hosts, remind.webhook_ca_file */
 	char smtp_password[256];
 	int smtp_tls;		/* 0 off, 1 try, 2 required */
 	long timeout, retry_base, retry_max;

@@ -8,6 +8,11 @@
  * exit 0); a refusal or an outage keeps the row and pushes next_try_at back
  * (retry_base × 2^attempts, at most retry_max).  Nothing here holds a
  * transaction open while talking to the mail server.
+ *
+ * A unit's group robot (channel 'webhook': enterprise WeChat or DingTalk,
+ * both taking {"msgtype":"text","text":{"content":…}}) is one more
+ * recipient in the same outbox: an HTTPS POST to a host of
+ * remind.webhook_hosts, accepted on HTTP 200 with "errcode":0.
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -24,9 +29,12 @@
 #include "log.h"
 #include "tx.h"
 #include "remind.h"
+#include "valid.h"
 
 #define RM_BATCH 50
 #define RM_MSG_MAX (1024 * 1024)
+/* A group robot's text: both platforms take about 2,048 bytes (WeChat's documented limit, in UTF-8). */
+#define RM_HOOK_TEXT 2000
 
 extern char **environ;
 
@@ -72,9 +80,33 @@ claim_tx(struct tx *t, void *arg)
 struct rm_msg {
 	const char *data;
 	size_t len, off;
-	char rcpt[130];
-	int found;
+	char rcpt[510];
+	int found, hook;
 };
+
+/* The robot's JSON: subject and body, cut to RM_HOOK_TEXT bytes on a character boundary. */
+static int
+hook_message(struct buf *b, const char *subject, const char *body)
+{
+	struct buf t;
+	buf_init(&t, b->ar, RM_MSG_MAX);
+	buf_str(&t, subject);	/* (buf_printf is for short lines) */
+	buf_str(&t, "\n\n");
+	buf_str(&t, body);
+	if (t.err || t.p == NULL)
+		return -1;
+	int cut = t.len > RM_HOOK_TEXT;
+	if (cut) {
+		size_t n = RM_HOOK_TEXT - 4;
+		while (n > 0 && ((unsigned char)t.p[n] & 0xC0) == 0x80)
+			n--;	/* not inside a character */
+		t.p[n] = '\0';
+	}
+	buf_str(b, "{\"msgtype\":\"text\",\"text\":{\"content\":\"");
+	buf_json(b, t.p);
+	buf_str(b, cut ? "\u2026\"}}" : "\"}}");
+	return b->err ? -1 : 0;
+}
 
 static int
 mail_row(void *arg, const struct db_row *r)
@@ -82,7 +114,9 @@ mail_row(void *arg, const struct db_row *r)
 	struct { struct ctx *c; struct rm_msg *m; long long id; } *l = arg;
 	struct buf b;
 	buf_init(&b, l->c->ar, RM_MSG_MAX);
-	if (rm_message(&b, rm_set.from, r->v[RM_RCPT], r->v[RM_SUBJECT], r->v[RM_BODY], l->id, (long)time(NULL)) != 0)
+	l->m->hook = strcmp(r->v[RM_CHANNEL], "webhook") == 0;
+	if (l->m->hook ? hook_message(&b, r->v[RM_SUBJECT], r->v[RM_BODY]) != 0 :
+	    rm_message(&b, rm_set.from, r->v[RM_RCPT], r->v[RM_SUBJECT], r->v[RM_BODY], l->id, (long)time(NULL)) != 0)
 		return 0;
 	snprintf(l->m->rcpt, sizeof(l->m->rcpt), "%s", r->v[RM_RCPT]);
 	l->m->data = b.p;
@@ -107,7 +141,7 @@ read_cb(char *p, size_t size, size_t n, void *arg)
 static const char *
 smtp_send(CURL *h, struct rm_msg *m, char *err)
 {
-	char to[140];
+	char to[sizeof(m->rcpt) + 2];
 	snprintf(to, sizeof(to), "<%s>", m->rcpt);
 	struct curl_slist *rcpt = curl_slist_append(NULL, to);
 	if (rcpt == NULL)
@@ -159,6 +193,70 @@ sendmail_send(struct rm_msg *m)
 	return ok && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : "sendmail refused";
 }
 
+/* What a robot answered: enough of it to find its errcode. */
+struct rm_reply {
+	char b[512];
+	size_t n;
+};
+
+static size_t
+reply_cb(char *p, size_t size, size_t n, void *arg)
+{
+	struct rm_reply *r = arg;
+	size_t k = size * n, room = sizeof(r->b) - 1 - r->n;
+	memcpy(r->b + r->n, p, k < room ? k : room);
+	r->n += k < room ? k : room;
+	r->b[r->n] = '\0';
+	return size * n;
+}
+
+/* One message to a group robot: "" when it took it (HTTP 200, "errcode":0), else why not. */
+static const char *
+hook_send(CURL *h, struct rm_msg *m, char *err)
+{
+	struct rm_reply r = { .n = 0 };
+	long code = 0;
+	err[0] = r.b[0] = '\0';
+	/* the host is checked again here: a site may have narrowed the list since the address was saved */
+	if (!valid_webhook(m->rcpt, rm_set.webhook_hosts))
+		return "webhook host not in remind.webhook_hosts";
+	CURLcode e;
+	if ((e = curl_easy_setopt(h, CURLOPT_URL, m->rcpt)) == CURLE_OK &&
+	    (e = curl_easy_setopt(h, CURLOPT_POSTFIELDS, m->data)) == CURLE_OK &&
+	    (e = curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)m->len)) == CURLE_OK &&
+	    (e = curl_easy_setopt(h, CURLOPT_WRITEDATA, &r)) == CURLE_OK &&
+	    (e = curl_easy_perform(h)) == CURLE_OK)
+		e = curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+	if (e != CURLE_OK)
+		return *err ? err : curl_easy_strerror(e);
+	if (code != 200)
+		return "webhook answered other than 200";
+	return strstr(r.b, "\"errcode\":0") != NULL ? "" : "webhook refused the message";
+}
+
+static CURL *
+hook_handle(char *err, struct curl_slist **hdr)
+{
+	CURL *h = curl_easy_init();
+	*hdr = curl_slist_append(NULL, "Content-Type: application/json; charset=utf-8");
+	if (h == NULL || *hdr == NULL ||
+	    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https") != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_HTTPHEADER, *hdr) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, reply_cb) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, rm_set.timeout) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_TIMEOUT, rm_set.timeout) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, err) != CURLE_OK ||
+	    (*rm_set.webhook_ca && curl_easy_setopt(h, CURLOPT_CAINFO, rm_set.webhook_ca) != CURLE_OK)) {
+		if (h != NULL)
+			curl_easy_cleanup(h);
+		curl_slist_free_all(*hdr);
+		*hdr = NULL;
+		return NULL;
+	}
+	return h;
+}
+
 static CURL *
 smtp_handle(char *err)
 {
@@ -192,7 +290,8 @@ rm_send_due(struct ctx *c, long *failed)
 	struct rm_claim k;
 	char token[64], err[CURL_ERROR_SIZE];
 	long sent = -1;
-	CURL *h = NULL;
+	CURL *h = NULL, *hook = NULL;
+	struct curl_slist *hdr = NULL;
 	snprintf(token, sizeof(token), "%d.%ld", (int)getpid(), (long)time(NULL));
 	struct rm_pick p = { &k, token };
 	struct tx t = { .c = c, .nonce = NULL };
@@ -215,7 +314,12 @@ rm_send_due(struct ctx *c, long *failed)
 			sent = -1;
 			goto done;
 		}
-		const char *why = !m.found ? "bad message" : smtp ? smtp_send(h, &m, err) : sendmail_send(&m);
+		if (m.found && m.hook && hook == NULL && (hook = hook_handle(err, &hdr)) == NULL) {
+			sent = -1;
+			goto done;
+		}
+		const char *why = !m.found ? "bad message" : m.hook ? hook_send(hook, &m, err) :
+		    smtp ? smtp_send(h, &m, err) : sendmail_send(&m);
 		if (*why == '\0') {
 			struct db_val d[] = { DBI(k.id[i]), DBS(token) };
 			rc = SQL_RUN(c, HM_SQL_RM_DONE, d, NULL, NULL);
@@ -237,6 +341,9 @@ rm_send_due(struct ctx *c, long *failed)
 done:
 	if (h != NULL)
 		curl_easy_cleanup(h);
+	if (hook != NULL)
+		curl_easy_cleanup(hook);
+	curl_slist_free_all(hdr);
 	return sent;
 }
 
@@ -270,6 +377,8 @@ rm_init(const struct config *cfg)
 	s->from = config_get(cfg, "remind.from", "wangan@localhost");
 	s->base_url = config_get(cfg, "remind.base_url", "http://localhost");
 	s->sendmail = config_get(cfg, "remind.sendmail", "/usr/sbin/sendmail");
+	s->webhook_hosts = config_get(cfg, "remind.webhook_hosts", VALID_WEBHOOK_HOSTS);
+	s->webhook_ca = config_get(cfg, "remind.webhook_ca_file", "");
 	s->timeout = config_int(cfg, "remind.smtp_timeout_seconds", 30, 1, 600);
 	s->retry_base = config_int(cfg, "remind.retry_base_seconds", 60, 1, 86400);
 	s->retry_max = config_int(cfg, "remind.retry_max_seconds", 6 * 3600, 1, 7 * 86400);

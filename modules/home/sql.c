@@ -79,22 +79,26 @@ const struct db_stmt hm_sql[HM_SQL__MAX] = {
 	DB_SQL(HM_SQL_RM_ITEMS, HM_ITEM_SELECT
 	    " WHERE (t.due_at IS NOT NULL OR t.clock = 'hour' OR t.kind = 'resign')" HM_FILTERS
 	    " ORDER BY t.module, t.kind, t.record_id", item_cols),
-	DB_SQL(HM_SQL_RM_ACCOUNTS, "SELECT a.id, a.name, a.role, a.unit_id, a.email FROM account a"
-	    " WHERE a.active = 1 AND a.email IS NOT NULL AND a.email <> '' ORDER BY a.id", ra_cols),
+	/* ... and the units with a group robot, as one more recipient each (role unit_group) */
+	DB_SQL(HM_SQL_RM_ACCOUNTS, "SELECT a.id, a.name, a.role, a.unit_id, a.email, 'mail' AS channel FROM account a"
+	    " WHERE a.active = 1 AND a.email IS NOT NULL AND a.email <> ''"
+	    " UNION ALL SELECT u.id, u.name, 'unit_group', u.id, u.webhook_url, 'webhook' FROM unit u"
+	    " WHERE u.active = 1 AND u.webhook_url IS NOT NULL AND u.webhook_url <> ''"
+	    " ORDER BY channel, id", ra_cols),
 	DB_SQL(HM_SQL_RM_SENT, "INSERT IGNORE INTO remind_sent (module, kind, record_id, state, due_key, stage,"
-	    " account_id) VALUES (?, ?, ?, ?, ?, ?, ?)", NULL),
-	DB_SQL(HM_SQL_RM_QUEUE, "INSERT INTO remind_outbox (account_id, rcpt, subject, body) VALUES (?, ?, ?, ?)",
-	    NULL),
-	/* the rows this transaction inserted are the account's only ones without a mail */
-	DB_SQL(HM_SQL_RM_LINK, "UPDATE remind_sent SET outbox_id = ? WHERE account_id = ? AND outbox_id IS NULL",
-	    NULL),
+	    " channel, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL),
+	DB_SQL(HM_SQL_RM_QUEUE, "INSERT INTO remind_outbox (account_id, channel, rcpt, subject, body)"
+	    " VALUES (?, ?, ?, ?, ?)", NULL),
+	/* the rows this transaction inserted are the recipient's only ones without a message */
+	DB_SQL(HM_SQL_RM_LINK, "UPDATE remind_sent SET outbox_id = ? WHERE account_id = ? AND channel = ?"
+	    " AND outbox_id IS NULL", NULL),
 	DB_SQL(HM_SQL_RM_PICK, "SELECT id FROM remind_outbox WHERE sent_at IS NULL AND cancelled_at IS NULL"
 	    " AND next_try_at <= NOW()"
 	    " AND (claimed_until IS NULL OR claimed_until < NOW()) ORDER BY next_try_at, id LIMIT ?"
 	    " FOR UPDATE SKIP LOCKED", db_id_cols),
 	DB_SQL(HM_SQL_RM_CLAIM, "UPDATE remind_outbox SET claimed_by = ?, claimed_until = NOW() + INTERVAL ? SECOND,"
 	    " version = version + 1 WHERE id = ?", NULL),
-	DB_SQL(HM_SQL_RM_MAIL, "SELECT id, rcpt, subject, body FROM remind_outbox"
+	DB_SQL(HM_SQL_RM_MAIL, "SELECT id, channel, rcpt, subject, body FROM remind_outbox"
 	    " WHERE id = ? AND claimed_by = ? AND sent_at IS NULL AND cancelled_at IS NULL", rm_cols),
 	DB_SQL(HM_SQL_RM_DONE, "UPDATE remind_outbox SET sent_at = NOW(), attempts = attempts + 1, last_error = '',"
 	    " claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?", NULL),

@@ -51,14 +51,23 @@ struct acc {
 };
 
 static enum db_rc
-acc_load(struct ctx *c, long long id, struct acc *a, int lock)
+acc_load(struct ctx *c, long long id, struct acc *a)
 {
 	struct db_val p[] = { DBI(id) };
 	struct of_one o = { c, a->v, of_acc_col__MAX, 0 };
-	enum db_rc rc = lock ? SQL_RUN(c, OF_SQL_ACC_LOCK, p, of_one_row, &o) :
-	    SQL_RUN(c, OF_SQL_ACC_GET, p, of_one_row, &o);
+	enum db_rc rc = SQL_RUN(c, OF_SQL_ACC_GET, p, of_one_row, &o);
 	a->n = o.n;
 	return rc;
+}
+
+/* The account being saved, locked, at the form's version (of_locked). */
+static int
+acc_lock(struct ctx *c, struct acc *a, const char *version)
+{
+	struct of_one o = { c, a->v, of_acc_col__MAX, 0 };
+	int st = OF_LOCKED(c, OF_SQL_ACC_LOCK, &o, AC_VERSION, version);
+	a->n = o.n;
+	return st;
 }
 
 static const char *const acc_names[] = { OF_ACC_COLS(DB_COL_NAME_) NULL };
@@ -206,7 +215,7 @@ static int
 account_page(struct ctx *c, int status, const char **vals, const char **errs, const char *shown)
 {
 	struct acc a;
-	enum db_rc rc = acc_load(c, c->id, &a, 0);
+	enum db_rc rc = acc_load(c, c->id, &a);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (a.n == 0)
@@ -250,13 +259,10 @@ save_tx(struct tx *t, void *arg)
 	struct ctx *c = t->c;
 	const char **v = s->vals;
 	enum db_rc rc;
-	if ((rc = acc_load(c, c->id, &s->a, 1)) != DB_OK)
-		return rc;
-	if (s->a.n == 0)
-		return 404;
+	int st = acc_lock(c, &s->a, v[E_VERSION]);
+	if (st != 0)
+		return st;
 	const char *const *o = s->a.v;
-	if (strcmp(o[AC_VERSION], v[E_VERSION]) != 0)
-		return 409;
 	if (c->id == c->acct.id && strcmp(o[AC_ROLE], v[E_ROLE]) != 0) {
 		s->ck.field = E_ROLE;
 		s->ck.code = "office_self";
@@ -265,7 +271,7 @@ save_tx(struct tx *t, void *arg)
 	/* a unit kept as it was may have closed meanwhile: only a new unit must be open */
 	long long unit = atoll(v[E_UNIT]);
 	if (unit != atoll(o[AC_UNIT])) {
-		int st = unit_sso_ok(c, unit, v[E_SSO], c->id, &s->ck, E_UNIT, E_SSO);
+		st = unit_sso_ok(c, unit, v[E_SSO], c->id, &s->ck, E_UNIT, E_SSO);
 		if (st != 0)
 			return st;
 	} else if (*v[E_SSO]) {
@@ -341,12 +347,11 @@ active_tx(struct tx *t, void *arg)
 	const char **v = s->vals;
 	enum db_rc rc;
 	int on = strcmp(v[X_ACTION], "enable") == 0;
-	if ((rc = acc_load(c, c->id, &s->a, 1)) != DB_OK)
-		return rc;
-	if (s->a.n == 0)
-		return 404;
+	int st = acc_lock(c, &s->a, v[X_VERSION]);
+	if (st != 0)
+		return st;
 	const char *const *o = s->a.v;
-	if (strcmp(o[AC_VERSION], v[X_VERSION]) != 0 || strcmp(o[AC_ACTIVE], on ? "0" : "1") != 0)
+	if (strcmp(o[AC_ACTIVE], on ? "0" : "1") != 0)
 		return 409;
 	if (!on && c->id == c->acct.id) {
 		s->ck.code = "office_self";
@@ -405,12 +410,9 @@ password_tx(struct tx *t, void *arg)
 	struct ctx *c = t->c;
 	const char **v = s->vals;
 	enum db_rc rc;
-	if ((rc = acc_load(c, c->id, &s->a, 1)) != DB_OK)
-		return rc;
-	if (s->a.n == 0)
-		return 404;
-	if (strcmp(s->a.v[AC_VERSION], v[P_VERSION]) != 0)
-		return 409;
+	int st = acc_lock(c, &s->a, v[P_VERSION]);
+	if (st != 0)
+		return st;
 	struct db_val p[] = { DBS(s->hash), DBS(c->acct.login), DBI(c->id), DBI(atoll(v[P_VERSION])) };
 	if ((rc = SQL_RUN(c, OF_SQL_ACC_PASSWORD, p, NULL, NULL)) != DB_OK)
 		return rc;

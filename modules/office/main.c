@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "office.h"
 #include "password.h"
+#include "upstream.h"
 
 const char *const of_unit_kinds[] = { "school", "center", "college", "office", "affiliated", "other", NULL };
 const char *const of_roles[] = { "unit_staff", "unit_head", "office", "leader", "auditor", "center", NULL };
@@ -28,6 +29,13 @@ static const struct route routes[] = {
 	{ REQ_POST, "accounts/{id}",       of_account_save, ROLE_OFFICE, 0 },
 	{ REQ_POST, "accounts/{id}/active", of_account_active, ROLE_OFFICE, 0 },
 	{ REQ_POST, "accounts/{id}/password", of_account_password, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "upstream",            of_upstreams, ROLE_OFFICE, 0 },
+	{ REQ_GET,  "upstream/log",        of_upstream_log, ROLE_OFFICE, 0 },
+	{ REQ_POST, "upstream/{id}/export", of_upstream_export, ROLE_OFFICE, 0 },
+};
+
+static const struct verb verbs[] = {
+	{ "upstream-export", "CODE [--full] FILE|-: export to an upstream (logged as 'cli')", of_upstream_cli },
 };
 
 static const char *const views[OF_VIEW__MAX] = {
@@ -35,6 +43,7 @@ static const char *const views[OF_VIEW__MAX] = {
 	[OF_VIEW_ACCOUNTS] = "office/accounts", [OF_VIEW_ACCOUNT] = "office/account",
 	[OF_VIEW_SETTINGS] = "office/settings", [OF_VIEW_AUDIT] = "office/audit",
 	[OF_VIEW_CALENDAR] = "office/calendar",
+	[OF_VIEW_UPSTREAMS] = "office/upstream", [OF_VIEW_UPSTREAM_LOG] = "office/upstream-log",
 };
 
 const char *
@@ -84,11 +93,15 @@ of_pick_node(struct ctx *c, xmlNodePtr parent)
 	return SQL_RUN0(c, OF_SQL_UNIT_PICK, pick_row, &p);
 }
 
-/* libsodium before the first password hash or generated password (account.c) */
+/*
+ * libsodium before the first password hash or generated password
+ * (account.c); the upstream profiles, compiled once here, before the
+ * workers fork or a verb runs (upprofile.c).
+ */
 static int
 of_init(const struct config *cfg)
 {
-	return pw_init();
+	return pw_init() != 0 ? -1 : up_profiles_load(cfg->xslt_dir);
 }
 
 static const struct module office = {
@@ -97,6 +110,7 @@ static const struct module office = {
 	.sql = of_sql, .nsql = OF_SQL__MAX,
 	.views = views, .nviews = OF_VIEW__MAX,
 	.init = of_init,
+	.verbs = verbs, .nverbs = APP_COUNT(verbs),
 };
 
 int

@@ -1,7 +1,8 @@
 /*
  * office.h — the office's management pages (issue 13, "Management pages
  * for the office"): units (unit.c), accounts (account.c), site settings
- * (settings.c) and the audit viewer (audit.c), each under /office/.
+ * (settings.c) and the audit viewer (audit.c), each under /office/; and
+ * the reports to the upstream platforms (upstream.h, schema 036).
  * Writes are the office's only; the leading group and the auditor read
  * the audit viewer.  Every write is one transaction with its audit row
  * (tx_run), names the version the page showed (409 when it changed) and,
@@ -26,6 +27,11 @@
  *             kind? name?/>…</week>…</month>…</months>; after a preview <preview adds changes
  *             removes rows><change date what kind? name? old-kind? old-name?/>…</preview> and <form>
  *             (year, action=load, csv_text); after bad rows <errors count><row line reason/>…</errors>
+ *  upstreams <upstreams><upstream id code profile enabled last-id? last-at? last-kind? last-by?
+ *             last-rows? last-bytes? last-sha256? last-watermark?><name/></upstream>…</upstreams>
+ *             (upstream.c; the export buttons POST /office/upstream/{id}/export)
+ *  upstream-log <filter upstream/> <exports next?><export id upstream kind status started finished by
+ *             since watermark rows bytes sha256/>…</exports>; <upstreams> (the filter's choices)
  *  account  <account id login role active version unit sso has-password set-at><name/>
  *             <unit-name/></account>; <form> (edit); <password shown?/> (a generated
  *             password, on the answer to the reset only); <pick>
@@ -58,7 +64,7 @@
 	S(OF_SQL_UNIT_PARENT, 1) \
 	S(OF_SQL_UNIT_CODE_USED, 1) \
 	S(OF_SQL_UNIT_INSERT, 7) \
-	S(OF_SQL_UNIT_UPDATE, 7) \
+	S(OF_SQL_UNIT_UPDATE, 8) \
 	S(OF_SQL_UNIT_CLOSE, 4) \
 	S(OF_SQL_UNIT_REOPEN, 3) \
 	/* accounts (account.c) */ \
@@ -86,7 +92,18 @@
 	/* the working-day calendar (calendar.c) */ \
 	S(OF_SQL_CAL_YEAR, 2) \
 	S(OF_SQL_CAL_DELETE, 2) \
-	S(OF_SQL_CAL_INSERT, 4)
+	S(OF_SQL_CAL_INSERT, 4) \
+	/* upstream reporting (upstream.c, uprun.c, upcanon.c) */ \
+	S(OF_SQL_UP_LIST, 0) \
+	S(OF_SQL_UP_GET, 1) \
+	S(OF_SQL_UP_BY_CODE, 1) \
+	S(OF_SQL_UP_LAST, 1) \
+	S(OF_SQL_UP_CLOCK, 1) \
+	S(OF_SQL_UP_PERSONS_ALL, 0) \
+	S(OF_SQL_UP_PERSONS_SINCE, 2) \
+	S(OF_SQL_UP_SYSTEMS, 2) \
+	S(OF_SQL_UP_LOG_INSERT, 10) \
+	S(OF_SQL_UP_LOG, 3)
 DB_STATEMENTS(of_sql_id, OF_STATEMENTS, OF_SQL__MAX);
 extern const struct db_stmt of_sql[OF_SQL__MAX];
 
@@ -95,7 +112,7 @@ extern const struct db_stmt of_sql[OF_SQL__MAX];
 	C(UC_ID, "id") C(UC_CODE, "code") C(UC_NAME, "name") C(UC_NAME_EN, "name-en") C(UC_KIND, "kind") \
 	C(UC_ACTIVE, "active") C(UC_VERSION, "version") C(UC_PARENT, "parent") C(UC_PARENT_CODE, "parent-code") \
 	C(UC_PARENT_NAME, "parent-name") C(UC_CLOSED_AT, "closed-at") C(UC_CLOSED_BY, "closed-by") \
-	C(UC_UPDATED_AT, "updated-at") C(UC_UPDATED_BY, "updated-by")
+	C(UC_UPDATED_AT, "updated-at") C(UC_UPDATED_BY, "updated-by") C(UC_WEBHOOK, "webhook")
 DB_COLUMNS(of_unit_col, OF_UNIT_COLS);
 extern const char *const of_unit_cols[of_unit_col__MAX + 1];
 
@@ -124,7 +141,7 @@ DB_COLUMNS(of_set_col, OF_SET_COLS);
 DB_COLUMNS(of_audit_col, OF_AUDIT_COLS);
 
 enum of_view { OF_VIEW_UNITS, OF_VIEW_UNIT, OF_VIEW_ACCOUNTS, OF_VIEW_ACCOUNT, OF_VIEW_SETTINGS, OF_VIEW_AUDIT, OF_VIEW_CALENDAR,
-	OF_VIEW__MAX };
+	OF_VIEW_UPSTREAMS, OF_VIEW_UPSTREAM_LOG, OF_VIEW__MAX };
 
 extern const char *const of_unit_kinds[];
 extern const char *const of_roles[];
@@ -144,6 +161,14 @@ struct of_one {
 	int n;
 };
 int of_one_row(void *arg, const struct db_row *r);
+/*
+ * The record a form saves (c->id), read FOR UPDATE with statement sql (of
+ * one parameter, the id) into o: 0 when it is there at the form's version
+ * (column vcol), else the transaction's status — the DB error, 404, 409.
+ */
+int of_locked(struct ctx *c, int sql, struct of_one *o, size_t vcol, const char *version);
+#define OF_LOCKED(c, id, o, vcol, version) \
+	of_locked((c), SQL(id) + 0 * (int)DB_CHECKED(1, id##__NP), (o), (vcol), (version))
 
 /* A kind of record the office pages show (rec.c): its element, its columns'
  * names, the columns shown as text elements (a bit per column), the list's key. */
@@ -180,6 +205,11 @@ int of_calendar(struct ctx *c);
 int of_calendar_load(struct ctx *c);
 int of_settings(struct ctx *c);
 int of_setting_save(struct ctx *c);
+
+int of_upstreams(struct ctx *c);
+int of_upstream_log(struct ctx *c);
+int of_upstream_export(struct ctx *c);
+int of_upstream_cli(struct ctx *c);
 
 int of_accounts(struct ctx *c);
 int of_account_create(struct ctx *c);

@@ -5,6 +5,7 @@
  * name a person typed, kept as an element so it keeps its spaces and
  * script), and these do the rest the same way for both.
  */
+#include <string.h>
 #include "buf.h"
 #include "office.h"
 
@@ -15,6 +16,18 @@ of_one_row(void *arg, const struct db_row *r)
 	of_copy_row(o->c, r, o->v, o->ncols);
 	o->n++;
 	return 0;
+}
+
+int
+of_locked(struct ctx *c, int sql, struct of_one *o, size_t vcol, const char *version)
+{
+	struct db_val p[] = { DBI(c->id) };
+	enum db_rc rc = db_run(c->db, sql, p, DB_NARGS(p), of_one_row, o);
+	if (rc != DB_OK)
+		return rc;
+	if (o->n == 0)
+		return 404;
+	return strcmp(o->v[vcol], version) == 0 ? 0 : 409;
 }
 
 xmlNodePtr

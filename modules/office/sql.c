@@ -1,16 +1,20 @@
 /*
  * sql.c — the office module's statements, with the parameters and columns
  * office.h names for each (checked against the server at start).  The
- * module writes the core tables of 001/023/027: unit, account.
+ * module writes the core tables of 001/023/027: unit, account; and 036's
+ * upstream_export (the upstream reports, upstream.h), reading unit,
+ * reg_holder, sys_system, sys_assessment and pledge_vendor for them.
  */
-#include "office.h"
+#include "upstream.h"
+#include "../registration/xunit.h"
+#include "../systems/xsystem.h"
 
 #define OF_UNIT_SELECT \
 	"SELECT u.id, u.code, u.name, COALESCE(u.name_en, '') AS `name-en`, u.kind, u.active, u.version," \
 	" COALESCE(u.parent_id, '') AS parent, COALESCE(p.code, '') AS `parent-code`," \
 	" COALESCE(p.name, '') AS `parent-name`, COALESCE(u.closed_at, '') AS `closed-at`," \
-	" COALESCE(u.closed_by, '') AS `closed-by`, u.updated_at AS `updated-at`, u.updated_by AS `updated-by`" \
-	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
+	" COALESCE(u.closed_by, '') AS `closed-by`, u.updated_at AS `updated-at`, u.updated_by AS `updated-by`," \
+	" COALESCE(u.webhook_url, '') AS webhook FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
 
 /* never the password hash itself: only whether there is one */
 #define OF_ACC_SELECT \
@@ -25,6 +29,11 @@ static DB_COLNAMES(acc_cols, OF_ACC_COLS);
 static DB_COLNAMES(set_cols, OF_SET_COLS);
 static DB_COLNAMES(audit_cols, OF_AUDIT_COLS);
 static const char *const cal_cols[] = { "day", "kind", "name", NULL };
+DB_COLNAMES(up_list_cols, UP_LIST_COLS);
+DB_COLNAMES(up_cols, UP_COLS);
+const char *const up_wm_cols[] = { "watermark", NULL };
+DB_COLNAMES(up_clock_cols, UP_CLOCK_COLS);
+DB_COLNAMES(up_log_cols, UP_LOG_COLS);
 
 /*
  * The audit viewer's page: newest first along (at, id) from the cursor, in
@@ -68,7 +77,8 @@ const struct db_stmt of_sql[OF_SQL__MAX] = {
 	    "INSERT INTO unit (code, name, name_en, kind, parent_id, created_by, updated_by) VALUES (?,?,?,?,?,?,?)",
 	    NULL),
 	DB_SQL(OF_SQL_UNIT_UPDATE,
-	    "UPDATE unit SET name = ?, name_en = ?, kind = ?, parent_id = ?, updated_by = ?, version = version + 1"
+	    "UPDATE unit SET name = ?, name_en = ?, kind = ?, parent_id = ?, webhook_url = ?, updated_by = ?,"
+	    " version = version + 1"
 	    " WHERE id = ? AND version = ?", NULL),
 	DB_SQL(OF_SQL_UNIT_CLOSE,
 	    "UPDATE unit SET active = 0, closed_at = NOW(), closed_by = ?, updated_by = ?, version = version + 1"
@@ -119,6 +129,44 @@ const struct db_stmt of_sql[OF_SQL__MAX] = {
 	    " LIMIT 400", cal_cols),
 	DB_SQL(OF_SQL_CAL_DELETE, "DELETE FROM calendar_day WHERE day BETWEEN ? AND ?", NULL),
 	DB_SQL(OF_SQL_CAL_INSERT, "INSERT INTO calendar_day (day, kind, name, created_by) VALUES (?,?,?,?)", NULL),
+	/* upstream reporting: the upstreams with their last successful export */
+	DB_SQL(OF_SQL_UP_LIST,
+	    "SELECT p.id, p.code, p.name, p.profile, p.enabled, COALESCE(e.id, '') AS `last-id`,"
+	    " COALESCE(e.finished_at, '') AS `last-at`, COALESCE(e.kind, '') AS `last-kind`,"
+	    " COALESCE(e.by_login, '') AS `last-by`, COALESCE(e.record_count, '') AS `last-rows`,"
+	    " COALESCE(e.byte_size, '') AS `last-bytes`, COALESCE(e.sha256, '') AS `last-sha256`,"
+	    " COALESCE(e.watermark, '') AS `last-watermark` FROM upstream p"
+	    " LEFT JOIN upstream_export e ON e.id = (SELECT MAX(x.id) FROM upstream_export x"
+	    " WHERE x.upstream_id = p.id AND x.status = 'ok') ORDER BY p.code LIMIT 100", up_list_cols),
+	DB_SQL(OF_SQL_UP_GET, "SELECT id, code, name, profile, enabled FROM upstream WHERE id = ?", up_cols),
+	DB_SQL(OF_SQL_UP_BY_CODE, "SELECT id, code, name, profile, enabled FROM upstream WHERE code = ?", up_cols),
+	/* the next incremental's since: the last successful export's watermark */
+	DB_SQL(OF_SQL_UP_LAST,
+	    "SELECT watermark FROM upstream_export FORCE INDEX (upstream_export_last)"
+	    " WHERE upstream_id = ? AND status = 'ok' ORDER BY watermark DESC LIMIT 1", up_wm_cols),
+	/* read right after the snapshot began (uprun.c): the watermark is UP_LAG seconds behind it */
+	DB_SQL(OF_SQL_UP_CLOCK,
+	    "SELECT NOW() AS now, NOW() - INTERVAL ? SECOND AS watermark, CURDATE() AS today", up_clock_cols),
+	/* the canonical persons: every active unit with its current holders, as the registration export */
+	DB_SQL(OF_SQL_UP_PERSONS_ALL, "SELECT" REG_X_SELECT REG_X_ALL, reg_x_cols),
+	/* the current holders changed in [since, watermark), by reg_holder_updated (schema 036) */
+	DB_SQL(OF_SQL_UP_PERSONS_SINCE, "SELECT" REG_X_SELECT
+	    " FROM reg_holder h FORCE INDEX (reg_holder_updated) JOIN unit u ON u.id = h.unit_id"
+	    " WHERE h.updated_at >= ? AND h.updated_at < ? AND h.is_current = 1 AND u.active = 1"
+	    " ORDER BY u.code, h.role", reg_x_cols),
+	/* the canonical systems (as modules/systems/sql.c's SYS_SQL_EXPORT) updated in [since, watermark) */
+	DB_SQL(OF_SQL_UP_SYSTEMS, "SELECT" SYS_X_SELECT SYS_X_FROM
+	    " WHERE s.updated_at >= ? AND s.updated_at < ? ORDER BY s.id", sys_x_cols),
+	DB_SQL(OF_SQL_UP_LOG_INSERT,
+	    "INSERT INTO upstream_export (upstream_id, kind, status, started_at, finished_at, by_login, since,"
+	    " watermark, record_count, byte_size, sha256) VALUES (?,?,?,?,NOW(),?,?,?,?,?,?)", NULL),
+	/* the log, newest first from the cursor (?before=), one upstream or all (0) */
+	DB_SQL(OF_SQL_UP_LOG,
+	    "SELECT e.id, p.code AS upstream, e.kind, e.status, e.started_at AS started,"
+	    " e.finished_at AS finished, e.by_login AS `by`, COALESCE(e.since, '') AS since, e.watermark,"
+	    " e.record_count AS `rows`, e.byte_size AS bytes, e.sha256"
+	    " FROM upstream_export e JOIN upstream p ON p.id = e.upstream_id"
+	    " WHERE e.id < ? AND (? = 0 OR e.upstream_id = ?) ORDER BY e.id DESC LIMIT 51", up_log_cols),
 	DB_SQL(OF_SQL_SET_PUT,
 	    "INSERT INTO site_setting (name, value, version, updated_by) VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE"
 	    " value = VALUES(value), version = VALUES(version), updated_by = VALUES(updated_by)", NULL),

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "office.h"
+#include "valid.h"
 
 enum { U_CODE, U_NAME, U_NAME_EN, U_KIND, U_PARENT, U_NONCE, U__MAX };
 static const struct vfield ufields[U__MAX] = {
@@ -27,12 +28,14 @@ static const struct vfield ufields[U__MAX] = {
 };
 
 /* The edit form: the create form's fields but the code (a code never changes: exports name it). */
-enum { E_NAME, E_NAME_EN, E_KIND, E_PARENT, E_VERSION, E__MAX };
+enum { E_NAME, E_NAME_EN, E_KIND, E_PARENT, E_WEBHOOK, E_VERSION, E__MAX };
 static const struct vfield efields[E__MAX] = {
 	[E_NAME]    = { "name", V_TEXT, 1, 128, NULL },
 	[E_NAME_EN] = { "name_en", V_TEXT, 0, 128, NULL },
 	[E_KIND]    = { "kind", V_CHOICE, 1, 16, of_unit_kinds },
 	[E_PARENT]  = { "parent", V_INT, 0, 10, NULL },
+	/* the unit's group robot for reminders (schema 032, home/send.c); its host is checked on save */
+	[E_WEBHOOK] = { "webhook_url", V_TEXT, 0, 500, NULL },
 	[E_VERSION] = { "version", V_INT, 1, 10, NULL },
 };
 
@@ -42,26 +45,49 @@ struct unit {
 };
 
 static enum db_rc
-unit_load(struct ctx *c, long long id, struct unit *u, int lock)
+unit_load(struct ctx *c, long long id, struct unit *u)
 {
 	struct db_val p[] = { DBI(id) };
 	struct of_one o = { c, u->v, of_unit_col__MAX, 0 };
-	enum db_rc rc = lock ? SQL_RUN(c, OF_SQL_UNIT_LOCK, p, of_one_row, &o) :
-	    SQL_RUN(c, OF_SQL_UNIT_GET, p, of_one_row, &o);
+	enum db_rc rc = SQL_RUN(c, OF_SQL_UNIT_GET, p, of_one_row, &o);
 	u->n = o.n;
 	return rc;
+}
+
+/* The unit being saved, locked, at the form's version (of_locked). */
+static int
+unit_lock(struct ctx *c, struct unit *u, const char *version)
+{
+	struct of_one o = { c, u->v, of_unit_col__MAX, 0 };
+	int st = OF_LOCKED(c, OF_SQL_UNIT_LOCK, &o, UC_VERSION, version);
+	u->n = o.n;
+	return st;
 }
 
 /* The unit as <unit>: the columns as attributes, the names as children. */
 static const struct of_rec unit_rec = { "unit", of_unit_cols, of_unit_col__MAX,
 	(1ul << UC_NAME) | (1ul << UC_NAME_EN) | (1ul << UC_PARENT_NAME), UC_CODE };
 
+/*
+ * The group robot's address as the audit keeps it: scheme and host only.
+ * The rest is the robot's key, which anyone who reads the audit could post
+ * with.
+ */
+static const char *
+hook_shown(struct ctx *c, const char *url)
+{
+	if (*url == '\0')
+		return "";
+	size_t n = strncmp(url, "https://", 8) == 0 ? 8 + strcspn(url + 8, "/?#") : 0;
+	return ar_printf(c->ar, "%.*s/…", (int)n, url);
+}
+
 static const char *
 unit_json(struct ctx *c, const char *code, const char *name, const char *name_en, const char *kind,
-    const char *parent, const char *active)
+    const char *parent, const char *active, const char *webhook)
 {
-	static const char *const keys[] = { "code", "name", "name_en", "kind", "parent", "active", NULL };
-	const char *vals[] = { code, name, name_en, kind, parent, active };
+	static const char *const keys[] = { "code", "name", "name_en", "kind", "parent", "active", "webhook", NULL };
+	const char *vals[] = { code, name, name_en, kind, parent, active, hook_shown(c, webhook) };
 	return of_json(c, keys, vals);
 }
 
@@ -142,7 +168,7 @@ create_tx(struct tx *t, void *arg)
 	t->id = (long long)db_insert_id(c->db);
 	t->record = "unit";
 	t->action = "create";
-	t->after = unit_json(c, v[U_CODE], v[U_NAME], v[U_NAME_EN], v[U_KIND], v[U_PARENT], "1");
+	t->after = unit_json(c, v[U_CODE], v[U_NAME], v[U_NAME_EN], v[U_KIND], v[U_PARENT], "1", "");
 	t->then = ar_printf(c->ar, "/office/units/%lld?done=created", t->id);
 	return TX_COMMIT;
 }
@@ -187,7 +213,7 @@ static int
 unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 {
 	struct unit u;
-	enum db_rc rc = unit_load(c, c->id, &u, 0);
+	enum db_rc rc = unit_load(c, c->id, &u);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	if (u.n == 0)
@@ -199,7 +225,8 @@ unit_page(struct ctx *c, int status, const char **vals, const char **errs)
 	if ((rc = SQL_RUN(c, OF_SQL_UNIT_CHILDREN, p, kid_row, &k)) != DB_OK ||
 	    (rc = of_pick_node(c, c->data)) != DB_OK)
 		return app_dberr(rc);
-	const char *now[E__MAX] = { u.v[UC_NAME], u.v[UC_NAME_EN], u.v[UC_KIND], u.v[UC_PARENT], u.v[UC_VERSION] };
+	const char *now[E__MAX] = { u.v[UC_NAME], u.v[UC_NAME_EN], u.v[UC_KIND], u.v[UC_PARENT], u.v[UC_WEBHOOK],
+		u.v[UC_VERSION] };
 	pg_form(c, c->data, efields, E__MAX, vals ? vals : now, errs);
 	const char *done = ctx_q(c, "done");
 	if (done != NULL && status == 200)
@@ -266,19 +293,16 @@ save_tx(struct tx *t, void *arg)
 	struct ctx *c = t->c;
 	const char **v = s->vals;
 	enum db_rc rc;
-	if ((rc = unit_load(c, c->id, &s->u, 1)) != DB_OK)
-		return rc;
-	if (s->u.n == 0)
-		return 404;
+	int st = unit_lock(c, &s->u, v[E_VERSION]);
+	if (st != 0)
+		return st;
 	const char *const *o = s->u.v;
-	if (strcmp(o[UC_VERSION], v[E_VERSION]) != 0)
-		return 409;
 	long long parent = atoll(v[E_PARENT]);
-	int st = parent_ok(c, c->id, parent, atoll(o[UC_PARENT]), s);
+	st = parent_ok(c, c->id, parent, atoll(o[UC_PARENT]), s);
 	if (st != 0)
 		return st;
 	struct db_val p[] = { DBS(v[E_NAME]), DBSN(v[E_NAME_EN]), DBS(v[E_KIND]), parent > 0 ? DBI(parent) : DBN,
-		DBS(c->acct.login), DBI(c->id), DBI(atoll(v[E_VERSION])) };
+		DBSN(v[E_WEBHOOK]), DBS(c->acct.login), DBI(c->id), DBI(atoll(v[E_VERSION])) };
 	if ((rc = SQL_RUN(c, OF_SQL_UNIT_UPDATE, p, NULL, NULL)) != DB_OK)
 		return rc;
 	if (db_affected(c->db) != 1)
@@ -286,9 +310,10 @@ save_tx(struct tx *t, void *arg)
 	t->id = c->id;
 	t->record = "unit";
 	t->action = "change";
-	t->before = unit_json(c, o[UC_CODE], o[UC_NAME], o[UC_NAME_EN], o[UC_KIND], o[UC_PARENT], o[UC_ACTIVE]);
+	t->before = unit_json(c, o[UC_CODE], o[UC_NAME], o[UC_NAME_EN], o[UC_KIND], o[UC_PARENT], o[UC_ACTIVE],
+	    o[UC_WEBHOOK]);
 	t->after = unit_json(c, o[UC_CODE], v[E_NAME], v[E_NAME_EN], v[E_KIND], parent > 0 ? v[E_PARENT] : "",
-	    o[UC_ACTIVE]);
+	    o[UC_ACTIVE], v[E_WEBHOOK]);
 	t->then = ar_printf(c->ar, "/office/units/%lld?done=changed", c->id);
 	return TX_COMMIT;
 }
@@ -298,6 +323,9 @@ of_unit_save(struct ctx *c)
 {
 	const char *vals[E__MAX], *errs[E__MAX];
 	size_t bad = valid_form(efields, E__MAX, c->req.f, c->req.nf, c->ar, vals, errs);
+	if (*vals[E_WEBHOOK] && errs[E_WEBHOOK] == NULL &&
+	    !valid_webhook(vals[E_WEBHOOK], config_get(c->cfg, "remind.webhook_hosts", VALID_WEBHOOK_HOSTS)))
+		bad += valid_flag(errs, E_WEBHOOK, "office_webhook_bad");
 	if (bad)
 		return unit_page(c, 422, vals, errs);
 	struct save s = { .vals = vals };
@@ -309,7 +337,7 @@ of_unit_save(struct ctx *c)
 	}
 	if (st == 422) {
 		/* only the parent's error: the others passed */
-		const char *only[E__MAX] = { NULL, NULL, NULL, s.code, NULL };
+		const char *only[E__MAX] = { [E_PARENT] = s.code };
 		return unit_page(c, 422, vals, only);
 	}
 	return st;
@@ -332,12 +360,11 @@ close_tx(struct tx *t, void *arg)
 	const char **v = s->vals;
 	enum db_rc rc;
 	int closing = strcmp(v[C_ACTION], "close") == 0;
-	if ((rc = unit_load(c, c->id, &s->u, 1)) != DB_OK)
-		return rc;
-	if (s->u.n == 0)
-		return 404;
+	int st = unit_lock(c, &s->u, v[C_VERSION]);
+	if (st != 0)
+		return st;
 	const char *const *o = s->u.v;
-	if (strcmp(o[UC_VERSION], v[C_VERSION]) != 0 || strcmp(o[UC_ACTIVE], closing ? "1" : "0") != 0)
+	if (strcmp(o[UC_ACTIVE], closing ? "1" : "0") != 0)
 		return 409;
 	if (closing) {
 		long long open = 0;
@@ -361,8 +388,10 @@ close_tx(struct tx *t, void *arg)
 	t->id = c->id;
 	t->record = "unit";
 	t->action = v[C_ACTION];
-	t->before = unit_json(c, o[UC_CODE], o[UC_NAME], o[UC_NAME_EN], o[UC_KIND], o[UC_PARENT], o[UC_ACTIVE]);
-	t->after = unit_json(c, o[UC_CODE], o[UC_NAME], o[UC_NAME_EN], o[UC_KIND], o[UC_PARENT], closing ? "0" : "1");
+	t->before = unit_json(c, o[UC_CODE], o[UC_NAME], o[UC_NAME_EN], o[UC_KIND], o[UC_PARENT], o[UC_ACTIVE],
+	    o[UC_WEBHOOK]);
+	t->after = unit_json(c, o[UC_CODE], o[UC_NAME], o[UC_NAME_EN], o[UC_KIND], o[UC_PARENT], closing ? "0" : "1",
+	    o[UC_WEBHOOK]);
 	t->then = ar_printf(c->ar, "/office/units/%lld?done=%s", c->id, closing ? "closed" : "reopened");
 	return TX_COMMIT;
 }

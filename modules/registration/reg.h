@@ -93,15 +93,6 @@ DB_COLUMNS(reg_unit_col, REG_UNIT_COLS);
 DB_COLUMNS(reg_holder_col, REG_HOLDER_COLS);
 extern const char *const reg_holder_cols[reg_holder_col__MAX + 1];
 
-/* REG_SQL_EXPORT's: a unit, and its current holder or NULLs. */
-#define REG_EXPORT_COLS(C) \
-	C(X_CODE, "code") C(X_NAME, "name") C(X_NAME_EN, "name_en") C(X_KIND, "kind") \
-	C(X_ROLE, "role") C(X_HOLDER, "holder") C(X_TITLE, "title") \
-	C(X_OFFICE_PHONE, "office_phone") C(X_MOBILE, "mobile") C(X_EMAIL, "email") \
-	C(X_EFFECTIVE, "effective_date") C(X_REPORTED, "reported_at") C(X_DEADLINE, "deadline") \
-	C(X_LATE, "late")
-DB_COLUMNS(reg_export_col, REG_EXPORT_COLS);
-
 /* REG_SQL_IMP_UNIT's: a unit by code, closed ones too (import.c). */
 #define REG_IMP_UNIT_COLS(C) \
 	C(IU_ID, "id") C(IU_NAME, "name") C(IU_KIND, "kind") C(IU_ACTIVE, "active") C(IU_VERSION, "version")

@@ -4,6 +4,7 @@
  */
 #include "import.h"
 #include "reg.h"
+#include "xunit.h"
 
 /*
  * The list reads the summary (schema 003, 008, 010): one row per unit, clustered by
@@ -64,7 +65,6 @@
 
 static DB_COLNAMES(list_cols, REG_LIST_COLS);
 static DB_COLNAMES(unit_cols, REG_UNIT_COLS);
-static DB_COLNAMES(export_cols, REG_EXPORT_COLS);
 static DB_COLNAMES(imp_unit_cols, REG_IMP_UNIT_COLS);
 static DB_COLNAMES(late_cols, REG_LATE_COLS);
 DB_COLNAMES(reg_holder_cols, REG_HOLDER_COLS);
@@ -123,13 +123,7 @@ const struct db_stmt reg_sql[REG_SQL__MAX] = {
 	    "UPDATE reg_holder SET name = ?, title = ?, office_phone = ?, mobile = ?, email = ?,"
 	    " version = version + 1, updated_by = ? WHERE id = ? AND version = ? AND is_current = 1"
 	    " AND unit_id = ?", NULL),
-	DB_SQL(REG_SQL_EXPORT,
-	    "SELECT u.code, u.name, COALESCE(u.name_en, '') AS name_en, u.kind, h.role,"
-	    " h.name AS holder, h.title, COALESCE(h.office_phone, '') AS office_phone,"
-	    " COALESCE(h.mobile, '') AS mobile, COALESCE(h.email, '') AS email,"
-	    " h.effective_date, h.reported_at, h.deadline, h.late"
-	    " FROM unit u LEFT JOIN reg_holder h ON h.unit_id = u.id AND h.is_current = 1"
-	    " WHERE u.active = 1 ORDER BY u.code", export_cols),
+	DB_SQL(REG_SQL_EXPORT, "SELECT" REG_X_SELECT REG_X_ALL, reg_x_cols),
 	/* the import (import.c): the kept file, then units by code and their changes */
 	DB_SQL(REG_SQL_IMP_FIND, IMP_SQL_FIND("units"), imp_file_cols),
 	DB_SQL(REG_SQL_IMP_GET, IMP_SQL_GET("units"), imp_file_cols),

@@ -6,6 +6,7 @@
  */
 #include "import.h"
 #include "systems.h"
+#include "xsystem.h"
 
 /*
  * A list row (SYS_LIST_COLS).  STRAIGHT_JOIN keeps the system table first,
@@ -87,7 +88,6 @@ static DB_COLNAMES(finding_cols, SYS_FINDING_COLS);
 static DB_COLNAMES(web_cols, SYS_WEB_COLS);
 static DB_COLNAMES(findings_cols, SYS_FINDINGS_COLS);
 static DB_COLNAMES(overdue_cols, SYS_OVERDUE_COLS);
-static DB_COLNAMES(export_cols, SYS_EXPORT_COLS);
 
 /* A system of a unit by name, for the import: at most two rows tell "none, one, ambiguous". */
 #define SYS_IMP_SELECT \
@@ -203,20 +203,8 @@ const struct db_stmt sys_sql[SYS_SQL__MAX] = {
 	    SYS_LIST_SELECT " FROM sys_system s FORCE INDEX (sys_system_cii)" SYS_LIST_JOIN
 	    " WHERE s.cii = 1 AND s.next_due >= ? AND s.next_due <= ? AND (? = 0 OR s.unit_id = ?)"
 	    " ORDER BY s.next_due, s.id LIMIT 51", list_cols),
-	/* export.c's columns, in the order of systems.xsd */
-	DB_SQL(SYS_SQL_EXPORT,
-	    "SELECT STRAIGHT_JOIN s.id, u.code, u.name AS unit_name, s.name, s.kind, s.url, s.ips,"
-	    " s.purpose, COALESCE(v.id, 0) AS vendor_id, COALESCE(v.name, '') AS vendor_name,"
-	    " COALESCE(v.uscc, '') AS vendor_uscc, s.hosting, s.admin_name, s.admin_phone, s.status,"
-	    " COALESCE(s.golive_date, '') AS golive_date, COALESCE(s.level, 0) AS level,"
-	    " COALESCE(s.graded_date, '') AS graded_date, COALESCE(s.review_date, '') AS review_date,"
-	    " s.filing_no, COALESCE(s.filing_date, '') AS filing_date, s.cii,"
-	    " COALESCE(a.id, 0) AS assessment_id, COALESCE(a.assessed_date, '') AS assessed_date,"
-	    " COALESCE(a.agency, '') AS agency, COALESCE(a.result, '') AS result,"
-	    " COALESCE(a.score, '') AS score, COALESCE(s.next_due, '') AS next_due, s.updated_at"
-	    " FROM sys_system s JOIN unit u ON u.id = s.unit_id"
-	    " LEFT JOIN pledge_vendor v ON v.id = s.vendor_id"
-	    " LEFT JOIN sys_assessment a ON a.id = s.last_assessment_id ORDER BY s.id", export_cols),
+	/* every system, for export.c (its columns and joins: xsystem.h, shared with the office's upstream export) */
+	DB_SQL(SYS_SQL_EXPORT, "SELECT STRAIGHT_JOIN" SYS_X_SELECT SYS_X_FROM " ORDER BY s.id", sys_x_cols),
 	/* the demo data (demo.c): how many systems there are, the units to spread them over */
 	DB_SQL(SYS_SQL_DEMO_COUNT, "SELECT COUNT(*) AS n FROM sys_system", db_count_cols),
 	DB_SQL(SYS_SQL_DEMO_UNITS, "SELECT id FROM unit WHERE active = 1 ORDER BY id", db_id_cols),

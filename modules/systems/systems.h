@@ -193,19 +193,6 @@ DB_COLUMNS(sys_findings_col, SYS_FINDINGS_COLS);
 	C(OF_UNIT_NAME_EN, "unit_name_en")
 DB_COLUMNS(sys_overdue_col, SYS_OVERDUE_COLS);
 
-/* SYS_SQL_EXPORT: a system with its unit, vendor and last assessment, in systems.xsd's order. */
-#define SYS_EXPORT_COLS(C) \
-	C(X_ID, "id") C(X_UNIT_CODE, "code") C(X_UNIT_NAME, "unit_name") C(X_NAME, "name") \
-	C(X_KIND, "kind") C(X_URL, "url") C(X_IPS, "ips") C(X_PURPOSE, "purpose") \
-	C(X_VENDOR_ID, "vendor_id") C(X_VENDOR_NAME, "vendor_name") C(X_VENDOR_USCC, "vendor_uscc") \
-	C(X_HOSTING, "hosting") C(X_ADMIN, "admin_name") C(X_PHONE, "admin_phone") \
-	C(X_STATUS, "status") C(X_GOLIVE, "golive_date") C(X_LEVEL, "level") \
-	C(X_GRADED, "graded_date") C(X_REVIEW, "review_date") C(X_FILING_NO, "filing_no") \
-	C(X_FILING_DATE, "filing_date") C(X_CII, "cii") C(X_ASSESSMENT, "assessment_id") \
-	C(X_ASSESSED, "assessed_date") C(X_AGENCY, "agency") C(X_RESULT, "result") \
-	C(X_SCORE, "score") C(X_NEXT_DUE, "next_due") C(X_UPDATED, "updated_at")
-DB_COLUMNS(sys_export_col, SYS_EXPORT_COLS);
-
 /* SYS_SQL_IMP_SYSTEM's: the columns an import sets, in its column order, and what next_due needs. */
 #define SYS_IMP_COLS(C) \
 	C(IS_ID, "id") C(IS_VERSION, "version") C(IS_KIND, "kind") C(IS_URL, "url") C(IS_IPS, "ips") \

@@ -94,9 +94,10 @@ def test_change_closes_previous_holder_and_audits_before_and_after():
 
 def test_invalid_input_is_422_keeps_values_and_writes_nothing():
     u = unit_id("C-CS")
-    before = counts()
+    # the form first: its GET signs cs_admin in, and a sign-in writes an audit row of its own
     f = form_for(u, "direct", "cs_admin", name="张三<b>&\"", mobile="12345", email="bad@",
                  office_phone="abc", effective_date="2026-02-30")
+    before = counts()
     r = post("/registration/%d/change" % u, f, "cs_admin")
     assert r.status == 422, r
     assert "张三&lt;b&gt;&amp;" in r.text                   # kept, escaped

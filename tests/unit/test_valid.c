@@ -391,6 +391,23 @@ t_flag(void **state)
 	assert_string_equal(errs[1], "date");
 }
 
+static void
+t_webhook(void **state)
+{
+	const char *hosts = "qyapi.weixin.qq.com, oapi.dingtalk.com,127.0.0.1";
+	assert_true(valid_webhook("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc", hosts));
+	assert_true(valid_webhook("HTTPS://OAPI.DingTalk.com/robot/send?access_token=x", hosts));
+	assert_true(valid_webhook("https://127.0.0.1:8443/hook", hosts));
+	assert_false(valid_webhook("http://qyapi.weixin.qq.com/cgi-bin/webhook/send", hosts));	/* not TLS */
+	assert_false(valid_webhook("https://qyapi.weixin.qq.com.evil.example/x", hosts));
+	assert_false(valid_webhook("https://evil.example/?h=qyapi.weixin.qq.com", hosts));
+	assert_false(valid_webhook("https://user@qyapi.weixin.qq.com/x", hosts));
+	assert_false(valid_webhook("https://oapi.dingtalk.co/x", hosts));
+	assert_false(valid_webhook("https://10.0.0.1/x", hosts));
+	assert_false(valid_webhook("https://qyapi.weixin.qq.com/x", ""));
+	assert_false(valid_webhook("https://qyapi.weixin.qq.com/a b", hosts));
+}
+
 int
 main(void)
 {
@@ -410,6 +427,7 @@ main(void)
 		cmocka_unit_test(t_uscc),
 		cmocka_unit_test(t_url),
 		cmocka_unit_test(t_flag),
+		cmocka_unit_test(t_webhook),
 	};
 	return cmocka_run_group_tests_name("valid", tests, NULL, NULL);
 }

@@ -28,6 +28,8 @@
       <a href="/office/calendar"><t:s key="office.calendar"/></a>
       <xsl:text> · </xsl:text>
       <a href="/office/audit"><t:s key="office.audit"/></a>
+      <xsl:text> · </xsl:text>
+      <a href="/office/upstream"><t:s key="office.upstream"/></a>
     </nav>
   </xsl:template>
   <!-- What an action just did, from ?done= (the page's data/@done). -->

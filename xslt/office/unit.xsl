@@ -43,6 +43,8 @@
         <xsl:with-param name="set" select="'kind'"/><xsl:with-param name="codes" select="'school center college office affiliated other'"/></xsl:call-template>
       <xsl:call-template name="unit-select"><xsl:with-param name="name" select="'parent'"/>
         <xsl:with-param name="hint"><t:s key="office.parent_hint"/></xsl:with-param></xsl:call-template>
+      <xsl:call-template name="field-row"><xsl:with-param name="name" select="'webhook_url'"/><xsl:with-param name="type" select="'url'"/>
+        <xsl:with-param name="hint"><t:s key="office.webhook_hint"/></xsl:with-param></xsl:call-template>
       <p><button type="submit"><t:s key="office.save"/></button></p>
     </form>
     <h2><t:s key="office.close_title"/></h2>
