@@ -99,6 +99,7 @@ $(BUILD)/tests/unit/test_upstream_profile: $(BUILD)/modules/office/upprofile.o
 # The due-date tests include the module's pure due.c.
 $(BUILD)/tests/unit/test_systems_due: modules/systems/due.c modules/systems/systems.h
 $(BUILD)/tests/unit/test_cloud_due: modules/cloud/due.c modules/cloud/due.h
+$(BUILD)/tests/unit/test_duties_due: modules/duties/due.c modules/duties/due.h
 $(BUILD)/tests/unit/test_remind_plan: modules/home/plan.c modules/home/remind.h modules/home/mail.c
 
 deps:

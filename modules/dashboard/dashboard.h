@@ -14,6 +14,7 @@
  *          <units sort next? count><unit id code><name/><c d g a r t/>…</unit>…</units>
  *  print   the same, every unit of the page
  *  card    <unit id code year><name/></unit> <duties><duty code module g a r t/>…</duties>
+ *          <yearly><d id code due stand><title/></d>…</yearly>? (the duties module on)
  *          <indicators><i ref duty?/>…</indicators> <unanswered><i ref why/>…</unanswered>
  *  charts  <year y/> <months><m n><cat tax code count/>…</m>…</months>
  *          <cats><cat tax code total/>…</cats> <rates><unit code g t pct><name/></unit>…</rates>
@@ -76,6 +77,8 @@ extern const char *const dash_duty_module[DUTY__MAX];
 	S(DASH_SQL_CARD_PERIOD, 9) \
 	S(DASH_SQL_UNIT, 1) \
 	S(DASH_SQL_CARD_ROLES, 1) \
+	/* the unit's yearly duties of the year (the duties module, schema 034): unit, year */ \
+	S(DASH_SQL_CARD_YEARLY, 2) \
 	/* the matrix, 51 rows along the index of its sort (matrix.c) */ \
 	S(DASH_SQL_BY_CODE, 1) \
 	S(DASH_SQL_BY_REG, 3) \
@@ -112,6 +115,11 @@ DB_COLUMNS(dash_cell_col, DASH_CELL_COLS);
 	C(DU_ACTIVE, "active")
 DB_COLUMNS(dash_unit_col, DASH_UNIT_COLS);
 
+/* DASH_SQL_CARD_YEARLY */
+#define DASH_YEARLY_COLS(C) C(DY_ID, "id") C(DY_CODE, "code") C(DY_TITLE, "title_zh") C(DY_TITLE_EN, "title_en") \
+	C(DY_DUE, "due_date") C(DY_STAND, "stand")
+DB_COLUMNS(dash_yearly_col, DASH_YEARLY_COLS);
+
 /* DASH_SQL_MONTH_LIST */
 #define DASH_MONTH_COLS(C) C(DMO_MONTH, "month") C(DMO_TAX, "taxonomy") C(DMO_CAT, "category") C(DMO_N, "n")
 DB_COLUMNS(dash_month_col, DASH_MONTH_COLS);
@@ -133,6 +141,7 @@ struct dash_settings {
 	long nroles;
 	char resign_kinds[256];	/* pledges.resign_kinds */
 	int enabled[DUTY__MAX];	/* the duty's module is in the site's modules line */
+	int yearly;		/* the duties module (the year's duties) is in it */
 };
 extern struct dash_settings dash_set;
 

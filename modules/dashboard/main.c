@@ -65,6 +65,9 @@ dash_init(const struct config *cfg)
 		for (size_t i = 0; i < cfg->nmodules; i++)
 			if (strcmp(cfg->modules[i], dash_duty_module[d]) == 0)
 				dash_set.enabled[d] = 1;
+	for (size_t i = 0; i < cfg->nmodules; i++)
+		if (strcmp(cfg->modules[i], "duties") == 0)
+			dash_set.yearly = 1;
 	return 0;
 }
 

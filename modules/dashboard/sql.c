@@ -187,6 +187,7 @@ static const char *const row_cols[] = { "unit_id", "code", "name", "name_en",
 	"sys_g", "sys_a", "sys_r", "sys_t", "vm_g", "vm_a", "vm_r", "vm_t", "web_g", "web_a", "web_r", "web_t",
 	"inc_g", "inc_a", "inc_r", "inc_t", "notice_g", "notice_a", "notice_r", "notice_t",
 	"period_g", "period_a", "period_r", "period_t", NULL };
+static DB_COLNAMES(yearly_cols, DASH_YEARLY_COLS);
 static DB_COLNAMES(meta_cols, DASH_META_COLS);
 static DB_COLNAMES(cell_cols, DASH_CELL_COLS);
 static DB_COLNAMES(unit_cols, DASH_UNIT_COLS);
@@ -239,6 +240,17 @@ const struct db_stmt dash_sql[DASH_SQL__MAX] = {
 	DB_SQL(DASH_SQL_CARD_ROLES,
 	    "SELECT COALESCE(SUM(role = 'liaison'), 0) AS liaison, COALESCE(SUM(role = 'sysadmin'), 0) AS sysadmin"
 	    " FROM reg_holder WHERE unit_id = ? AND is_current = 1", role_cols),
+	/*
+	 * The unit's yearly duties (schema 034) and where each stands, as the
+	 * duties module says (modules/duties/due.h): accepted is done, submitted
+	 * awaits the office, open or returned past its due day is overdue.
+	 */
+	DB_SQL(DASH_SQL_CARD_YEARLY,
+	    "SELECT i.id, d.code, d.title_zh, d.title_en, i.due_date,"
+	    " CASE WHEN i.state = 'accepted' THEN 'done' WHEN i.state = 'submitted' THEN 'submitted'"
+	    "  WHEN i.due_date < CURDATE() THEN 'overdue' ELSE i.state END AS stand"
+	    " FROM duty_instance i JOIN duty_def d ON d.id = i.duty_id WHERE i.unit_id = ? AND i.year = ?"
+	    " ORDER BY d.sort, d.id", yearly_cols),
 	DB_SQL(DASH_SQL_BY_CODE, DASH_ROW_SELECT " WHERE active = 1 AND code > ? ORDER BY code LIMIT 51", row_cols),
 	DB_SQL(DASH_SQL_BY_REG, DASH_BY("reg"), row_cols),
 	DB_SQL(DASH_SQL_BY_PLEDGE, DASH_BY("pledge"), row_cols),

@@ -4,6 +4,7 @@
   scorecard from live data, printable (the print CSS drops the shell).
   data: <unit id code year this-year closed?><name/></unit>
         <duties><duty code module g a r t/>…</duties> <roles liaison sysadmin/>?
+        <yearly><d id code due stand><title/></d>…</yearly>? (the duties module on: the year's duties)
         <indicators><i ref duty/>…</indicators> <unanswered><i ref why/>…</unanswered>
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -33,6 +34,7 @@ ul.unanswered li{margin:.2rem 0}
       <xsl:when test="$d = 'web'">/websites/?unit=<xsl:value-of select="$u/@id"/></xsl:when>
       <xsl:when test="$d = 'inc'">/incidents/list?unit=<xsl:value-of select="$u/@id"/></xsl:when>
       <xsl:when test="$d = 'notice'">/incidents/notices?status=all&amp;unit=<xsl:value-of select="$u/@id"/></xsl:when>
+      <xsl:when test="$d = 'yearly'">/duties/?year=<xsl:value-of select="$u/@year"/>&amp;unit=<xsl:value-of select="$u/@id"/></xsl:when>
       <xsl:otherwise>/incidents/periods?unit=<xsl:value-of select="$u/@id"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -86,6 +88,36 @@ ul.unanswered li{margin:.2rem 0}
       </tbody>
     </table>
     <p class="muted"><t:s key="dcard.year_note"/></p>
+    <xsl:if test="yearly">
+      <h2><t:s key="dcard.yearly"><t:arg name="year"><xsl:value-of select="unit/@year"/></t:arg></t:s></h2>
+      <xsl:choose>
+        <xsl:when test="yearly/d">
+          <table class="card yearly">
+            <thead><tr>
+              <th scope="col"><t:s key="dcard.duty"/></th><th scope="col"><t:s key="dcard.yearly_due"/></th>
+              <th scope="col"><t:s key="dcard.yearly_state"/></th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="yearly/d">
+                <tr data-duty="{@code}" data-stand="{@stand}">
+                  <xsl:attribute name="class">
+                    <xsl:choose>
+                      <xsl:when test="@stand = 'done'">cell green</xsl:when>
+                      <xsl:when test="@stand = 'overdue' or @stand = 'returned'">cell red</xsl:when>
+                      <xsl:otherwise>cell amber</xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:attribute>
+                  <th scope="row"><a href="/duties/{@id}"><xsl:value-of select="title"/></a></th>
+                  <td><xsl:value-of select="@due"/></td>
+                  <td><t:label set="dustand" select="@stand"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p class="muted"><t:s key="dcard.yearly_none"/></p></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
     <h2><t:s key="dcard.indicators"/></h2>
     <table class="card">
       <thead><tr><th scope="col"><t:s key="dcard.indicator"/></th><th scope="col"><t:s key="dcard.answered_by"/></th></tr></thead>

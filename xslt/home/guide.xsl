@@ -18,6 +18,7 @@
         <xsl:if test="$nav/item[@module = 'incidents']"><section class="guide-module"><h2><t:s key="nav.incidents"/></h2><p><t:s key="guide.unit_staff.incidents"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'cloud']"><section class="guide-module"><h2><t:s key="nav.cloud"/></h2><p><t:s key="guide.unit_staff.cloud"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'websites']"><section class="guide-module"><h2><t:s key="nav.websites"/></h2><p><t:s key="guide.unit_staff.websites"/></p></section></xsl:if>
+        <xsl:if test="$nav/item[@module = 'duties']"><section class="guide-module"><h2><t:s key="nav.duties"/></h2><p><t:s key="guide.unit_staff.duties"/></p></section></xsl:if>
       </xsl:when>
       <xsl:when test="guide/@role = 'unit_head'">
         <p class="intro"><t:s key="guide.unit_head.intro"/></p>
@@ -27,6 +28,7 @@
         <xsl:if test="$nav/item[@module = 'incidents']"><section class="guide-module"><h2><t:s key="nav.incidents"/></h2><p><t:s key="guide.unit_head.incidents"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'cloud']"><section class="guide-module"><h2><t:s key="nav.cloud"/></h2><p><t:s key="guide.unit_head.cloud"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'websites']"><section class="guide-module"><h2><t:s key="nav.websites"/></h2><p><t:s key="guide.unit_head.websites"/></p></section></xsl:if>
+        <xsl:if test="$nav/item[@module = 'duties']"><section class="guide-module"><h2><t:s key="nav.duties"/></h2><p><t:s key="guide.unit_head.duties"/></p></section></xsl:if>
       </xsl:when>
       <xsl:when test="guide/@role = 'office'">
         <p class="intro"><t:s key="guide.office.intro"/></p>
@@ -36,6 +38,7 @@
         <xsl:if test="$nav/item[@module = 'incidents']"><section class="guide-module"><h2><t:s key="nav.incidents"/></h2><p><t:s key="guide.office.incidents"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'cloud']"><section class="guide-module"><h2><t:s key="nav.cloud"/></h2><p><t:s key="guide.office.cloud"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'websites']"><section class="guide-module"><h2><t:s key="nav.websites"/></h2><p><t:s key="guide.office.websites"/></p></section></xsl:if>
+        <xsl:if test="$nav/item[@module = 'duties']"><section class="guide-module"><h2><t:s key="nav.duties"/></h2><p><t:s key="guide.office.duties"/></p></section></xsl:if>
       </xsl:when>
       <xsl:when test="guide/@role = 'center'">
         <p class="intro"><t:s key="guide.center.intro"/></p>
@@ -45,6 +48,7 @@
         <xsl:if test="$nav/item[@module = 'incidents']"><section class="guide-module"><h2><t:s key="nav.incidents"/></h2><p><t:s key="guide.center.incidents"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'cloud']"><section class="guide-module"><h2><t:s key="nav.cloud"/></h2><p><t:s key="guide.center.cloud"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'websites']"><section class="guide-module"><h2><t:s key="nav.websites"/></h2><p><t:s key="guide.center.websites"/></p></section></xsl:if>
+        <xsl:if test="$nav/item[@module = 'duties']"><section class="guide-module"><h2><t:s key="nav.duties"/></h2><p><t:s key="guide.center.duties"/></p></section></xsl:if>
       </xsl:when>
       <xsl:when test="guide/@role = 'leader'">
         <p class="intro"><t:s key="guide.leader.intro"/></p>
@@ -54,6 +58,7 @@
         <xsl:if test="$nav/item[@module = 'incidents']"><section class="guide-module"><h2><t:s key="nav.incidents"/></h2><p><t:s key="guide.leader.incidents"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'cloud']"><section class="guide-module"><h2><t:s key="nav.cloud"/></h2><p><t:s key="guide.leader.cloud"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'websites']"><section class="guide-module"><h2><t:s key="nav.websites"/></h2><p><t:s key="guide.leader.websites"/></p></section></xsl:if>
+        <xsl:if test="$nav/item[@module = 'duties']"><section class="guide-module"><h2><t:s key="nav.duties"/></h2><p><t:s key="guide.leader.duties"/></p></section></xsl:if>
       </xsl:when>
       <xsl:when test="guide/@role = 'auditor'">
         <p class="intro"><t:s key="guide.auditor.intro"/></p>
@@ -63,6 +68,7 @@
         <xsl:if test="$nav/item[@module = 'incidents']"><section class="guide-module"><h2><t:s key="nav.incidents"/></h2><p><t:s key="guide.auditor.incidents"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'cloud']"><section class="guide-module"><h2><t:s key="nav.cloud"/></h2><p><t:s key="guide.auditor.cloud"/></p></section></xsl:if>
         <xsl:if test="$nav/item[@module = 'websites']"><section class="guide-module"><h2><t:s key="nav.websites"/></h2><p><t:s key="guide.auditor.websites"/></p></section></xsl:if>
+        <xsl:if test="$nav/item[@module = 'duties']"><section class="guide-module"><h2><t:s key="nav.duties"/></h2><p><t:s key="guide.auditor.duties"/></p></section></xsl:if>
       </xsl:when>
     </xsl:choose>
   </xsl:template>

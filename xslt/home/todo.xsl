@@ -115,6 +115,7 @@
       <xsl:when test="@module = 'cloud'"><t:label set="cstate" select="@state"/></xsl:when>
       <xsl:when test="@module = 'websites' and @kind = 'site'"><t:label set="wstate" select="@state"/></xsl:when>
       <xsl:when test="@module = 'websites' and @kind = 'finding'"><t:label set="wsev" select="@state"/></xsl:when>
+      <xsl:when test="@module = 'duties'"><t:label set="dustate" select="@state"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
