@@ -325,10 +325,11 @@ def test_list_pages_by_name_and_id():
         got += [v.get("id") for v in vs.findall("./vendor")]
         assert int(vs.get("count")) == len(vs.findall("./vendor")) <= 50
         pages += 1
-        path = "/pledges/vendors?active=0&" + vs.get("next") if vs.get("next") else None
+        path = ("/pledges/vendors?active=0&at=%s&after=%s" % (vs.get("next-at"), vs.get("next"))
+                if vs.get("next") else None)
     assert got == want and pages >= 2, (len(got), len(want))
     html = get("/pledges/vendors?active=0").text
-    assert 'rel="next" href="/pledges/vendors?after_name=' in html and "&amp;after_id=" in html
+    assert 'rel="next" href="/pledges/vendors?at=' in html and "&amp;after=" in html and "&amp;active=0" in html
 
 
 def test_letter2_signing_turns_the_vendor_signed():
