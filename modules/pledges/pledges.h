@@ -47,6 +47,9 @@ enum pl_party { PL_UNIT, PL_VENDOR, PL_PERSON, PL_PARTY__MAX };
 #define PL_STATEMENTS(S) \
 	S(PL_SQL_COVERAGE, 11) \
 	S(PL_SQL_COVERAGE_ALL, 11) \
+	S(PL_SQL_COV_CODE_ASC, 20) S(PL_SQL_COV_CODE_DESC, 20) \
+	S(PL_SQL_COV_UNIT_ASC, 20) S(PL_SQL_COV_UNIT_DESC, 20) \
+	S(PL_SQL_COV_STATUS_ASC, 20) S(PL_SQL_COV_STATUS_DESC, 20) \
 	S(PL_SQL_EXPORT_TEMPLATES, 0) \
 	S(PL_SQL_EXPORT_SIGNINGS, 0) \
 	S(PL_SQL_UNIT, 1) \
@@ -70,7 +73,8 @@ enum pl_party { PL_UNIT, PL_VENDOR, PL_PERSON, PL_PARTY__MAX };
 	S(PL_SQL_PERSONS, 1) \
 	S(PL_SQL_PERSON_INSERT, 6) \
 	S(PL_SQL_VENDOR_SERVES, 2) \
-	S(PL_SQL_VENDORS, 6) \
+	S(PL_SQL_VENDORS_NAME_ASC, 12) S(PL_SQL_VENDORS_NAME_DESC, 12) \
+	S(PL_SQL_VENDORS_ID_ASC, 12) S(PL_SQL_VENDORS_ID_DESC, 12) \
 	S(PL_SQL_VENDOR_UNITS, 1) \
 	S(PL_SQL_VENDOR_LOCK, 1) \
 	S(PL_SQL_VENDOR_INSERT, 8) \
@@ -146,7 +150,7 @@ DB_COLUMNS(pl_person_col, PL_PERSON_COLS);
 	C(PS_ID, "id") C(PS_STAFF_NO, "staff_no") C(PS_NAME, "name") C(PS_ACTIVE, "active")
 DB_COLUMNS(pl_persons_col, PL_PERSONS_COLS);
 
-/* PL_SQL_VENDORS's: a vendor of the list with its current letter (2) (0 and "" for none). */
+/* PL_SQL_VENDORS_*'s: a vendor of the list with its current letter (2) (0 and "" for none). */
 #define PL_VENDORS_COLS(C) \
 	C(VL_ID, "id") C(VL_USCC, "uscc") C(VL_NAME, "name") C(VL_CONTACT, "contact") \
 	C(VL_PHONE, "phone") C(VL_ACTIVE, "active") C(VL_SIGNING, "signing_id") \

@@ -38,7 +38,7 @@
  * the pager.  Parameters: resign kinds, only unit (×2), kind (×2), after,
  * status (×4), last overdue change date.
  */
-#define PL_COVERAGE_SQL \
+#define PL_COVERAGE_BODY \
 	"SELECT kind, ptype, pid, unit_id, code, name, name_en, COALESCE(sid, 0) AS signing_id," \
 	" COALESCE(signed_date, '') AS signed_date, COALESCE(changed, '') AS changed_date, status, k FROM (" \
 	" SELECT x.*, CASE WHEN x.sid IS NULL THEN 'missing' WHEN x.changed IS NOT NULL THEN 'resign'" \
@@ -56,8 +56,40 @@
 	"  WHERE (? = 0 OR q.unit_id = ?) AND (? = '' OR q.kind = ?)" \
 	"  GROUP BY q.kind, q.ptype, q.pid, q.unit_id, q.code, q.name, q.name_en, s.id, s.signed_date) x) y" \
 	" WHERE k > ? AND (? = 'all' OR (? = 'open' AND status <> 'signed') OR status = ?" \
-	"  OR (? = 'overdue' AND status = 'resign' AND changed <= ?))" \
-	" ORDER BY k"
+	"  OR (? = 'overdue' AND status = 'resign' AND changed <= ?))"
+#define PL_COVERAGE_SQL PL_COVERAGE_BODY " ORDER BY k"
+
+/*
+ * The coverage with the list tools (core/listq.h): the same rows (after ""),
+ * sorted by col and then k, the unique key, sought with (at, k), searched by
+ * a prefix of the party's code (a unit's code, a vendor's USCC, a person's
+ * staff number) or its name (the unit's, the vendor's, the person's).  The
+ * rows come from a derived table of every required (kind, party), a few
+ * thousand at most, so no index serves the sort: MariaDB sorts them.
+ * Parameters: the coverage's 11, first, at (x2), after, like (x4), limit.
+ */
+#define PL_COVERAGE_LQ(col, cmp, dir) \
+	"SELECT * FROM (" PL_COVERAGE_BODY ") z" \
+	" WHERE (? = 1 OR " col " " cmp " ? OR (" col " = ? AND k " cmp " ?))" \
+	" AND (? = '' OR code LIKE ? OR name LIKE ? OR name_en LIKE ?)" \
+	" ORDER BY " col " " dir ", k " dir " LIMIT ?"
+
+/*
+ * The vendors with the list tools: active (or not), a unit's staff those
+ * serving their unit, by col then id along (active, name[, id]) or (active[, id]),
+ * searched by a prefix of the name, the USCC or the contact person.
+ * Parameters: active, only unit (x2), first, at (x2), after, like (x4), limit.
+ */
+#define PL_VENDORS_LQ(col, cmp, dir) \
+	"SELECT v.id, v.uscc, v.name, v.contact, v.phone, v.active, COALESCE(s.id, 0) AS signing_id," \
+	" COALESCE(s.signed_date, '') AS signed_date FROM pledge_vendor v" \
+	" LEFT JOIN pledge_signing s ON s.kind = 'letter2' AND s.party_type = 'vendor'" \
+	"  AND s.party_id = v.id AND s.is_current = 1" \
+	" WHERE v.active = ? AND (? = 0 OR EXISTS (SELECT 1 FROM pledge_vendor_unit vu" \
+	"  WHERE vu.vendor_id = v.id AND vu.unit_id = ?))" \
+	" AND (? = 1 OR " col " " cmp " ? OR (" col " = ? AND v.id " cmp " ?))" \
+	" AND (? = '' OR v.name LIKE ? OR v.uscc LIKE ? OR v.contact LIKE ?)" \
+	" ORDER BY " col " " dir ", v.id " dir " LIMIT ?"
 
 #define PL_SIGNING_SELECT \
 	"SELECT s.id, s.kind, s.party_type, s.party_id, COALESCE(s.unit_id, 0) AS unit_id, s.template_id," \
@@ -100,6 +132,12 @@ static DB_COLNAMES(serves_cols, PL_SERVES_COLS);
 const struct db_stmt pl_sql[PL_SQL__MAX] = {
 	DB_SQL(PL_SQL_COVERAGE, PL_COVERAGE_SQL " LIMIT 51", coverage_cols),
 	DB_SQL(PL_SQL_COVERAGE_ALL, PL_COVERAGE_SQL, coverage_cols),
+	DB_SQL(PL_SQL_COV_CODE_ASC, PL_COVERAGE_LQ("code", ">", "ASC"), coverage_cols),
+	DB_SQL(PL_SQL_COV_CODE_DESC, PL_COVERAGE_LQ("code", "<", "DESC"), coverage_cols),
+	DB_SQL(PL_SQL_COV_UNIT_ASC, PL_COVERAGE_LQ("name", ">", "ASC"), coverage_cols),
+	DB_SQL(PL_SQL_COV_UNIT_DESC, PL_COVERAGE_LQ("name", "<", "DESC"), coverage_cols),
+	DB_SQL(PL_SQL_COV_STATUS_ASC, PL_COVERAGE_LQ("status", ">", "ASC"), coverage_cols),
+	DB_SQL(PL_SQL_COV_STATUS_DESC, PL_COVERAGE_LQ("status", "<", "DESC"), coverage_cols),
 	DB_SQL(PL_SQL_EXPORT_TEMPLATES,
 	    "SELECT id, kind, version, title, published_at, sha256 FROM pledge_template"
 	    " ORDER BY FIELD(kind, " PL_KIND_ORDER "), version", export_template_cols),
@@ -152,18 +190,10 @@ const struct db_stmt pl_sql[PL_SQL__MAX] = {
 	    " VALUES (?,?,?,?,?,?)", NULL),
 	DB_SQL(PL_SQL_VENDOR_SERVES,
 	    "SELECT 1 AS serves FROM pledge_vendor_unit WHERE vendor_id = ? AND unit_id = ?", serves_cols),
-	/* Active (or inactive) vendors by name, paged by (name, id) along the index
-	 * (active, name), with their current letter (2); a unit's staff see those
-	 * serving their unit.  Parameters: active, only unit (x2), after name (x2), after id. */
-	DB_SQL(PL_SQL_VENDORS,
-	    "SELECT v.id, v.uscc, v.name, v.contact, v.phone, v.active, COALESCE(s.id, 0) AS signing_id,"
-	    " COALESCE(s.signed_date, '') AS signed_date FROM pledge_vendor v"
-	    " LEFT JOIN pledge_signing s ON s.kind = 'letter2' AND s.party_type = 'vendor'"
-	    "  AND s.party_id = v.id AND s.is_current = 1"
-	    " WHERE v.active = ? AND (? = 0 OR EXISTS (SELECT 1 FROM pledge_vendor_unit vu"
-	    "  WHERE vu.vendor_id = v.id AND vu.unit_id = ?))"
-	    " AND (v.name > ? OR (v.name = ? AND v.id > ?))"
-	    " ORDER BY v.name, v.id LIMIT 51", vendors_cols),
+	DB_SQL(PL_SQL_VENDORS_NAME_ASC, PL_VENDORS_LQ("v.name", ">", "ASC"), vendors_cols),
+	DB_SQL(PL_SQL_VENDORS_NAME_DESC, PL_VENDORS_LQ("v.name", "<", "DESC"), vendors_cols),
+	DB_SQL(PL_SQL_VENDORS_ID_ASC, PL_VENDORS_LQ("v.id", ">", "ASC"), vendors_cols),
+	DB_SQL(PL_SQL_VENDORS_ID_DESC, PL_VENDORS_LQ("v.id", "<", "DESC"), vendors_cols),
 	DB_SQL(PL_SQL_VENDOR_UNITS,
 	    "SELECT u.id, u.code, u.name, COALESCE(u.name_en, '') AS name_en FROM pledge_vendor_unit vu"
 	    " JOIN unit u ON u.id = vu.unit_id WHERE vu.vendor_id = ? ORDER BY u.code", vendor_unit_cols),

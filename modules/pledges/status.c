@@ -7,10 +7,13 @@
  * working days after that change (the first one after the signing), by the
  * core calendar; past that it is overdue.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "listq.h"
 #include "pledges.h"
 #include "setting.h"
+#include "sheet.h"
 #include "unitpick.h"
 
 void
@@ -87,22 +90,73 @@ pl_signing_node(xmlNodePtr parent, const struct db_row *r)
 	}
 }
 
+/*
+ * The everyday tools (core/listq.h): ?q= (a prefix of the party's code or
+ * name: a unit's, a vendor's, a person's), ?sort=code|unit|status&dir=, and
+ * ?format=csv|xlsx for exactly those rows, the filters kept.  The tie-break
+ * is the row's unique key k.  The plain page (no sort, search or seek) keeps
+ * its order (missing first, then re-signs by date) and its ?after=K pager.
+ */
+static const struct lq_col lq_cols[] = { { "code", LQ_STR, 0 }, { "unit", LQ_STR, 0 }, { "status", LQ_STR, 0 } };
+static const struct lq_def lq_def = { lq_cols, APP_COUNT(lq_cols), 0, LQ_STR };
+static const int lq_stmt[] = {
+	PL_SQL_COV_CODE_ASC, PL_SQL_COV_CODE_DESC, PL_SQL_COV_UNIT_ASC, PL_SQL_COV_UNIT_DESC,
+	PL_SQL_COV_STATUS_ASC, PL_SQL_COV_STATUS_DESC,
+};
+static const int lq_seek[] = { COV_CODE, COV_NAME, COV_STATUS };
+_Static_assert(APP_COUNT(lq_stmt) == 2 * APP_COUNT(lq_cols) && APP_COUNT(lq_seek) == APP_COUNT(lq_cols),
+    "a statement per sort and direction, a seek column per sort");
+
+/* The export's columns, as the page shows them. */
+static const char *const sheet_keys[] = {
+	"sheet.pl.kind", "sheet.pl.code", "sheet.pl.name", "sheet.pl.status", "sheet.pl.signed",
+	"sheet.pl.changed", "sheet.pl.due",
+};
+
 struct rows {
 	struct ctx *c;
 	xmlNodePtr parent;
 	const char *elem;
 	size_t n;
 	const char *last;	/* the keyset of the last row shown */
+	int seek;		/* the tools' sort column (lq_seek), or -1 */
+	const char *last_at;
+	struct sheet *sheet;	/* an export: rows go there instead */
 };
+
+static void
+sheet_put(struct rows *rs, const struct db_row *r)
+{
+	const char *const *v = r->v;
+	enum lang g = rs->c->lang;
+	char kind[40], status[24], due[11] = "";
+	int overdue = 0;
+	snprintf(kind, sizeof(kind), "plkind.%s", v[COV_KIND]);
+	if (*v[COV_CHANGED])
+		pl_due(rs->c, v[COV_CHANGED], due, &overdue);
+	snprintf(status, sizeof(status), "plstatus.%s", overdue ? "overdue" : v[COV_STATUS]);
+	const char *row[] = {
+		sheet_title(g, kind), v[COV_CODE], g == LANG_EN && *v[COV_NAME_EN] ? v[COV_NAME_EN] : v[COV_NAME],
+		sheet_title(g, status), v[COV_SIGNED], v[COV_CHANGED], due,
+	};
+	_Static_assert(APP_COUNT(row) == APP_COUNT(sheet_keys), "one value per title");
+	sheet_row(rs->sheet, row);
+}
 
 static int
 coverage_row(void *arg, const struct db_row *r)
 {
 	struct rows *rs = arg;
+	if (rs->sheet != NULL) {
+		sheet_put(rs, r);
+		return 0;
+	}
 	if (rs->n++ == PL_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	pl_status_row(rs->c, rs->parent, rs->elem, r);
 	rs->last = ar_strdup(rs->c->ar, r->v[COV_KEY]);
+	if (rs->seek >= 0)
+		rs->last_at = ar_strdup(rs->c->ar, r->v[rs->seek]);
 	return 0;
 }
 
@@ -128,12 +182,39 @@ static int
 coverage_run(struct ctx *c, xmlNodePtr parent, const char *elem, long long unit,
     const char *kind, const char *status, const char *after, size_t *n, const char **last)
 {
-	struct rows rs = { c, parent, elem, 0, NULL };
+	struct rows rs = { c, parent, elem, 0, NULL, -1, NULL, NULL };
 	enum db_rc rc = pl_coverage_query(c, 1, unit, kind, status, after, coverage_row, &rs);
 	if (rc != DB_OK)
 		return app_dberr(rc);
 	*n = rs.n;
 	*last = rs.last;
+	return 200;
+}
+
+/* The page or export with search and sort, the filters as the plain page takes them (PL_COVERAGE_LQ). */
+static int
+coverage_tools(struct ctx *c, xmlNodePtr rows, long long unit, const char *kind, const char *status,
+    const struct listq *lq, int exp, enum sheet_fmt fmt)
+{
+	char od[11];
+	overdue_before(c, od);
+	struct db_val p[] = {
+		DBS(pl_set.resign_list), DBI(unit), DBI(unit), DBS(kind), DBS(kind), DBS(""),
+		DBS(status), DBS(status), DBS(status), DBS(status), DBS(od),
+		DBI(lq->first), DBS(lq->at), DBS(lq->at), DBS(lq->after),
+		DBS(lq->like), DBS(lq->like), DBS(lq->like), DBS(lq->like),
+		DBI(exp ? LQ_NO_LIMIT : PL_PAGE_ROWS + 1),
+	};
+	_Static_assert(DB_NARGS(p) == PL_SQL_COV_CODE_ASC__NP, "the listq statements' parameters");
+	int id = SQL(lq_stmt[lq_variant(lq)]);
+	struct rows rs = { c, rows, "row", 0, NULL, lq_seek[lq->sort], NULL, NULL };
+	if (exp)
+		return sheet_run(c, fmt, "coverage", sheet_keys, APP_COUNT(sheet_keys), &rs.sheet, id, p,
+		    DB_NARGS(p), coverage_row, &rs);
+	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), coverage_row, &rs);
+	if (rc != DB_OK)
+		return app_dberr(rc);
+	lq_rows_end(c, rows, lq, rs.n, PL_PAGE_ROWS, rs.last_at, rs.last);
 	return 200;
 }
 
@@ -156,7 +237,18 @@ pl_coverage(struct ctx *c)
 		status = "open";
 	if (unit == NULL || valid_check(&fu, unit) != NULL)
 		unit = "";
-	if (after != NULL && valid_check(&fa, after) != NULL)
+	enum sheet_fmt fmt;
+	int wants = sheet_wanted(c, &fmt);
+	if (wants < 0)
+		return pg_error(c, 400, "list_format");
+	/* the plain page's ?after=K is its own pager's, not the tools' seek */
+	const char *qs = ctx_q(c, "sort"), *qq = ctx_q(c, "q"), *qa = ctx_q(c, "at"), *qd = ctx_q(c, "dir");
+	int tools = wants || (qs && *qs) || (qq && *qq) || (qa && *qa) || (qd && *qd);
+	struct listq lq = { 0, 0, "", "", 1, "", "" };
+	int st;
+	if (tools && (st = lq_from_ctx(c, &lq_def, &lq)) != 0)
+		return st;
+	if (!tools && after != NULL && valid_check(&fa, after) != NULL)
 		return 400;
 	long long only = atoll(unit);
 	/* A unit's staff see their own unit's parties, whatever the filter says. */
@@ -172,8 +264,11 @@ pl_coverage(struct ctx *c)
 		if (prc != DB_OK)
 			return app_dberr(prc);
 	}
+	lq_node(c, f, &lq, &lq_def);
 	xmlNodePtr rows = pg_node(c->data, "rows");
-	int st = coverage_run(c, rows, "row", only, kind, status, after ? after : "", &n, &last);
+	if (tools)
+		return coverage_tools(c, rows, only, kind, status, &lq, wants, fmt);
+	st = coverage_run(c, rows, "row", only, kind, status, after ? after : "", &n, &last);
 	if (st != 200)
 		return st;
 	if (n > PL_PAGE_ROWS)

@@ -5,22 +5,62 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "buf.h"
+#include "listq.h"
 #include "pledges.h"
+#include "sheet.h"
 
 static const char *const active_choices[] = { "0", "1", NULL };
+
+/*
+ * The everyday tools (core/listq.h): ?q= (a prefix of the name, the USCC or
+ * the contact person), ?sort=name|id&dir=, the pager ?at=VALUE&after=ID, and
+ * ?format=csv|xlsx for exactly those rows, ?active= kept.
+ */
+static const struct lq_col lq_cols[] = { { "name", LQ_STR, 0 }, { "id", LQ_INT, 1 } };
+static const struct lq_def lq_def = { lq_cols, APP_COUNT(lq_cols), 0, LQ_INT };
+static const int lq_stmt[] = {
+	PL_SQL_VENDORS_NAME_ASC, PL_SQL_VENDORS_NAME_DESC, PL_SQL_VENDORS_ID_ASC, PL_SQL_VENDORS_ID_DESC,
+};
+static const int lq_seek[] = { VL_NAME, VL_ID };
+_Static_assert(APP_COUNT(lq_stmt) == 2 * APP_COUNT(lq_cols) && APP_COUNT(lq_seek) == APP_COUNT(lq_cols),
+    "a statement per sort and direction, a seek column per sort");
+
+/* The export's columns, as the page shows them. */
+static const char *const sheet_keys[] = {
+	"sheet.pl.id", "field.company", "field.uscc", "field.contact", "field.phone", "sheet.pl.status",
+	"sheet.pl.signed",
+};
 
 struct list {
 	struct ctx *c;
 	xmlNodePtr parent;
 	size_t n;
-	const char *last_name, *last_id;
+	const char *last_at, *last_id;
+	int seek;
+	struct sheet *sheet;	/* an export: rows go there instead */
 };
+
+static void
+sheet_put(struct list *l, const struct db_row *r)
+{
+	const char *const *v = r->v;
+	int has = strcmp(v[VL_SIGNING], "0") != 0;
+	const char *row[] = {
+		v[VL_ID], v[VL_NAME], v[VL_USCC], v[VL_CONTACT], v[VL_PHONE],
+		sheet_title(l->c->lang, has ? "plstatus.signed" : "plstatus.missing"), v[VL_SIGNED],
+	};
+	_Static_assert(APP_COUNT(row) == APP_COUNT(sheet_keys), "one value per title");
+	sheet_row(l->sheet, row);
+}
 
 static int
 list_row(void *arg, const struct db_row *r)
 {
 	struct list *l = arg;
+	if (l->sheet != NULL) {
+		sheet_put(l, r);
+		return 0;
+	}
 	if (l->n++ == PL_PAGE_ROWS)	/* the 51st row only says "there is more" */
 		return 1;
 	xmlNodePtr v = pg_node(l->parent, "vendor");
@@ -31,62 +71,53 @@ list_row(void *arg, const struct db_row *r)
 	pg_text(v, "name", r->v[VL_NAME]);
 	pg_text(v, "contact", r->v[VL_CONTACT]);
 	pg_text(v, "phone", r->v[VL_PHONE]);
-	l->last_name = ar_strdup(l->c->ar, r->v[VL_NAME]);
+	l->last_at = ar_strdup(l->c->ar, r->v[l->seek]);
 	l->last_id = ar_strdup(l->c->ar, r->v[VL_ID]);
 	return 0;
 }
 
-/* s percent-encoded for a query string (all but A-Z a-z 0-9 - . _ ~). */
-static const char *
-query_escape(struct ctx *c, const char *s)
-{
-	struct buf b;
-	buf_init(&b, c->ar, 3 * strlen(s) + 1);
-	for (const char *p = s; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '.' || ch == '_' || ch == '~')
-			buf_add(&b, p, 1);
-		else
-			buf_printf(&b, "%%%02X", ch);
-	}
-	return buf_cstr(&b);
-}
-
 /*
- * GET vendors[?active=0][&after_name=N&after_id=I]: 50 vendors by name, the
- * active ones (or with active=0 those no longer active), with the status of
- * their letter (2); a unit's staff see those serving their unit.  Paged by
- * the keyset (name, id) of the last row shown.
+ * GET vendors[?active=0][&q=…&sort=name|id&dir=…][&at=…&after=ID][&format=csv|xlsx]:
+ * 50 vendors a page, by name unless sorted otherwise, the active ones (or
+ * with active=0 those no longer active), with the status of their letter
+ * (2); a unit's staff see those serving their unit.
  */
 int
 pl_vendors(struct ctx *c)
 {
-	static const struct vfield fn = { "after_name", V_TEXT, 0, 128, NULL };
-	static const struct vfield fi = { "after_id", V_INT, 0, 12, NULL };
 	static const struct vfield fa = { "active", V_CHOICE, 0, 1, active_choices };
-	const char *name = ctx_q(c, "after_name"), *after = ctx_q(c, "after_id");
 	const char *active = ctx_q(c, "active");
+	struct listq lq;
+	enum sheet_fmt fmt;
+	int st;
 
 	c->view = VIEW(PL_VIEW_VENDORS);
-	if (name == NULL)
-		name = "";
-	if (after == NULL)
-		after = "";
-	if (valid_check(&fn, name) != NULL || valid_check(&fi, after) != NULL)
-		return 400;
+	int wants = sheet_wanted(c, &fmt);
+	if (wants < 0)
+		return pg_error(c, 400, "list_format");
+	if ((st = lq_from_ctx(c, &lq_def, &lq)) != 0)
+		return st;
 	if (active == NULL || *active == '\0' || valid_check(&fa, active) != NULL)
 		active = "1";
 	long long only = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
-	pg_attr(pg_node(c->data, "filter"), "active", active);
-	struct list l = { c, pg_node(c->data, "vendors"), 0, NULL, NULL };
-	struct db_val p[] = { DBI(*active == '1'), DBI(only), DBI(only), DBS(name), DBS(name), DBI(atoll(after)) };
-	enum db_rc rc = SQL_RUN(c, PL_SQL_VENDORS, p, list_row, &l);
+	xmlNodePtr f = pg_node(c->data, "filter");
+	pg_attr(f, "active", active);
+	lq_node(c, f, &lq, &lq_def);
+	struct list l = { c, pg_node(c->data, "vendors"), 0, NULL, NULL, lq_seek[lq.sort], NULL };
+	struct db_val p[] = {
+		DBI(*active == '1'), DBI(only), DBI(only),
+		DBI(lq.first), DBS(lq.at), DBS(lq.at), DBS(lq.after),
+		DBS(lq.like), DBS(lq.like), DBS(lq.like), DBS(lq.like),
+		DBI(wants ? LQ_NO_LIMIT : PL_PAGE_ROWS + 1),
+	};
+	_Static_assert(DB_NARGS(p) == PL_SQL_VENDORS_NAME_ASC__NP, "the listq statements' parameters");
+	int id = SQL(lq_stmt[lq_variant(&lq)]);
+	if (wants)
+		return sheet_run(c, fmt, "vendors", sheet_keys, APP_COUNT(sheet_keys), &l.sheet, id, p,
+		    DB_NARGS(p), list_row, &l);
+	enum db_rc rc = db_run(c->db, id, p, DB_NARGS(p), list_row, &l);
 	if (rc != DB_OK)
 		return app_dberr(rc);
-	if (l.n > PL_PAGE_ROWS)
-		pg_attr(l.parent, "next", ar_printf(c->ar, "after_name=%s&after_id=%s",
-		    query_escape(c, l.last_name), l.last_id));
-	pg_attri(l.parent, "count", (long long)(l.n > PL_PAGE_ROWS ? PL_PAGE_ROWS : l.n));
+	lq_rows_end(c, l.parent, &lq, l.n, PL_PAGE_ROWS, l.last_at, l.last_id);
 	return 200;
 }

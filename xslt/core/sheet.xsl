@@ -180,6 +180,31 @@
       <col k="field.remark"><t:s key="field.remark"/></col>
       <col k="sheet.inc.days"><t:s key="sheet.inc.days"/></col>
       <col k="sheet.inc.reported"><t:s key="sheet.inc.reported"/></col>
+      <!-- pledges: the coverage and the vendors -->
+      <col k="sheet.pl.id"><t:s key="sheet.pl.id"/></col>
+      <col k="sheet.pl.kind"><t:s key="sheet.pl.kind"/></col>
+      <col k="sheet.pl.code"><t:s key="sheet.pl.code"/></col>
+      <col k="sheet.pl.name"><t:s key="sheet.pl.name"/></col>
+      <col k="sheet.pl.status"><t:s key="sheet.pl.status"/></col>
+      <col k="sheet.pl.signed"><t:s key="sheet.pl.signed"/></col>
+      <col k="sheet.pl.changed"><t:s key="sheet.pl.changed"/></col>
+      <col k="sheet.pl.due"><t:s key="sheet.pl.due"/></col>
+      <col k="field.company"><t:s key="field.company"/></col>
+      <col k="field.uscc"><t:s key="field.uscc"/></col>
+      <col k="field.contact"><t:s key="field.contact"/></col>
+      <col k="field.phone"><t:s key="field.phone"/></col>
+      <col k="plkind.school_pledge"><t:s key="plkind.school_pledge"/></col>
+      <col k="plkind.unit_pledge"><t:s key="plkind.unit_pledge"/></col>
+      <col k="plkind.letter1"><t:s key="plkind.letter1"/></col>
+      <col k="plkind.letter2"><t:s key="plkind.letter2"/></col>
+      <col k="plkind.website"><t:s key="plkind.website"/></col>
+      <col k="plkind.cloud_vm"><t:s key="plkind.cloud_vm"/></col>
+      <col k="plkind.hosted_server"><t:s key="plkind.hosted_server"/></col>
+      <col k="plkind.software"><t:s key="plkind.software"/></col>
+      <col k="plstatus.missing"><t:s key="plstatus.missing"/></col>
+      <col k="plstatus.signed"><t:s key="plstatus.signed"/></col>
+      <col k="plstatus.resign"><t:s key="plstatus.resign"/></col>
+      <col k="plstatus.overdue"><t:s key="plstatus.overdue"/></col>
     </titles>
   </xsl:template>
 </xsl:stylesheet>

@@ -24,6 +24,7 @@
     exclude-result-prefixes="pt">
 
   <xsl:import href="../widgets.xsl"/>
+  <xsl:import href="../listtools.xsl"/>
 
   <!-- May this account record signings (office, unit staff, unit head)?  Leader and auditor read. -->
   <xsl:variable name="can-sign">
@@ -32,12 +33,36 @@
   </xsl:variable>
 
   <!-- The header row of a coverage table. -->
+  <!-- sortable: the coverage list's titles sort (listtools.xsl's lt-th, the filters in keep kept) -->
   <xsl:template name="cells-head">
+    <xsl:param name="sortable" select="false()"/>
+    <xsl:param name="keep" select="''"/>
     <tr>
       <th scope="col"><t:s key="pl.col_kind"/></th>
-      <th scope="col"><t:s key="pl.col_party"/></th>
-      <th scope="col"><t:s key="pl.col_code"/></th>
-      <th scope="col"><t:s key="pl.col_status"/></th>
+      <xsl:choose>
+        <xsl:when test="$sortable">
+          <xsl:call-template name="lt-th">
+            <xsl:with-param name="key" select="'unit'"/>
+            <xsl:with-param name="label"><t:s key="pl.col_party"/></xsl:with-param>
+            <xsl:with-param name="keep" select="$keep"/>
+          </xsl:call-template>
+          <xsl:call-template name="lt-th">
+            <xsl:with-param name="key" select="'code'"/>
+            <xsl:with-param name="label"><t:s key="pl.col_code"/></xsl:with-param>
+            <xsl:with-param name="keep" select="$keep"/>
+          </xsl:call-template>
+          <xsl:call-template name="lt-th">
+            <xsl:with-param name="key" select="'status'"/>
+            <xsl:with-param name="label"><t:s key="pl.col_status"/></xsl:with-param>
+            <xsl:with-param name="keep" select="$keep"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <th scope="col"><t:s key="pl.col_party"/></th>
+          <th scope="col"><t:s key="pl.col_code"/></th>
+          <th scope="col"><t:s key="pl.col_status"/></th>
+        </xsl:otherwise>
+      </xsl:choose>
       <th scope="col"><t:s key="pl.col_signed"/></th>
       <xsl:if test="$can-sign = '1'">
         <th scope="col"><span class="vh"><t:s key="pl.col_action"/></span></th>

@@ -6,7 +6,10 @@
   data: <filter kind status unit/>, <kinds resign-days><kind code party resign/>…</kinds>,
         <rows count next?><row kind party-type party-id unit-id code status
           signing-id? signed? changed? due? overdue?><name/></row>…</rows>
-  Pagination by the keyset: ?after=NEXT, filters kept.  A unit's staff see
+  With the list tools (listtools.xsl; filter/@q @sort @dir @lq @lq-q, rows
+  @first @next-at): search, sortable titles, CSV/XLSX of exactly these rows.
+  The plain page's pagination is its own keyset: ?after=NEXT, filters kept;
+  a searched or sorted page seeks with ?at=NEXT-AT&after=NEXT.  A unit's staff see
   their own unit only (filter/@unit is theirs whatever the query said).
 -->
 <xsl:stylesheet version="1.0"
@@ -64,6 +67,9 @@
     <xsl:call-template name="filter-form">
       <xsl:with-param name="action" select="$base"/>
       <xsl:with-param name="fields">
+        <xsl:call-template name="lt-search">
+          <xsl:with-param name="hint"><t:s key="lt.hint_coverage"/></xsl:with-param>
+        </xsl:call-template>
         <xsl:call-template name="filter-select">
           <xsl:with-param name="label"><t:s key="coverage.filter_kind"/></xsl:with-param>
           <xsl:with-param name="name" select="'kind'"/>
@@ -105,11 +111,15 @@
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="clear">
-        <xsl:if test="string($f/@kind) or $f/@status != 'open' or ($all = '1' and string($f/@unit))">
+        <xsl:if test="string($f/@kind) or $f/@status != 'open' or ($all = '1' and string($f/@unit)) or string($f/@lq)">
           <xsl:value-of select="$base"/>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="links">
+        <xsl:call-template name="lt-exports">
+          <xsl:with-param name="base" select="$base"/>
+          <xsl:with-param name="keep" select="$keep"/>
+        </xsl:call-template>
         <span class="links">
           <a href="{$base}templates"><t:s key="coverage.templates"/></a>
           <a href="{$base}vendors"><t:s key="coverage.vendors"/></a>
@@ -125,7 +135,10 @@
         <div class="tablewrap">
           <table class="coverage">
             <thead>
-              <xsl:call-template name="cells-head"/>
+              <xsl:call-template name="cells-head">
+                <xsl:with-param name="sortable" select="true()"/>
+                <xsl:with-param name="keep" select="$keep"/>
+              </xsl:call-template>
             </thead>
             <tbody>
               <xsl:for-each select="rows/row">
@@ -149,12 +162,23 @@
 
     <xsl:call-template name="pager">
       <xsl:with-param name="first">
-        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after=')">
-          <xsl:value-of select="concat($base, '?', substring($keep, 2))"/>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="rows/@first = '1'">
+            <xsl:value-of select="concat($base, '?sort=', $f/@sort, '&amp;dir=', $f/@dir, $keep, $f/@lq-q)"/>
+          </xsl:when>
+          <xsl:when test="not(string($f/@lq)) and contains(concat('&amp;', /page/@query), '&amp;after=')">
+            <xsl:value-of select="concat($base, '?', substring($keep, 2))"/>
+          </xsl:when>
+        </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="next">
-        <xsl:if test="string(rows/@next)"><xsl:value-of select="concat($base, '?after=', rows/@next, $keep)"/></xsl:if>
+        <xsl:choose>
+          <xsl:when test="not(string(rows/@next))"/>
+          <xsl:when test="string(rows/@next-at)">
+            <xsl:value-of select="concat($base, '?at=', rows/@next-at, '&amp;after=', rows/@next, $keep, $f/@lq)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($base, '?after=', rows/@next, $keep)"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="count" select="rows/@count"/>
     </xsl:call-template>

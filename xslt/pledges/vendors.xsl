@@ -4,8 +4,10 @@
   (2), by name, with where each stands with it.  The office adds vendors.
   data: <filter active/>, <vendors count next?><vendor id uscc active status
           signing-id? signed?><name/><contact/><phone/></vendor>…</vendors>
-  next is the query of the next page (after_name=…&after_id=…, escaped by
-  the module); filter/@active 0 lists the vendors no longer active.  A unit's
+  With the list tools (listtools.xsl; filter/@q @sort @dir @lq @lq-q,
+  vendors @first @next-at @next): search, sortable titles, the keyset pager
+  ?at=…&after=ID, CSV/XLSX of exactly these rows; filter/@active 0 lists the
+  vendors no longer active.  A unit's
   staff see the vendors serving their unit.
 -->
 <xsl:stylesheet version="1.0"
@@ -61,17 +63,49 @@
       </xsl:if>
     </p>
 
+    <xsl:call-template name="filter-form">
+      <xsl:with-param name="action" select="concat($base, 'vendors')"/>
+      <xsl:with-param name="fields">
+        <xsl:call-template name="lt-search">
+          <xsl:with-param name="hint"><t:s key="lt.hint_vendors"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="not($active)">
+          <input type="hidden" name="active" value="0"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="clear">
+        <xsl:if test="string(filter/@lq)"><xsl:value-of select="concat($base, 'vendors?', substring($keep, 2))"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="links">
+        <xsl:call-template name="lt-exports">
+          <xsl:with-param name="base" select="concat($base, 'vendors')"/>
+          <xsl:with-param name="keep" select="$keep"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+
     <xsl:choose>
       <xsl:when test="vendors/vendor">
         <div class="tablewrap">
           <table class="vendors">
             <thead>
               <tr>
-                <th scope="col"><t:s key="field.company"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'name'"/>
+                  <xsl:with-param name="label"><t:s key="field.company"/></xsl:with-param>
+                  <xsl:with-param name="base" select="concat($base, 'vendors')"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
                 <th scope="col"><t:s key="field.uscc"/></th>
                 <th scope="col"><t:s key="field.contact"/></th>
                 <th scope="col"><t:s key="field.phone"/></th>
                 <th scope="col"><t:label set="plkind" select="'letter2'"/></th>
+                <xsl:call-template name="lt-th">
+                  <xsl:with-param name="key" select="'id'"/>
+                  <xsl:with-param name="label">#</xsl:with-param>
+                  <xsl:with-param name="base" select="concat($base, 'vendors')"/>
+                  <xsl:with-param name="keep" select="$keep"/>
+                </xsl:call-template>
               </tr>
             </thead>
             <tbody>
@@ -88,6 +122,7 @@
                       <a href="/pledges/signings/{@signing-id}"><xsl:value-of select="@signed"/></a>
                     </xsl:if>
                   </td>
+                  <td class="num"><xsl:value-of select="@id"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -101,16 +136,10 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <xsl:call-template name="pager">
-      <xsl:with-param name="first">
-        <xsl:if test="contains(concat('&amp;', /page/@query), '&amp;after_name=')">
-          <xsl:value-of select="concat($base, 'vendors?', substring($keep, 2))"/>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="next">
-        <xsl:if test="string(vendors/@next)"><xsl:value-of select="concat($base, 'vendors?', vendors/@next, $keep)"/></xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="count" select="vendors/@count"/>
+    <xsl:call-template name="lt-pager">
+      <xsl:with-param name="base" select="concat($base, 'vendors')"/>
+      <xsl:with-param name="keep" select="$keep"/>
+      <xsl:with-param name="rows" select="vendors"/>
     </xsl:call-template>
   </xsl:template>
 
