@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- upstream/moe-persons.xsl — the profile of the MOE platform (教育部教育系统网络安全工作管理平台):
+<!-- upstream/moe-persons.xsl — not a view (no page: an upstream export profile): the profile of the MOE platform (教育部教育系统网络安全工作管理平台):
      its responsible-person list (网络安全责任人名单, DOMAIN.md §1), from the canonical export's
      <registry> (modules/office/upcanon.c).  One <unit> per unit with its persons, each with
      name, title, office phone, mobile, e-mail and the date the person took the role.  The shape is

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- upstream/province-yearend.xsl — the profile of the provincial education department's office
+<!-- upstream/province-yearend.xsl — not a view (no page: an upstream export profile): the profile of the provincial education department's office
      (教育厅网信办): the year-end package (年终报送), from the canonical export's <registry> and
      <systems> (modules/office/upcanon.c).  A summary of what the package holds, the responsible
      persons of every unit, and the system inventory with protection level, filing number
