@@ -38,15 +38,16 @@ WANGAN_PORT ?= 8080
 
 # The development stack under var/: MariaDB, schema, demo data, modules, nginx.
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$$(nproc) all
 	@WANGAN_REMIND=$${WANGAN_REMIND:-1} tools/stack up var $(WANGAN_PORT)
 
 stop:
 	@tools/stack down var
 
-# Everything, against a throwaway stack built with AddressSanitizer and UBSan.
+# Everything, against a throwaway stack built with AddressSanitizer and UBSan
+# (built on every core: the sanitizer build is most of a clean run).
 test: deps check-banned
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN='$(ASAN_FLAGS)' all unit-bin
+	@$(MAKE) --no-print-directory -j$$(nproc) BUILD=build/asan SAN='$(ASAN_FLAGS)' all unit-bin
 	@tests/run build/asan
 
 # The cmocka tests alone (make test runs them too).
