@@ -1,9 +1,13 @@
 """The everyday list tools (core/listq.h, core/sheet.h): search, sort, the
 filter kept in the URL, keyset pages under every sort, and CSV / XLSX exports
 of exactly the rows the page shows — checked against the database."""
-import csv, html, io, math, re, urllib.parse
-import openpyxl
-from lib import ACC, get, page, sql, one, unit_id
+import html, math, re, urllib.parse
+from lib import get, page, sql, one, unit_id
+from listlib import csv_rows, xlsx_rows, walk as _walk
+
+
+def walk(path, login="office", rows="./data/units", key="code"):
+    return _walk(path, login, rows, key)
 
 REG = "/registration/"
 PAGE = 50           # rows a list page holds (REG_PAGE_ROWS, SYS_PAGE_ROWS); other tests' rows fill several
@@ -15,41 +19,6 @@ def codes(x, path="./data/units/unit"):
 
 def sql_codes(where="1", order="code"):
     return [r[0] for r in sql("SELECT code FROM reg_summary WHERE active = 1 AND (%s) ORDER BY %s" % (where, order))]
-
-
-def walk(path, login="office", rows="./data/units", key="code"):
-    """Every row of a list, following its next links (at + after), each page's keys in order."""
-    seen, pages, url = [], 0, path
-    while url:
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        pages += 1
-        seen += [u.get(key) for u in x.find(rows)]
-        n = x.find(rows)
-        if n.get("next") is None:
-            break
-        sep = "&" if "?" in path else "?"
-        url = "%s%sat=%s&after=%s" % (path, sep, n.get("next-at"), n.get("next"))
-        assert pages < 100
-    return seen, pages
-
-
-def csv_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, r
-    assert r.header("content-type").startswith("text/csv"), r.header("content-type")
-    assert "attachment" in r.header("content-disposition")
-    assert r.body.startswith(b"\xef\xbb\xbf")          # Excel reads UTF-8 by its BOM
-    return list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-
-
-def xlsx_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, r
-    assert r.header("content-type").startswith("application/vnd.openxmlformats"), r.header("content-type")
-    wb = openpyxl.load_workbook(io.BytesIO(r.body), read_only=True)
-    ws = wb.worksheets[0]
-    return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
 
 
 # -- registration ------------------------------------------------------------

@@ -2,82 +2,21 @@
 cloud lists: search, sort, every list's filter kept in the URL, keyset pages
 under every sort, CSV / XLSX exports of exactly the rows the page shows, a
 unit's staff kept to their unit — checked against the database."""
-import contextlib, csv, functools, html, io, re, urllib.parse
-import openpyxl
+import contextlib, functools, html, re
 from lib import get, page, sql, one, unit_id, today
+from listlib import csv_rows, esc, links, q, xlsx_rows, walk as _walk, walk_plain as _walk_plain
+
+
+def walk(path, login="office", rows="./data/sites", key="id"):
+    return _walk(path, login, rows, key, tools=True)
+
+
+def walk_plain(path, login="office", rows="./data/sites"):
+    return _walk_plain(path, login, rows)
 
 PAGE = 50           # rows a list page holds (WS_PAGE_ROWS, CL_PAGE_ROWS)
 WEB = "/websites/"
 CLOUD = "/cloud/"
-
-
-def walk(path, login="office", rows="./data/sites", key="id"):
-    """Every row of a list with the tools, following its next links (at + after), in order."""
-    seen, pages, url = [], 0, path
-    while url:
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        pages += 1
-        n = x.find(rows)
-        if n is None:
-            break
-        seen += [e.get(key) for e in n]
-        if n.get("next") is None:
-            break
-        assert n.get("next-at") is not None, url       # the tools' cursor, not a plain list's
-        sep = "&" if "?" in path else "?"
-        url = "%s%sat=%s&after=%s" % (path, sep, n.get("next-at"), n.get("next"))
-        assert pages < 400
-    return seen, pages
-
-
-def walk_plain(path, login="office", rows="./data/sites"):
-    """Every row of a plain list (no tools), by its own cursors: ?after=, for_suspension ?from= too."""
-    seen, url, pages = [], path, 0
-    while url:
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        n = x.find(rows)
-        seen += [e.get("id") for e in n]
-        pages += 1
-        if n.get("next") is None:
-            break
-        assert n.get("next-at") is None, url
-        url = "%s&after=%s" % (path, n.get("next"))
-        if n.get("next-from"):
-            url += "&from=" + n.get("next-from")
-        assert pages < 400
-    return seen
-
-
-def links(text):
-    return [html.unescape(h) for h in re.findall(r'href="([^"]+)"', text)]
-
-
-def csv_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, (path, r.status, r.text[:300])
-    assert r.header("content-type").startswith("text/csv"), r.header("content-type")
-    assert "attachment" in r.header("content-disposition")
-    assert r.body.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-
-
-def xlsx_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, (path, r.status)
-    assert r.header("content-type").startswith("application/vnd.openxmlformats"), r.header("content-type")
-    wb = openpyxl.load_workbook(io.BytesIO(r.body), read_only=True)
-    return [["" if v is None else str(v) for v in row] for row in wb.worksheets[0].iter_rows(values_only=True)]
-
-
-def q(s):
-    return urllib.parse.quote(s)
-
-
-def esc(s):
-    """s for a LIKE prefix in the tests' own SQL, as listq.c escapes it."""
-    return s.replace("\\", "\\\\\\\\").replace("'", "\\'").replace("%", "\\%").replace("_", "\\_")
 
 
 @contextlib.contextmanager

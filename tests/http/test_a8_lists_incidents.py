@@ -4,56 +4,17 @@ and unit filters kept in every link, keyset pages under every sort, CSV and
 XLSX of exactly the rows shown, the office's ?unit=ID as the dashboard's
 cells link it, a unit's staff kept to their unit, bad parameters refused —
 checked against the database (core/listq.h, core/sheet.h)."""
-import csv, datetime, html, io, re, urllib.parse, uuid
-import openpyxl
+import datetime, html, re, uuid
 from lib import get, one, page, sql, unit_id
+from listlib import csv_rows, links, q, xlsx_rows, walk as _walk
+
+
+def walk(path, rows, login="office"):
+    return _walk(path, login, rows, count=True)
 
 PAGE = 50           # INC_PAGE_ROWS
 INC = "/incidents/list"
 NOT = "/incidents/notices"
-
-
-def q(s):
-    return urllib.parse.quote(s)
-
-
-def links(text):
-    return [html.unescape(h) for h in re.findall(r'href="([^"]+)"', text)]
-
-
-def walk(path, rows, login="office"):
-    """Every row id of a list, following its next links (at + after), and the pages it took."""
-    seen, pages, url = [], 0, path
-    while url:
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        pages += 1
-        n = x.find(rows)
-        seen += [e.get("id") for e in n]
-        assert int(n.get("count")) == len(n)
-        if n.get("next") is None:
-            break
-        sep = "&" if "?" in path else "?"
-        url = "%s%sat=%s&after=%s" % (path, sep, n.get("next-at"), n.get("next"))
-        assert pages < 100
-    return seen, pages
-
-
-def csv_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, r
-    assert r.header("content-type").startswith("text/csv"), r.header("content-type")
-    assert "attachment" in r.header("content-disposition")
-    assert r.body.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-
-
-def xlsx_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, r
-    assert r.header("content-type").startswith("application/vnd.openxmlformats"), r.header("content-type")
-    ws = openpyxl.load_workbook(io.BytesIO(r.body), read_only=True).worksheets[0]
-    return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
 
 
 # -- the rows the tests add ----------------------------------------------------------

@@ -7,9 +7,15 @@ overdue past the deadline until closed, whoever's turn it is; the printable
 notice; the to-do rows; another unit neither sees nor acts; CSRF; bad input
 is a 422 with the values kept and nothing written; the list's search, sort,
 unit filter and CSV/XLSX exports equal to its rows."""
-import csv, datetime, hashlib, io, uuid
-import openpyxl
+import datetime, hashlib, uuid
 from lib import form, get, one, page, request, sql, unit_id
+from listlib import csv_rows, xlsx_rows, walk as _walk
+
+
+def walk(path, login="office"):
+    return _walk(path, login, "./data/notices")[0]
+
+
 from fixtures import ELF, PDF, at_once, dt, location_id, multipart, now, post_xml
 
 BASE = "/incidents/rectify"
@@ -270,32 +276,6 @@ def test_double_issue_is_one_notice():
 
 
 # -- the list's tools ---------------------------------------------------------------
-
-def walk(path, login="office"):
-    seen, url = [], path
-    for _ in range(50):
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        n = x.find("./data/notices")
-        seen += [e.get("id") for e in n]
-        if n.get("next") is None:
-            return seen
-        url = "%s&at=%s&after=%s" % (path, n.get("next-at"), n.get("next"))
-    raise AssertionError("too many pages")
-
-
-def csv_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200 and r.header("content-type").startswith("text/csv"), r
-    return list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-
-
-def xlsx_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200 and r.header("content-type").startswith("application/vnd.openxmlformats"), r
-    ws = openpyxl.load_workbook(io.BytesIO(r.body), read_only=True).worksheets[0]
-    return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
-
 
 def test_list_search_sort_unit_and_exports():
     tag = "RQ" + uuid.uuid4().hex[:6]

@@ -4,49 +4,23 @@ search, sort both ways, keyset pages under every sort without gaps or
 repeats, the filters kept in every link, CSV / XLSX exports of exactly the
 rows the page shows, a unit's staff kept to their unit — checked against the
 database."""
-import contextlib, csv, functools, html, io, re, urllib.parse
-import openpyxl
+import contextlib, functools, re
 from lib import get, page, sql, one, unit_id
+from listlib import csv_rows, esc, links, q, xlsx_rows, walk as _walk, walk_plain as _walk_plain
+
+
+def walk(path, login="office", rows="./data/rows", key=None):
+    return _walk(path, login, rows, key, tools=True)
+
+
+def walk_plain(path, login="office"):
+    """Every row of the plain coverage (no tools) by its own ?after=K, with what the tests need of each."""
+    return _walk_plain(path, login, "./data/rows", row_of)
 
 PAGE = 50               # rows a page holds (PL_PAGE_ROWS)
 COV = "/pledges/"
 VEN = "/pledges/vendors"
 KINDS = ["school_pledge", "unit_pledge", "letter1", "letter2", "website", "cloud_vm", "hosted_server", "software"]
-
-
-def walk(path, login="office", rows="./data/rows", key=None):
-    """Every row of a list with the tools, following its next links (at + after), in order."""
-    seen, pages, url = [], 0, path
-    while url:
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        pages += 1
-        n = x.find(rows)
-        seen += [key(e) for e in n]
-        if n.get("next") is None:
-            break
-        assert n.get("next-at") is not None, url       # the tools' cursor, not the plain page's
-        sep = "&" if "?" in path else "?"
-        url = "%s%sat=%s&after=%s" % (path, sep, n.get("next-at"), n.get("next"))
-        assert pages < 100
-    return seen, pages
-
-
-def walk_plain(path, login="office"):
-    """Every row of the plain coverage (no tools) by its own ?after=K, with what the tests need of each."""
-    seen, url, pages = [], path, 0
-    while url:
-        st, x = page(url, login)
-        assert st == 200, (url, st)
-        n = x.find("./data/rows")
-        seen += [row_of(e) for e in n]
-        pages += 1
-        if n.get("next") is None:
-            break
-        assert n.get("next-at") is None, url
-        url = "%s&after=%s" % (path, n.get("next"))
-        assert pages < 100
-    return seen
 
 
 def row_of(e):
@@ -71,36 +45,6 @@ def db_order(rows, order, where="1"):
     parts = ["SELECT %s AS id, %s AS code, %s AS name, %s AS status, %s AS k"
              % (lit(r["id"]), lit(r["code"]), lit(r["name"]), lit(r["status"]), lit(r["k"])) for r in rows]
     return [r[0] for r in sql("SELECT id FROM (%s) t WHERE %s ORDER BY %s" % (" UNION ALL ".join(parts), where, order))]
-
-
-def links(text):
-    return [html.unescape(h) for h in re.findall(r'href="([^"]+)"', text)]
-
-
-def csv_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, (path, r.status, r.text[:300])
-    assert r.header("content-type").startswith("text/csv"), r.header("content-type")
-    assert "attachment" in r.header("content-disposition")
-    assert r.body.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-
-
-def xlsx_rows(path, login="office"):
-    r = get(path, login)
-    assert r.status == 200, (path, r.status)
-    assert r.header("content-type").startswith("application/vnd.openxmlformats"), r.header("content-type")
-    wb = openpyxl.load_workbook(io.BytesIO(r.body), read_only=True)
-    return [["" if v is None else str(v) for v in row] for row in wb.worksheets[0].iter_rows(values_only=True)]
-
-
-def q(s):
-    return urllib.parse.quote(s)
-
-
-def esc(s):
-    """s for a LIKE prefix in the tests' own SQL, as listq.c escapes it."""
-    return s.replace("\\", "\\\\\\\\").replace("'", "\\'").replace("%", "\\%").replace("_", "\\_")
 
 
 @contextlib.contextmanager
