@@ -330,7 +330,6 @@ void cl_tx_done(struct tx *t, long long id, const char *action, const char *befo
 const char *cl_json(struct ctx *c, const struct vm *vm);
 /* Does the unit hold a current signing of the cloud-VM letter? (-1: the database failed) */
 int cl_has_letter(struct ctx *c, long long unit, enum db_rc *rc);
-const char *cl_today(struct ctx *c);
 
 int cl_list(struct ctx *c);
 int cl_form(struct ctx *c);

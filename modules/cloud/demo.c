@@ -48,7 +48,7 @@ step(struct ctx *c, long long id, int ver, const char *from, const char *to, con
 		rc = SQL_RUN(c, CL_SQL_SET_OFFICE, p, NULL, NULL);
 	} else if (strcmp(to, "active") == 0) {
 		struct db_val p[] = { DBS(by), DBS(ar_printf(c->ar, "vm-%lld", id)), DBS(ip),
-			DBS("255.255.255.0"), DBS("10.10.1.1"), DBS(cl_today(c)), DBS(by), DBI(id), DBI(ver) };
+			DBS("255.255.255.0"), DBS("10.10.1.1"), DBS(wd_today_str(c->ar)), DBS(by), DBI(id), DBI(ver) };
 		rc = SQL_RUN(c, CL_SQL_SET_ACTIVE, p, NULL, NULL);
 	} else if (strcmp(to, "withdrawn") == 0) {
 		struct db_val p[] = { DBS(by), DBI(id), DBI(ver) };
@@ -84,7 +84,7 @@ demo_tx(struct tx *t, void *arg)
 			continue;
 		char nonce[TX_NONCE_LEN + 1];
 		tx_nonce(nonce);
-		const char *today = cl_today(c);
+		const char *today = wd_today_str(c->ar);
 		struct db_val p[] = {
 			DBI(unit), DBS("演示申请人"), DBS("13800000000"), DBS(today), DBI(image), DBS(""),
 			DBI(reqs[i].vcpu), DBI(reqs[i].mem), DBI(reqs[i].disk), DBS("MySQL 8"), DBS("Nginx"), DBS(""),

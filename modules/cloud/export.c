@@ -117,7 +117,7 @@ cl_export(struct ctx *c)
 	struct xo x;
 	if (xo_open(&x, c, "cloud.xml", "vms", CL_XMLNS) != 0)
 		return 500;
-	xo_attr(&x, "today", cl_today(c));
+	xo_attr(&x, "today", wd_today_str(c->ar));
 	enum db_rc rc = SQL_RUN0(c, CL_SQL_EXPORT, export_row, &x);
 	return xo_close(&x, rc);
 }

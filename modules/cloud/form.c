@@ -138,8 +138,8 @@ cl_form(struct ctx *c)
 	tx_nonce(nonce);
 	vals[F_NONCE] = nonce;
 	vals[F_APPLICANT] = c->acct.name ? c->acct.name : "";
-	vals[F_DATE] = cl_today(c);
-	vals[F_FROM] = cl_today(c);
+	vals[F_DATE] = wd_today_str(c->ar);
+	vals[F_FROM] = wd_today_str(c->ar);
 	return form_page(c, 200, NULL, c->acct.unit_id, vals, NULL, NULL);
 }
 

@@ -89,8 +89,8 @@ cl_host_form(struct ctx *c)
 	tx_nonce(nonce);
 	vals[H_NONCE] = nonce;
 	vals[H_APPLICANT] = c->acct.name ? c->acct.name : "";
-	vals[H_DATE] = cl_today(c);
-	vals[H_FROM] = cl_today(c);
+	vals[H_DATE] = wd_today_str(c->ar);
+	vals[H_FROM] = wd_today_str(c->ar);
 	return host_page(c, 200, NULL, c->acct.unit_id, vals, NULL, NULL);
 }
 

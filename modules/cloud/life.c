@@ -47,7 +47,7 @@ is(const char *a, const char *b)
 static int
 expired(struct ctx *c, const struct vm *vm)
 {
-	return strcmp(vm->v[VC_TO], cl_today(c)) < 0;
+	return strcmp(vm->v[VC_TO], wd_today_str(c->ar)) < 0;
 }
 
 /* May this account take action a on the VM as it is? */

@@ -438,7 +438,7 @@ demo_rereg_tx(struct tx *t, void *arg)
 			return rc;
 		if (id == 0)
 			break;
-		if ((rc = cl_register(c, id, cl_today(c))) != DB_OK)
+		if ((rc = cl_register(c, id, wd_today_str(c->ar))) != DB_OK)
 			return rc;
 	}
 	for (size_t i = 0; i < sizeof(due_demo) / sizeof(due_demo[0]); i++) {

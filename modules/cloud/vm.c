@@ -22,15 +22,6 @@
 #include "resp.h"
 #include "tx.h"
 
-const char *
-cl_today(struct ctx *c)
-{
-	char *t = ar_alloc(c->ar, 11);
-	if (t == NULL)
-		return "";
-	wd_format(wd_today(), t);
-	return t;
-}
 
 static int
 vm_row(void *arg, const struct db_row *r)
@@ -267,7 +258,7 @@ cl_view_page(struct ctx *c, int status, const struct cl_typed *ty)
 		for (int i = 0; i < A__MAX; i++)
 			blank[i] = "";
 		blank[A_VERSION] = vm.v[VC_VERSION];
-		blank[A_DATE] = cl_today(c);
+		blank[A_DATE] = wd_today_str(c->ar);
 		vals = blank;
 	} else {
 		vals[A_VERSION] = vm.v[VC_VERSION];	/* another try starts from the record as it is */

@@ -196,3 +196,13 @@ wd_add_months(int day, int n)
 		d--;
 	return wd_ymd(y, m, d);
 }
+
+const char *
+wd_today_str(struct arena *ar)
+{
+	char *t = ar_alloc(ar, 11);
+	if (t == NULL)
+		return "";
+	wd_format(wd_today(), t);
+	return t;
+}

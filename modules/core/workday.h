@@ -6,6 +6,7 @@
  */
 #ifndef WANGAN_WORKDAY_H
 #define WANGAN_WORKDAY_H
+#include "arena.h"
 #include <stddef.h>
 
 #define WD_INVALID (-2147483647 - 1)
@@ -30,6 +31,8 @@ int  wd_add_months(int day, int n);
 int  wd_parse(const char *s);		/* "YYYY-MM-DD" → day, or WD_INVALID */
 void wd_format(int day, char out[11]);
 int  wd_today(void);			/* today in the process's time zone */
+/* Today as YYYY-MM-DD in the arena ("" when it is out of memory): the value forms and statements take. */
+const char *wd_today_str(struct arena *ar);
 #define WD_NOW_LEN 20
 /* "2026-11-21 10:00:00": now in the process's (the site's) time zone. */
 void wd_now(char out[WD_NOW_LEN]);

@@ -180,7 +180,6 @@ struct du_figs {
 };
 
 /* The site's today, "YYYY-MM-DD". */
-const char *du_today(struct ctx *c);
 int du_this_year(void);
 
 /* Loads instance id (FOR UPDATE when lock): DB_OK with in->n 0 when there is none. */

@@ -11,15 +11,6 @@
 #include "duties.h"
 #include "tx.h"
 
-const char *
-du_today(struct ctx *c)
-{
-	char *t = ar_alloc(c->ar, 11);
-	if (t == NULL)
-		return "";
-	wd_format(wd_today(), t);
-	return t;
-}
 
 int
 du_this_year(void)
@@ -186,7 +177,7 @@ du_page(struct ctx *c, int status, const struct du_inst *in, const struct du_fig
 	const char *const *v = in->v;
 	int en = c->lang == LANG_EN;
 	char nonce[TX_NONCE_LEN + 1];
-	enum du_stand st = du_standing(v[IN_STATE], v[IN_DUE], du_today(c));
+	enum du_stand st = du_standing(v[IN_STATE], v[IN_DUE], wd_today_str(c->ar));
 	int open = strcmp(v[IN_STATE], "open") == 0 || strcmp(v[IN_STATE], "returned") == 0;
 	int writable = open && du_may_write(c, in);
 	int decidable = strcmp(v[IN_STATE], "submitted") == 0 && c->acct.role == ROLE_OFFICE;

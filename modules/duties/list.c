@@ -115,7 +115,7 @@ du_list(struct ctx *c)
 	c->view = VIEW(DU_VIEW_LIST);
 	xmlNodePtr top = pg_node(c->data, "duties");
 	pg_attri(top, "year", year);
-	pg_attr(top, "today", du_today(c));
+	pg_attr(top, "today", wd_today_str(c->ar));
 	pg_attr(top, "office", c->acct.role == ROLE_OFFICE ? "1" : "0");
 	pg_attr(top, "all", all ? "1" : "0");
 	if (all && unit)
@@ -125,7 +125,7 @@ du_list(struct ctx *c)
 	if (after)
 		pg_attri(top, "after", after);
 
-	struct rows k = { c, pg_node(top, "years"), du_today(c), 0, NULL };
+	struct rows k = { c, pg_node(top, "years"), wd_today_str(c->ar), 0, NULL };
 	if ((rc = SQL_RUN0(c, DU_SQL_YEARS, year_row, k.parent)) != DB_OK)
 		return app_dberr(rc);
 	k.parent = pg_node(top, "defs");

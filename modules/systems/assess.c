@@ -64,7 +64,7 @@ sys_assess_form(struct ctx *c)
 {
 	struct sys s;
 	char nonce[TX_NONCE_LEN + 1];
-	const char *vals[F__MAX] = { sys_today(c), "", "", "", nonce };
+	const char *vals[F__MAX] = { wd_today_str(c->ar), "", "", "", nonce };
 	int st = sys_open(c, c->id, &s, 1);
 	if (st != 200)
 		return st;
@@ -178,7 +178,7 @@ sys_assess(struct ctx *c)
 			return form_page(c, 413, &s, vals, errs);
 		bad++;
 	}
-	if (errs[F_DATE] == NULL && strcmp(vals[F_DATE], sys_today(c)) > 0) {
+	if (errs[F_DATE] == NULL && strcmp(vals[F_DATE], wd_today_str(c->ar)) > 0) {
 		errs[F_DATE] = "sys_future";
 		bad++;
 	}

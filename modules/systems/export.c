@@ -24,7 +24,7 @@ sys_export(struct ctx *c)
 	struct xo x;
 	if (xo_open(&x, c, "systems.xml", "systems", SYS_X_NS) != 0)
 		return 500;
-	xo_attr(&x, "today", sys_today(c));
+	xo_attr(&x, "today", wd_today_str(c->ar));
 	enum db_rc rc = SQL_RUN0(c, SYS_SQL_EXPORT, export_row, &x);
 	return xo_close(&x, rc);
 }

@@ -151,7 +151,7 @@ finding_node(struct ctx *c, const struct finding *f)
 	pg_attr(n, "deadline", f->v[FC_DEADLINE]);
 	if (*f->v[FC_DONE])
 		pg_attr(n, "done", f->v[FC_DONE]);
-	else if (strcmp(f->v[FC_DEADLINE], sys_today(c)) < 0)
+	else if (strcmp(f->v[FC_DEADLINE], wd_today_str(c->ar)) < 0)
 		pg_attr(n, "overdue", "1");
 	pg_attr(n, "version", f->v[FC_VERSION]);
 	pg_attr(n, "updated-by", f->v[FC_UPDATED_BY]);
@@ -191,7 +191,7 @@ sys_finding_form(struct ctx *c)
 	int st = open_finding(c, &f, &s);
 	if (st != 200)
 		return st;
-	vals[F_DONE] = *f.v[FC_DONE] ? f.v[FC_DONE] : sys_today(c);
+	vals[F_DONE] = *f.v[FC_DONE] ? f.v[FC_DONE] : wd_today_str(c->ar);
 	vals[F_VERSION] = f.v[FC_VERSION];
 	return form_page(c, 200, &s, &f, vals, NULL);
 }
@@ -263,7 +263,7 @@ sys_finding_save(struct ctx *c)
 	if (st != 200)
 		return st;
 	if (errs[F_DONE] == NULL && *vals[F_DONE]) {
-		if (strcmp(vals[F_DONE], sys_today(c)) > 0)
+		if (strcmp(vals[F_DONE], wd_today_str(c->ar)) > 0)
 			errs[F_DONE] = "sys_future", bad++;
 		else if (strcmp(vals[F_DONE], f.v[FC_ASSESSED]) < 0)
 			errs[F_DONE] = "sys_before", bad++;

@@ -191,7 +191,7 @@ cross_check(struct ctx *c, const char **v, const char **e, const struct sys *cur
 	long bad = 0;
 	long long n = 0;
 	int level = atoi(v[F_LEVEL]), online = strcmp(v[F_STATUS], "online") == 0;
-	const char *today = sys_today(c);
+	const char *today = wd_today_str(c->ar);
 
 	/* an http(s) URL or a bare domain: the system page links it */
 	if (*v[F_URL] && !valid_url(v[F_URL]))

@@ -179,7 +179,7 @@ check(struct imp_run *run, struct imp_row *r)
 	int online = strcmp(r->v[C_STATUS], "online") == 0;
 	if (online && r->v[C_GOLIVE][0] == '\0')
 		return imp_bad(r, C_GOLIVE, "required"), DB_OK;
-	if (r->v[C_GOLIVE][0] != '\0' && strcmp(r->v[C_GOLIVE], sys_today(c)) > 0)
+	if (r->v[C_GOLIVE][0] != '\0' && strcmp(r->v[C_GOLIVE], wd_today_str(c->ar)) > 0)
 		return imp_bad(r, C_GOLIVE, "sys_future"), DB_OK;
 	struct db_val uc[] = { DBS(r->v[C_UNIT]) };
 	if ((rc = SQL_RUN(c, SYS_SQL_UNIT, uc, db_int_row, &unit)) != DB_OK)

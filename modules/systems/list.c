@@ -91,7 +91,7 @@ sys_row_node(struct ctx *c, xmlNodePtr s, const struct db_row *r)
 	pg_attr(s, "cii", v[LS_CII]);
 	if (*v[LS_NEXT_DUE]) {
 		pg_attr(s, "next-due", v[LS_NEXT_DUE]);
-		pg_attr(s, "overdue", strcmp(v[LS_NEXT_DUE], sys_today(c)) < 0 ? "1" : "0");
+		pg_attr(s, "overdue", strcmp(v[LS_NEXT_DUE], wd_today_str(c->ar)) < 0 ? "1" : "0");
 		/* which rule set the date matters only where two apply */
 		if (strcmp(v[LS_CII], "1") == 0)
 			pg_attr(s, "due-kind", sys_due_text(v[LS_LEVEL], v[LS_LAST], v[LS_GOLIVE], v[LS_CII],
@@ -146,7 +146,7 @@ list_run(struct ctx *c, const struct sys_filter *f, struct list *l)
 
 	if (f->overdue) {
 		const char *from = *f->after_due ? f->after_due : "1000-01-01";
-		const char *today = sys_today(c);
+		const char *today = wd_today_str(c->ar);
 		if (f->unit) {
 			struct db_val p[] = { DBI(f->unit), DBS(today), SYS_REST(f, level), DBS(from), DBS(from),
 				DBI(f->after) };

@@ -73,7 +73,7 @@ sys_overdue(struct ctx *c)
 	static const struct vfield fdue = { "after_due", V_DATE, 0, 10, NULL };
 	const char *list = ctx_q(c, "list"), *after = ctx_q(c, "after"), *due = ctx_q(c, "after_due");
 	long long unit = (c->acct.role & ROLES_READ_ALL) ? 0 : c->acct.unit_id;
-	const char *today = sys_today(c);
+	const char *today = wd_today_str(c->ar);
 	enum db_rc rc = DB_OK;
 	char cii[11];
 	int st;

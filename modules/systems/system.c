@@ -12,15 +12,6 @@
 #include "systems.h"
 #include "tx.h"
 
-const char *
-sys_today(struct ctx *c)
-{
-	char *t = ar_alloc(c->ar, 11);
-	if (t == NULL)
-		return "";
-	wd_format(wd_today(), t);
-	return t;
-}
 
 void
 sys_json_fields(struct buf *b, const struct vfield *t, const char **v, int from, int to)
@@ -91,7 +82,7 @@ sys_node(struct ctx *c, xmlNodePtr parent, const char *name, const struct sys *s
 	pg_text(n, "unit-name", c->lang == LANG_EN && *s->v[SC_UNIT_NAME_EN] ?
 	    s->v[SC_UNIT_NAME_EN] : s->v[SC_UNIT_NAME]);
 	const char *next = s->v[SC_NEXT_DUE];
-	pg_attr(n, "overdue", *next && strcmp(next, sys_today(c)) < 0 ? "1" : "0");
+	pg_attr(n, "overdue", *next && strcmp(next, wd_today_str(c->ar)) < 0 ? "1" : "0");
 	enum sys_due_kind k = sys_due_text(s->v[SC_LEVEL], s->v[SC_LAST], s->v[SC_GOLIVE], s->v[SC_CII],
 	    s->v[SC_STATUS], due);
 	pg_attr(n, "due-kind", k == SYS_DUE_CII ? "cii" : k == SYS_DUE_CYCLE ? "cycle" : "none");
@@ -174,7 +165,7 @@ sys_view_page(struct ctx *c, int status, const char **vals, const char **errs)
 	pg_attr(c->data, "grades", c->acct.role == ROLE_OFFICE ? "1" : "0");
 	enum db_rc rc = sys_assessments_node(c, c->data, c->id);
 	struct db_val p[] = { DBI(c->id) };
-	struct findings f = { c, pg_node(c->data, "findings"), sys_today(c) };
+	struct findings f = { c, pg_node(c->data, "findings"), wd_today_str(c->ar) };
 	if (rc == DB_OK)
 		rc = SQL_RUN(c, SYS_SQL_FINDINGS, p, finding_row, &f);
 	if (rc == DB_OK && strcmp(s.v[SC_KIND], "website") == 0)

@@ -255,7 +255,6 @@ struct buf;
 /* "{" and the form fields t[from..to] with values v as JSON members, for the audit; the caller closes it. */
 void sys_json_fields(struct buf *b, const struct vfield *t, const char **v, int from, int to);
 /* "YYYY-MM-DD" today in the site's zone. */
-const char *sys_today(struct ctx *c);
 
 /* The inventory's rows (list.c), shared with the overdue list. */
 struct sys_filter {

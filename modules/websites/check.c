@@ -209,7 +209,7 @@ enum db_rc
 ws_check_node(struct ctx *c, const struct site *s, xmlNodePtr actions, const struct ws_typed *ty)
 {
 	enum db_rc rc;
-	struct db_val p[] = { DBS(ws_today(c)), DBI(atoll(s->v[SC_ID])) }, q[] = { DBI(atoll(s->v[SC_ID])) };
+	struct db_val p[] = { DBS(wd_today_str(c->ar)), DBI(atoll(s->v[SC_ID])) }, q[] = { DBI(atoll(s->v[SC_ID])) };
 	struct rounds rd = { .c = c };
 	struct parent pa = { &rd, pg_node(c->data, "checks") };
 	if ((rc = SQL_RUN(c, WS_SQL_CK_LIST, q, round_row, &pa)) != DB_OK ||
@@ -384,7 +384,7 @@ check_rules(struct ctx *c, const struct items *it, const char **v, const char **
 			bad += valid_flag(e, K_ROW(i) + 1, "required");
 		if (!*row[2])
 			bad += valid_flag(e, K_ROW(i) + 2, "required");
-		else if (strcmp(row[2], ws_today(c)) < 0)
+		else if (strcmp(row[2], wd_today_str(c->ar)) < 0)
 			bad += valid_flag(e, K_ROW(i) + 2, "web_fix_by_past");
 	}
 	if (is(v[K_RESULT], "failed") && failed == 0 && findings == 0)

@@ -100,7 +100,7 @@ step(struct ctx *c, struct demo *d, const char *to)
 		rc = SQL_RUN(c, WS_SQL_DEMO_RECHECK, p, NULL, NULL);
 	} else if (strcmp(to, "online") == 0) {
 		why = "检查通过，同意开通";
-		const char *today = ws_today(c);
+		const char *today = wd_today_str(c->ar);
 		struct db_val p[] = { DBS("center"), DBS(why), DBS(d->ip), DBI(1), DBS("http,https"), DBS(""),
 			DBS(today), DBS("center"), DBI(id), DBI(ver) };
 		if ((rc = SQL_RUN(c, WS_SQL_SET_ONLINE, p, NULL, NULL)) != DB_OK)
@@ -183,7 +183,7 @@ one_site(struct ctx *c, size_t i, long long unit, int *n_on)
 		DBS("PHP 8"), DBS("Nginx + PHP-FPM"), DBS(own ? "MySQL 8" : ""), DBS("学院概况、新闻动态、通知公告"),
 		DBS(loc), vm.id ? DBI(vm.id) : DBN, DBS(sites[i].build), DBS(own ? "需要独立的报名数据库" : ""),
 		DBS("演示管理员"), DBS("0371-61234568"), DBS("admin@demo.edu.cn"), DBS("13800000001"),
-		DBS(ws_today(c)), DBS(""), DBS(nonce), DBS("demo"), DBS("demo"),
+		DBS(wd_today_str(c->ar)), DBS(""), DBS(nonce), DBS("demo"), DBS("demo"),
 	};
 	if ((rc = SQL_RUN(c, WS_SQL_INSERT, p, NULL, NULL)) != DB_OK)
 		return rc;

@@ -124,7 +124,7 @@ ws_export(struct ctx *c)
 	struct xo x;
 	if (xo_open(&x, c, "websites.xml", "sites", WS_XMLNS) != 0)
 		return 500;
-	xo_attr(&x, "today", ws_today(c));
+	xo_attr(&x, "today", wd_today_str(c->ar));
 	enum db_rc rc = SQL_RUN0(c, WS_SQL_EXPORT, export_row, &x);
 	return xo_close(&x, rc);
 }

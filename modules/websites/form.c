@@ -117,7 +117,7 @@ ws_form(struct ctx *c)
 	tx_nonce(nonce);
 	vals[F_NONCE] = nonce;
 	vals[F_ADMIN] = c->acct.name ? c->acct.name : "";
-	vals[F_APPLY_DATE] = ws_today(c);
+	vals[F_APPLY_DATE] = wd_today_str(c->ar);
 	vals[F_LOCATION] = "campus";
 	vals[F_BUILD] = "site_group";
 	return form_page(c, 200, NULL, c->acct.unit_id, vals, NULL);
@@ -160,7 +160,7 @@ cross_check(struct ctx *c, const char **v, const char **e, long long unit, enum 
 	}
 	if (e[F_BUILD] == NULL && strcmp(v[F_BUILD], "site_group") != 0 && !*v[F_BUILD_REASON])
 		bad += (long)valid_flag(e, F_BUILD_REASON, "web_build_reason");
-	if (e[F_APPLY_DATE] == NULL && strcmp(v[F_APPLY_DATE], ws_today(c)) > 0)
+	if (e[F_APPLY_DATE] == NULL && strcmp(v[F_APPLY_DATE], wd_today_str(c->ar)) > 0)
 		bad += (long)valid_flag(e, F_APPLY_DATE, "web_apply_future");
 	if (e[F_SYSTEM] == NULL && *v[F_SYSTEM] && strcmp(v[F_SYSTEM], "new") != 0) {
 		char *end;

@@ -66,7 +66,7 @@ static const struct vfield lfields[L__MAX] = {
 static int
 overdue(struct ctx *c, const struct site *s)
 {
-	return is(s->v[SC_STATE], "discovered") && *s->v[SC_FILE_BY] && strcmp(s->v[SC_FILE_BY], ws_today(c)) < 0;
+	return is(s->v[SC_STATE], "discovered") && *s->v[SC_FILE_BY] && strcmp(s->v[SC_FILE_BY], wd_today_str(c->ar)) < 0;
 }
 
 static int
@@ -152,7 +152,7 @@ life_tx(struct tx *t, void *arg)
 	const char *from = s.v[SC_STATE];
 	if (is(a, "suspend")) {
 		struct db_val p[] = { DBS(login), DBS(v[L_KIND]), DBS(v[L_REASON]), DBS(login), DBI(id), DBI(ver),
-			DBS(ws_today(c)) };
+			DBS(wd_today_str(c->ar)) };
 		rc = SQL_RUN(c, WS_SQL_SET_SUSPENDED, p, NULL, NULL);
 		lf->to = "suspended";
 		why = ar_printf(c->ar, "%s：%s", kind_words(v[L_KIND]), v[L_REASON]);
@@ -309,7 +309,7 @@ discover_tx(struct tx *t, void *arg)
 		return rc;
 	if (used)
 		return 422;	/* a live filing has it */
-	struct db_val p[] = { DBI(atoll(v[U_UNIT])), DBS(name), DBS(v[U_DOMAIN]), DBS(ws_today(c)), DBS(login),
+	struct db_val p[] = { DBI(atoll(v[U_UNIT])), DBS(name), DBS(v[U_DOMAIN]), DBS(wd_today_str(c->ar)), DBS(login),
 		DBS(f->file_by), DBS(v[U_NONCE]), DBS(login), DBS(login) };
 	rc = SQL_RUN(c, WS_SQL_DISCOVER, p, NULL, NULL);
 	if (rc != DB_OK)

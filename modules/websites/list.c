@@ -146,7 +146,7 @@ list_tools(struct ctx *c, const struct wfilter *f, const struct listq *lq, int e
 		DBI(f->unit), DBI(f->unit), DBS(state), DBS(state),
 		DBI(f->me), DBS(f->await[0]), DBS(f->await[1]), DBS(f->await[2]),
 		DBI(f->down), DBI(f->trig), DBI(ws_wset.trigger_hours), DBI(f->fail),
-		DBI(f->due), DBS(ws_today(c)), DBI(f->refile),
+		DBI(f->due), DBS(wd_today_str(c->ar)), DBI(f->refile),
 		DBI(lq->first), DBS(lq->at), DBS(lq->at), DBS(lq->after),
 		DBS(lq->like), DBS(lq->like), DBS(lq->like), DBS(lq->like), DBS(lq->like), DBS(lq->like),
 		DBS(lq->like), DBI(exp ? LQ_NO_LIMIT : WS_PAGE_ROWS + 1),
@@ -311,7 +311,7 @@ ws_overdue_list(struct ctx *c, long long unit)
 	if ((after && *after && valid_check(&fid, after)) || (at && *at && valid_check(&fat, at)))
 		return 400;
 	c->view = VIEW(WS_VIEW_OVERDUE);
-	const char *from = at && *at ? at : "1000-01-01", *today = ws_today(c);
+	const char *from = at && *at ? at : "1000-01-01", *today = wd_today_str(c->ar);
 	long long id = after && *after ? atoll(after) : 0;
 	struct overdue o = { c, pg_node(c->data, "findings"), 0, NULL, NULL };
 	if (unit && !(c->acct.role & ROLES_UNIT))
@@ -364,7 +364,7 @@ ws_list_more(struct ctx *c, const struct wfilter *f)
 	if (f->due) {
 		const char *fb = from && *from ? from : "1000-01-01";
 		long long id = after && *after ? atoll(after) : 0;
-		struct db_val p[] = { DBI(f->unit), DBI(f->unit), DBS(ws_today(c)), DBS(fb), DBI(id) };
+		struct db_val p[] = { DBI(f->unit), DBI(f->unit), DBS(wd_today_str(c->ar)), DBS(fb), DBI(id) };
 		rc = SQL_RUN(c, WS_SQL_LIST_FOR_SUSPENSION, p, due_row, &d);
 	} else {
 		long long id = after && *after ? atoll(after) : 0x7fffffff;

@@ -21,15 +21,6 @@
 #include "websites.h"
 #include "workday.h"
 
-const char *
-ws_today(struct ctx *c)
-{
-	char *t = ar_alloc(c->ar, 11);
-	if (t == NULL)
-		return "";
-	wd_format(wd_today(), t);
-	return t;
-}
 
 int
 ws_valid_domain(char *s)
@@ -291,7 +282,7 @@ ws_view_page(struct ctx *c, int status, const struct ws_typed *ty)
 	if (vals == NULL) {
 		for (int i = 0; i < A__MAX; i++)
 			blank[i] = "";
-		blank[A_DATE] = ws_today(c);
+		blank[A_DATE] = wd_today_str(c->ar);
 		vals = blank;
 	}
 	vals[A_VERSION] = s.v[SC_VERSION];	/* another try starts from the record as it is */
@@ -429,7 +420,7 @@ step_check(struct ctx *c, const char *a, const char **v, const char **e)
 		bad += valid_flag(e, A_SERVICES_OTHER, "required");
 	if (!*v[A_DATE])
 		bad += valid_flag(e, A_DATE, "required");
-	else if (strcmp(v[A_DATE], ws_today(c)) > 0)
+	else if (strcmp(v[A_DATE], wd_today_str(c->ar)) > 0)
 		bad += valid_flag(e, A_DATE, "web_open_future");
 	return bad;
 }

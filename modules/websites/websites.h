@@ -309,7 +309,6 @@ int ws_has_letter(struct ctx *c, long long unit, enum db_rc *rc);
 enum db_rc ws_step_add(struct ctx *c, long long id, const char *from, const char *to, const char *reason);
 /* <officer …/> of unit under parent (none when registration names no unit head). */
 enum db_rc ws_officer_node(struct ctx *c, xmlNodePtr parent, long long unit);
-const char *ws_today(struct ctx *c);
 /* 1 when s is a plain DNS host name (labels of [a-z0-9-], a dot, ≤ 253), lowercased in place. */
 int ws_valid_domain(char *s);
 /* 1 when s is an IPv4 or IPv6 address. */
